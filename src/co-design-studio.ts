@@ -1,0 +1,20 @@
+import { CoDesignStudio } from './element/co-design-studio.component.ts';
+import type { CoDesignChangeEvent } from './element/events/change.ts';
+import type { CoDesignErrorEvent } from './element/events/error.ts';
+import type { CoDesignReadyEvent } from './element/events/ready.ts';
+
+export { CoDesignStudio };
+
+// The one global of our own: the element definition (guarded, so a page that loads us twice keeps working).
+if (!customElements.get('co-design-studio')) customElements.define('co-design-studio', CoDesignStudio);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'co-design-studio': CoDesignStudio;
+  }
+  interface HTMLElementEventMap {
+    'co-design-ready': CoDesignReadyEvent;
+    'co-design-change': CoDesignChangeEvent;
+    'co-design-error': CoDesignErrorEvent;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Rules across fields and items that the schema cannot state: unique ids,
+ * marks per view, and fields that only some tools or shapes may carry.
+ */
+import { designInvalid } from './issues.js';
+import { DOCUMENT_LIMITS as L } from './limits.js';
+import type { DesignDocument, ImageObject, PlacedObject, Stroke } from './types.js';
+
+function checkStroke(stroke: Stroke, path: string): void {
+  const points = stroke.pts.length / 2;
+  // Any tool may carry pressure (a pen records it); only pencil and eraser draw with it.
+  if (stroke.pressure !== undefined && stroke.pressure.length !== points) {
+    throw designInvalid(`${path}.pressure`, `expected one value per point (${points}), got ${stroke.pressure.length}`);
+  }
+  const spray = stroke.tool === 'spray';
+  for (const key of ['seed', 'density'] as const) {
+    if (spray && stroke[key] === undefined) throw designInvalid(`${path}.${key}`, 'a spray stroke needs a seed and a density');
+    if (!spray && stroke[key] !== undefined) throw designInvalid(`${path}.${key}`, `only spray strokes carry a ${key}`);
+  }
+}
+
+function checkObject(object: PlacedObject, path: string): void {
+  if (object.type !== 'shape') return;
+  if (object.sides !== undefined && object.shape !== 'star' && object.shape !== 'polygon') {
+    throw designInvalid(`${path}.sides`, `only stars and polygons have sides, not a ${object.shape}`);
+  }
+  if (object.shape === 'line' ? object.height !== 0 : object.height <= 0) {
+    throw designInvalid(`${path}.height`, object.shape === 'line' ? 'a line has height 0' : 'expected a number above 0');
+  }
+}
+
+/** Throws `design-invalid` at the first broken rule of a schema-valid document. */
+export function checkDocumentRules(doc: DesignDocument): void {
+  const viewIds = new Set<string>();
+  doc.views.forEach((view, v) => {
+    if (viewIds.has(view.view)) throw designInvalid(`views[${v}].view`, `duplicate view id "${view.view}"`);
+    viewIds.add(view.view);
+    const layerIds = new Set<string>();
+    let marks = 0;
+    view.layers.forEach((layer, l) => {
+      const path = `views[${v}].layers[${l}]`;
+      if (layerIds.has(layer.id)) throw designInvalid(`${path}.id`, `duplicate layer id "${layer.id}" in this view`);
+      layerIds.add(layer.id);
+      if (layer.kind === 'object') {
+        checkObject(layer.object, `${path}.object`);
+        return;
+      }
+      marks += layer.marks.length;
+      if (marks > L.marksPerView) {
+        throw designInvalid(`${path}.marks`, `more than ${L.marksPerView} marks in this view`, { limit: L.marksPerView });
+      }
+      layer.marks.forEach((mark, m) => {
+        if (mark.type === 'stroke') checkStroke(mark, `${path}.marks[${m}]`);
+      });
+    });
+  });
+}
+
+export interface ImageEntry {
+  /** e.g. `views[0].layers[2].object` */
+  path: string;
+  image: ImageObject;
+}
+
+/**
+ * Every image of a document with its path: the hook for deep content checks
+ * (decoding, dimensions, SVG sanitising) that live outside this pure module.
+ */
+export function listImages(doc: DesignDocument): ImageEntry[] {
+  const images: ImageEntry[] = [];
+  doc.views.forEach((view, v) =>
+    view.layers.forEach((layer, l) => {
+      if (layer.kind === 'object' && layer.object.type === 'image') {
+        images.push({ path: `views[${v}].layers[${l}].object`, image: layer.object });
+      }
+    }),
+  );
+  return images;
+}

@@ -1,0 +1,522 @@
+import type { FabricObject, IText, TPointerEventInfo } from 'fabric/es';
+import type { DesignDocument, Layer, PlacedObject, ViewDesign } from '../document/types.ts';
+import type { TemplateManifest } from '../template/types.ts';
+import { ViewAreas } from './areas.ts';
+import { AssetCache } from './assets.ts';
+import { exportView, type ExportOptions } from './export.ts';
+import { History, type HistoryEntry } from './history/history.ts';
+import { findView, type Op } from './history/ops.ts';
+import { allImageSources, deleteLayerOp, duplicateLayer, emptyPaintLayer, indexOfLayer, insertAbove, moveLayerOp, objectLayer, setLayerOp } from './layers.ts';
+import { readPlacement, type ObjectAssets } from './render/objects.ts';
+import { Scene } from './render/scene.ts';
+import { StudioCanvas } from './render/studio-canvas.ts';
+import { ViewPainter } from './render/view-painter.ts';
+import { createTools } from './tools/create.ts';
+import { ToolId, type BrushStyle, type Tool, type ToolContext, type ToolNotice } from './tools/types.ts';
+import { Viewport } from './viewport.ts';
+
+export interface TemplateSource {
+  manifest: TemplateManifest;
+  resolve(url: string): string;
+}
+
+/** Names for new layers and default text, from the element's translation table. */
+export interface EditorStrings {
+  layerName(kind: 'paint' | PlacedObject['type'], n: number): string;
+  copyName(name: string): string;
+  defaultText(): string;
+}
+
+export type EditorChange = { source: string; kind: 'edit' | 'undo' | 'redo' };
+
+/**
+ * The editor core: a design document, its history, and a fabric canvas that
+ * shows one view of it. No lit, no UI: the element wires it to the page and
+ * listens for `change` (user edits), `state` (redraw the chrome) and `notice`.
+ */
+export class StudioEditor extends EventTarget {
+  readonly canvas: StudioCanvas;
+  readonly assets = new AssetCache();
+  readonly viewport: Viewport;
+  style: BrushStyle;
+  private template: TemplateSource | undefined;
+  private doc: DesignDocument | undefined;
+  private readonly history = new History(() => this.design);
+  private readonly scene: Scene;
+  private readonly painters = new Map<string, ViewPainter>();
+  private readonly activeLayers = new Map<string, string>();
+  private readonly tools: Map<ToolId, Tool>;
+  private currentTool: ToolId = ToolId.Pencil;
+  private gestureTool: Tool | undefined;
+  private viewId = '';
+  private readonly objectAssets: ObjectAssets;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly cleanup: (() => void)[] = [];
+
+  constructor(private readonly stage: HTMLElement, private readonly strings: EditorStrings) {
+    super();
+    const el = document.createElement('canvas');
+    stage.append(el);
+    this.canvas = new StudioCanvas(el, {
+      width: Math.max(1, stage.clientWidth),
+      height: Math.max(1, stage.clientHeight),
+      enablePointerEvents: true,
+      allowTouchScrolling: false,
+      selection: false,
+      preserveObjectStacking: true,
+      renderOnAddRemove: false,
+      stopContextMenu: true,
+      fireMiddleClick: true,
+      uniformScaling: true,
+    });
+    this.style = { color: '#e4002b', size: 8, markerOpacity: 0.5, sprayDensity: 24, font: 'sans-serif', fontSize: 64, shape: 'rect', shapeFilled: true, sticker: undefined };
+    this.objectAssets = { image: (obj) => this.imageFor(obj) };
+    this.scene = new Scene(this.canvas, this.objectAssets, stage);
+    this.viewport = new Viewport(this.canvas, () => this.templateView(), () => this.cancelGesture(), () => this.emit('state'));
+    this.tools = createTools({ strings, stickerSize: (id) => this.template?.manifest.stickers?.find((s) => s.id === id), editText: (id) => this.editText(id) });
+    this.listen();
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(stage);
+  }
+
+  // ---- template, design, views -------------------------------------------
+
+  /** Shows a template with a design (or an empty one). Not undoable; clears history. */
+  async open(template: TemplateSource, doc: DesignDocument): Promise<void> {
+    const painters = template.manifest.views.map((v) => new ViewPainter(v, new ViewAreas(v), this.assets, template.resolve));
+    await this.preload(template, doc, painters);
+    this.template = template;
+    this.painters.clear();
+    for (const p of painters) this.painters.set(p.view.id, p);
+    const palette = template.manifest.palette;
+    if (palette?.length && !palette.includes(this.style.color)) this.style = { ...this.style, color: palette[0] };
+    this.style = { ...this.style, font: template.manifest.fonts?.[0]?.family ?? this.style.font };
+    this.replaceDesign(doc);
+  }
+
+  /** Replaces the design (loadDesign, a restored draft). Not undoable; clears history. */
+  async load(doc: DesignDocument): Promise<void> {
+    const template = this.requireTemplate();
+    await this.preload(template, doc, [...this.painters.values()]);
+    this.replaceDesign(doc);
+  }
+
+  private replaceDesign(doc: DesignDocument): void {
+    this.cancelGesture();
+    this.doc = structuredClone(doc);
+    this.history.clear();
+    this.scene.reset();
+    this.activeLayers.clear();
+    const first = this.template!.manifest.views[0].id;
+    this.setView(this.doc.views.some((v) => v.view === this.viewId) ? this.viewId : first);
+  }
+
+  private async preload(template: TemplateSource, doc: DesignDocument, painters: ViewPainter[]): Promise<void> {
+    const stickers = (template.manifest.stickers ?? []).map((s) => template.resolve(s.src));
+    await this.assets.loadAll([...painters.flatMap((p) => p.assetUrls()), ...stickers, ...allImageSources(doc)]);
+  }
+
+  get design(): DesignDocument {
+    if (!this.doc) throw new Error('No design is open');
+    return this.doc;
+  }
+
+  get ready(): boolean {
+    return !!this.doc;
+  }
+
+  /** A copy of the design; changes to it do not touch the editor. */
+  snapshot(): DesignDocument {
+    return structuredClone(this.design);
+  }
+
+  get manifest(): TemplateManifest | undefined {
+    return this.template?.manifest;
+  }
+
+  get view(): string {
+    return this.viewId;
+  }
+
+  setView(id: string): void {
+    const painter = this.painters.get(id);
+    if (!painter) throw new Error(`No view ${id} in the template`);
+    this.cancelGesture();
+    this.canvas.discardActiveObject();
+    this.viewId = id;
+    this.canvas.painter = painter;
+    this.scene.setArea({ width: painter.view.width, height: painter.view.height, clip: painter.areas.union, areaPath: (a) => painter.areas.path(a) });
+    this.scene.show(this.viewDesign());
+    this.viewport.fit();
+    this.emit('state');
+  }
+
+  viewDesign(id = this.viewId): ViewDesign {
+    return findView(this.design, id);
+  }
+
+  private templateView() {
+    return this.painters.get(this.viewId)?.view ?? { width: 1, height: 1 };
+  }
+
+  // ---- history -----------------------------------------------------------
+
+  get canUndo(): boolean {
+    return this.history.canUndo;
+  }
+
+  get canRedo(): boolean {
+    return this.history.canRedo;
+  }
+
+  undo(): boolean {
+    this.cancelGesture();
+    const entry = this.history.undo();
+    if (entry) this.afterHistory(entry, 'undo');
+    return !!entry;
+  }
+
+  redo(): boolean {
+    this.cancelGesture();
+    const entry = this.history.redo();
+    if (entry) this.afterHistory(entry, 'redo');
+    return !!entry;
+  }
+
+  /** Records one user step, applies it and shows it. */
+  commit(source: string, ops: Op[]): void {
+    if (ops.length === 0) return;
+    this.history.commit({ source, ops });
+    for (const op of ops) if (op.op === 'insert-layer') this.activeLayers.set(op.view, op.layer.id);
+    this.afterHistory({ source, ops }, 'edit');
+  }
+
+  private afterHistory(entry: HistoryEntry, kind: EditorChange['kind']): void {
+    const views = new Set(entry.ops.map((op) => op.view));
+    // Undo in another view takes the customer there, so they see what changed.
+    if (!views.has(this.viewId) && views.size) this.setView([...views][0]);
+    const view = this.viewDesign();
+    if (entry.ops.every((op) => op.op === 'push-mark' || op.op === 'pop-mark')) {
+      for (const op of entry.ops) this.scene.syncPaint(view, (op as { layer: string }).layer);
+    } else {
+      this.scene.show(view);
+    }
+    if (indexOfLayer(view, this.activeLayers.get(this.viewId)) < 0) this.activeLayers.delete(this.viewId);
+    this.design.meta.updated = new Date().toISOString();
+    this.dispatchEvent(new CustomEvent<EditorChange>('change', { detail: { source: entry.source, kind } }));
+    this.emit('state');
+  }
+
+  // ---- tools and style ---------------------------------------------------
+
+  get tool(): ToolId {
+    return this.currentTool;
+  }
+
+  setTool(id: ToolId): void {
+    const next = this.tools.get(id);
+    if (!next) return;
+    this.cancelGesture();
+    this.tools.get(this.currentTool)?.deactivate?.(this.toolContext());
+    this.currentTool = id;
+    this.scene.interactive = !!next.picksObjects;
+    this.canvas.skipTargetFind = !next.picksObjects;
+    if (!next.picksObjects) this.canvas.discardActiveObject();
+    this.canvas.defaultCursor = next.cursor;
+    if (this.doc) this.scene.show(this.viewDesign());
+    next.activate?.(this.toolContext());
+    this.emit('state');
+  }
+
+  /** Changes the brush; colour, font and size also apply to the selected object. */
+  setStyle(patch: Partial<BrushStyle>): void {
+    const palette = this.template?.manifest.palette;
+    if (patch.color && palette?.length && !palette.includes(patch.color.toLowerCase())) {
+      this.notice('off-palette');
+      return;
+    }
+    if (patch.color) patch = { ...patch, color: patch.color.toLowerCase() };
+    this.style = { ...this.style, ...patch };
+    this.restyleSelection(patch);
+    this.emit('state');
+  }
+
+  private restyleSelection(patch: Partial<BrushStyle>): void {
+    const layer = this.selectedLayer();
+    if (layer?.kind !== 'object') return;
+    const o = layer.object;
+    let next: PlacedObject = o;
+    if (o.type === 'text') next = { ...o, color: patch.color ?? o.color, font: patch.font ?? o.font, size: patch.fontSize ?? o.size };
+    if (o.type === 'shape' && patch.color) next = o.fill ? { ...o, fill: patch.color } : { ...o, stroke: patch.color };
+    if (next !== o) this.commit('style', [{ op: 'set-object', view: this.viewId, layer: layer.id, before: o, after: next }]);
+  }
+
+  // ---- layers --------------------------------------------------------------
+
+  get layers(): readonly Layer[] {
+    return this.doc ? this.viewDesign().layers : [];
+  }
+
+  get activeLayer(): string | undefined {
+    const id = this.activeLayers.get(this.viewId);
+    return id && indexOfLayer(this.viewDesign(), id) >= 0 ? id : this.viewDesign().layers.at(-1)?.id;
+  }
+
+  setActiveLayer(id: string): void {
+    if (indexOfLayer(this.viewDesign(), id) < 0) return;
+    this.activeLayers.set(this.viewId, id);
+    const fo = this.scene.fabricObject(id);
+    if (this.scene.interactive && fo?.selectable) this.canvas.setActiveObject(fo);
+    else this.canvas.discardActiveObject();
+    this.canvas.requestRenderAll();
+    this.emit('state');
+  }
+
+  moveLayer(id: string, step: 1 | -1): void {
+    const op = moveLayerOp(this.viewDesign(), id, step);
+    if (op) this.commit('layers', [op]);
+  }
+
+  updateLayer(id: string, patch: Partial<Pick<Layer, 'name' | 'visible' | 'locked'>>): void {
+    const op = setLayerOp(this.viewDesign(), id, patch);
+    if (op) this.commit('layers', [op]);
+  }
+
+  deleteLayer(id: string): void {
+    const op = deleteLayerOp(this.viewDesign(), id);
+    if (op) this.commit('layers', [op]);
+  }
+
+  addPaintLayer(): void {
+    const view = this.viewDesign();
+    this.commit('layers', [insertAbove(view, this.activeLayer, emptyPaintLayer(this.strings.layerName('paint', this.countLayers('paint') + 1)))]);
+  }
+
+  duplicateLayer(id = this.activeLayer): void {
+    const layer = this.viewDesign().layers.find((l) => l.id === id);
+    if (!layer) return;
+    const copy = duplicateLayer(layer, this.strings.copyName(layer.name));
+    this.commit('layers', [insertAbove(this.viewDesign(), layer.id, copy)]);
+    this.select(copy.id);
+  }
+
+  deleteSelection(): boolean {
+    const layer = this.selectedLayer();
+    if (!layer) return false;
+    this.deleteLayer(layer.id);
+    return true;
+  }
+
+  selectedLayer(): Layer | undefined {
+    const id = this.scene.layerIdOf(this.canvas.getActiveObject());
+    return id ? this.viewDesign().layers.find((l) => l.id === id) : undefined;
+  }
+
+  private countLayers(kind: 'paint' | PlacedObject['type']): number {
+    return this.viewDesign().layers.filter((l) => (l.kind === 'paint' ? 'paint' : l.object.type) === kind).length;
+  }
+
+  // ---- placing objects ---------------------------------------------------
+
+  /** Places an object as a new layer above the active one, as one undo step. */
+  place(object: PlacedObject, source: string = this.currentTool): string {
+    const layer = objectLayer(this.strings.layerName(object.type, this.countLayers(object.type) + 1), object);
+    this.commit(source, [insertAbove(this.viewDesign(), this.activeLayer, layer)]);
+    this.select(layer.id);
+    return layer.id;
+  }
+
+  /** Places a checked upload (see security/upload.ts) at the centre of what is on screen. */
+  async addImage(image: { src: string; width: number; height: number; name?: string }): Promise<string> {
+    await this.assets.load(image.src);
+    const view = this.templateView();
+    const fit = Math.min(1, (view.width * 0.4) / image.width, (view.height * 0.6) / image.height);
+    const center = this.visibleCenter();
+    return this.place({ type: 'image', src: image.src, width: Math.round(image.width * fit), height: Math.round(image.height * fit), name: image.name, x: center.x, y: center.y, scaleX: 1, scaleY: 1, angle: 0 }, ToolId.Image);
+  }
+
+  /** The design-unit point at the centre of the screen, kept inside the view. */
+  visibleCenter(): { x: number; y: number } {
+    const [z, , , , tx, ty] = this.canvas.viewportTransform;
+    const v = this.templateView();
+    return { x: clamp(Math.round((this.canvas.getWidth() / 2 - tx) / z), 0, v.width), y: clamp(Math.round((this.canvas.getHeight() / 2 - ty) / z), 0, v.height) };
+  }
+
+  select(layerId: string): void {
+    this.setTool(ToolId.Select);
+    this.setActiveLayer(layerId);
+  }
+
+  private editText(layerId: string): void {
+    const fo = this.scene.fabricObject(layerId) as IText | undefined;
+    if (!fo || !('enterEditing' in fo)) return;
+    fo.enterEditing();
+    fo.selectAll();
+    this.canvas.requestRenderAll();
+  }
+
+  // ---- export --------------------------------------------------------------
+
+  exportImage(opts: ExportOptions = {}): Promise<Blob> {
+    const id = opts.view ?? this.viewId;
+    const painter = this.painters.get(id);
+    if (!painter) throw new Error(`No view ${id} in the template`);
+    return exportView(this.viewDesign(id), painter, this.objectAssets, opts);
+  }
+
+  // ---- input ----------------------------------------------------------------
+
+  private listen(): void {
+    const c = this.canvas;
+    c.on('mouse:down', (o) => this.pointer('down', o));
+    c.on('mouse:move', (o) => this.pointer('move', o));
+    c.on('mouse:up', (o) => this.pointer('up', o));
+    c.on('object:modified', ({ target }) => this.objectModified(target));
+    c.on('text:editing:exited', ({ target }) => this.objectModified(target));
+    c.on('selection:created', () => this.syncActiveFromSelection());
+    c.on('selection:updated', () => this.syncActiveFromSelection());
+    c.on('selection:cleared', () => this.emit('state'));
+    const v = this.viewport;
+    const down = (e: PointerEvent) => v.handlePointerDown(e) && stop(e);
+    const move = (e: PointerEvent) => v.handlePointerMove(e) && stop(e);
+    const up = (e: PointerEvent) => v.handlePointerUp(e) && stop(e);
+    this.stage.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointermove', move, true);
+    window.addEventListener('pointerup', up, true);
+    window.addEventListener('pointercancel', up, true);
+    this.stage.addEventListener('wheel', v.handleWheel, { passive: false });
+    this.cleanup.push(() => {
+      this.stage.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointermove', move, true);
+      window.removeEventListener('pointerup', up, true);
+      window.removeEventListener('pointercancel', up, true);
+      this.stage.removeEventListener('wheel', v.handleWheel);
+    });
+  }
+
+  private pointer(phase: 'down' | 'move' | 'up', o: TPointerEventInfo): void {
+    if (!this.doc || this.viewport.gestureActive) return;
+    const e = o.e as PointerEvent;
+    if (phase === 'down') {
+      const tool = this.tools.get(this.currentTool);
+      if (!tool || tool.picksObjects || ('button' in e && e.button !== 0)) return;
+      this.gestureTool = tool;
+      tool.down?.(this.toolContext(), o.scenePoint, e);
+      return;
+    }
+    const tool = this.gestureTool;
+    if (!tool) return;
+    if (phase === 'move') tool.move?.(this.toolContext(), o.scenePoint, e);
+    else {
+      this.gestureTool = undefined;
+      tool.up?.(this.toolContext(), o.scenePoint, e);
+    }
+  }
+
+  /** Abandons the gesture in progress; nothing of it is recorded. */
+  cancelGesture(): void {
+    const tool = this.gestureTool;
+    this.gestureTool = undefined;
+    if (tool && this.doc) tool.cancel?.(this.toolContext());
+  }
+
+  private objectModified(target: FabricObject | undefined): void {
+    const id = this.scene.layerIdOf(target);
+    const layer = id ? this.viewDesign().layers.find((l) => l.id === id) : undefined;
+    if (!target || layer?.kind !== 'object') return;
+    const next = readPlacement(layer.object, target);
+    if (next.type === 'text' && next.text.trim() === '') return this.deleteLayer(layer.id);
+    if (JSON.stringify(next) !== JSON.stringify(layer.object)) this.commit(this.currentTool, [{ op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next }]);
+  }
+
+  private syncActiveFromSelection(): void {
+    const id = this.scene.layerIdOf(this.canvas.getActiveObject());
+    if (id) this.activeLayers.set(this.viewId, id);
+    this.emit('state');
+  }
+
+  private toolContext(): ToolContext {
+    const painter = this.painters.get(this.viewId)!;
+    return {
+      canvas: this.canvas,
+      scene: this.scene,
+      areas: painter.areas,
+      style: this.style,
+      viewId: this.viewId,
+      view: () => this.viewDesign(),
+      paintTarget: () => this.paintTarget(),
+      erasableLayers: () => this.viewDesign().layers.filter((l) => l.kind === 'paint' && l.visible && !l.locked),
+      commit: (ops) => this.commit(this.currentTool, ops),
+      place: (obj) => this.place(obj),
+      notice: (n) => this.notice(n),
+      setTool: (id) => this.setTool(id),
+      drawTop: (paint) => {
+        const ctx = this.canvas.contextTop;
+        ctx.save();
+        ctx.transform(...this.canvas.viewportTransform);
+        ctx.clip(painter.areas.union);
+        paint(ctx);
+        ctx.restore();
+      },
+      clearTop: () => this.canvas.clearContext(this.canvas.contextTop),
+    };
+  }
+
+  /** The active paint layer, or a new one above the active object layer. */
+  private paintTarget(): { layer: string; ops: Op[] } | undefined {
+    const view = this.viewDesign();
+    const active = view.layers.find((l) => l.id === this.activeLayer);
+    if (active?.kind === 'paint') {
+      if (active.locked || !active.visible) {
+        this.notice('layer-locked');
+        return undefined;
+      }
+      return { layer: active.id, ops: [] };
+    }
+    const layer = emptyPaintLayer(this.strings.layerName('paint', this.countLayers('paint') + 1));
+    return { layer: layer.id, ops: [insertAbove(view, active?.id, layer)] };
+  }
+
+  private imageFor(obj: PlacedObject): HTMLImageElement | undefined {
+    if (obj.type === 'image') return this.assets.get(obj.src);
+    if (obj.type !== 'sticker' || !this.template) return undefined;
+    const sticker = this.template.manifest.stickers?.find((s) => s.id === obj.sticker);
+    return sticker && this.assets.get(this.template.resolve(sticker.src));
+  }
+
+  notice(notice: ToolNotice | 'off-palette'): void {
+    this.dispatchEvent(new CustomEvent('notice', { detail: notice }));
+  }
+
+  private emit(type: 'state'): void {
+    this.dispatchEvent(new Event(type));
+  }
+
+  private requireTemplate(): TemplateSource {
+    if (!this.template) throw new Error('No template is open');
+    return this.template;
+  }
+
+  resize(): void {
+    const w = Math.max(1, this.stage.clientWidth);
+    const h = Math.max(1, this.stage.clientHeight);
+    if (w === this.canvas.getWidth() && h === this.canvas.getHeight()) return;
+    this.canvas.setDimensions({ width: w, height: h });
+    if (this.doc) this.viewport.fit();
+  }
+
+  dispose(): void {
+    this.resizeObserver.disconnect();
+    for (const f of this.cleanup) f();
+    void this.canvas.dispose();
+  }
+}
+
+function stop(e: Event): void {
+  e.stopPropagation();
+  e.preventDefault();
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}

@@ -1,0 +1,86 @@
+import type { DesignDocument, Layer, Mark, PlacedObject, ViewDesign } from '../../document/types.ts';
+
+/**
+ * Every edit is one of these plain-data operations, so history can be
+ * inverted, replayed and (later) stored with a draft.
+ */
+export type Op =
+  | { op: 'push-mark'; view: string; layer: string; mark: Mark }
+  | { op: 'pop-mark'; view: string; layer: string; mark: Mark }
+  | { op: 'insert-layer'; view: string; index: number; layer: Layer }
+  | { op: 'delete-layer'; view: string; index: number; layer: Layer }
+  | { op: 'move-layer'; view: string; from: number; to: number }
+  | { op: 'set-layer'; view: string; layer: string; before: LayerProps; after: LayerProps }
+  | { op: 'set-object'; view: string; layer: string; before: PlacedObject; after: PlacedObject };
+
+export type LayerProps = Pick<Layer, 'name' | 'visible' | 'locked'>;
+
+export function invert(op: Op): Op {
+  switch (op.op) {
+    case 'push-mark':
+      return { ...op, op: 'pop-mark' };
+    case 'pop-mark':
+      return { ...op, op: 'push-mark' };
+    case 'insert-layer':
+      return { ...op, op: 'delete-layer' };
+    case 'delete-layer':
+      return { ...op, op: 'insert-layer' };
+    case 'move-layer':
+      return { ...op, from: op.to, to: op.from };
+    case 'set-layer':
+    case 'set-object':
+      return { ...op, before: op.after, after: op.before } as Op;
+  }
+}
+
+export function findView(doc: DesignDocument, id: string): ViewDesign {
+  const view = doc.views.find((v) => v.view === id);
+  if (!view) throw new Error(`No view ${id} in the design`);
+  return view;
+}
+
+function findLayer(view: ViewDesign, id: string): Layer {
+  const layer = view.layers.find((l) => l.id === id);
+  if (!layer) throw new Error(`No layer ${id} in view ${view.view}`);
+  return layer;
+}
+
+/** Applies an op in place. Marks are appended and popped, never copied: 10,000 strokes stay cheap. */
+export function apply(doc: DesignDocument, op: Op): void {
+  const view = findView(doc, op.view);
+  switch (op.op) {
+    case 'push-mark': {
+      const layer = findLayer(view, op.layer);
+      if (layer.kind !== 'paint') throw new Error(`Layer ${op.layer} holds no paint`);
+      layer.marks.push(op.mark);
+      return;
+    }
+    case 'pop-mark': {
+      const layer = findLayer(view, op.layer);
+      if (layer.kind !== 'paint' || layer.marks.at(-1) !== op.mark) throw new Error('History out of step with the design');
+      layer.marks.pop();
+      return;
+    }
+    case 'insert-layer':
+      view.layers.splice(op.index, 0, op.layer);
+      return;
+    case 'delete-layer':
+      if (view.layers[op.index]?.id !== op.layer.id) throw new Error('History out of step with the design');
+      view.layers.splice(op.index, 1);
+      return;
+    case 'move-layer': {
+      const [layer] = view.layers.splice(op.from, 1);
+      view.layers.splice(op.to, 0, layer);
+      return;
+    }
+    case 'set-layer':
+      Object.assign(findLayer(view, op.layer), op.after);
+      return;
+    case 'set-object': {
+      const layer = findLayer(view, op.layer);
+      if (layer.kind !== 'object') throw new Error(`Layer ${op.layer} holds no object`);
+      layer.object = op.after;
+      return;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { FabricObject } from 'fabric/es';
+import type { Mark, PaintLayer } from '../../document/types.ts';
+import { drawMark } from './strokes.ts';
+
+/** Long side of a paint layer's raster, in pixels. */
+export const RASTER_LONG_SIDE = 2048;
+
+export interface RasterContext {
+  width: number;
+  height: number;
+  clip: Path2D;
+  areaPath(id: string): Path2D | undefined;
+}
+
+/**
+ * A paint layer's strokes baked into one bitmap: fabric sees one object per
+ * layer, never one per stroke, so 10,000 strokes cost the same to render as
+ * ten. The layer's vectors stay in the design document.
+ */
+export class RasterLayer extends FabricObject {
+  readonly raster: HTMLCanvasElement;
+  readonly rasterScale: number;
+  /** How many of the layer's marks are baked in, in order. */
+  baked = 0;
+  private readonly rctx: CanvasRenderingContext2D;
+
+  constructor(private readonly area: RasterContext) {
+    super({
+      left: area.width / 2,
+      top: area.height / 2,
+      width: area.width,
+      height: area.height,
+      selectable: false,
+      evented: false,
+      objectCaching: false,
+      hasControls: false,
+      hoverCursor: null,
+    });
+    this.rasterScale = RASTER_LONG_SIDE / Math.max(area.width, area.height);
+    this.raster = document.createElement('canvas');
+    this.raster.width = Math.round(area.width * this.rasterScale);
+    this.raster.height = Math.round(area.height * this.rasterScale);
+    this.rctx = this.raster.getContext('2d')!;
+  }
+
+  /** Brings the bitmap up to date: appends new marks, or rebakes when marks were removed. */
+  sync(layer: PaintLayer): void {
+    if (layer.marks.length < this.baked) this.clear();
+    for (let i = this.baked; i < layer.marks.length; i++) this.bake(layer.marks[i]);
+    this.baked = layer.marks.length;
+  }
+
+  clear(): void {
+    this.rctx.setTransform(1, 0, 0, 1, 0, 0);
+    this.rctx.clearRect(0, 0, this.raster.width, this.raster.height);
+    this.baked = 0;
+  }
+
+  private bake(mark: Mark): void {
+    const ctx = this.rctx;
+    ctx.save();
+    ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
+    ctx.clip(this.area.clip);
+    drawMark(ctx, mark, (id) => this.area.areaPath(id));
+    ctx.restore();
+  }
+
+  /** Copy of the bitmap, to restore after a live preview drawn straight into it. */
+  snapshot(): ImageData {
+    return this.rctx.getImageData(0, 0, this.raster.width, this.raster.height);
+  }
+
+  restore(data: ImageData): void {
+    this.rctx.putImageData(data, 0, 0);
+  }
+
+  /** Draws on the bitmap in design units (for the eraser's live preview). */
+  drawLive(paint: (ctx: CanvasRenderingContext2D) => void): void {
+    const ctx = this.rctx;
+    ctx.save();
+    ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
+    ctx.clip(this.area.clip);
+    paint(ctx);
+    ctx.restore();
+  }
+
+  override _render(ctx: CanvasRenderingContext2D): void {
+    ctx.drawImage(this.raster, -this.width / 2, -this.height / 2, this.width, this.height);
+  }
+}

@@ -1,0 +1,35 @@
+import type { EditorStrings } from '../editor.ts';
+import { EraserTool } from './eraser/eraser.ts';
+import { FillTool } from './fill/fill.ts';
+import { ImageTool } from './image/image.ts';
+import { MarkerTool } from './marker/marker.ts';
+import { PencilTool } from './pencil/pencil.ts';
+import { SelectTool } from './select/select.ts';
+import { ShapeTool } from './shape/shape.ts';
+import { SprayTool } from './spray/spray.ts';
+import { StickerTool } from './sticker/sticker.ts';
+import { TextTool } from './text/text.ts';
+import type { Tool, ToolId } from './types.ts';
+
+export interface ToolDeps {
+  strings: EditorStrings;
+  stickerSize(id: string): { width: number; height: number } | undefined;
+  editText(layerId: string): void;
+}
+
+/** One instance of every tool in the registry. */
+export function createTools(deps: ToolDeps): Map<ToolId, Tool> {
+  const tools: Tool[] = [
+    new SelectTool(),
+    new PencilTool(),
+    new MarkerTool(),
+    new SprayTool(),
+    new EraserTool(),
+    new FillTool(),
+    new TextTool(() => deps.strings.defaultText(), deps.editText),
+    new ShapeTool(),
+    new StickerTool({ size: deps.stickerSize }),
+    new ImageTool(),
+  ];
+  return new Map(tools.map((t) => [t.id, t]));
+}

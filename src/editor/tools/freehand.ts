@@ -1,0 +1,105 @@
+import type { Point } from 'fabric/es';
+import { encodePoints, simplify } from '../../document/points.ts';
+import type { Stroke, StrokeTool } from '../../document/types.ts';
+import { drawStroke, type StrokeStyle } from '../render/strokes.ts';
+import type { Tool, ToolContext, ToolId } from './types.ts';
+
+/** How far (design units) a simplified stroke may stray from the drawn one. */
+export const SIMPLIFY_TOLERANCE = 0.35;
+
+interface Gesture {
+  xy: number[];
+  pressure: number[] | undefined;
+  style: StrokeStyle;
+}
+
+/**
+ * Shared state machine of the free-hand tools (idle → drawing → idle). The
+ * live stroke is drawn on fabric's top canvas with the same renderer that
+ * bakes it, and the whole gesture is committed as one undo step.
+ */
+export abstract class FreehandTool implements Tool {
+  abstract readonly id: ToolId & StrokeTool;
+  readonly cursor = 'crosshair';
+  protected gesture: Gesture | undefined;
+
+  protected abstract styleFor(ctx: ToolContext): StrokeStyle;
+
+  down(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void {
+    const pen = isPen(e);
+    this.gesture = { xy: [p.x, p.y], pressure: pen ? [pressureOf(e)] : undefined, style: this.styleFor(ctx) };
+    this.preview(ctx);
+  }
+
+  move(ctx: ToolContext, _p: Point, e: PointerEvent | MouseEvent): void {
+    const g = this.gesture;
+    if (!g) return;
+    // Coalesced events keep fast strokes smooth when frames are slower than input.
+    const events = 'getCoalescedEvents' in e && e.getCoalescedEvents().length ? e.getCoalescedEvents() : [e];
+    for (const ev of events) {
+      const q = ctx.canvas.getScenePoint(ev);
+      const n = g.xy.length;
+      if (Math.abs(q.x - g.xy[n - 2]) + Math.abs(q.y - g.xy[n - 1]) < 0.25) continue;
+      g.xy.push(q.x, q.y);
+      g.pressure?.push(pressureOf(ev));
+    }
+    this.preview(ctx);
+  }
+
+  up(ctx: ToolContext): void {
+    const g = this.gesture;
+    this.gesture = undefined;
+    this.endPreview(ctx);
+    if (!g) return;
+    const stroke = this.toStroke(g);
+    const ops = this.opsFor(ctx, stroke);
+    if (ops) ctx.commit(ops);
+  }
+
+  cancel(ctx: ToolContext): void {
+    this.gesture = undefined;
+    this.endPreview(ctx);
+  }
+
+  /** The ops that record this stroke; undefined when there is nowhere to draw. */
+  protected opsFor(ctx: ToolContext, stroke: Stroke) {
+    const target = ctx.paintTarget();
+    if (!target) return undefined;
+    return [...target.ops, { op: 'push-mark' as const, view: ctx.viewId, layer: target.layer, mark: stroke }];
+  }
+
+  protected preview(ctx: ToolContext): void {
+    const g = this.gesture!;
+    ctx.clearTop();
+    ctx.drawTop((top) => drawStroke(top, { ...g.style, pressure: g.pressure }, g.xy));
+  }
+
+  protected endPreview(ctx: ToolContext): void {
+    ctx.clearTop();
+  }
+
+  /** Simplification happens here, at commit, so the document holds exactly what is drawn. */
+  protected toStroke(g: Gesture): Stroke {
+    const pts: { x: number; y: number }[] = [];
+    for (let i = 0; i < g.xy.length; i += 2) pts.push({ x: g.xy[i], y: g.xy[i + 1] });
+    // Spray dots and pen pressure follow every input point; only plain lines are simplified.
+    const kept = g.style.tool === 'spray' || g.pressure ? pts : simplify(pts, SIMPLIFY_TOLERANCE);
+    const { style } = g;
+    const stroke: Stroke = { type: 'stroke', tool: style.tool, color: style.color, size: style.size, opacity: style.opacity, pts: encodePoints(kept) };
+    if (g.pressure) stroke.pressure = g.pressure.map((p) => Math.round(p));
+    if (style.tool === 'spray') {
+      stroke.seed = style.seed;
+      stroke.density = style.density;
+    }
+    return stroke;
+  }
+}
+
+function isPen(e: PointerEvent | MouseEvent): e is PointerEvent {
+  return 'pointerType' in e && e.pointerType === 'pen';
+}
+
+function pressureOf(e: PointerEvent | MouseEvent): number {
+  const p = 'pressure' in e && e.pressure > 0 ? e.pressure : 0.5;
+  return Math.max(0, Math.min(255, Math.round(p * 255)));
+}

@@ -1,0 +1,28 @@
+import type { Point } from 'fabric/es';
+import { ToolId, type Tool, type ToolContext } from '../types.ts';
+
+export interface StickerSource {
+  size(id: string): { width: number; height: number } | undefined;
+}
+
+/** Stamps the chosen template sticker where the customer taps. */
+export class StickerTool implements Tool {
+  readonly id = ToolId.Sticker;
+  readonly cursor = 'copy';
+
+  constructor(private readonly stickers: StickerSource) {}
+
+  down(ctx: ToolContext, p: Point): void {
+    placeSticker(ctx, this.stickers, p.x, p.y);
+  }
+}
+
+export function placeSticker(ctx: ToolContext, stickers: StickerSource, x: number, y: number): string | undefined {
+  const id = ctx.style.sticker;
+  const size = id ? stickers.size(id) : undefined;
+  if (!id || !size) {
+    ctx.notice('choose-sticker');
+    return undefined;
+  }
+  return ctx.place({ type: 'sticker', sticker: id, width: size.width, height: size.height, x, y, scaleX: 1, scaleY: 1, angle: 0 });
+}

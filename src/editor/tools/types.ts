@@ -1,0 +1,77 @@
+import type { Point } from 'fabric/es';
+import type { Layer, PlacedObject, ShapeKind, ViewDesign } from '../../document/types.ts';
+import type { ViewAreas } from '../areas.ts';
+import type { Op } from '../history/ops.ts';
+import type { Scene } from '../render/scene.ts';
+import type { StudioCanvas } from '../render/studio-canvas.ts';
+
+/** Stable tool ids, used by the UI, the registry and the metrics (DESIGN.md). */
+export const ToolId = {
+  Pencil: 'pencil',
+  Spray: 'spray',
+  Marker: 'marker',
+  Eraser: 'eraser',
+  Fill: 'fill',
+  Text: 'text',
+  Shape: 'shape',
+  Image: 'image',
+  Sticker: 'sticker',
+  Select: 'select',
+} as const;
+export type ToolId = (typeof ToolId)[keyof typeof ToolId];
+
+/** What the customer has picked in the style panel; tools read it at gesture start. */
+export interface BrushStyle {
+  color: string;
+  /** Brush width / spray radius in design units. */
+  size: number;
+  markerOpacity: number;
+  sprayDensity: number;
+  font: string;
+  fontSize: number;
+  shape: ShapeKind;
+  /** Shapes: filled with the colour, or outlined with it. */
+  shapeFilled: boolean;
+  sticker: string | undefined;
+}
+
+/** Notices a tool can raise; the UI translates them. */
+export type ToolNotice = 'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker';
+
+/** What the editor lends a tool for one gesture. */
+export interface ToolContext {
+  readonly canvas: StudioCanvas;
+  readonly scene: Scene;
+  readonly areas: ViewAreas;
+  readonly style: BrushStyle;
+  readonly viewId: string;
+  view(): ViewDesign;
+  /** The paint layer a free-hand gesture goes to, with the ops that create it when none fits. */
+  paintTarget(): { layer: string; ops: Op[] } | undefined;
+  /** Unlocked, visible paint layers the eraser may erase from. */
+  erasableLayers(): Layer[];
+  /** Records one gesture as one undo step. */
+  commit(ops: Op[]): void;
+  /** Adds a placed object as a new layer above the active one, selects it, returns its layer id. */
+  place(object: PlacedObject): string;
+  notice(notice: ToolNotice): void;
+  setTool(id: ToolId): void;
+  /** The top context, transformed to design units and clipped to the design areas. */
+  drawTop(paint: (ctx: CanvasRenderingContext2D) => void): void;
+  clearTop(): void;
+}
+
+/** A tool is a tiny state machine driven by pointer events in design units. */
+export interface Tool {
+  readonly id: ToolId;
+  /** fabric's object picking and transform handles are on while this tool is active. */
+  readonly picksObjects?: boolean;
+  readonly cursor: string;
+  activate?(ctx: ToolContext): void;
+  deactivate?(ctx: ToolContext): void;
+  down?(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void;
+  move?(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void;
+  up?(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void;
+  /** Abandons the gesture in progress (a second finger landed, Escape, a view switch). */
+  cancel?(ctx: ToolContext): void;
+}

@@ -1,0 +1,272 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { createDocument } from '../document/create.ts';
+import type { DesignDocument } from '../document/types.ts';
+import { parseDesign } from '../document/validate.ts';
+import { StudioEditor } from '../editor/editor.ts';
+import type { ExportOptions } from '../editor/export.ts';
+import { handleKeyDown, handleKeyUp } from '../editor/keys.ts';
+import { ToolId, type BrushStyle } from '../editor/tools/types.ts';
+import { ErrorCode, StudioError } from '../errors.ts';
+import { translator, type Translate } from '../i18n/translate.ts';
+import { loadTemplate, type LoadedTemplate } from '../template/load.ts';
+import type { TemplateManifest } from '../template/types.ts';
+import { icon } from '../ui/icons.ts';
+import { renderLayersPanel } from '../ui/layers-panel.ts';
+import { renderStylePanel } from '../ui/style-panel.ts';
+import { renderToolbar } from '../ui/toolbar.ts';
+import { checkDesignForTemplate, verifyDesignImages } from './design-checks.ts';
+import { CoDesignChangeEvent } from './events/change.ts';
+import { CoDesignErrorEvent } from './events/error.ts';
+import { CoDesignReadyEvent } from './events/ready.ts';
+import { describeCanvas, errorMessage } from './messages.ts';
+import { styles } from './styles.ts';
+
+/**
+ * `<co-design-studio>`: customers paint their own skin on a product template.
+ *
+ * @event co-design-ready - The template (and any draft) is shown.
+ * @event co-design-change - The customer edited, undid or redid something.
+ * @event co-design-error - Something was refused or failed; `code` says what.
+ * @csspart toolbar - The tool buttons.
+ * @csspart canvas - The drawing surface.
+ * @csspart panel - The side panels (style, layers).
+ * @csspart button - Every button.
+ * @cssproperty --co-design-height - Height of the studio (default 640px).
+ * @cssproperty --co-design-accent - Accent colour of active controls.
+ */
+export class CoDesignStudio extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: false };
+
+  /** URL of a template manifest, or (as a property) the manifest object. */
+  @property({ attribute: 'template' }) template: string | TemplateManifest | undefined;
+  /** Base URL of the host backend. */
+  @property({ attribute: 'endpoint' }) endpoint: string | undefined;
+  @property({ attribute: 'locale' }) locale: string | undefined;
+  @property({ attribute: 'draft-key' }) draftKey: string | undefined;
+  /** Name or handle of the customer, when the host knows it. */
+  @property({ attribute: false }) author: string | undefined;
+
+  @state() private loaded: LoadedTemplate | undefined;
+  @state() private notice = '';
+  @state() private error = '';
+  @state() private panelOpen = false;
+  @state() private revision = 0;
+  @query('.stage') private stage!: HTMLElement;
+  @query('input[type=file]') private fileInput!: HTMLInputElement;
+
+  private editor: StudioEditor | undefined;
+  private loading: AbortController | undefined;
+  private t: Translate = translator('en');
+
+  // ---- public API (DESIGN.md) ----------------------------------------------
+
+  /** The design document, synchronously; a copy the host may keep. */
+  getDesign(): DesignDocument {
+    if (!this.editor?.ready) throw this.fail(new StudioError(ErrorCode.NotReady, 'The studio has no template loaded yet'), false);
+    return this.editor.snapshot();
+  }
+
+  /** Replaces the design with a document from the host; validated first, never undoable. */
+  async loadDesign(doc: unknown): Promise<void> {
+    try {
+      const editor = this.requireEditor();
+      const parsed = parseDesign(doc);
+      checkDesignForTemplate(parsed, editor.manifest!);
+      await verifyDesignImages(parsed);
+      await editor.load(parsed);
+      this.error = '';
+    } catch (error) {
+      throw this.fail(error);
+    }
+  }
+
+  /** A PNG of one view; `width`/`height` bound the long side (≤ 4096). */
+  async exportImage(opts: ExportOptions = {}): Promise<Blob> {
+    try {
+      const editor = this.requireEditor();
+      if (opts.view && !editor.manifest!.views.some((v) => v.id === opts.view)) throw new StudioError(ErrorCode.ViewUnknown, `No view "${opts.view}" in this template`, { detail: opts.view });
+      return await editor.exportImage(opts);
+    } catch (error) {
+      throw this.fail(error);
+    }
+  }
+
+  undo(): void {
+    this.editor?.undo();
+  }
+
+  redo(): void {
+    this.editor?.redo();
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.handleKeyDown);
+    this.addEventListener('keyup', this.handleKeyUp);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.handleKeyDown);
+    this.removeEventListener('keyup', this.handleKeyUp);
+    this.loading?.abort();
+    this.editor?.dispose();
+    this.editor = undefined;
+    this.loaded = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.t = translator(this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? navigator.language);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('template') && this.template) void this.openTemplate(this.template);
+  }
+
+  private async openTemplate(source: string | TemplateManifest): Promise<void> {
+    this.loading?.abort();
+    const loading = (this.loading = new AbortController());
+    try {
+      const loaded = await loadTemplate(source, { signal: loading.signal });
+      await this.updateComplete;
+      const editor = this.ensureEditor();
+      const m = loaded.manifest;
+      const doc = createDocument({ id: m.id, version: m.templateVersion, viewIds: m.views.map((v) => v.id) });
+      await editor.open(loaded, doc);
+      if (loading.signal.aborted) return;
+      this.loaded = loaded;
+      this.error = '';
+      this.dispatchEvent(new CoDesignReadyEvent(doc.template));
+    } catch (error) {
+      if (!loading.signal.aborted) this.fail(error);
+    }
+  }
+
+  private ensureEditor(): StudioEditor {
+    if (this.editor) return this.editor;
+    const t = () => this.t;
+    const editor = new StudioEditor(this.stage, {
+      layerName: (kind, n) => t()(`layer.${kind}`, { n }),
+      copyName: (name) => t()('layer.copy', { name }),
+      defaultText: () => t()('text.default'),
+    });
+    editor.addEventListener('change', (e) => {
+      const { source, kind } = (e as CustomEvent<{ source: string; kind: 'edit' | 'undo' | 'redo' }>).detail;
+      this.dispatchEvent(new CoDesignChangeEvent(source, kind));
+    });
+    editor.addEventListener('state', () => this.revision++);
+    editor.addEventListener('notice', (e) => (this.notice = this.t(`notice.${(e as CustomEvent<string>).detail}` as never)));
+    this.editor = editor;
+    return editor;
+  }
+
+  private requireEditor(): StudioEditor {
+    if (!this.editor?.ready) throw new StudioError(ErrorCode.NotReady, 'The studio has no template loaded yet');
+    return this.editor;
+  }
+
+  /** Shows the error, tells the host, and hands it back for rethrowing. */
+  private fail(error: unknown, show = true): StudioError {
+    const e = error instanceof StudioError ? error : new StudioError(ErrorCode.ExportFailed, String((error as Error)?.message ?? error));
+    if (show) this.error = errorMessage(this.t, e);
+    this.dispatchEvent(new CoDesignErrorEvent(e.code, e.message));
+    return e;
+  }
+
+  // ---- input ---------------------------------------------------------------------
+
+  private handleKeyDown = (e: KeyboardEvent): void => {
+    if (this.editor?.ready && handleKeyDown(this.editor, e)) e.preventDefault();
+  };
+
+  private handleKeyUp = (e: KeyboardEvent): void => {
+    if (this.editor) handleKeyUp(this.editor, e);
+  };
+
+  private handleTool(id: ToolId): void {
+    this.editor?.setTool(id);
+    this.notice = '';
+    if (id === ToolId.Image) this.fileInput.click();
+  }
+
+  private async handleFiles(files: FileList | null | undefined): Promise<void> {
+    const file = files?.[0];
+    if (!file || !this.editor) return;
+    try {
+      const { prepareUpload } = await import('../security/upload.ts');
+      const prepared = await prepareUpload(file);
+      await this.editor.addImage({ ...prepared, name: file.name.slice(0, 120) });
+      this.error = '';
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.fileInput.value = '';
+    }
+  }
+
+  private handleStyle(patch: Partial<BrushStyle>): void {
+    this.editor?.setStyle(patch);
+  }
+
+  // ---- render ----------------------------------------------------------------------
+
+  protected override render() {
+    const editor = this.editor?.ready ? this.editor : undefined;
+    const loaded = this.loaded;
+    const t = this.t;
+    return html`<div class="shell ${this.panelOpen ? 'panel-open' : ''}" part="shell" aria-label=${t('studio.label')} role="group">
+      <header class="bar" part="header">
+        ${loaded && loaded.manifest.views.length > 1
+          ? html`<div class="views" role="tablist" aria-label=${t('views.label')}>
+              ${loaded.manifest.views.map((v) => html`<button type="button" role="tab" part="button view-tab" data-view=${v.id} aria-selected=${editor?.view === v.id ? 'true' : 'false'} @click=${() => editor?.setView(v.id)}>${v.name}</button>`)}
+            </div>`
+          : html`<div class="title">${loaded?.manifest.name ?? t('studio.loading')}</div>`}
+        <div class="actions">
+          <button type="button" part="button" class="icon-button" data-action="undo" aria-label=${t('action.undo')} title=${t('action.undo')} ?disabled=${!editor?.canUndo} @click=${() => editor?.undo()}>${icon('undo')}</button>
+          <button type="button" part="button" class="icon-button" data-action="redo" aria-label=${t('action.redo')} title=${t('action.redo')} ?disabled=${!editor?.canRedo} @click=${() => editor?.redo()}>${icon('redo')}</button>
+          <button type="button" part="button" class="icon-button" data-action="zoom-out" aria-label=${t('action.zoomOut')} title=${t('action.zoomOut')} @click=${() => editor?.viewport.zoomBy(0.8)}>${icon('zoomOut')}</button>
+          <button type="button" part="button" class="icon-button" data-action="zoom-in" aria-label=${t('action.zoomIn')} title=${t('action.zoomIn')} @click=${() => editor?.viewport.zoomBy(1.25)}>${icon('zoomIn')}</button>
+          <button type="button" part="button" class="icon-button" data-action="fit" aria-label=${t('action.fit')} title=${t('action.fit')} @click=${() => editor?.viewport.fit()}>${icon('fit')}</button>
+          <button type="button" part="button" class="icon-button panel-toggle" data-action="panel" aria-label=${t('layers.toggle')} aria-expanded=${this.panelOpen ? 'true' : 'false'} @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('layers')}</button>
+        </div>
+      </header>
+      ${editor ? renderToolbar({ tool: editor.tool, t, onTool: (id) => this.handleTool(id) }) : html`<div class="toolbar" part="toolbar"></div>`}
+      <div class="stage" part="canvas" tabindex="0" role="img" aria-label=${editor ? describeCanvas(t, editor) : t('studio.loading')} @pointerdown=${() => this.stage.focus({ preventScroll: true })}></div>
+      <aside class="side" part="panel">
+        ${editor && loaded ? renderStylePanel({ tool: editor.tool, style: editor.style, manifest: loaded.manifest, resolve: loaded.resolve, t, onStyle: (p) => this.handleStyle(p) }) : nothing}
+        ${editor && editor.tool === ToolId.Select && editor.selectedLayer()
+          ? html`<div class="selection-actions">
+              <button type="button" part="button" data-action="duplicate" @click=${() => editor.duplicateLayer(editor.selectedLayer()?.id)}>${icon('duplicate')} ${t('action.duplicate')}</button>
+              <button type="button" part="button" data-action="delete" @click=${() => editor.deleteSelection()}>${icon('trash')} ${t('action.delete')}</button>
+            </div>`
+          : nothing}
+        ${editor
+          ? renderLayersPanel({
+              layers: editor.layers,
+              active: editor.activeLayer,
+              t,
+              onActivate: (id) => editor.setActiveLayer(id),
+              onMove: (id, step) => editor.moveLayer(id, step),
+              onUpdate: (id, patch) => editor.updateLayer(id, patch),
+              onDelete: (id) => editor.deleteLayer(id),
+              onAdd: () => editor.addPaintLayer(),
+            })
+          : nothing}
+      </aside>
+      <div class="messages">
+        <p class="notice" role="status" aria-live="polite">${this.notice}</p>
+        ${this.error
+          ? html`<div class="error" role="alert" part="error">
+              <span>${this.error}</span>
+              <button type="button" part="button" class="icon-button" aria-label=${t('action.close')} @click=${() => (this.error = '')}>${icon('close')}</button>
+            </div>`
+          : nothing}
+      </div>
+      <input type="file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.handleFiles((e.target as HTMLInputElement).files)} />
+    </div>`;
+  }
+}

@@ -1,0 +1,292 @@
+import { css } from 'lit';
+
+/**
+ * Tokens in layers: reference values → `--co-design-*` system tokens the host
+ * may set → component rules. Nothing leaks out of the shadow root, and only
+ * inherited properties and these tokens leak in.
+ */
+export const styles = css`
+  :host {
+    --_bg: var(--co-design-surface, #ffffff);
+    --_fg: var(--co-design-text, #1b1d21);
+    --_muted: var(--co-design-muted, #5b606b);
+    --_line: var(--co-design-border, #d5d8de);
+    --_accent: var(--co-design-accent, #0a58ca);
+    --_accent-fg: var(--co-design-accent-text, #ffffff);
+    --_stage: var(--co-design-stage, #eceef2);
+    --_danger: var(--co-design-danger, #b42318);
+    --_radius: var(--co-design-radius, 8px);
+    --_focus: var(--co-design-focus, #0a58ca);
+    display: block;
+    position: relative;
+    box-sizing: border-box;
+    height: var(--co-design-height, 640px);
+    min-height: 320px;
+    container-type: inline-size;
+    color: var(--_fg);
+    background: var(--_bg);
+    font: 14px/1.4 var(--co-design-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .shell {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) 280px;
+    grid-template-rows: auto minmax(0, 1fr) auto;
+    grid-template-areas: 'bar bar bar' 'tools stage side' 'msg msg msg';
+    height: 100%;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+    background: transparent;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    min-width: 40px;
+    min-height: 40px;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+    padding: 4px 8px;
+  }
+  button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  .stage:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .icon {
+    width: 22px;
+    height: 22px;
+    flex: none;
+  }
+  .bar {
+    grid-area: bar;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 4px 8px;
+    border-bottom: 1px solid var(--_line);
+  }
+  .title {
+    font-weight: 600;
+  }
+  .views,
+  .actions {
+    display: flex;
+    gap: 4px;
+    align-items: center;
+    overflow-x: auto;
+  }
+  .views [aria-selected='true'] {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  .toolbar {
+    grid-area: tools;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    padding: 6px;
+    border-inline-end: 1px solid var(--_line);
+    overflow-y: auto;
+  }
+  .tool .label {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .tool[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  .stage {
+    grid-area: stage;
+    position: relative;
+    overflow: hidden;
+    background: var(--_stage);
+    touch-action: none;
+    user-select: none;
+    -webkit-user-select: none;
+  }
+  .side {
+    grid-area: side;
+    border-inline-start: 1px solid var(--_line);
+    overflow-y: auto;
+    display: flex;
+    flex-direction: column;
+  }
+  .style-panel,
+  .layers-panel,
+  .selection-actions {
+    padding: 10px;
+    border-bottom: 1px solid var(--_line);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    margin-block-end: 10px;
+  }
+  .field-label,
+  h2 {
+    font-size: 12px;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+    margin: 0;
+  }
+  .swatches,
+  .chips,
+  .stickers {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .swatch {
+    min-width: 32px;
+    min-height: 32px;
+    width: 32px;
+    height: 32px;
+    padding: 0;
+    background: var(--swatch);
+    border: 1px solid var(--_line);
+    border-radius: 50%;
+  }
+  .swatch[aria-checked='true'] {
+    box-shadow:
+      0 0 0 2px var(--_bg),
+      0 0 0 4px var(--_accent);
+  }
+  .chip[aria-checked='true'],
+  .sticker[aria-checked='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+  }
+  .chip {
+    border-color: var(--_line);
+  }
+  .sticker img {
+    width: 40px;
+    height: 40px;
+    object-fit: contain;
+  }
+  .panel-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+  }
+  .layers {
+    list-style: none;
+    margin: 6px 0 0;
+    padding: 0;
+  }
+  .layer {
+    display: flex;
+    align-items: center;
+    gap: 2px;
+    border-radius: var(--_radius);
+  }
+  .layer.active {
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+  }
+  .layer .icon-button {
+    min-width: 30px;
+    padding: 2px;
+  }
+  .layer-name {
+    flex: 1;
+    min-width: 0;
+    border: 1px solid transparent;
+    background: transparent;
+    padding: 4px;
+    border-radius: 4px;
+  }
+  .layer-name:hover,
+  .layer-name:focus {
+    border-color: var(--_line);
+  }
+  .panel-toggle {
+    display: none;
+  }
+  .messages {
+    grid-area: msg;
+  }
+  .notice {
+    margin: 0;
+    padding: 0 10px;
+    min-height: 1.4em;
+    color: var(--_muted);
+  }
+  .error {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 6px 10px;
+    color: #ffffff;
+    background: var(--_danger);
+  }
+  input[type='range'] {
+    width: 100%;
+  }
+  /* Phones: the toolbar becomes a scrolling row, the side panel a sheet. */
+  @container (max-width: 640px) {
+    .shell {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto minmax(0, 1fr) auto auto;
+      grid-template-areas: 'bar' 'stage' 'tools' 'msg';
+    }
+    .toolbar {
+      flex-direction: row;
+      border-inline-end: 0;
+      border-top: 1px solid var(--_line);
+      overflow-x: auto;
+      overflow-y: hidden;
+    }
+    .side {
+      display: none;
+      position: absolute;
+      inset: 48px 0 56px auto;
+      width: min(300px, 88%);
+      background: var(--_bg);
+      box-shadow: 0 4px 24px rgb(0 0 0 / 0.2);
+      z-index: 2;
+    }
+    .panel-open .side {
+      display: flex;
+    }
+    .panel-toggle {
+      display: inline-flex;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;

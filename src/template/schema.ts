@@ -1,0 +1,232 @@
+/**
+ * The template manifest schema (valibot). The single source of truth for what
+ * a valid manifest is: `loadTemplate` runs it on everything that comes in and
+ * scripts/schemas/template.ts derives the published JSON Schema from it.
+ */
+import * as v from 'valibot';
+import { ErrorCode, StudioError } from '../errors.ts';
+import { OVERLAY_BLENDS, TEMPLATE_FORMAT, type TemplateManifest } from './types.ts';
+
+export const TEMPLATE_LIMITS = {
+  views: 16,
+  areasPerView: 64,
+  lockedPerView: 32,
+  stickers: 200,
+  fonts: 16,
+  palette: 64,
+  briefRules: 20,
+  pathLength: 100_000,
+  urlLength: 2048,
+  nameLength: 120,
+  minViewSize: 16,
+  maxViewSize: 8192,
+} as const;
+
+const NAME_MAX = TEMPLATE_LIMITS.nameLength;
+const VIEW_MAX = TEMPLATE_LIMITS.maxViewSize;
+
+/** One message function for the three issues a strict object raises. */
+const objectMessage = (issue: v.BaseIssue<unknown>): string => {
+  if (issue.expected === 'never') return 'unknown key';
+  if (issue.expected === 'Object') return `must be an object, received ${issue.received}`;
+  return 'is required';
+};
+
+const Id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 characters of a-z, 0-9, "_" or "-", starting with a letter or digit'),
+  v.description('Stable identifier, stored in designs.'),
+);
+
+const Name = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(NAME_MAX, `must be at most ${NAME_MAX} characters`),
+);
+
+const Text = (max: number) =>
+  v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+
+/**
+ * An asset URL: relative (resolved against the manifest URL), http(s), or a
+ * `data:image/…` URL. Any other scheme is refused, and so are whitespace,
+ * control characters and backslashes, which browsers strip or rewrite while
+ * parsing — the usual way to smuggle a `javascript:` past a check.
+ */
+export const ASSET_URL_PATTERN = /^(?:https?:|data:image\/[a-z0-9.+-]+[;,]|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\s\\\x00-\x1f\x7f]+$/;
+
+const AssetUrl = v.pipe(
+  v.string(),
+  v.maxLength(TEMPLATE_LIMITS.urlLength, `must be at most ${TEMPLATE_LIMITS.urlLength} characters`),
+  v.regex(ASSET_URL_PATTERN, 'must be a relative URL, an http(s) URL or a data:image URL, without spaces'),
+  v.description('Relative URLs resolve against the manifest URL.'),
+);
+
+/** `#rrggbb`; upper case is accepted and stored in lower case. */
+const Colour = v.pipe(
+  v.string(),
+  v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a2b3c'),
+  v.toLowerCase(),
+);
+
+/** Path data characters only, starting with a moveto. */
+export const PATH_DATA_PATTERN = /^[\t\n\f\r ]*[Mm][MmZzLlHhVvCcSsQqTtAa0-9eE.,+\-\t\n\f\r ]*$/;
+
+const PathData = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(TEMPLATE_LIMITS.pathLength, `must be at most ${TEMPLATE_LIMITS.pathLength} characters`),
+  v.regex(PATH_DATA_PATTERN, 'must be SVG path data starting with M'),
+  v.description('SVG path data in view units, filled with the nonzero rule.'),
+);
+
+const ViewSize = v.pipe(
+  v.number(),
+  v.integer('must be an integer'),
+  v.minValue(TEMPLATE_LIMITS.minViewSize, `must be at least ${TEMPLATE_LIMITS.minViewSize}`),
+  v.maxValue(VIEW_MAX, `must be at most ${VIEW_MAX}`),
+);
+
+/** A position in view units; may sit partly outside the view. */
+const Coordinate = v.pipe(
+  v.number(),
+  v.minValue(-VIEW_MAX, `must be at least ${-VIEW_MAX}`),
+  v.maxValue(VIEW_MAX, `must be at most ${VIEW_MAX}`),
+);
+
+const Extent = v.pipe(
+  v.number(),
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(VIEW_MAX, `must be at most ${VIEW_MAX}`),
+);
+
+/** Refuses a second item with the same `id`, naming that item's path. */
+function uniqueIds<T extends { id: string }>(what: string) {
+  return v.rawCheck<T[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const seen = new Set<string>();
+    dataset.value.forEach((item, index) => {
+      if (!seen.has(item.id)) return void seen.add(item.id);
+      addIssue({
+        message: `duplicate ${what} id "${item.id}"`,
+        path: [
+          { type: 'array', origin: 'value', input: dataset.value, key: index, value: item },
+          { type: 'object', origin: 'value', input: item as Record<string, unknown>, key: 'id', value: item.id },
+        ],
+      });
+    });
+  });
+}
+
+const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
+  v.pipe(v.array(item, 'must be an array'), v.maxLength(max, `must have at most ${max} ${what}`));
+
+const nonEmptyList = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
+  v.pipe(
+    v.array(item, 'must be an array'),
+    v.minLength(1, `must have at least one ${what.replace(/s$/, '')}`),
+    v.maxLength(max, `must have at most ${max} ${what}`),
+  );
+
+export const DesignAreaSchema = v.strictObject(
+  { id: Id, name: Name, path: PathData },
+  objectMessage,
+);
+
+export const LockedElementSchema = v.strictObject(
+  { id: Id, name: Name, src: AssetUrl, x: Coordinate, y: Coordinate, width: Extent, height: Extent },
+  objectMessage,
+);
+
+export const TemplateViewSchema = v.strictObject(
+  {
+    id: Id,
+    name: Name,
+    width: ViewSize,
+    height: ViewSize,
+    base: v.optional(AssetUrl),
+    overlay: v.optional(AssetUrl),
+    overlayBlend: v.optional(v.picklist(OVERLAY_BLENDS, `must be one of ${OVERLAY_BLENDS.join(', ')}`)),
+    areas: v.pipe(nonEmptyList(DesignAreaSchema, TEMPLATE_LIMITS.areasPerView, 'areas'), uniqueIds('area')),
+    locked: v.optional(v.pipe(list(LockedElementSchema, TEMPLATE_LIMITS.lockedPerView, 'locked elements'), uniqueIds('locked element'))),
+  },
+  objectMessage,
+);
+
+export const TemplateFontSchema = v.strictObject(
+  {
+    family: v.pipe(
+      v.string(),
+      v.regex(/^[^;{}<>\\\x00-\x1f\x7f]{1,200}$/, 'must be a CSS font-family list without ; { } < > or \\'),
+      v.description('A CSS font-family list, e.g. "Helvetica Neue", Arial, sans-serif.'),
+    ),
+    label: v.optional(Name),
+    src: v.optional(AssetUrl),
+  },
+  objectMessage,
+);
+
+export const TemplateStickerSchema = v.strictObject(
+  { id: Id, name: Name, src: AssetUrl, width: Extent, height: Extent },
+  objectMessage,
+);
+
+export const TemplateBriefSchema = v.strictObject(
+  {
+    title: Text(200),
+    text: Text(5000),
+    rules: list(Text(500), TEMPLATE_LIMITS.briefRules, 'rules'),
+    termsVersion: v.pipe(
+      v.string(),
+      v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 characters of letters, digits, ".", "_" or "-"'),
+    ),
+    terms: Text(20_000),
+  },
+  objectMessage,
+);
+
+export const TemplateManifestSchema = v.strictObject(
+  {
+    format: v.literal(TEMPLATE_FORMAT, `must be "${TEMPLATE_FORMAT}"`),
+    version: v.literal(1, 'must be 1 (the only manifest format version)'),
+    id: Id,
+    name: Name,
+    templateVersion: v.pipe(
+      v.string(),
+      v.regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'must be 1–64 characters of letters, digits, ".", "_", "+" or "-"'),
+    ),
+    views: v.pipe(nonEmptyList(TemplateViewSchema, TEMPLATE_LIMITS.views, 'views'), uniqueIds('view')),
+    palette: v.optional(nonEmptyList(Colour, TEMPLATE_LIMITS.palette, 'colours')),
+    fonts: v.optional(list(TemplateFontSchema, TEMPLATE_LIMITS.fonts, 'fonts')),
+    stickers: v.optional(v.pipe(list(TemplateStickerSchema, TEMPLATE_LIMITS.stickers, 'stickers'), uniqueIds('sticker'))),
+    brief: v.optional(TemplateBriefSchema),
+  },
+  objectMessage,
+);
+
+// The schema and the hand-written types must describe the same shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<v.InferOutput<typeof TemplateManifestSchema>, TemplateManifest> = true;
+void sameShape;
+
+/** `views[0].areas[1].path` for an issue, or `manifest` at the root. */
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  }
+  return out || 'manifest';
+}
+
+/**
+ * Validates a parsed manifest and returns a fresh, normalised copy.
+ * Throws `StudioError('template-invalid')` naming the first failing path.
+ */
+export function parseTemplateManifest(input: unknown): TemplateManifest {
+  const result = v.safeParse(TemplateManifestSchema, input, { abortEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = issuePath(issue);
+  throw new StudioError(ErrorCode.TemplateInvalid, `${path}: ${issue.message}`, { path });
+}

@@ -1,0 +1,107 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { SHAPES, type ShapeKind } from '../document/types.ts';
+import type { BrushStyle, ToolId } from '../editor/tools/types.ts';
+import type { Translate } from '../i18n/translate.ts';
+import type { TemplateManifest } from '../template/types.ts';
+
+export interface StylePanelState {
+  tool: ToolId;
+  style: BrushStyle;
+  manifest: TemplateManifest;
+  resolve(url: string): string;
+  t: Translate;
+  onStyle(patch: Partial<BrushStyle>): void;
+}
+
+/** A few colours to start from when the template sets no palette. */
+const DEFAULT_SWATCHES = ['#111111', '#ffffff', '#e4002b', '#ff7a00', '#ffd400', '#1fa84f', '#0072ce', '#6a2c91'];
+
+const SIZED: readonly ToolId[] = ['pencil', 'marker', 'spray', 'eraser', 'shape'];
+const COLOURED: readonly ToolId[] = ['pencil', 'marker', 'spray', 'fill', 'text', 'shape', 'select'];
+
+/** Options of the current tool: colour, size, opacity, font, shape, sticker. */
+export function renderStylePanel(s: StylePanelState): TemplateResult {
+  return html`<section class="style-panel" part="panel style-panel" aria-label=${s.t(`tool.${s.tool}`)}>
+    ${COLOURED.includes(s.tool) ? colours(s) : nothing} ${SIZED.includes(s.tool) ? range(s, 'style.size', 'size', 1, 80, 1) : nothing}
+    ${s.tool === 'marker' ? range(s, 'style.opacity', 'markerOpacity', 0.1, 0.9, 0.05) : nothing}
+    ${s.tool === 'spray' ? range(s, 'style.density', 'sprayDensity', 4, 80, 1) : nothing} ${s.tool === 'text' || s.tool === 'select' ? fonts(s) : nothing}
+    ${s.tool === 'shape' ? shapes(s) : nothing} ${s.tool === 'sticker' ? stickers(s) : nothing}
+  </section>`;
+}
+
+function colours(s: StylePanelState): TemplateResult {
+  const palette = s.manifest.palette;
+  const swatches = palette?.length ? palette : DEFAULT_SWATCHES;
+  return html`<div class="field">
+    <span class="field-label" id="colour-label">${palette?.length ? s.t('style.palette') : s.t('style.color')}</span>
+    <div class="swatches" role="radiogroup" aria-labelledby="colour-label">
+      ${swatches.map(
+        (c) => html`<button
+          type="button"
+          role="radio"
+          part="button swatch"
+          class="swatch"
+          style="--swatch:${c}"
+          aria-checked=${s.style.color === c ? 'true' : 'false'}
+          aria-label=${c}
+          title=${c}
+          @click=${() => s.onStyle({ color: c })}
+        ></button>`,
+      )}
+    </div>
+    ${palette?.length
+      ? nothing
+      : html`<label class="custom-colour"
+          >${s.t('style.customColor')}
+          <input type="color" .value=${s.style.color} @change=${(e: Event) => s.onStyle({ color: (e.target as HTMLInputElement).value })}
+        /></label>`}
+  </div>`;
+}
+
+function range(s: StylePanelState, label: 'style.size' | 'style.opacity' | 'style.density', key: 'size' | 'markerOpacity' | 'sprayDensity', min: number, max: number, step: number): TemplateResult {
+  return html`<label class="field"
+    ><span class="field-label">${s.t(label)}</span>
+    <input type="range" min=${min} max=${max} step=${step} .value=${String(s.style[key])} @input=${(e: Event) => s.onStyle({ [key]: Number((e.target as HTMLInputElement).value) })}
+  /></label>`;
+}
+
+function fonts(s: StylePanelState): TemplateResult {
+  const fonts = s.manifest.fonts?.length ? s.manifest.fonts : [{ family: 'sans-serif', label: 'Sans' }];
+  return html`<label class="field"
+      ><span class="field-label">${s.t('style.font')}</span>
+      <select @change=${(e: Event) => s.onStyle({ font: (e.target as HTMLSelectElement).value })}>
+        ${fonts.map((f) => html`<option value=${f.family} ?selected=${s.style.font === f.family}>${f.label ?? f.family}</option>`)}
+      </select></label
+    >
+    <label class="field"
+      ><span class="field-label">${s.t('style.fontSize')}</span>
+      <input type="range" min="12" max="240" step="2" .value=${String(s.style.fontSize)} @input=${(e: Event) => s.onStyle({ fontSize: Number((e.target as HTMLInputElement).value) })}
+    /></label>`;
+}
+
+function shapes(s: StylePanelState): TemplateResult {
+  return html`<div class="field">
+    <span class="field-label" id="shape-label">${s.t('style.shape')}</span>
+    <div class="chips" role="radiogroup" aria-labelledby="shape-label">
+      ${SHAPES.map(
+        (k: ShapeKind) => html`<button type="button" role="radio" part="button" class="chip" data-shape=${k} aria-checked=${s.style.shape === k ? 'true' : 'false'} @click=${() => s.onStyle({ shape: k })}>
+          ${s.t(`shape.${k}`)}
+        </button>`,
+      )}
+    </div>
+    <label class="check"><input type="checkbox" .checked=${s.style.shapeFilled} @change=${(e: Event) => s.onStyle({ shapeFilled: (e.target as HTMLInputElement).checked })} /> ${s.t('style.filled')}</label>
+  </div>`;
+}
+
+function stickers(s: StylePanelState): TemplateResult {
+  return html`<div class="field">
+    <span class="field-label" id="sticker-label">${s.t('sticker.choose')}</span>
+    <div class="stickers" role="radiogroup" aria-labelledby="sticker-label">
+      ${(s.manifest.stickers ?? []).map(
+        (k) => html`<button type="button" role="radio" part="button sticker" class="sticker" data-sticker=${k.id} aria-checked=${s.style.sticker === k.id ? 'true' : 'false'} aria-label=${k.name} title=${k.name} @click=${() => s.onStyle({ sticker: k.id })}>
+          <img src=${s.resolve(k.src)} alt="" />
+        </button>`,
+      )}
+    </div>
+  </div>`;
+}

@@ -1,0 +1,82 @@
+import { expect } from '@open-wc/testing';
+import { isStudioError, type StudioError } from '../../src/errors.js';
+import { migrateDocument, migrations, oldestReadableVersion, type Migration, type RawDocument } from '../../src/document/migrate.js';
+import { DOCUMENT_VERSION } from '../../src/document/types.js';
+import { fullDocument } from './fixtures.js';
+
+function refusal(run: () => unknown): StudioError {
+  try {
+    run();
+  } catch (error) {
+    if (isStudioError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** A pretend history: v1 had `title`, v2 renamed it to `name`, v3 added `tags`. */
+const history: Record<number, Migration> = {
+  1: ({ title, ...doc }) => ({ ...doc, version: 2, name: title }),
+  2: (doc) => ({ ...doc, version: 3, tags: [] }),
+};
+
+describe('migrateDocument', () => {
+  it('returns a current document as it is', () => {
+    const doc = fullDocument() as unknown as RawDocument;
+    expect(migrateDocument(doc)).to.equal(doc);
+  });
+
+  it('registers only steps older than the current version, each to the next', () => {
+    for (const key of Object.keys(migrations)) expect(Number(key)).to.be.below(DOCUMENT_VERSION);
+    expect(oldestReadableVersion()).to.equal(DOCUMENT_VERSION - Object.keys(migrations).length);
+  });
+
+  it('applies every step in order, without touching the input', () => {
+    const v1 = { format: 'co-design-document', version: 1, title: 'Mine' };
+    const before = JSON.stringify(v1);
+    expect(migrateDocument(v1, history, 3)).to.deep.equal({ format: 'co-design-document', version: 3, name: 'Mine', tags: [] });
+    expect(migrateDocument({ format: 'co-design-document', version: 2, name: 'Mine' }, history, 3)).to.deep.equal({
+      format: 'co-design-document',
+      version: 3,
+      name: 'Mine',
+      tags: [],
+    });
+    expect(JSON.stringify(v1)).to.equal(before);
+  });
+
+  it('refuses a version it has no step for', () => {
+    const error = refusal(() => migrateDocument({ format: 'co-design-document', version: 0 }, history, 3));
+    expect(error.code).to.equal('design-invalid');
+    expect(error.message).to.equal('version: version 0 cannot be read (this studio reads 1 to 3)');
+    expect(oldestReadableVersion(history, 3)).to.equal(1);
+  });
+
+  it('refuses a newer version, naming both', () => {
+    const error = refusal(() => migrateDocument({ format: 'co-design-document', version: 4 }, history, 3));
+    expect(error.code).to.equal('design-invalid');
+    expect(error.message).to.equal('version: made by a newer studio (version 4; this one reads up to 3)');
+    expect(error.params).to.include({ version: 4, supported: 3 });
+  });
+
+  it('refuses other formats and versions that are not whole numbers', () => {
+    expect(refusal(() => migrateDocument({ format: 'excalidraw', version: 1 })).message).to.match(/^format: /);
+    for (const version of ['1', 1.5, -1, null, Number.MAX_VALUE]) {
+      expect(refusal(() => migrateDocument({ format: 'co-design-document', version })).message).to.match(/^version: expected a whole version number/);
+    }
+    expect(refusal(() => migrateDocument([])).message).to.match(/^document: expected a JSON object/);
+  });
+
+  it('reports a step that throws or lands on the wrong version as design-invalid', () => {
+    const throwing: Record<number, Migration> = {
+      1: () => {
+        throw new TypeError('cannot read layers');
+      },
+    };
+    const thrown = refusal(() => migrateDocument({ format: 'co-design-document', version: 1 }, throwing, 2));
+    expect(thrown.code).to.equal('design-invalid');
+    expect(thrown.message).to.equal('document: could not migrate from version 1: cannot read layers');
+    const skipping: Record<number, Migration> = { 1: (doc) => ({ ...doc, version: 3 }) };
+    const skipped = refusal(() => migrateDocument({ format: 'co-design-document', version: 1 }, skipping, 3));
+    expect(skipped.message).to.match(/did not produce version 2/);
+  });
+});

@@ -1,0 +1,122 @@
+import { sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
+import '../../src/co-design-studio.ts';
+import type { CoDesignStudio } from '../../src/element/co-design-studio.component.ts';
+import type { StudioEditor } from '../../src/editor/editor.ts';
+import type { ToolId } from '../../src/editor/tools/types.ts';
+import type { DesignDocument } from '../../src/document/types.ts';
+
+export type Pt = [number, number];
+
+export interface TestStudio {
+  el: CoDesignStudio;
+  editor: StudioEditor;
+  /** Page coordinates of a point in design units of the current view. */
+  toPage(p: Pt): Pt;
+  /** Presses, moves through every point and releases, with real mouse input. */
+  drag(points: Pt[], opts?: { steps?: number }): Promise<void>;
+  click(p: Pt): Promise<void>;
+  tool(id: ToolId): Promise<void>;
+  shadow<T extends Element = HTMLElement>(selector: string): T;
+  exportPixels(opts?: { view?: string; width?: number; height?: number; withProduct?: boolean }): Promise<ImageData>;
+  design(): DesignDocument;
+  remove(): void;
+}
+
+/** Mounts `<co-design-studio>` on a template and waits for `co-design-ready`. */
+export async function mountStudio(opts: { template?: string; width?: number; height?: number; viewport?: { width: number; height: number } } = {}): Promise<TestStudio> {
+  await setViewport(opts.viewport ?? { width: 1280, height: 800 });
+  await resetMouse();
+  document.body.style.margin = '0';
+  const el = document.createElement('co-design-studio');
+  el.style.setProperty('--co-design-height', `${opts.height ?? 640}px`);
+  el.style.width = `${opts.width ?? 1200}px`;
+  el.style.display = 'block';
+  const ready = new Promise<void>((resolve, reject) => {
+    el.addEventListener('co-design-ready', () => resolve(), { once: true });
+    el.addEventListener('co-design-error', (e) => reject(new Error(`${e.code}: ${e.message}`)), { once: true });
+  });
+  el.setAttribute('template', opts.template ?? '/templates/roadster.json');
+  document.body.append(el);
+  await ready;
+  await el.updateComplete;
+  const editor = (el as unknown as { editor: StudioEditor }).editor;
+  return helpers(el, editor);
+}
+
+function helpers(el: CoDesignStudio, editor: StudioEditor): TestStudio {
+  const toPage = ([x, y]: Pt): Pt => {
+    const rect = editor.canvas.upperCanvasEl.getBoundingClientRect();
+    const [z, , , , tx, ty] = editor.canvas.viewportTransform;
+    return [Math.round(rect.left + x * z + tx), Math.round(rect.top + y * z + ty)];
+  };
+  const shadow = <T extends Element>(selector: string): T => {
+    const found = el.shadowRoot!.querySelector<T>(selector);
+    if (!found) throw new Error(`No ${selector} in the studio`);
+    return found;
+  };
+  return {
+    el,
+    editor,
+    toPage,
+    shadow,
+    async drag(points, { steps = 1 } = {}) {
+      const page = points.map(toPage);
+      await sendMouse({ type: 'move', position: page[0] });
+      await sendMouse({ type: 'down' });
+      for (let i = 1; i < page.length; i++) {
+        const [ax, ay] = page[i - 1];
+        const [bx, by] = page[i];
+        for (let s = 1; s <= steps; s++) {
+          await sendMouse({ type: 'move', position: [Math.round(ax + ((bx - ax) * s) / steps), Math.round(ay + ((by - ay) * s) / steps)] });
+        }
+      }
+      await sendMouse({ type: 'up' });
+      await el.updateComplete;
+    },
+    async click(p) {
+      await sendMouse({ type: 'click', position: toPage(p) });
+      await el.updateComplete;
+    },
+    async tool(id) {
+      const button = shadow<HTMLButtonElement>(`.toolbar [data-tool="${id}"]`);
+      const r = button.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+      await el.updateComplete;
+    },
+    async exportPixels(o = {}) {
+      const blob = await el.exportImage(o);
+      return pixelsOf(blob);
+    },
+    design: () => el.getDesign(),
+    remove: () => el.remove(),
+  };
+}
+
+export async function pixelsOf(blob: Blob): Promise<ImageData> {
+  const bitmap = await createImageBitmap(blob);
+  const c = document.createElement('canvas');
+  c.width = bitmap.width;
+  c.height = bitmap.height;
+  const ctx = c.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(bitmap, 0, 0);
+  return ctx.getImageData(0, 0, c.width, c.height);
+}
+
+export function pixel(img: ImageData, x: number, y: number): [number, number, number, number] {
+  const i = (Math.round(y) * img.width + Math.round(x)) * 4;
+  return [img.data[i], img.data[i + 1], img.data[i + 2], img.data[i + 3]];
+}
+
+/** Click a button inside the studio's shadow root with the real mouse. */
+export async function clickIn(el: Element): Promise<void> {
+  const r = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
+/** Debug aid: saves a screenshot of the page to .screens/<name>.png (gitignored). */
+export async function screenshot(name: string): Promise<void> {
+  const { cdp } = await import('./cdp.ts');
+  const { writeFile } = await import('@web/test-runner-commands');
+  const { data } = await cdp<{ data: string }>({ method: 'Page.captureScreenshot', params: { format: 'png' } });
+  await writeFile({ path: `../../.screens/${name}.png`, content: data, encoding: 'base64' });
+}

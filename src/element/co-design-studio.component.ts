@@ -199,7 +199,7 @@ export class CoDesignStudio extends LitElement {
     try {
       const { prepareUpload } = await import('../security/upload.ts');
       const prepared = await prepareUpload(file);
-      await this.editor.addImage({ ...prepared, name: file.name.slice(0, 120) });
+      await this.editor.addImage(prepared);
       this.error = '';
     } catch (error) {
       this.fail(error);

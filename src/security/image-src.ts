@@ -69,6 +69,15 @@ const notAccepted = () =>
  * repaired, so a tampered design cannot slip markup past us.
  */
 export async function verifyImageSrc(src: string, opts: ImageSrcOptions = {}): Promise<VerifiedImage> {
+  try {
+    return await verify(src, opts);
+  } catch (error) {
+    if (error instanceof StudioError) throw error;
+    throw new StudioError(ErrorCode.UploadDecode, 'The image data could not be read.');
+  }
+}
+
+async function verify(src: string, opts: ImageSrcOptions): Promise<VerifiedImage> {
   const maxSrcChars = opts.maxSrcChars ?? DOCUMENT_LIMITS.imageSrcChars;
   if (typeof src !== 'string') throw notAccepted();
   if (src.length > maxSrcChars) {

@@ -87,6 +87,16 @@ export function sanitizeSvg(text: string, options: SvgOptions = {}): SanitizedSv
     });
   }
 
+  try {
+    return purifyTree(parsed, options);
+  } catch (error) {
+    // DOMPurify and the DOM throw plain errors on pathological trees: still a refusal, not a crash.
+    if (error instanceof StudioError) throw error;
+    throw unsafe('The SVG could not be made safe.', { reason: String(error).slice(0, 80) });
+  }
+}
+
+function purifyTree(parsed: Element, options: SvgOptions): SanitizedSvg {
   // DOMPurify imports the node into its own inert HTML document and walks it there.
   const body = purify().sanitize(parsed, PURIFY_CONFIG) as unknown as HTMLElement;
   const root = body.firstElementChild;
@@ -108,7 +118,8 @@ export function sanitizeSvg(text: string, options: SvgOptions = {}): SanitizedSv
 /** Our rules on top of DOMPurify's allow-list; removes whatever breaks them. */
 function enforce(root: Element): void {
   for (const el of [root, ...root.querySelectorAll('*')]) {
-    if (!el.isConnected && el !== root && !root.contains(el)) continue;
+    // Skip what went with a removed ancestor.
+    if (el !== root && !root.contains(el)) continue;
     const reason = elementViolation(el);
     if (reason && el !== root) {
       el.remove();
@@ -137,8 +148,10 @@ function elementViolation(el: Element): string | null {
 function attributeViolation(attr: Attr): string | null {
   const name = attr.localName.toLowerCase();
   const ns = attr.namespaceURI;
-  // Namespace declarations are re-emitted by XMLSerializer where needed.
-  if (ns === 'http://www.w3.org/2000/xmlns/' || attr.name === 'xmlns') return null;
+  // Only the SVG and XLink declarations stay; XMLSerializer re-emits any it needs.
+  if (ns === 'http://www.w3.org/2000/xmlns/' || attr.name === 'xmlns') {
+    return attr.value === SVG_NS || attr.value === XLINK_NS ? null : `namespace declaration ${attr.name}`;
+  }
   if (ns !== null && !(ns === XLINK_NS && (name === 'href' || name === 'title')) && !(ns === XML_NS && (name === 'space' || name === 'lang'))) {
     return `attribute ${attr.name}`;
   }

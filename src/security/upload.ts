@@ -39,6 +39,16 @@ const tooLarge = (limit: number) =>
  * dimensions have been checked.
  */
 export async function prepareUpload(file: Blob, opts: UploadOptions = {}): Promise<PreparedImage> {
+  try {
+    return await prepare(file, opts);
+  } catch (error) {
+    // A file that vanished from disk or a browser quirk: still one error shape for the UI.
+    if (error instanceof StudioError) throw error;
+    throw new StudioError(ErrorCode.UploadDecode, 'The file could not be read.');
+  }
+}
+
+async function prepare(file: Blob, opts: UploadOptions): Promise<PreparedImage> {
   const maxBytes = opts.maxBytes ?? Limits.maxRasterBytes;
   if (file.size > maxBytes) throw tooLarge(maxBytes);
   const mime = await sniffBlob(file);

@@ -28,6 +28,12 @@ describe('sanitizeSvg', () => {
     expect(out.svg).to.contain('href="#g"');
   });
 
+  it('drops a link but keeps what it wrapped', () => {
+    const out = sanitizeSvg(wrap('<a href="https://evil.test/"><rect id="kept" width="5" height="5"/></a>')).svg;
+    expect(parse(out).getElementById('kept')).to.not.equal(null);
+    expect(out).to.not.contain('<a');
+  });
+
   it('is idempotent: its own output comes back unchanged', () => {
     const once = sanitizeSvg(wrap('<circle cx="5" cy="5" r="4"/>', 'viewBox="0 0 10 20" width="10mm"')).svg;
     expect(sanitizeSvg(once).svg).to.equal(once);
@@ -77,6 +83,15 @@ describe('sanitizeSvg', () => {
     await expectRefused(() => sanitizeSvg(`<svg ${NS} width="1" height="1"><rect></svg>`), 'upload-decode');
     await expectRefused(() => sanitizeSvg('<svg width="1" height="1"></svg>'), 'upload-type');
     await expectRefused(() => sanitizeSvg(`<html xmlns="http://www.w3.org/1999/xhtml"/>`), 'upload-type');
+  });
+
+  it('copes with deep nesting and odd namespaces without crashing', async () => {
+    const deep = wrap(`${'<g>'.repeat(4000)}<rect width="1" height="1"/>${'</g>'.repeat(4000)}`);
+    const started = performance.now();
+    expect(sanitizeSvg(deep).svg).to.contain('<rect');
+    expect(performance.now() - started).to.be.below(2000);
+    const out = sanitizeSvg(wrap('<rect width="1" height="1"/>', 'width="9" height="9" xmlns:evil="javascript:alert(1)" evil:onload="x"'));
+    expect(out.svg).to.not.match(/evil|javascript/);
   });
 
   const hostile: [string, string][] = [

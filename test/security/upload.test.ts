@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { prepareUpload } from '../../src/security/upload.ts';
 import {
   ascii, canvasBytes, concat, dataUrlBytes, exifOrientation, expectRefused, fileOf, hasBytes,
-  patchJpegSize, pixelAt, pngClaiming, quadrants, spliceAfterSoi, svgFile,
+  patchJpegSize, pixelAt, pngClaiming, quadrants, spliceAfterSoi, SVG_NS, svgFile,
 } from './helpers.ts';
 
 const near = (px: number[], rgb: [number, number, number], tolerance = 40) =>
@@ -97,7 +97,7 @@ describe('prepareUpload', () => {
 
   it('keeps an SVG vector, sanitised, as a base64 data URL that decodes as an image', async () => {
     const out = await prepareUpload(
-      svgFile(`<svg xmlns="${'http://www.w3.org/2000/svg'}" width="120" height="60" onload="alert(1)"><rect width="10" height="10" fill="red"/><script>alert(2)</script></svg>`),
+      svgFile(`<svg xmlns="${SVG_NS}" width="120" height="60" onload="alert(1)"><rect width="10" height="10" fill="red"/><script>alert(2)</script></svg>`),
     );
     expect(out.mime).to.equal('image/svg+xml');
     expect(out.src.startsWith('data:image/svg+xml;base64,')).to.be.true;

@@ -120,3 +120,12 @@ export async function screenshot(name: string): Promise<void> {
   const { data } = await cdp<{ data: string }>({ method: 'Page.captureScreenshot', params: { format: 'png' } });
   await writeFile({ path: `../../.screens/${name}.png`, content: data, encoding: 'base64' });
 }
+
+/** Chooses a file in the studio's upload input through the DevTools protocol. */
+export async function chooseFile(name: string, bytes: Uint8Array | Blob): Promise<void> {
+  const { executeServerCommand } = await import('@web/test-runner-commands');
+  const data = bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes;
+  let binary = '';
+  for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+  await executeServerCommand('choose-file', { name, base64: btoa(binary) });
+}

@@ -6,8 +6,8 @@
  * imports at the top) so that test can run in Chromium.
  */
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
-import { designDocumentSchema, jsonSchemaHints } from '../../src/document/schema.js';
-import { DOCUMENT_VERSION } from '../../src/document/types.js';
+import { designDocumentSchema, jsonSchemaHints } from '../../src/document/schema.ts';
+import { DOCUMENT_VERSION } from '../../src/document/types.ts';
 
 export const DOCUMENT_SCHEMA_PATH = 'docs/schemas/design-document.schema.json';
 

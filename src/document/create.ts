@@ -1,5 +1,5 @@
-import { newId } from './ids.js';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type DesignDocument } from './types.js';
+import { newId } from './ids.ts';
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type DesignDocument } from './types.ts';
 
 export interface DocumentTemplateRef {
   id: string;

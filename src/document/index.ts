@@ -1,10 +1,10 @@
 /** The design document: pure data, shared by the widget and the server. */
-export * from './types.js';
-export { DOCUMENT_LIMITS, IMAGE_SRC_PATTERN } from './limits.js';
-export { parseDesign, type ParseDesignOptions } from './validate.js';
-export { migrateDocument, migrations, oldestReadableVersion, type Migration, type RawDocument } from './migrate.js';
-export { listImages, type ImageEntry } from './rules.js';
-export { encodePoints, decodePoints, simplify, segmentDistance, type Point } from './points.js';
-export { createDocument, type DocumentTemplateRef } from './create.js';
-export { newId } from './ids.js';
-export { designDocumentSchema } from './schema.js';
+export * from './types.ts';
+export { DOCUMENT_LIMITS, IMAGE_SRC_PATTERN } from './limits.ts';
+export { parseDesign, type ParseDesignOptions } from './validate.ts';
+export { migrateDocument, migrations, oldestReadableVersion, type Migration, type RawDocument } from './migrate.ts';
+export { listImages, type ImageEntry } from './rules.ts';
+export { encodePoints, decodePoints, simplify, segmentDistance, type Point } from './points.ts';
+export { createDocument, type DocumentTemplateRef } from './create.ts';
+export { newId } from './ids.ts';
+export { designDocumentSchema } from './schema.ts';

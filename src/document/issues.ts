@@ -1,4 +1,4 @@
-import { ErrorCode, StudioError } from '../errors.js';
+import { ErrorCode, StudioError } from '../errors.ts';
 
 export type PathKey = string | number;
 

@@ -9,8 +9,8 @@
  * input (it may be the host's object) and must return a new object. The
  * result is validated against the current schema afterwards.
  */
-import { designInvalid } from './issues.js';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './types.js';
+import { designInvalid } from './issues.ts';
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './types.ts';
 
 export type RawDocument = Record<string, unknown>;
 export type Migration = (doc: RawDocument) => RawDocument;

@@ -3,7 +3,7 @@
  * delta-encoded, [x0, y0, dx1, dy1, …]. Deltas are taken between quantised
  * points, so rounding never accumulates along a stroke.
  */
-import { POINT_QUANTUM } from './types.js';
+import { POINT_QUANTUM } from './types.ts';
 
 export interface Point {
   x: number;

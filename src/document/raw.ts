@@ -3,10 +3,8 @@
  * migration and schema: plain JSON data only, no prototype keys, bounded
  * nesting and, for objects handed over directly, bounded JSON size.
  */
-import { designInvalid, formatPath, type PathKey } from './issues.js';
+import { designInvalid, formatPath, type PathKey } from './issues.ts';
 
-/** Keys that could reach an object's prototype once merged or spread somewhere. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
@@ -43,10 +41,9 @@ function numberLength(n: number): number {
 /** A plain object of any realm (prototype `Object.prototype` or `null`). */
 function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
-  return (
-    (proto === null || Object.getPrototypeOf(proto) === null) &&
-    Object.prototype.toString.call(value) === '[object Object]'
-  );
+  if (proto === Object.prototype || proto === null) return true;
+  // Another realm's Object.prototype (an iframe's object), not a class or a built-in.
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]';
 }
 
 class Walker {
@@ -129,7 +126,8 @@ class Walker {
     const record = object as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       this.keys.push(key);
-      if (FORBIDDEN_KEYS.has(key)) this.fail(`the key "${key}" is not allowed`);
+      // Keys that could reach a prototype once merged or spread somewhere.
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') this.fail(`the key "${key}" is not allowed`);
       const item = record[key];
       // JSON.stringify drops undefined members; the schema decides if one is missing.
       if (item !== undefined) {

@@ -2,9 +2,9 @@
  * Rules across fields and items that the schema cannot state: unique ids,
  * marks per view, and fields that only some tools or shapes may carry.
  */
-import { designInvalid } from './issues.js';
-import { DOCUMENT_LIMITS as L } from './limits.js';
-import type { DesignDocument, ImageObject, PlacedObject, Stroke } from './types.js';
+import { designInvalid } from './issues.ts';
+import { DOCUMENT_LIMITS as L } from './limits.ts';
+import type { DesignDocument, ImageObject, PlacedObject, Stroke } from './types.ts';
 
 function checkStroke(stroke: Stroke, path: string): void {
   const points = stroke.pts.length / 2;

@@ -5,7 +5,7 @@
  * length, spray-only fields, unique ids, marks per view) live in `rules.ts`.
  */
 import * as v from 'valibot';
-import { DOCUMENT_LIMITS as L, IMAGE_SRC_PATTERN } from './limits.js';
+import { DOCUMENT_LIMITS as L, IMAGE_SRC_PATTERN } from './limits.ts';
 import {
   DOCUMENT_FORMAT,
   DOCUMENT_VERSION,
@@ -15,7 +15,7 @@ import {
   type Layer,
   type Mark,
   type PlacedObject,
-} from './types.js';
+} from './types.ts';
 
 /**
  * JSON Schema for the parts valibot's converter cannot describe (the fast

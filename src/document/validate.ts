@@ -4,14 +4,14 @@
  * Size → raw checks → migration → schema → rules → optional content hook.
  */
 import * as v from 'valibot';
-import { isStudioError } from '../errors.js';
-import { designInvalid, formatPath, type PathKey } from './issues.js';
-import { DOCUMENT_LIMITS } from './limits.js';
-import { migrateDocument } from './migrate.js';
-import { checkRawValue, exceedsUtf8Bytes, formatBytes } from './raw.js';
-import { checkDocumentRules, listImages } from './rules.js';
-import { designDocumentSchema, shorten } from './schema.js';
-import type { DesignDocument } from './types.js';
+import { isStudioError } from '../errors.ts';
+import { designInvalid, formatPath, type PathKey } from './issues.ts';
+import { DOCUMENT_LIMITS } from './limits.ts';
+import { migrateDocument } from './migrate.ts';
+import { checkRawValue, exceedsUtf8Bytes, formatBytes } from './raw.ts';
+import { checkDocumentRules, listImages } from './rules.ts';
+import { designDocumentSchema, shorten } from './schema.ts';
+import type { DesignDocument } from './types.ts';
 
 export interface ParseDesignOptions {
   /** Cap on the JSON size in bytes, checked before parsing; default 8 MB. */

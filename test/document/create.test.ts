@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { createDocument } from '../../src/document/create.js';
-import { newId } from '../../src/document/ids.js';
-import { DOCUMENT_LIMITS } from '../../src/document/limits.js';
-import { parseDesign } from '../../src/document/validate.js';
+import { createDocument } from '../../src/document/create.ts';
+import { newId } from '../../src/document/ids.ts';
+import { DOCUMENT_LIMITS } from '../../src/document/limits.ts';
+import { parseDesign } from '../../src/document/validate.ts';
 
 describe('createDocument', () => {
   it('makes a valid, empty design with one paint layer per view', () => {

@@ -1,4 +1,4 @@
-import type { DesignDocument, Layer, Stroke } from '../../src/document/types.js';
+import type { DesignDocument, Layer, Stroke } from '../../src/document/types.ts';
 
 export const PNG_1PX =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

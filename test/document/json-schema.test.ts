@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DOCUMENT_SCHEMA_PATH, documentJsonSchema } from '../../scripts/schemas/document.js';
+import { encodePoints } from '../../src/document/points.ts';
+import { parseDesign } from '../../src/document/validate.ts';
 
 describe('design-document JSON Schema', () => {
   it('is committed as generated from the valibot schema (run `npx tsx scripts/schemas/document.ts`)', async () => {
@@ -14,5 +16,21 @@ describe('design-document JSON Schema', () => {
     expect(text).to.include('"pts":{"type":"array","minItems":2,"maxItems":200000,"items":{"type":"integer","minimum":-4000000,"maximum":4000000}}');
     expect(text).to.include('"enum":["pencil","marker","spray","eraser"]');
     expect(text).to.include('"pattern":"^data:image\\\\/(?:png;base64,|jpeg;base64,|svg\\\\+xml[;,])"');
+  });
+});
+
+describe('docs/design-document.md', () => {
+  it('shows an example document that validates', async () => {
+    const markdown = await (await fetch('/docs/design-document.md')).text();
+    const example = /```json\n([\s\S]*?)\n```/.exec(markdown)?.[1];
+    expect(example, 'no json example').to.be.a('string');
+    const doc = parseDesign(example!);
+    expect(doc.views).to.have.length(2);
+  });
+
+  it('gives the encoding example that encodePoints produces', async () => {
+    const markdown = await (await fetch('/docs/design-document.md')).text();
+    expect(markdown).to.include('`[400, 400, 6, 1, 6, 3]`');
+    expect(encodePoints([{ x: 100, y: 100 }, { x: 101.5, y: 100.25 }, { x: 103, y: 101 }])).to.deep.equal([400, 400, 6, 1, 6, 3]);
   });
 });

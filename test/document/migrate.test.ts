@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { isStudioError, type StudioError } from '../../src/errors.js';
-import { migrateDocument, migrations, oldestReadableVersion, type Migration, type RawDocument } from '../../src/document/migrate.js';
-import { DOCUMENT_VERSION } from '../../src/document/types.js';
-import { fullDocument } from './fixtures.js';
+import { migrateDocument, migrations, oldestReadableVersion, type Migration, type RawDocument } from '../../src/document/migrate.ts';
+import { DOCUMENT_VERSION } from '../../src/document/types.ts';
+import { fullDocument } from './fixtures.ts';
 
 function refusal(run: () => unknown): StudioError {
   try {

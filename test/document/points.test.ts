@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { decodePoints, encodePoints, segmentDistance, simplify, type Point } from '../../src/document/points.js';
-import { parseDesign } from '../../src/document/validate.js';
-import { POINT_QUANTUM } from '../../src/document/types.js';
-import { fullDocument, random } from './fixtures.js';
+import { decodePoints, encodePoints, segmentDistance, simplify, type Point } from '../../src/document/points.ts';
+import { parseDesign } from '../../src/document/validate.ts';
+import { POINT_QUANTUM } from '../../src/document/types.ts';
+import { fullDocument, random } from './fixtures.ts';
 
 const HALF_QUANTUM = 1 / (2 * POINT_QUANTUM);
 

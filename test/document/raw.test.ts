@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { parseDesign } from '../../src/document/validate.js';
-import { fullDocument, strokeDocument } from './fixtures.js';
-import { broken, brokenText, expectRefused } from './refusal.js';
+import { parseDesign } from '../../src/document/validate.ts';
+import { fullDocument, strokeDocument } from './fixtures.ts';
+import { broken, brokenText, expectRefused } from './refusal.ts';
 
 const STROKE = 'views[0].layers[0].marks[1]';
 

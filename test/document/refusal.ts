@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isStudioError, type StudioError } from '../../src/errors.js';
-import { parseDesign, type ParseDesignOptions } from '../../src/document/validate.js';
-import { clone, fullDocument } from './fixtures.js';
+import { parseDesign, type ParseDesignOptions } from '../../src/document/validate.ts';
+import { clone, fullDocument } from './fixtures.ts';
 
 /** The error `parseDesign` throws for `input`; fails the test if it accepts it. */
 export function refusalOf(input: unknown, opts?: ParseDesignOptions): StudioError {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { ErrorCode, StudioError } from '../../src/errors.js';
-import { parseDesign } from '../../src/document/validate.js';
-import { clone, fullDocument, PNG_1PX } from './fixtures.js';
-import { broken, expectRefused, refusalOf } from './refusal.js';
+import { parseDesign } from '../../src/document/validate.ts';
+import { clone, fullDocument, PNG_1PX } from './fixtures.ts';
+import { broken, expectRefused, refusalOf } from './refusal.ts';
 
 const L0 = 'views[0].layers[0]';
 const STROKE = `${L0}.marks[1]`; // the pencil stroke

@@ -38,8 +38,9 @@ export async function loadTemplate(source: string | unknown, opts: LoadTemplateO
     return loaded(json, finalUrl);
   }
   opts.signal?.throwIfAborted();
-  const baseUrl = absolute(opts.baseUrl ?? documentBase ?? '', undefined);
-  return loaded(plainCopy(source), baseUrl);
+  const base = opts.baseUrl ?? documentBase;
+  if (base === undefined) throw new StudioError(ErrorCode.TemplateLoadFailed, 'A manifest object needs opts.baseUrl outside a document');
+  return loaded(plainCopy(source), absolute(base, documentBase));
 }
 
 function loaded(json: unknown, baseUrl: string): LoadedTemplate {

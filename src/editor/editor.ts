@@ -1,4 +1,4 @@
-import type { FabricObject, IText, TPointerEventInfo } from 'fabric/es';
+import type { FabricObject, IText } from 'fabric/es';
 import type { DesignDocument, Layer, PlacedObject, ViewDesign } from '../document/types.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { ViewAreas } from './areas.ts';
@@ -6,13 +6,16 @@ import { AssetCache } from './assets.ts';
 import { exportView, type ExportOptions } from './export.ts';
 import { History, type HistoryEntry } from './history/history.ts';
 import { findView, type Op } from './history/ops.ts';
-import { allImageSources, deleteLayerOp, duplicateLayer, emptyPaintLayer, indexOfLayer, insertAbove, moveLayerOp, objectLayer, setLayerOp } from './layers.ts';
+import { allImageSources, indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { readPlacement, type ObjectAssets } from './render/objects.ts';
 import { Scene } from './render/scene.ts';
 import { StudioCanvas } from './render/studio-canvas.ts';
 import { ViewPainter } from './render/view-painter.ts';
 import { createTools } from './tools/create.ts';
+import { createToolContext } from './tool-context.ts';
 import { ToolId, type BrushStyle, type Tool, type ToolContext, type ToolNotice } from './tools/types.ts';
+import { InputRouter } from './input.ts';
+import { LayerCommands } from './layer-commands.ts';
 import { Viewport } from './viewport.ts';
 
 export interface TemplateSource {
@@ -47,14 +50,17 @@ export class StudioEditor extends EventTarget {
   private readonly activeLayers = new Map<string, string>();
   private readonly tools: Map<ToolId, Tool>;
   private currentTool: ToolId = ToolId.Pencil;
-  private gestureTool: Tool | undefined;
+  private readonly input: InputRouter;
   private viewId = '';
   private readonly objectAssets: ObjectAssets;
   private readonly resizeObserver: ResizeObserver;
-  private readonly cleanup: (() => void)[] = [];
 
-  constructor(private readonly stage: HTMLElement, private readonly strings: EditorStrings) {
+  /** Reorder, show/hide, lock, rename, delete, duplicate: the layers panel's commands. */
+  readonly layerCommands = new LayerCommands(this);
+
+  constructor(private readonly stage: HTMLElement, readonly strings: EditorStrings) {
     super();
+    const editor = this;
     const el = document.createElement('canvas');
     stage.append(el);
     this.canvas = new StudioCanvas(el, {
@@ -74,7 +80,20 @@ export class StudioEditor extends EventTarget {
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
     this.viewport = new Viewport(this.canvas, () => this.templateView(), () => this.cancelGesture(), () => this.emit('state'));
     this.tools = createTools({ strings, stickerSize: (id) => this.template?.manifest.stickers?.find((s) => s.id === id), editText: (id) => this.editText(id) });
-    this.listen();
+    this.input = new InputRouter(
+      {
+        canvas: this.canvas,
+        viewport: this.viewport,
+        get ready() {
+          return editor.ready;
+        },
+        activeTool: () => this.tools.get(this.currentTool),
+        toolContext: () => this.toolContext(),
+        objectModified: (t) => this.objectModified(t),
+        selectionChanged: () => this.selectionChanged(),
+      },
+      stage,
+    );
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(stage);
   }
@@ -272,38 +291,10 @@ export class StudioEditor extends EventTarget {
     this.emit('state');
   }
 
-  moveLayer(id: string, step: 1 | -1): void {
-    const op = moveLayerOp(this.viewDesign(), id, step);
-    if (op) this.commit('layers', [op]);
-  }
-
-  updateLayer(id: string, patch: Partial<Pick<Layer, 'name' | 'visible' | 'locked'>>): void {
-    const op = setLayerOp(this.viewDesign(), id, patch);
-    if (op) this.commit('layers', [op]);
-  }
-
-  deleteLayer(id: string): void {
-    const op = deleteLayerOp(this.viewDesign(), id);
-    if (op) this.commit('layers', [op]);
-  }
-
-  addPaintLayer(): void {
-    const view = this.viewDesign();
-    this.commit('layers', [insertAbove(view, this.activeLayer, emptyPaintLayer(this.strings.layerName('paint', this.countLayers('paint') + 1)))]);
-  }
-
-  duplicateLayer(id = this.activeLayer): void {
-    const layer = this.viewDesign().layers.find((l) => l.id === id);
-    if (!layer) return;
-    const copy = duplicateLayer(layer, this.strings.copyName(layer.name));
-    this.commit('layers', [insertAbove(this.viewDesign(), layer.id, copy)]);
-    this.select(copy.id);
-  }
-
   deleteSelection(): boolean {
     const layer = this.selectedLayer();
     if (!layer) return false;
-    this.deleteLayer(layer.id);
+    this.layerCommands.remove(layer.id);
     return true;
   }
 
@@ -312,7 +303,7 @@ export class StudioEditor extends EventTarget {
     return id ? this.viewDesign().layers.find((l) => l.id === id) : undefined;
   }
 
-  private countLayers(kind: 'paint' | PlacedObject['type']): number {
+  countLayers(kind: 'paint' | PlacedObject['type']): number {
     return this.viewDesign().layers.filter((l) => (l.kind === 'paint' ? 'paint' : l.object.type) === kind).length;
   }
 
@@ -366,115 +357,42 @@ export class StudioEditor extends EventTarget {
 
   // ---- input ----------------------------------------------------------------
 
-  private listen(): void {
-    const c = this.canvas;
-    c.on('mouse:down', (o) => this.pointer('down', o));
-    c.on('mouse:move', (o) => this.pointer('move', o));
-    c.on('mouse:up', (o) => this.pointer('up', o));
-    c.on('object:modified', ({ target }) => this.objectModified(target));
-    c.on('text:editing:exited', ({ target }) => this.objectModified(target));
-    c.on('selection:created', () => this.syncActiveFromSelection());
-    c.on('selection:updated', () => this.syncActiveFromSelection());
-    c.on('selection:cleared', () => this.emit('state'));
-    const v = this.viewport;
-    const down = (e: PointerEvent) => v.handlePointerDown(e) && stop(e);
-    const move = (e: PointerEvent) => v.handlePointerMove(e) && stop(e);
-    const up = (e: PointerEvent) => v.handlePointerUp(e) && stop(e);
-    this.stage.addEventListener('pointerdown', down, true);
-    window.addEventListener('pointermove', move, true);
-    window.addEventListener('pointerup', up, true);
-    window.addEventListener('pointercancel', up, true);
-    this.stage.addEventListener('wheel', v.handleWheel, { passive: false });
-    this.cleanup.push(() => {
-      this.stage.removeEventListener('pointerdown', down, true);
-      window.removeEventListener('pointermove', move, true);
-      window.removeEventListener('pointerup', up, true);
-      window.removeEventListener('pointercancel', up, true);
-      this.stage.removeEventListener('wheel', v.handleWheel);
-    });
-  }
-
-  private pointer(phase: 'down' | 'move' | 'up', o: TPointerEventInfo): void {
-    if (!this.doc || this.viewport.gestureActive) return;
-    const e = o.e as PointerEvent;
-    if (phase === 'down') {
-      const tool = this.tools.get(this.currentTool);
-      if (!tool || tool.picksObjects || ('button' in e && e.button !== 0)) return;
-      this.gestureTool = tool;
-      tool.down?.(this.toolContext(), o.scenePoint, e);
-      return;
-    }
-    const tool = this.gestureTool;
-    if (!tool) return;
-    if (phase === 'move') tool.move?.(this.toolContext(), o.scenePoint, e);
-    else {
-      this.gestureTool = undefined;
-      tool.up?.(this.toolContext(), o.scenePoint, e);
-    }
-  }
-
   /** Abandons the gesture in progress; nothing of it is recorded. */
   cancelGesture(): void {
-    const tool = this.gestureTool;
-    this.gestureTool = undefined;
-    if (tool && this.doc) tool.cancel?.(this.toolContext());
+    this.input?.cancel();
   }
 
+  /** A finished move/scale/rotate or text edit becomes one undo step. */
   private objectModified(target: FabricObject | undefined): void {
     const id = this.scene.layerIdOf(target);
     const layer = id ? this.viewDesign().layers.find((l) => l.id === id) : undefined;
     if (!target || layer?.kind !== 'object') return;
     const next = readPlacement(layer.object, target);
-    if (next.type === 'text' && next.text.trim() === '') return this.deleteLayer(layer.id);
+    if (next.type === 'text' && next.text.trim() === '') return this.layerCommands.remove(layer.id);
     if (JSON.stringify(next) !== JSON.stringify(layer.object)) this.commit(this.currentTool, [{ op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next }]);
   }
 
-  private syncActiveFromSelection(): void {
+  private selectionChanged(): void {
     const id = this.scene.layerIdOf(this.canvas.getActiveObject());
     if (id) this.activeLayers.set(this.viewId, id);
     this.emit('state');
   }
 
   private toolContext(): ToolContext {
-    const painter = this.painters.get(this.viewId)!;
-    return {
+    return createToolContext({
       canvas: this.canvas,
       scene: this.scene,
-      areas: painter.areas,
+      painter: this.painters.get(this.viewId)!,
       style: this.style,
       viewId: this.viewId,
       view: () => this.viewDesign(),
-      paintTarget: () => this.paintTarget(),
-      erasableLayers: () => this.viewDesign().layers.filter((l) => l.kind === 'paint' && l.visible && !l.locked),
+      activeLayer: this.activeLayer,
+      newPaintLayerName: () => this.strings.layerName('paint', this.countLayers('paint') + 1),
       commit: (ops) => this.commit(this.currentTool, ops),
       place: (obj) => this.place(obj),
       notice: (n) => this.notice(n),
       setTool: (id) => this.setTool(id),
-      drawTop: (paint) => {
-        const ctx = this.canvas.contextTop;
-        ctx.save();
-        ctx.transform(...this.canvas.viewportTransform);
-        ctx.clip(painter.areas.union);
-        paint(ctx);
-        ctx.restore();
-      },
-      clearTop: () => this.canvas.clearContext(this.canvas.contextTop),
-    };
-  }
-
-  /** The active paint layer, or a new one above the active object layer. */
-  private paintTarget(): { layer: string; ops: Op[] } | undefined {
-    const view = this.viewDesign();
-    const active = view.layers.find((l) => l.id === this.activeLayer);
-    if (active?.kind === 'paint') {
-      if (active.locked || !active.visible) {
-        this.notice('layer-locked');
-        return undefined;
-      }
-      return { layer: active.id, ops: [] };
-    }
-    const layer = emptyPaintLayer(this.strings.layerName('paint', this.countLayers('paint') + 1));
-    return { layer: layer.id, ops: [insertAbove(view, active?.id, layer)] };
+    });
   }
 
   private imageFor(obj: PlacedObject): HTMLImageElement | undefined {
@@ -507,14 +425,9 @@ export class StudioEditor extends EventTarget {
 
   dispose(): void {
     this.resizeObserver.disconnect();
-    for (const f of this.cleanup) f();
+    this.input.dispose();
     void this.canvas.dispose();
   }
-}
-
-function stop(e: Event): void {
-  e.stopPropagation();
-  e.preventDefault();
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -14,7 +14,7 @@ export function handleKeyDown(editor: StudioEditor, e: KeyboardEvent): boolean {
   const key = e.key.toLowerCase();
   if (mod && key === 'z') return e.shiftKey ? editor.redo() || true : editor.undo() || true;
   if (mod && key === 'y') return editor.redo() || true;
-  if (mod && key === 'd') return editor.duplicateLayer(editor.selectedLayer()?.id), true;
+  if (mod && key === 'd') return editor.layerCommands.duplicate(editor.selectedLayer()?.id), true;
   if (mod || e.altKey) return false;
   if (e.key === ' ') {
     editor.viewport.spaceHeld = true;

@@ -240,7 +240,7 @@ export class CoDesignStudio extends LitElement {
         ${editor && loaded ? renderStylePanel({ tool: editor.tool, style: editor.style, manifest: loaded.manifest, resolve: loaded.resolve, t, onStyle: (p) => this.handleStyle(p) }) : nothing}
         ${editor && editor.tool === ToolId.Select && editor.selectedLayer()
           ? html`<div class="selection-actions">
-              <button type="button" part="button" data-action="duplicate" @click=${() => editor.duplicateLayer(editor.selectedLayer()?.id)}>${icon('duplicate')} ${t('action.duplicate')}</button>
+              <button type="button" part="button" data-action="duplicate" @click=${() => editor.layerCommands.duplicate(editor.selectedLayer()?.id)}>${icon('duplicate')} ${t('action.duplicate')}</button>
               <button type="button" part="button" data-action="delete" @click=${() => editor.deleteSelection()}>${icon('trash')} ${t('action.delete')}</button>
             </div>`
           : nothing}
@@ -250,10 +250,10 @@ export class CoDesignStudio extends LitElement {
               active: editor.activeLayer,
               t,
               onActivate: (id) => editor.setActiveLayer(id),
-              onMove: (id, step) => editor.moveLayer(id, step),
-              onUpdate: (id, patch) => editor.updateLayer(id, patch),
-              onDelete: (id) => editor.deleteLayer(id),
-              onAdd: () => editor.addPaintLayer(),
+              onMove: (id, step) => editor.layerCommands.move(id, step),
+              onUpdate: (id, patch) => editor.layerCommands.update(id, patch),
+              onDelete: (id) => editor.layerCommands.remove(id),
+              onAdd: () => editor.layerCommands.addPaint(),
             })
           : nothing}
       </aside>

@@ -1,0 +1,88 @@
+import type { FabricObject, TPointerEventInfo } from 'fabric/es';
+import type { StudioCanvas } from './render/studio-canvas.ts';
+import type { Tool, ToolContext } from './tools/types.ts';
+import type { Viewport } from './viewport.ts';
+
+export interface InputHost {
+  readonly canvas: StudioCanvas;
+  readonly viewport: Viewport;
+  readonly ready: boolean;
+  activeTool(): Tool | undefined;
+  toolContext(): ToolContext;
+  objectModified(target: FabricObject | undefined): void;
+  selectionChanged(): void;
+}
+
+/**
+ * Routes pointer input: viewport gestures (pinch, space-drag, wheel) first,
+ * then the active tool, one gesture at a time. fabric's own object picking
+ * handles the select tool.
+ */
+export class InputRouter {
+  private gestureTool: Tool | undefined;
+  private readonly cleanup: (() => void)[] = [];
+
+  constructor(private readonly host: InputHost, stage: HTMLElement) {
+    const c = host.canvas;
+    c.on('mouse:down', (o) => this.pointer('down', o));
+    c.on('mouse:move', (o) => this.pointer('move', o));
+    c.on('mouse:up', (o) => this.pointer('up', o));
+    c.on('object:modified', ({ target }) => host.objectModified(target));
+    c.on('text:editing:exited', ({ target }) => host.objectModified(target));
+    c.on('selection:created', () => host.selectionChanged());
+    c.on('selection:updated', () => host.selectionChanged());
+    c.on('selection:cleared', () => host.selectionChanged());
+    const v = host.viewport;
+    // Capture phase: a viewport gesture is taken before fabric or a tool sees it.
+    const down = (e: PointerEvent) => v.handlePointerDown(e) && stop(e);
+    const move = (e: PointerEvent) => v.handlePointerMove(e) && stop(e);
+    const up = (e: PointerEvent) => v.handlePointerUp(e) && stop(e);
+    stage.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointermove', move, true);
+    window.addEventListener('pointerup', up, true);
+    window.addEventListener('pointercancel', up, true);
+    stage.addEventListener('wheel', v.handleWheel, { passive: false });
+    this.cleanup.push(() => {
+      stage.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointermove', move, true);
+      window.removeEventListener('pointerup', up, true);
+      window.removeEventListener('pointercancel', up, true);
+      stage.removeEventListener('wheel', v.handleWheel);
+    });
+  }
+
+  /** Abandons the gesture in progress; nothing of it is recorded. */
+  cancel(): void {
+    const tool = this.gestureTool;
+    this.gestureTool = undefined;
+    if (tool && this.host.ready) tool.cancel?.(this.host.toolContext());
+  }
+
+  dispose(): void {
+    for (const f of this.cleanup) f();
+  }
+
+  private pointer(phase: 'down' | 'move' | 'up', o: TPointerEventInfo): void {
+    if (!this.host.ready || this.host.viewport.gestureActive) return;
+    const e = o.e as PointerEvent;
+    if (phase === 'down') {
+      const tool = this.host.activeTool();
+      if (!tool || tool.picksObjects || ('button' in e && e.button !== 0)) return;
+      this.gestureTool = tool;
+      tool.down?.(this.host.toolContext(), o.scenePoint, e);
+      return;
+    }
+    const tool = this.gestureTool;
+    if (!tool) return;
+    if (phase === 'move') tool.move?.(this.host.toolContext(), o.scenePoint, e);
+    else {
+      this.gestureTool = undefined;
+      tool.up?.(this.host.toolContext(), o.scenePoint, e);
+    }
+  }
+}
+
+function stop(e: Event): void {
+  e.stopPropagation();
+  e.preventDefault();
+}

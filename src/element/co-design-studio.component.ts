@@ -136,6 +136,8 @@ export class CoDesignStudio extends LitElement {
       const editor = this.ensureEditor();
       const m = loaded.manifest;
       const doc = createDocument({ id: m.id, version: m.templateVersion, viewIds: m.views.map((v) => v.id) });
+      // The starting layer's name is user-facing: it comes from the translation table.
+      for (const view of doc.views) for (const layer of view.layers) layer.name = this.t('layer.paint', { n: 1 });
       await editor.open(loaded, doc);
       if (loading.signal.aborted) return;
       this.loaded = loaded;

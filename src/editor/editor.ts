@@ -1,27 +1,23 @@
 import type { FabricObject, IText } from 'fabric/es';
 import type { DesignDocument, Layer, PlacedObject, ViewDesign } from '../document/types.ts';
 import type { TemplateManifest } from '../template/types.ts';
-import { ViewAreas } from './areas.ts';
+
+export type { TemplateSource } from './open-template.ts';
 import { AssetCache } from './assets.ts';
 import { exportView, type ExportOptions } from './export.ts';
 import { History, type HistoryEntry } from './history/history.ts';
 import { findView, type Op } from './history/ops.ts';
-import { allImageSources, indexOfLayer, insertAbove, objectLayer } from './layers.ts';
-import { readPlacement, type ObjectAssets } from './render/objects.ts';
+import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
+import { readPlacement, restyled, type ObjectAssets } from './render/objects.ts';
 import { Scene } from './render/scene.ts';
 import { StudioCanvas } from './render/studio-canvas.ts';
-import { ViewPainter } from './render/view-painter.ts';
 import { createTools } from './tools/create.ts';
 import { createToolContext } from './tool-context.ts';
 import { ToolId, type BrushStyle, type Tool, type ToolContext, type ToolNotice } from './tools/types.ts';
 import { InputRouter } from './input.ts';
+import { OpenTemplate, type TemplateSource } from './open-template.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { Viewport } from './viewport.ts';
-
-export interface TemplateSource {
-  manifest: TemplateManifest;
-  resolve(url: string): string;
-}
 
 /** Names for new layers and default text, from the element's translation table. */
 export interface EditorStrings {
@@ -42,11 +38,10 @@ export class StudioEditor extends EventTarget {
   readonly assets = new AssetCache();
   readonly viewport: Viewport;
   style: BrushStyle;
-  private template: TemplateSource | undefined;
+  private template: OpenTemplate | undefined;
   private doc: DesignDocument | undefined;
   private readonly history = new History(() => this.design);
   private readonly scene: Scene;
-  private readonly painters = new Map<string, ViewPainter>();
   private readonly activeLayers = new Map<string, string>();
   private readonly tools: Map<ToolId, Tool>;
   private currentTool: ToolId = ToolId.Pencil;
@@ -76,10 +71,10 @@ export class StudioEditor extends EventTarget {
       uniformScaling: true,
     });
     this.style = { color: '#e4002b', size: 8, markerOpacity: 0.5, sprayDensity: 24, font: 'sans-serif', fontSize: 64, shape: 'rect', shapeFilled: true, sticker: undefined };
-    this.objectAssets = { image: (obj) => this.imageFor(obj) };
+    this.objectAssets = { image: (obj) => this.template?.imageFor(obj) };
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
     this.viewport = new Viewport(this.canvas, () => this.templateView(), () => this.cancelGesture(), () => this.emit('state'));
-    this.tools = createTools({ strings, stickerSize: (id) => this.template?.manifest.stickers?.find((s) => s.id === id), editText: (id) => this.editText(id) });
+    this.tools = createTools({ strings, stickerSize: (id) => this.template?.sticker(id), editText: (id) => this.editText(id) });
     this.input = new InputRouter(
       {
         canvas: this.canvas,
@@ -101,22 +96,18 @@ export class StudioEditor extends EventTarget {
   // ---- template, design, views -------------------------------------------
 
   /** Shows a template with a design (or an empty one). Not undoable; clears history. */
-  async open(template: TemplateSource, doc: DesignDocument): Promise<void> {
-    const painters = template.manifest.views.map((v) => new ViewPainter(v, new ViewAreas(v), this.assets, template.resolve));
-    await this.preload(template, doc, painters);
-    this.template = template;
-    this.painters.clear();
-    for (const p of painters) this.painters.set(p.view.id, p);
-    const palette = template.manifest.palette;
+  async open(source: TemplateSource, doc: DesignDocument): Promise<void> {
+    this.template = await OpenTemplate.open(source, doc, this.assets);
+    const { palette, fonts } = source.manifest;
     if (palette?.length && !palette.includes(this.style.color)) this.style = { ...this.style, color: palette[0] };
-    this.style = { ...this.style, font: template.manifest.fonts?.[0]?.family ?? this.style.font };
+    this.style = { ...this.style, font: fonts?.[0]?.family ?? this.style.font };
     this.replaceDesign(doc);
   }
 
   /** Replaces the design (loadDesign, a restored draft). Not undoable; clears history. */
   async load(doc: DesignDocument): Promise<void> {
-    const template = this.requireTemplate();
-    await this.preload(template, doc, [...this.painters.values()]);
+    if (!this.template) throw new Error('No template is open');
+    await this.template.preload(doc);
     this.replaceDesign(doc);
   }
 
@@ -128,11 +119,6 @@ export class StudioEditor extends EventTarget {
     this.activeLayers.clear();
     const first = this.template!.manifest.views[0].id;
     this.setView(this.doc.views.some((v) => v.view === this.viewId) ? this.viewId : first);
-  }
-
-  private async preload(template: TemplateSource, doc: DesignDocument, painters: ViewPainter[]): Promise<void> {
-    const stickers = (template.manifest.stickers ?? []).map((s) => template.resolve(s.src));
-    await this.assets.loadAll([...painters.flatMap((p) => p.assetUrls()), ...stickers, ...allImageSources(doc)]);
   }
 
   get design(): DesignDocument {
@@ -158,7 +144,7 @@ export class StudioEditor extends EventTarget {
   }
 
   setView(id: string): void {
-    const painter = this.painters.get(id);
+    const painter = this.template?.painter(id);
     if (!painter) throw new Error(`No view ${id} in the template`);
     this.cancelGesture();
     this.canvas.discardActiveObject();
@@ -175,7 +161,7 @@ export class StudioEditor extends EventTarget {
   }
 
   private templateView() {
-    return this.painters.get(this.viewId)?.view ?? { width: 1, height: 1 };
+    return this.template?.painter(this.viewId)?.view ?? { width: 1, height: 1 };
   }
 
   // ---- history -----------------------------------------------------------
@@ -263,11 +249,8 @@ export class StudioEditor extends EventTarget {
   private restyleSelection(patch: Partial<BrushStyle>): void {
     const layer = this.selectedLayer();
     if (layer?.kind !== 'object') return;
-    const o = layer.object;
-    let next: PlacedObject = o;
-    if (o.type === 'text') next = { ...o, color: patch.color ?? o.color, font: patch.font ?? o.font, size: patch.fontSize ?? o.size };
-    if (o.type === 'shape' && patch.color) next = o.fill ? { ...o, fill: patch.color } : { ...o, stroke: patch.color };
-    if (next !== o) this.commit('style', [{ op: 'set-object', view: this.viewId, layer: layer.id, before: o, after: next }]);
+    const next = restyled(layer.object, patch);
+    if (JSON.stringify(next) !== JSON.stringify(layer.object)) this.commit('style', [{ op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next }]);
   }
 
   // ---- layers --------------------------------------------------------------
@@ -322,15 +305,8 @@ export class StudioEditor extends EventTarget {
     await this.assets.load(image.src);
     const view = this.templateView();
     const fit = Math.min(1, (view.width * 0.4) / image.width, (view.height * 0.6) / image.height);
-    const center = this.visibleCenter();
+    const center = this.viewport.visibleCenter(view);
     return this.place({ type: 'image', src: image.src, width: Math.round(image.width * fit), height: Math.round(image.height * fit), name: image.name, x: center.x, y: center.y, scaleX: 1, scaleY: 1, angle: 0 }, ToolId.Image);
-  }
-
-  /** The design-unit point at the centre of the screen, kept inside the view. */
-  visibleCenter(): { x: number; y: number } {
-    const [z, , , , tx, ty] = this.canvas.viewportTransform;
-    const v = this.templateView();
-    return { x: clamp(Math.round((this.canvas.getWidth() / 2 - tx) / z), 0, v.width), y: clamp(Math.round((this.canvas.getHeight() / 2 - ty) / z), 0, v.height) };
   }
 
   select(layerId: string): void {
@@ -350,7 +326,7 @@ export class StudioEditor extends EventTarget {
 
   exportImage(opts: ExportOptions = {}): Promise<Blob> {
     const id = opts.view ?? this.viewId;
-    const painter = this.painters.get(id);
+    const painter = this.template?.painter(id);
     if (!painter) throw new Error(`No view ${id} in the template`);
     return exportView(this.viewDesign(id), painter, this.objectAssets, opts);
   }
@@ -382,7 +358,7 @@ export class StudioEditor extends EventTarget {
     return createToolContext({
       canvas: this.canvas,
       scene: this.scene,
-      painter: this.painters.get(this.viewId)!,
+      painter: this.template!.painter(this.viewId)!,
       style: this.style,
       viewId: this.viewId,
       view: () => this.viewDesign(),
@@ -395,24 +371,12 @@ export class StudioEditor extends EventTarget {
     });
   }
 
-  private imageFor(obj: PlacedObject): HTMLImageElement | undefined {
-    if (obj.type === 'image') return this.assets.get(obj.src);
-    if (obj.type !== 'sticker' || !this.template) return undefined;
-    const sticker = this.template.manifest.stickers?.find((s) => s.id === obj.sticker);
-    return sticker && this.assets.get(this.template.resolve(sticker.src));
-  }
-
   notice(notice: ToolNotice | 'off-palette'): void {
     this.dispatchEvent(new CustomEvent('notice', { detail: notice }));
   }
 
   private emit(type: 'state'): void {
     this.dispatchEvent(new Event(type));
-  }
-
-  private requireTemplate(): TemplateSource {
-    if (!this.template) throw new Error('No template is open');
-    return this.template;
   }
 
   resize(): void {
@@ -428,8 +392,4 @@ export class StudioEditor extends EventTarget {
     this.input.dispose();
     void this.canvas.dispose();
   }
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, v));
 }

@@ -54,6 +54,14 @@ export class Viewport {
     this.changed();
   }
 
+  /** The design-unit point at the centre of the screen, kept inside the view. */
+  visibleCenter(view: { width: number; height: number }): { x: number; y: number } {
+    const [z, , , , tx, ty] = this.canvas.viewportTransform;
+    const x = Math.round((this.canvas.getWidth() / 2 - tx) / z);
+    const y = Math.round((this.canvas.getHeight() / 2 - ty) / z);
+    return { x: clamp(x, 0, view.width), y: clamp(y, 0, view.height) };
+  }
+
   handleWheel = (e: WheelEvent): void => {
     e.preventDefault();
     const at = this.local(e);

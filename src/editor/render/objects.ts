@@ -123,3 +123,10 @@ export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: 
   // Shapes change geometry with their properties: the caller rebuilds them.
   return false;
 }
+
+/** A text or shape object in a new colour, font or size (the style panel acts on the selection). */
+export function restyled(o: PlacedObject, patch: { color?: string; font?: string; fontSize?: number }): PlacedObject {
+  if (o.type === 'text') return { ...o, color: patch.color ?? o.color, font: patch.font ?? o.font, size: patch.fontSize ?? o.size };
+  if (o.type === 'shape' && patch.color) return o.fill ? { ...o, fill: patch.color } : { ...o, stroke: patch.color };
+  return o;
+}

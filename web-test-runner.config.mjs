@@ -1,6 +1,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { cdpPlugin } from './test/support/cdp-plugin.mjs';
+import { pagesPlugin } from './test/support/pages-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -31,5 +32,6 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     cdpPlugin(),
+    pagesPlugin(),
   ],
 };

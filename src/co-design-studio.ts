@@ -1,5 +1,6 @@
 import { CoDesignStudio } from './element/co-design-studio.component.ts';
 import type { CoDesignChangeEvent } from './element/events/change.ts';
+import type { CoDesignDraftSavedEvent } from './element/events/draft-saved.ts';
 import type { CoDesignErrorEvent } from './element/events/error.ts';
 import type { CoDesignReadyEvent } from './element/events/ready.ts';
 
@@ -16,5 +17,6 @@ declare global {
     'co-design-ready': CoDesignReadyEvent;
     'co-design-change': CoDesignChangeEvent;
     'co-design-error': CoDesignErrorEvent;
+    'co-design-draft-saved': CoDesignDraftSavedEvent;
   }
 }

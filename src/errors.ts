@@ -15,6 +15,10 @@ export const ErrorCode = {
   ExportFailed: 'export-failed',
   ViewUnknown: 'view-unknown',
   NotReady: 'not-ready',
+  DraftInvalid: 'draft-invalid',
+  StorageFull: 'storage-full',
+  StorageUnavailable: 'storage-unavailable',
+  BackupInvalid: 'backup-invalid',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

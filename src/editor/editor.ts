@@ -6,11 +6,12 @@ export type { TemplateSource } from './open-template.ts';
 import { AssetCache } from './assets.ts';
 import { exportView, type ExportOptions } from './export.ts';
 import { History, type HistoryEntry } from './history/history.ts';
+import { renderThumbnail } from './thumbnail.ts';
 import { findView, type Op } from './history/ops.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { readPlacement, restyled, type ObjectAssets } from './render/objects.ts';
 import { Scene } from './render/scene.ts';
-import { StudioCanvas } from './render/studio-canvas.ts';
+import { createStudioCanvas, type StudioCanvas } from './render/studio-canvas.ts';
 import { createTools } from './tools/create.ts';
 import { createToolContext } from './tool-context.ts';
 import { ToolId, type BrushStyle, type Tool, type ToolContext, type ToolNotice } from './tools/types.ts';
@@ -56,20 +57,7 @@ export class StudioEditor extends EventTarget {
   constructor(private readonly stage: HTMLElement, readonly strings: EditorStrings) {
     super();
     const editor = this;
-    const el = document.createElement('canvas');
-    stage.append(el);
-    this.canvas = new StudioCanvas(el, {
-      width: Math.max(1, stage.clientWidth),
-      height: Math.max(1, stage.clientHeight),
-      enablePointerEvents: true,
-      allowTouchScrolling: false,
-      selection: false,
-      preserveObjectStacking: true,
-      renderOnAddRemove: false,
-      stopContextMenu: true,
-      fireMiddleClick: true,
-      uniformScaling: true,
-    });
+    this.canvas = createStudioCanvas(stage);
     this.style = { color: '#e4002b', size: 8, markerOpacity: 0.5, sprayDensity: 24, font: 'sans-serif', fontSize: 64, shape: 'rect', shapeFilled: true, sticker: undefined };
     this.objectAssets = { image: (obj) => this.template?.imageFor(obj) };
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
@@ -186,6 +174,18 @@ export class StudioEditor extends EventTarget {
     const entry = this.history.redo();
     if (entry) this.afterHistory(entry, 'redo');
     return !!entry;
+  }
+
+  /** The last undo steps, as plain data to store with a draft. */
+  historyEntries(): { done: HistoryEntry[]; undone: HistoryEntry[] } {
+    return this.history.entries();
+  }
+
+  /** Takes back a draft's undo steps after `load`; false (and no history) if they do not fit the design. */
+  restoreHistory(saved: { done: HistoryEntry[]; undone: HistoryEntry[] }): boolean {
+    const ok = this.history.restore(saved);
+    this.emit('state');
+    return ok;
   }
 
   /** Records one user step, applies it and shows it. */
@@ -323,6 +323,11 @@ export class StudioEditor extends EventTarget {
   }
 
   // ---- export --------------------------------------------------------------
+
+  /** A small PNG data URL of the current view, from the baked layers (cheap at any stroke count). */
+  thumbnail(side = 160): string {
+    return renderThumbnail(this.viewDesign(), this.template!.painter(this.viewId)!, this.scene, this.objectAssets, side);
+  }
 
   exportImage(opts: ExportOptions = {}): Promise<Blob> {
     const id = opts.view ?? this.viewId;

@@ -1,6 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { createDocument } from '../document/create.ts';
+import { DraftsController, SaveState, Storage, type DraftNotice } from '../drafts/controller.ts';
+import type { OpenedDraft } from '../drafts/read.ts';
 import type { DesignDocument } from '../document/types.ts';
 import { parseDesign } from '../document/validate.ts';
 import { StudioEditor } from '../editor/editor.ts';
@@ -12,11 +14,13 @@ import { translator, type Translate } from '../i18n/translate.ts';
 import { loadTemplate, type LoadedTemplate } from '../template/load.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { icon } from '../ui/icons.ts';
+import { renderDraftsDialog } from '../ui/drafts-dialog.ts';
 import { renderLayersPanel } from '../ui/layers-panel.ts';
 import { renderStylePanel } from '../ui/style-panel.ts';
 import { renderToolbar } from '../ui/toolbar.ts';
-import { checkDesignForTemplate, verifyDesignImages } from './design-checks.ts';
+import { checkDesignForTemplate, verifyDesignImages, verifyHistoryImages } from './design-checks.ts';
 import { CoDesignChangeEvent } from './events/change.ts';
+import { CoDesignDraftSavedEvent } from './events/draft-saved.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
 import { CoDesignReadyEvent } from './events/ready.ts';
 import { describeCanvas, errorMessage } from './messages.ts';
@@ -28,10 +32,12 @@ import { styles } from './styles.ts';
  * @event co-design-ready - The template (and any draft) is shown.
  * @event co-design-change - The customer edited, undid or redid something.
  * @event co-design-error - Something was refused or failed; `code` says what.
+ * @event co-design-draft-saved - The design is stored in this browser as it is now.
  * @csspart toolbar - The tool buttons.
  * @csspart canvas - The drawing surface.
  * @csspart panel - The side panels (style, layers).
  * @csspart button - Every button.
+ * @csspart dialog - Every dialog (the drafts list).
  * @cssproperty --co-design-height - Height of the studio (default 640px).
  * @cssproperty --co-design-accent - Accent colour of active controls.
  */
@@ -53,12 +59,33 @@ export class CoDesignStudio extends LitElement {
   @state() private error = '';
   @state() private panelOpen = false;
   @state() private revision = 0;
+  @state() private draftsOpen = false;
+  @state() private renaming: string | undefined;
+  @state() private confirming: string | undefined;
   @query('.stage') private stage!: HTMLElement;
-  @query('input[type=file]') private fileInput!: HTMLInputElement;
+  @query('input.image-file') private fileInput!: HTMLInputElement;
+  @query('input.backup-file') private backupInput!: HTMLInputElement;
+  @query('dialog.drafts') private draftsDialog: HTMLDialogElement | undefined;
 
   private editor: StudioEditor | undefined;
   private loading: AbortController | undefined;
   private t: Translate = translator('en');
+  private manifest: TemplateManifest | undefined;
+
+  /** Autosave, restore, the drafts list and backups (src/drafts/). */
+  private readonly drafts = new DraftsController(this, {
+    editor: () => this.editor,
+    freshDesign: () => this.freshDesign(this.manifest!),
+    check: async (design, history) => {
+      checkDesignForTemplate(design, this.manifest!);
+      await verifyDesignImages(design);
+      await verifyHistoryImages(history);
+    },
+    names: { draft: (n) => this.t('drafts.name', { n }), copy: (name) => this.t('drafts.copy', { name }), imported: () => this.t('drafts.importedName') },
+    saved: (m) => this.dispatchEvent(new CoDesignDraftSavedEvent(m.id, m.name, m.rev, m.updated)),
+    failed: (e) => this.fail(e, false),
+    notice: (n: DraftNotice, detail) => (this.notice = this.t(`drafts.notice.${n}`, { name: detail ?? '' })),
+  });
 
   // ---- public API (DESIGN.md) ----------------------------------------------
 
@@ -76,6 +103,8 @@ export class CoDesignStudio extends LitElement {
       checkDesignForTemplate(parsed, editor.manifest!);
       await verifyDesignImages(parsed);
       await editor.load(parsed);
+      // What is on screen is the draft now: keep it, so a reload shows it.
+      this.drafts.changed();
       this.error = '';
     } catch (error) {
       throw this.fail(error);
@@ -124,7 +153,9 @@ export class CoDesignStudio extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('template') && this.template) void this.openTemplate(this.template);
+    if ((changed.has('template') || (changed.has('draftKey') && changed.get('draftKey') !== undefined)) && this.template) void this.openTemplate(this.template);
+    const dialog = this.draftsDialog;
+    if (dialog && this.draftsOpen && !dialog.open) dialog.showModal();
   }
 
   private async openTemplate(source: string | TemplateManifest): Promise<void> {
@@ -134,18 +165,31 @@ export class CoDesignStudio extends LitElement {
       const loaded = await loadTemplate(source, { signal: loading.signal });
       await this.updateComplete;
       const editor = this.ensureEditor();
-      const m = loaded.manifest;
-      const doc = createDocument({ id: m.id, version: m.templateVersion, viewIds: m.views.map((v) => v.id) });
-      // The starting layer's name is user-facing: it comes from the translation table.
-      for (const view of doc.views) for (const layer of view.layers) layer.name = this.t('layer.paint', { n: 1 });
-      await editor.open(loaded, doc);
+      this.manifest = loaded.manifest;
+      const opened = await this.drafts.restore(loaded.manifest.id, this.draftKey ?? '');
       if (loading.signal.aborted) return;
+      await editor.open(loaded, opened?.design ?? this.freshDesign(loaded.manifest));
+      if (loading.signal.aborted) return;
+      this.drafts.attach(opened);
+      this.showView(opened);
       this.loaded = loaded;
       this.error = '';
-      this.dispatchEvent(new CoDesignReadyEvent(doc.template));
+      this.dispatchEvent(new CoDesignReadyEvent(editor.design.template));
     } catch (error) {
       if (!loading.signal.aborted) this.fail(error);
     }
+  }
+
+  private freshDesign(m: TemplateManifest) {
+    const doc = createDocument({ id: m.id, version: m.templateVersion, viewIds: m.views.map((v) => v.id) });
+    // The starting layer's name is user-facing: it comes from the translation table.
+    for (const view of doc.views) for (const layer of view.layers) layer.name = this.t('layer.paint', { n: 1 });
+    if (this.author) doc.meta.author = this.author;
+    return doc;
+  }
+
+  private showView(opened: OpenedDraft | undefined): void {
+    if (opened && this.editor?.manifest?.views.some((v) => v.id === opened.view)) this.editor.setView(opened.view);
   }
 
   private ensureEditor(): StudioEditor {
@@ -158,6 +202,7 @@ export class CoDesignStudio extends LitElement {
     });
     editor.addEventListener('change', (e) => {
       const { source, kind } = (e as CustomEvent<{ source: string; kind: 'edit' | 'undo' | 'redo' }>).detail;
+      this.drafts.changed();
       this.dispatchEvent(new CoDesignChangeEvent(source, kind));
     });
     editor.addEventListener('state', () => this.revision++);
@@ -214,6 +259,73 @@ export class CoDesignStudio extends LitElement {
     this.editor?.setStyle(patch);
   }
 
+  // ---- drafts ----------------------------------------------------------------------
+
+  private async openDrafts(): Promise<void> {
+    this.draftsOpen = true;
+    await this.drafts.refreshList().catch(() => undefined);
+  }
+
+  private closeDrafts(): void {
+    this.draftsDialog?.close();
+    this.draftsOpen = false;
+    this.renaming = this.confirming = undefined;
+  }
+
+  /** Runs a drafts-list action; a failure is shown and reported, the design on screen stays. */
+  private async draftAction(action: () => Promise<void>, close = false): Promise<void> {
+    try {
+      await action();
+      if (close) this.closeDrafts();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async handleBackupFile(files: FileList | null | undefined): Promise<void> {
+    const file = files?.[0];
+    this.backupInput.value = '';
+    if (file) await this.draftAction(() => this.drafts.importBackup(file), true);
+  }
+
+  private saveText(): string {
+    const d = this.drafts;
+    if (d.storage === Storage.Memory) return this.t('save.memory');
+    if (d.saveState === SaveState.Saving) return this.t('save.saving');
+    if (d.saveState === SaveState.Saved) return this.t('save.saved');
+    return d.saveState === SaveState.Failed ? this.t('save.unsaved') : '';
+  }
+
+  private renderDrafts() {
+    const d = this.drafts;
+    const list = d.meta && !d.list.some((m) => m.id === d.meta!.id) && d.meta.rev > 0 ? [d.meta, ...d.list] : d.list;
+    const date = new Intl.DateTimeFormat(this.locale ?? undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return renderDraftsDialog({
+      list,
+      current: d.meta?.id,
+      renaming: this.renaming,
+      confirming: this.confirming,
+      stored: d.storage === Storage.IndexedDB,
+      t: this.t,
+      date: (iso) => date.format(new Date(iso)),
+      onOpen: (id) => void this.draftAction(() => d.open(id), true),
+      onNew: () => void this.draftAction(() => d.startNew(), true),
+      onRename: (id, name) => {
+        if (id && name !== undefined) void this.draftAction(() => d.rename(id, name)).then(() => (this.renaming = undefined));
+        else this.renaming = id;
+      },
+      onDuplicate: (id) => void this.draftAction(() => d.duplicate(id)),
+      onDelete: (id, confirmed) => {
+        if (!confirmed) this.confirming = id;
+        else void this.draftAction(() => d.remove(id)).then(() => (this.confirming = undefined));
+      },
+      onCancelDelete: () => (this.confirming = undefined),
+      onBackup: () => d.downloadBackup(),
+      onImport: () => this.backupInput.click(),
+      onClose: () => this.closeDrafts(),
+    });
+  }
+
   // ---- render ----------------------------------------------------------------------
 
   protected override render() {
@@ -233,6 +345,7 @@ export class CoDesignStudio extends LitElement {
           <button type="button" part="button" class="icon-button" data-action="zoom-out" aria-label=${t('action.zoomOut')} title=${t('action.zoomOut')} @click=${() => editor?.viewport.zoomBy(0.8)}>${icon('zoomOut')}</button>
           <button type="button" part="button" class="icon-button" data-action="zoom-in" aria-label=${t('action.zoomIn')} title=${t('action.zoomIn')} @click=${() => editor?.viewport.zoomBy(1.25)}>${icon('zoomIn')}</button>
           <button type="button" part="button" class="icon-button" data-action="fit" aria-label=${t('action.fit')} title=${t('action.fit')} @click=${() => editor?.viewport.fit()}>${icon('fit')}</button>
+          <button type="button" part="button" class="icon-button" data-action="drafts" aria-label=${t('drafts.button')} title=${t('drafts.button')} ?disabled=${!editor} @click=${() => this.openDrafts()}>${icon('drafts')}</button>
           <button type="button" part="button" class="icon-button panel-toggle" data-action="panel" aria-label=${t('layers.toggle')} aria-expanded=${this.panelOpen ? 'true' : 'false'} @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('layers')}</button>
         </div>
       </header>
@@ -260,7 +373,14 @@ export class CoDesignStudio extends LitElement {
           : nothing}
       </aside>
       <div class="messages">
+        <p class="save-state" role="status" aria-live="polite" part="save-state">${this.saveText()}</p>
         <p class="notice" role="status" aria-live="polite">${this.notice}</p>
+        ${this.drafts.problem
+          ? html`<div class="warning" role="alert" part="warning" data-problem=${this.drafts.problem}>
+              <span>${t(`save.${this.drafts.problem}`)}</span>
+              <button type="button" part="button" data-action="backup" @click=${() => this.drafts.downloadBackup()}>${icon('download')} ${t('drafts.backup')}</button>
+            </div>`
+          : nothing}
         ${this.error
           ? html`<div class="error" role="alert" part="error">
               <span>${this.error}</span>
@@ -268,7 +388,9 @@ export class CoDesignStudio extends LitElement {
             </div>`
           : nothing}
       </div>
-      <input type="file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.handleFiles((e.target as HTMLInputElement).files)} />
+      <input type="file" class="image-file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.handleFiles((e.target as HTMLInputElement).files)} />
+      <input type="file" class="backup-file" hidden accept=".json,application/json" @change=${(e: Event) => this.handleBackupFile((e.target as HTMLInputElement).files)} />
+      ${this.draftsOpen ? this.renderDrafts() : nothing}
     </div>`;
   }
 }

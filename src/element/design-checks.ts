@@ -40,6 +40,21 @@ function invalid(message: string): StudioError {
   return new StudioError(ErrorCode.DesignInvalid, message, { detail: message });
 }
 
+/** Images that undo could bring back are checked like the design's own. */
+export async function verifyHistoryImages(history: { done: Array<{ ops: unknown[] }>; undone: Array<{ ops: unknown[] }> }): Promise<void> {
+  const srcs = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    const o = value as { type?: unknown; src?: unknown; object?: unknown; layer?: unknown; before?: unknown; after?: unknown };
+    if (o.type === 'image' && typeof o.src === 'string') srcs.add(o.src);
+    for (const part of [o.object, o.layer, o.before, o.after]) visit(part);
+  };
+  for (const entry of [...history.done, ...history.undone]) for (const op of entry.ops) visit(op);
+  if (srcs.size === 0) return;
+  const { verifyImageSrc } = await import('../security/image-src.ts');
+  for (const src of srcs) await verifyImageSrc(src);
+}
+
 /** Images in a design are checked again, whichever way they came in (security/image-src.ts). */
 export async function verifyDesignImages(doc: DesignDocument): Promise<void> {
   const srcs = doc.views.flatMap((v) => v.layers.flatMap((l) => (l.kind === 'object' && l.object.type === 'image' ? [l.object.src] : [])));

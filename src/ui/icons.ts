@@ -28,6 +28,10 @@ const paths: Record<string, SVGTemplateResult> = {
   duplicate: svg`<path d="M8 8h12v12H8z M4 16V4h12"/>`,
   plus: svg`<path d="M12 5v14 M5 12h14"/>`,
   close: svg`<path d="M6 6l12 12 M18 6L6 18"/>`,
+  drafts: svg`<path d="M4 6h6l2 2h8v11H4z M4 10h16"/>`,
+  download: svg`<path d="M12 4v11 M7 10l5 5 5-5 M5 20h14"/>`,
+  upload: svg`<path d="M12 20V9 M7 14l5-5 5 5 M5 4h14"/>`,
+  rename: svg`<path d="M4 20h4L19 9l-4-4L4 16z M13 7l4 4"/>`,
   more: svg`<path d="M5 12h.01 M12 12h.01 M19 12h.01"/>`,
 };
 

@@ -37,11 +37,11 @@ export function cdpPlugin() {
  * Puts a file into the studio's own file input as a person choosing it would
  * (DOM.setFileInputFiles), so the browser fires the real input/change events.
  */
-async function chooseFile(page, { name, base64 }) {
+async function chooseFile(page, { name, base64, selector = 'input[type=file]' }) {
   const dir = await mkdtemp(join(tmpdir(), 'co-design-upload-'));
   const path = join(dir, name);
   await writeFile(path, Buffer.from(base64, 'base64'));
-  const input = await page.evaluateHandle(() => document.querySelector('co-design-studio').shadowRoot.querySelector('input[type=file]'));
+  const input = await page.evaluateHandle((sel) => document.querySelector('co-design-studio').shadowRoot.querySelector(sel), selector);
   await input.uploadFile(path);
   return true;
 }

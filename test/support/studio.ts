@@ -23,7 +23,9 @@ export interface TestStudio {
 }
 
 /** Mounts `<co-design-studio>` on a template and waits for `co-design-ready`. */
-export async function mountStudio(opts: { template?: string; width?: number; height?: number; viewport?: { width: number; height: number } } = {}): Promise<TestStudio> {
+export async function mountStudio(
+  opts: { template?: string; width?: number; height?: number; viewport?: { width: number; height: number }; draftKey?: string; allowErrors?: boolean } = {},
+): Promise<TestStudio> {
   await setViewport(opts.viewport ?? { width: 1280, height: 800 });
   await resetMouse();
   document.body.style.margin = '0';
@@ -33,8 +35,10 @@ export async function mountStudio(opts: { template?: string; width?: number; hei
   el.style.display = 'block';
   const ready = new Promise<void>((resolve, reject) => {
     el.addEventListener('co-design-ready', () => resolve(), { once: true });
-    el.addEventListener('co-design-error', (e) => reject(new Error(`${e.code}: ${e.message}`)), { once: true });
+    if (!opts.allowErrors) el.addEventListener('co-design-error', (e) => reject(new Error(`${e.code}: ${e.message}`)), { once: true });
   });
+  // Each mount gets a draft-key of its own unless it asks for one: no test opens another test's draft.
+  el.setAttribute('draft-key', opts.draftKey ?? `test-${Math.random().toString(36).slice(2)}`);
   el.setAttribute('template', opts.template ?? '/templates/roadster.json');
   document.body.append(el);
   await ready;
@@ -122,10 +126,10 @@ export async function screenshot(name: string): Promise<void> {
 }
 
 /** Chooses a file in the studio's upload input through the DevTools protocol. */
-export async function chooseFile(name: string, bytes: Uint8Array | Blob): Promise<void> {
+export async function chooseFile(name: string, bytes: Uint8Array | Blob, selector = 'input.image-file'): Promise<void> {
   const { executeServerCommand } = await import('@web/test-runner-commands');
   const data = bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes;
   let binary = '';
   for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-  await executeServerCommand('choose-file', { name, base64: btoa(binary) });
+  await executeServerCommand('choose-file', { name, base64: btoa(binary), selector });
 }

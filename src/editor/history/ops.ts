@@ -57,7 +57,7 @@ export function apply(doc: DesignDocument, op: Op): void {
     }
     case 'pop-mark': {
       const layer = findLayer(view, op.layer);
-      if (layer.kind !== 'paint' || layer.marks.at(-1) !== op.mark) throw new Error('History out of step with the design');
+      if (layer.kind !== 'paint' || !sameMark(layer.marks.at(-1), op.mark)) throw new Error('History out of step with the design');
       layer.marks.pop();
       return;
     }
@@ -83,4 +83,9 @@ export function apply(doc: DesignDocument, op: Op): void {
       return;
     }
   }
+}
+
+/** Identity first (the usual case); by value after a draft restore, where history and design were stored apart. */
+function sameMark(a: Mark | undefined, b: Mark): boolean {
+  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }

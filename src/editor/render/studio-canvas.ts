@@ -15,3 +15,21 @@ export class StudioCanvas extends Canvas {
     painter.paint(ctx, (inner) => super._renderObjects(inner, objects));
   }
 }
+
+/** The editor's canvas in `stage`: pointer events, no group selection, we decide when to render. */
+export function createStudioCanvas(stage: HTMLElement): StudioCanvas {
+  const el = document.createElement('canvas');
+  stage.append(el);
+  return new StudioCanvas(el, {
+    width: Math.max(1, stage.clientWidth),
+    height: Math.max(1, stage.clientHeight),
+    enablePointerEvents: true,
+    allowTouchScrolling: false,
+    selection: false,
+    preserveObjectStacking: true,
+    renderOnAddRemove: false,
+    stopContextMenu: true,
+    fireMiddleClick: true,
+    uniformScaling: true,
+  });
+}

@@ -1,0 +1,51 @@
+import type { UseStore } from 'idb-keyval';
+import { parseDesign } from '../document/validate.ts';
+import type { DesignDocument } from '../document/types.ts';
+import { isStudioError } from '../errors.ts';
+import type { Metrics } from '../protocol/metrics.ts';
+import { joinChunks } from './chunks.ts';
+import { draftInvalid, parseBodyEnvelope, parseChunk, parseHistory, parseMeta, parseMetrics, type DraftMeta, type SavedHistory } from './records.ts';
+import { readDraft } from './store.ts';
+
+export interface OpenedDraft {
+  meta: DraftMeta;
+  design: DesignDocument;
+  history: SavedHistory;
+  view: string;
+  metrics: Metrics | null;
+}
+
+/** Further checks by the caller: the design against the open template, image bytes. */
+export type DesignCheck = (design: DesignDocument, history: SavedHistory) => Promise<void>;
+
+/**
+ * Reads one draft and validates every part of it, as anything else that comes
+ * in: meta, body envelope, each chunk, the joined design (`parseDesign`:
+ * prototype keys, NaN, sizes, depth, unknown types, image sources), its
+ * undo steps, its metrics, then the caller's checks. Throws `draft-invalid`.
+ */
+export async function readValidDraft(id: string, store: UseStore, check: DesignCheck): Promise<OpenedDraft> {
+  const raw = await readDraft(id, store);
+  if (raw.meta === undefined || raw.body === undefined) throw draftInvalid(`draft ${id} is incomplete`);
+  const meta = parseMeta(raw.meta);
+  if (meta.id !== id) throw draftInvalid(`meta names draft ${meta.id}, stored as ${id}`);
+  const body = parseBodyEnvelope(raw.body);
+  if (body.id !== id) throw draftInvalid(`body names draft ${body.id}, stored as ${id}`);
+  const parts = new Map<string, unknown[]>();
+  for (const [key, value] of raw.chunks) parts.set(key, parseChunk(value));
+  let design: DesignDocument;
+  try {
+    design = parseDesign(joinChunks(body.design, body.chunks, parts, id));
+  } catch (error) {
+    throw draftInvalid(`design: ${isStudioError(error) ? error.message : String((error as Error)?.message ?? error)}`);
+  }
+  if (design.template.id !== meta.template.id) throw draftInvalid(`design is for template ${design.template.id}, meta says ${meta.template.id}`);
+  const history = parseHistory(body.history);
+  const metrics = parseMetrics(body.metrics);
+  try {
+    await check(design, history);
+  } catch (error) {
+    throw draftInvalid(isStudioError(error) ? error.message : String((error as Error)?.message ?? error));
+  }
+  return { meta, design, history, view: body.view, metrics };
+}

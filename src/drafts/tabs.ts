@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+
+export const CHANNEL = 'co-design-studio:drafts';
+
+export type TabMessage = { type: 'saved'; id: string; rev: number; writer: string } | { type: 'deleted'; id: string; writer: string };
+
+const messageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('saved'), id: v.pipe(v.string(), v.maxLength(64)), rev: v.pipe(v.number(), v.integer(), v.minValue(1)), writer: v.pipe(v.string(), v.maxLength(64)) }),
+  v.strictObject({ type: v.literal('deleted'), id: v.pipe(v.string(), v.maxLength(64)), writer: v.pipe(v.string(), v.maxLength(64)) }),
+]);
+
+/**
+ * Tells the other tabs of this origin when a draft was saved or deleted, so
+ * one that shows the same draft reloads it (or, holding unsaved changes of
+ * its own, saves them as a copy). Incoming messages are validated: any script
+ * of the origin may post on the channel.
+ */
+export class TabChannel {
+  private readonly channel: BroadcastChannel | undefined;
+
+  constructor(onMessage: (message: TabMessage) => void) {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(CHANNEL);
+    this.channel.onmessage = (event: MessageEvent) => {
+      const parsed = v.safeParse(messageSchema, event.data);
+      if (parsed.success) onMessage(parsed.output);
+    };
+  }
+
+  post(message: TabMessage): void {
+    this.channel?.postMessage(message);
+  }
+
+  close(): void {
+    this.channel?.close();
+  }
+}

@@ -1,0 +1,89 @@
+// Test-runner commands for tests that need more than the test page: a second
+// (or third) real page of the same origin, closed abruptly or reloaded, and
+// downloads read back from disk. Everything goes through puppeteer, i.e. the
+// DevTools protocol: real tabs, real input, real IndexedDB.
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const pages = new Map();
+let nextId = 1;
+
+async function waitForFile(dir, timeout) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const done = (await readdir(dir)).filter((f) => !f.endsWith('.crdownload'));
+    if (done.length) return done[0];
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`No download in ${dir} after ${timeout} ms`);
+}
+
+export function pagesPlugin() {
+  return {
+    name: 'pages-command',
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('pages:') && !command.startsWith('downloads:')) return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error('pages commands need the chrome launcher');
+      const testPage = session.browser.getPage(session.id);
+      const page = () => {
+        const p = pages.get(payload.id);
+        if (!p) throw new Error(`No page ${payload.id}`);
+        return p;
+      };
+      switch (command) {
+        case 'pages:open': {
+          const p = await testPage.browser().newPage();
+          await p.setViewport(payload.viewport ?? { width: 1100, height: 700 });
+          await p.goto(payload.url, { waitUntil: 'load' });
+          const id = nextId++;
+          pages.set(id, p);
+          return id;
+        }
+        case 'pages:eval':
+          // Wrapped: undefined or null would read as "no plugin handled this command".
+          return { value: await page().evaluate(payload.expression) };
+        case 'pages:drag': {
+          const p = page();
+          const [first, ...rest] = payload.points;
+          await p.mouse.move(first[0], first[1]);
+          await p.mouse.down();
+          for (const [x, y] of rest) await p.mouse.move(x, y, { steps: payload.steps ?? 4 });
+          await p.mouse.up();
+          return true;
+        }
+        case 'pages:click': {
+          await page().mouse.click(payload.x, payload.y);
+          return true;
+        }
+        case 'pages:front': {
+          await (payload.id ? page() : testPage).bringToFront();
+          return true;
+        }
+        case 'pages:reload': {
+          await page().reload({ waitUntil: 'load' });
+          return true;
+        }
+        case 'pages:close': {
+          // runBeforeUnload false: the tab goes away as when the browser is killed, no beforeunload prompt.
+          const p = page();
+          pages.delete(payload.id);
+          await p.close({ runBeforeUnload: false });
+          await testPage.bringToFront();
+          return true;
+        }
+        case 'downloads:allow': {
+          const dir = await mkdtemp(join(tmpdir(), 'co-design-downloads-'));
+          const client = await testPage.createCDPSession();
+          await client.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+          return dir;
+        }
+        case 'downloads:read': {
+          const name = await waitForFile(payload.dir, payload.timeout ?? 5000);
+          return { name, text: await readFile(join(payload.dir, name), 'utf8') };
+        }
+      }
+      return undefined;
+    },
+  };
+}

@@ -8,7 +8,7 @@
  *   ['current', template, key]        the draft a template + draft-key opens
  *   ['quarantine', id, time]          a record that could not be opened, kept
  */
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { ChunkKey } from './chunks.ts';
 import type { DraftBody, DraftChunk, DraftMeta } from './records.ts';
 
@@ -18,8 +18,35 @@ export const STORE = 'drafts';
 /** A store operation that has not answered in this long is treated as storage being unavailable. */
 export const STORE_TIMEOUT_MS = 4000;
 
+/**
+ * idb-keyval's `createStore`, plus one thing it lacks: when another tab (a
+ * newer studio, a cleanup script) asks for the database, this connection lets
+ * go instead of blocking it forever, and reopens on its next use.
+ */
 export function openDraftsStore(): UseStore {
-  return createStore(DATABASE, STORE);
+  let dbp: Promise<IDBDatabase> | undefined;
+  const getDB = (): Promise<IDBDatabase> => {
+    if (dbp) return dbp;
+    const request = indexedDB.open(DATABASE);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    const opening = (dbp = promisifyRequest(request));
+    opening.then(
+      (db) => {
+        db.onversionchange = () => {
+          db.close();
+          if (dbp === opening) dbp = undefined;
+        };
+        db.onclose = () => {
+          if (dbp === opening) dbp = undefined;
+        };
+      },
+      () => {
+        if (dbp === opening) dbp = undefined;
+      },
+    );
+    return opening;
+  };
+  return (mode, callback) => getDB().then((db) => callback(db.transaction(STORE, mode).objectStore(STORE)));
 }
 
 const metaRange = () => IDBKeyRange.bound(['meta'], ['meta', []]);

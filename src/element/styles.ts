@@ -387,6 +387,11 @@ export const styles = css`
     .panel-toggle {
       display: inline-flex;
     }
+    /* Fingers pinch to zoom: the header keeps room for drafts and the panel toggle. */
+    [data-action='zoom-in'],
+    [data-action='zoom-out'] {
+      display: none;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

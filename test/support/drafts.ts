@@ -29,9 +29,9 @@ export function uniqueKey(name: string): string {
 export class OtherPage {
   private constructor(readonly id: number) {}
 
-  static async open(key: string, template = '/templates/roadster.json'): Promise<OtherPage> {
-    const url = `${location.origin}/test/fixtures/studio-page.html?key=${encodeURIComponent(key)}&template=${encodeURIComponent(template)}`;
-    const page = new OtherPage(await executeServerCommand<number>('pages:open', { url }));
+  static async open(key: string, template = '/templates/roadster.json', origin = location.origin): Promise<OtherPage> {
+    const url = `${origin}/test/fixtures/studio-page.html?key=${encodeURIComponent(key)}&template=${encodeURIComponent(template)}`;
+    const page = new OtherPage(await executeServerCommand<number, { url: string }>('pages:open', { url }));
     await page.ready();
     return page;
   }
@@ -41,7 +41,7 @@ export class OtherPage {
   }
 
   eval<T = unknown>(expression: string): Promise<T> {
-    return executeServerCommand<{ value: T }>('pages:eval', { id: this.id, expression }).then((r) => r.value);
+    return executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: this.id, expression }).then((r) => r.value);
   }
 
   /** The design as JSON text, from `getDesign()`. */
@@ -67,6 +67,12 @@ export class OtherPage {
       return ${JSON.stringify(points)}.map(([x, y]) => [Math.round(rect.left + x * z + tx), Math.round(rect.top + y * z + ty)]);
     })()`);
     await executeServerCommand('pages:drag', { id: this.id, points: page });
+  }
+
+  /** Clicks, with the real mouse, the centre of an element of the studio's shadow root. */
+  async click(selector: string): Promise<void> {
+    const [x, y] = await this.eval<Pt>(`(() => { const r = document.querySelector('co-design-studio').shadowRoot.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]; })()`);
+    await executeServerCommand('pages:click', { id: this.id, x, y });
   }
 
   front(): Promise<unknown> {

@@ -33,7 +33,12 @@ export function pagesPlugin() {
       };
       switch (command) {
         case 'pages:open': {
-          const p = await testPage.browser().newPage();
+          // A window of its own, so every page stays visible and takes input, as tabs side by side would.
+          const browser = testPage.browser();
+          const client = await browser.target().createCDPSession();
+          const { targetId } = await client.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+          const target = await browser.waitForTarget((t) => t._targetId === targetId);
+          const p = await target.page();
           await p.setViewport(payload.viewport ?? { width: 1100, height: 700 });
           await p.goto(payload.url, { waitUntil: 'load' });
           const id = nextId++;
@@ -69,7 +74,6 @@ export function pagesPlugin() {
           const p = page();
           pages.delete(payload.id);
           await p.close({ runBeforeUnload: false });
-          await testPage.bringToFront();
           return true;
         }
         case 'downloads:allow': {

@@ -113,9 +113,10 @@ describe('<co-design-studio> languages', () => {
     expect(getComputedStyle(el.shadowRoot!.querySelector('.layer-name')!).direction).to.equal('rtl');
   });
 
-  it('opens the phone-width layers panel from the left edge in RTL', async () => {
+  it('opens the narrow-layout layers panel from the left edge in RTL', async () => {
     el = await mount({ locale: 'ar-XB' });
-    el.style.width = '360px';
+    // Under the 640 px container breakpoint, but wide enough for the whole header.
+    el.style.width = '600px';
     await el.updateComplete;
     await clickIn(el.shadowRoot!.querySelector('.panel-toggle')!);
     await el.updateComplete;

@@ -10,7 +10,8 @@ import type { ExportOptions } from '../editor/export.ts';
 import { handleKeyDown, handleKeyUp } from '../editor/keys.ts';
 import { ToolId, type BrushStyle } from '../editor/tools/types.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
-import { translator, type Translate } from '../i18n/translate.ts';
+import { LocaleController } from '../i18n/controller.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { loadTemplate, type LoadedTemplate } from '../template/load.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { icon } from '../ui/icons.ts';
@@ -69,7 +70,11 @@ export class CoDesignStudio extends LitElement {
 
   private editor: StudioEditor | undefined;
   private loading: AbortController | undefined;
-  private t: Translate = translator('en');
+  // Locale from the `locale` attribute, the page's `lang`, then the browser; tables load on demand.
+  private readonly i18n = new LocaleController(this);
+  private get t(): Translate {
+    return this.i18n.t;
+  }
   private manifest: TemplateManifest | undefined;
 
   /** Autosave, restore, the drafts list and backups (src/drafts/). */
@@ -148,10 +153,6 @@ export class CoDesignStudio extends LitElement {
     this.loaded = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) this.t = translator(this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? navigator.language);
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('template') || (changed.has('draftKey') && changed.get('draftKey') !== undefined)) && this.template) void this.openTemplate(this.template);
     const dialog = this.draftsDialog;
@@ -162,7 +163,8 @@ export class CoDesignStudio extends LitElement {
     this.loading?.abort();
     const loading = (this.loading = new AbortController());
     try {
-      const loaded = await loadTemplate(source, { signal: loading.signal });
+      // Layer and draft names come from the table, so the table must be here first.
+      const [loaded] = await Promise.all([loadTemplate(source, { signal: loading.signal }), this.i18n.ready]);
       await this.updateComplete;
       const editor = this.ensureEditor();
       this.manifest = loaded.manifest;
@@ -299,7 +301,6 @@ export class CoDesignStudio extends LitElement {
   private renderDrafts() {
     const d = this.drafts;
     const list = d.meta && !d.list.some((m) => m.id === d.meta!.id) && d.meta.rev > 0 ? [d.meta, ...d.list] : d.list;
-    const date = new Intl.DateTimeFormat(this.locale ?? undefined, { dateStyle: 'medium', timeStyle: 'short' });
     return renderDraftsDialog({
       list,
       current: d.meta?.id,
@@ -307,7 +308,7 @@ export class CoDesignStudio extends LitElement {
       confirming: this.confirming,
       stored: d.storage === Storage.IndexedDB,
       t: this.t,
-      date: (iso) => date.format(new Date(iso)),
+      date: (iso) => this.t.date(new Date(iso)),
       onOpen: (id) => void this.draftAction(() => d.open(id), true),
       onNew: () => void this.draftAction(() => d.startNew(), true),
       onRename: (id, name) => {
@@ -332,7 +333,7 @@ export class CoDesignStudio extends LitElement {
     const editor = this.editor?.ready ? this.editor : undefined;
     const loaded = this.loaded;
     const t = this.t;
-    return html`<div class="shell ${this.panelOpen ? 'panel-open' : ''}" part="shell" aria-label=${t('studio.label')} role="group">
+    return html`<div class="shell ${this.panelOpen ? 'panel-open' : ''}" part="shell" dir=${t.dir} lang=${t.locale} aria-label=${t('studio.label')} role="group">
       <header class="bar" part="header">
         ${loaded && loaded.manifest.views.length > 1
           ? html`<div class="views" role="tablist" aria-label=${t('views.label')}>

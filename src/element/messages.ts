@@ -6,13 +6,16 @@ import type { Translate } from '../i18n/translate.ts';
 /** The message shown for an error, translated by its code. */
 export function errorMessage(t: Translate, e: StudioError): string {
   const key = `error.${e.code}` as MessageKey;
-  const limit = e.params.limit;
-  return t(key, { detail: String(e.params.detail ?? e.message), limit: typeof limit === 'number' ? formatLimit(limit, e.code) : String(limit ?? '') });
+  const { limit, maxSide } = e.params;
+  return t(key, { detail: String(e.params.detail ?? e.message), limit: formatLimit(t, e.code, limit ?? maxSide) });
 }
 
-function formatLimit(n: number, code: string): string {
-  if (code === 'upload-too-large') return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
-  return new Intl.NumberFormat().format(n);
+/** Sizes and pixel limits in the customer's locale: "8 MB", "1,5 MB", "4.096 × 4.096 px". */
+function formatLimit(t: Translate, code: string, limit: string | number | undefined): string {
+  if (typeof limit !== 'number') return String(limit ?? '');
+  if (code === 'upload-too-large') return t.bytes(limit);
+  if (code === 'upload-dimensions') return `${t.number(limit)} × ${t.number(limit)} px`;
+  return t.number(limit);
 }
 
 /** A text description of the design for screen readers: the view and its layers. */

@@ -375,7 +375,8 @@ export const styles = css`
     .side {
       display: none;
       position: absolute;
-      inset: 48px 0 56px auto;
+      inset-block: 48px 56px;
+      inset-inline: auto 0;
       width: min(300px, 88%);
       background: var(--_bg);
       box-shadow: 0 4px 24px rgb(0 0 0 / 0.2);

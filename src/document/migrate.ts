@@ -10,13 +10,14 @@
  * result is validated against the current schema afterwards.
  */
 import { designInvalid } from './issues.ts';
+import { fromV0 } from './migrations/v0.ts';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './types.ts';
 
 export type RawDocument = Record<string, unknown>;
 export type Migration = (doc: RawDocument) => RawDocument;
 
 export const migrations: Readonly<Record<number, Migration>> = {
-  // 1: (doc) => ({ ...doc, version: 2, … }),
+  0: fromV0,
 };
 
 /** The oldest version the registry can read (DOCUMENT_VERSION when it is empty). */

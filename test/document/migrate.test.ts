@@ -80,3 +80,32 @@ describe('migrateDocument', () => {
     expect(skipped.message).to.match(/did not produce version 2/);
   });
 });
+
+describe('version 0 (the pilots’ format)', () => {
+  it('migrates the shipped fixture to a valid current document, point for point', async () => {
+    const { parseDesign } = await import('../../src/document/validate.ts');
+    const { decodePoints } = await import('../../src/document/points.ts');
+    const v0 = await (await fetch(new URL('../fixtures/designs/roadster-v0.json', import.meta.url))).json();
+    const before = JSON.stringify(v0);
+    const doc = parseDesign(v0);
+    expect(JSON.stringify(v0), 'the input is not touched').to.equal(before);
+    expect(doc.version).to.equal(DOCUMENT_VERSION);
+    expect(doc.template).to.deep.equal({ id: 'roadster', version: '2026.11.0' });
+    expect(doc.meta).to.deep.equal({ created: '2025-06-01T10:00:00.000Z', updated: '2025-06-01T10:20:00.000Z', author: 'Pilot customer' });
+    const [paint, text, hidden] = doc.views[0].layers;
+    expect(hidden.visible).to.equal(false);
+    expect(text.visible).to.equal(true);
+    if (paint.kind !== 'paint' || paint.marks[1].type !== 'stroke') throw new Error('expected the paint layer');
+    expect(Array.from(decodePoints(paint.marks[1].pts))).to.deep.equal([700, 470, 760, 462.5, 820, 468.25, 880, 480]);
+    expect(paint.marks[3]).to.include({ seed: 12345, density: 24 });
+  });
+
+  it('refuses a version 0 stroke whose points are not pairs of numbers, by name', async () => {
+    const { parseDesign } = await import('../../src/document/validate.ts');
+    const v0 = await (await fetch(new URL('../fixtures/designs/roadster-v0.json', import.meta.url))).json();
+    v0.views[0].layers[0].marks[1].points[2] = ['a', 'b'];
+    const error = refusal(() => parseDesign(v0));
+    expect(error.code).to.equal('design-invalid');
+    expect(error.message).to.match(/^views\[0\]\.layers\[0\]\.marks\[1\]\.pts/);
+  });
+});

@@ -135,7 +135,7 @@ describe('parseDesign', () => {
     ['a version as a string', broken((d) => (d.version = '1')), 'version', /whole version number/],
     ['a fractional version', broken((d) => (d.version = 1.5)), 'version', /whole version number/],
     ['a missing version', broken((d) => delete d.version), 'version', /whole version number/],
-    ['version 0', broken((d) => (d.version = 0)), 'version', /cannot be read/],
+    ['a negative version', broken((d) => (d.version = -1)), 'version', /whole version number/],
     ['a newer version', broken((d) => (d.version = 2)), 'version', /made by a newer studio/],
     // Counts
     ['no views', broken((d) => (d.views = [])), 'views', /1 to 16 views/],

@@ -131,3 +131,28 @@ describe('<co-design-studio> drafts: restore', () => {
     }
   });
 });
+
+describe('<co-design-studio> older designs', () => {
+  it('opens the version 0 fixture through loadDesign and keeps it as a draft', async () => {
+    const v0 = await (await fetch(new URL('../fixtures/designs/roadster-v0.json', import.meta.url))).json();
+    const key = uniqueKey('v0');
+    let s = await mountStudio({ draftKey: key });
+    try {
+      const saved = nextSave(s.el);
+      await s.el.loadDesign(v0);
+      await saved;
+      const design = s.design();
+      expect(design.version).to.equal(1);
+      expect(design.views[0].layers.map((l) => l.name)).to.deep.equal(['Paint 1', 'Text 1', 'Hidden sketch']);
+      const img = await s.exportPixels({ width: 800 });
+      // The fill is yellow where nothing else was painted: the migrated marks draw.
+      const yellow = Array.from({ length: img.width * img.height }, (_, i) => i * 4).filter((i) => img.data[i] > 240 && img.data[i + 1] > 200 && img.data[i + 2] < 40).length;
+      expect(yellow).to.be.greaterThan(1000);
+      s.remove();
+      s = await mountStudio({ draftKey: key });
+      expect(canonical(s.design())).to.equal(canonical(design));
+    } finally {
+      s.remove();
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { canonical, draftsStore, nextSave, uniqueKey } from '../support/drafts.ts';
+import { geometry } from '../support/geometry.ts';
+import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { readStored } from './records.ts';
+
+const names = (s: TestStudio) => [...s.el.shadowRoot!.querySelectorAll('.draft .draft-name')].map((n) => n.textContent!.trim());
+const item = (s: TestStudio, name: string) => [...s.el.shadowRoot!.querySelectorAll<HTMLElement>('.draft')].find((d) => d.querySelector('.draft-name')?.textContent?.trim() === name)!;
+
+async function openList(s: TestStudio): Promise<void> {
+  if (!s.el.shadowRoot!.querySelector('dialog.drafts[open]')) await clickIn(s.shadow('[data-action="drafts"]'));
+  await s.el.updateComplete;
+  await new Promise((r) => setTimeout(r, 50));
+  await s.el.updateComplete;
+}
+
+async function closed(s: TestStudio): Promise<void> {
+  for (let i = 0; i < 100 && s.el.shadowRoot!.querySelector('dialog.drafts'); i++) await new Promise((r) => setTimeout(r, 20));
+  await s.el.updateComplete;
+}
+
+async function press(...keys: string[]): Promise<void> {
+  for (const key of keys) await sendKeys({ press: key });
+}
+
+describe('<co-design-studio> drafts list', () => {
+  let s: TestStudio | undefined;
+  afterEach(() => s?.remove());
+
+  it('lists drafts with thumbnails; new, rename, duplicate, open and delete work from the list', async function () {
+    this.timeout(40_000);
+    const key = uniqueKey('list');
+    s = await mountStudio({ draftKey: key });
+    const p = geometry(s.editor.manifest!.views[0]).centre(20);
+    await s.tool('pencil');
+    let saved = nextSave(s.el);
+    await s.drag([p, [p[0] + 120, p[1]]], { steps: 4 });
+    const first = await saved;
+    const firstDesign = canonical(s.design());
+
+    await openList(s);
+    expect(names(s)).to.deep.equal(['Design 1']);
+    const thumb = item(s, 'Design 1').querySelector('img')!;
+    expect(thumb.getAttribute('src')).to.match(/^data:image\/png;base64,/);
+    expect(thumb.alt).to.equal('Preview of Design 1');
+    expect(item(s, 'Design 1').textContent).to.match(/On screen/);
+
+    // New: an empty design, listed at once.
+    saved = nextSave(s.el);
+    await clickIn(s.shadow('[data-action="new-draft"]'));
+    await saved;
+    await closed(s);
+    expect(s.design().views[0].layers.every((l) => l.kind !== 'paint' || l.marks.length === 0), 'the new design is empty').to.equal(true);
+    expect(s.editor.canUndo, 'starting anew is not an undo step').to.equal(false);
+    await openList(s);
+    expect(names(s).sort()).to.deep.equal(['Design 1', 'Design 2']);
+
+    // Rename Design 1 with the keyboard.
+    await clickIn(item(s, 'Design 1').querySelector('[data-action="rename-draft"]')!);
+    await s.el.updateComplete;
+    const input = s.shadow<HTMLInputElement>('.rename input');
+    await clickIn(input);
+    input.select();
+    await sendKeys({ type: 'Blue livery' });
+    await press('Enter');
+    await new Promise((r) => setTimeout(r, 200));
+    await s.el.updateComplete;
+    expect(names(s)).to.include('Blue livery');
+    expect(((await readStored(first.draft, draftsStore())).meta as { name: string }).name, 'the new name is stored').to.equal('Blue livery');
+
+    // Duplicate it.
+    await clickIn(item(s, 'Blue livery').querySelector('[data-action="duplicate-draft"]')!);
+    await new Promise((r) => setTimeout(r, 300));
+    await s.el.updateComplete;
+    expect(names(s).sort()).to.deep.equal(['Blue livery', 'Blue livery (copy)', 'Design 2']);
+
+    // Open the copy: the stroke is there, and opening is not an edit.
+    let changes = 0;
+    s.el.addEventListener('co-design-change', () => changes++);
+    await clickIn(item(s, 'Blue livery (copy)').querySelector('[data-action="open-draft"]')!);
+    await closed(s);
+    expect(canonical(s.design())).to.equal(firstDesign);
+    expect(changes).to.equal(0);
+    expect(s.el.shadowRoot!.querySelector('dialog.drafts'), 'the list closes').to.equal(null);
+
+    // Delete Design 2, with a confirmation.
+    await openList(s);
+    await clickIn(item(s, 'Design 2').querySelector('[data-action="delete-draft"]')!);
+    await s.el.updateComplete;
+    expect(item(s, 'Design 2').querySelector('.confirm')!.textContent).to.match(/Delete “Design 2”\?/);
+    await clickIn(item(s, 'Design 2').querySelector('[data-action="confirm-delete"]')!);
+    await new Promise((r) => setTimeout(r, 300));
+    await s.el.updateComplete;
+    expect(names(s).sort()).to.deep.equal(['Blue livery', 'Blue livery (copy)']);
+
+    // A remount opens the draft that was on screen.
+    const onScreen = canonical(s.design());
+    const current = s.el.shadowRoot!.querySelector('.draft.current .draft-name')!.textContent!.trim();
+    expect(current).to.equal('Blue livery (copy)');
+    s.remove();
+    s = await mountStudio({ draftKey: key });
+    expect(canonical(s.design())).to.equal(onScreen);
+    await openList(s);
+    expect(s.el.shadowRoot!.querySelector('.draft.current .draft-name')!.textContent!.trim()).to.equal('Blue livery (copy)');
+  });
+});

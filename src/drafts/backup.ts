@@ -26,6 +26,18 @@ export function backupBlob(backup: Omit<Backup, 'format' | 'version' | 'exported
   return new Blob([JSON.stringify(full)], { type: 'application/json' });
 }
 
+/** Hands a file to the browser's downloads, as a link the customer clicked would. */
+export function downloadFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.click();
+  // The download has started by then; the URL is not needed after.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** A file name that says what it is and sorts by date. */
 export function backupFileName(templateId: string, name: string, now = new Date()): string {
   const safe = `${templateId}-${name}`.normalize('NFKD').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'design';

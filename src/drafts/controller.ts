@@ -1,45 +1,21 @@
 import type { UseStore } from 'idb-keyval';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newId } from '../document/ids.ts';
-import type { DesignDocument } from '../document/types.ts';
 import type { StudioEditor } from '../editor/editor.ts';
 import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
-import type { Metrics } from '../protocol/metrics.ts';
-import { backupBlob, backupFileName, readBackup } from './backup.ts';
+import { backupBlob, backupFileName, downloadFile, readBackup } from './backup.ts';
 import { ChunkWriter } from './chunks.ts';
-import { readValidDraft, type DesignCheck, type OpenedDraft } from './read.ts';
+import { writeCopy } from './copy.ts';
+import { readValidDraft, type OpenedDraft } from './read.ts';
 import { META_FORMAT, RECORD_VERSION, BODY_FORMAT, parseMeta, type DraftMeta, type SavedHistory } from './records.ts';
 import { deleteDraft, openDraftsStore, quarantineDraft, readCurrent, readMetas, withTimeout, writeCurrent, writeDraft, writeMeta } from './store.ts';
-import { TabChannel, type TabMessage } from './tabs.ts';
+import { GestureGuard, TabChannel, type TabMessage } from './tabs.ts';
+import { SaveState, Storage, type DraftNotice, type DraftsOptions } from './types.ts';
 
 /** Autosave waits this long after the last change (issue 3: within 1 s). */
 export const AUTOSAVE_DELAY_MS = 400;
 /** After a failed save, the next try waits at least this long. */
 const RETRY_DELAY_MS = 5000;
-
-export const Storage = { Pending: 'pending', IndexedDB: 'indexeddb', Memory: 'memory' } as const;
-export type Storage = (typeof Storage)[keyof typeof Storage];
-
-export const SaveState = { Idle: 'idle', Saving: 'saving', Saved: 'saved', Failed: 'failed' } as const;
-export type SaveState = (typeof SaveState)[keyof typeof SaveState];
-
-/** What the studio tells the customer about their drafts; keys of `drafts.notice.*` in the translation table. */
-export type DraftNotice = 'quarantined' | 'forked' | 'reloaded' | 'imported' | 'deleted-elsewhere';
-
-export interface DraftsOptions {
-  editor(): StudioEditor | undefined;
-  /** A new empty design for the open template. */
-  freshDesign(): DesignDocument;
-  /** The element's checks for a design against the template (and its images). */
-  check: DesignCheck;
-  names: { draft(n: number): string; copy(name: string): string; imported(): string };
-  metrics?(): Metrics | null;
-  saved(meta: DraftMeta): void;
-  failed(error: StudioError): void;
-  notice(notice: DraftNotice, detail?: string): void;
-  /** Injectable for tests of other databases; defaults to our own store. */
-  store?: () => UseStore;
-}
 
 /**
  * Keeps the customer's design in IndexedDB: restores the draft of this
@@ -65,11 +41,13 @@ export class DraftsController implements ReactiveController {
   private retryAfter = 0;
   private persistAsked = false;
   private templateKey: { id: string; key: string } | undefined;
+  private readonly guard: GestureGuard<TabMessage>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: DraftsOptions,
   ) {
+    this.guard = new GestureGuard(host, (m) => void this.handleTabMessage(m));
     host.addController(this);
   }
 
@@ -77,6 +55,7 @@ export class DraftsController implements ReactiveController {
     document.addEventListener('visibilitychange', this.handleVisibility);
     window.addEventListener('pagehide', this.handlePageHide);
     this.tabs = new TabChannel((m) => void this.handleTabMessage(m));
+    this.guard.attach();
   }
 
   hostDisconnected(): void {
@@ -85,6 +64,7 @@ export class DraftsController implements ReactiveController {
     void this.flush();
     this.tabs?.close();
     this.tabs = undefined;
+    this.guard.detach();
   }
 
   // ---- opening ---------------------------------------------------------------
@@ -295,6 +275,7 @@ export class DraftsController implements ReactiveController {
       return;
     }
     if (message.rev <= this.meta.rev) return;
+    if (this.guard.defer(message)) return;
     if (this.dirty || this.saving) return void (await this.save());
     const opened = await this.tryOpen(message.id).catch(() => undefined);
     const editor = this.options.editor();
@@ -355,10 +336,7 @@ export class DraftsController implements ReactiveController {
     await this.flush();
     const source = await this.tryOpen(id);
     if (!source) return;
-    const copy = { ...source.meta, id: newId(), name: this.options.names.copy(source.meta.name), rev: 1, created: new Date().toISOString(), updated: new Date().toISOString(), writer: this.writer };
-    const plan = new ChunkWriter().plan(copy.id, source.design);
-    const body = { format: BODY_FORMAT, version: RECORD_VERSION, id: copy.id, rev: 1, design: plan.skeleton, chunks: plan.refs, history: source.history, view: source.view, metrics: source.metrics } as const;
-    await writeDraft({ meta: copy, body, put: plan.put, drop: [] }, null, this.store!);
+    await writeCopy(source, { name: this.options.names.copy(source.meta.name), writer: this.writer }, this.store!);
     await this.refreshList();
   }
 
@@ -382,13 +360,7 @@ export class DraftsController implements ReactiveController {
     const editor = this.options.editor();
     if (!editor?.ready) return;
     const blob = backupBlob({ name: this.meta?.name ?? '', design: editor.snapshot(), history: editor.historyEntries(), metrics: this.options.metrics?.() ?? null });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = backupFileName(editor.design.template.id, this.meta?.name ?? '');
-    a.rel = 'noopener';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadFile(blob, backupFileName(editor.design.template.id, this.meta?.name ?? ''));
   }
 
   /** Opens a backup file as a new draft; what is on screen is saved first and kept. */
@@ -407,3 +379,5 @@ export class DraftsController implements ReactiveController {
     await this.save();
   }
 }
+
+export { SaveState, Storage, type DraftNotice, type DraftsOptions };

@@ -35,3 +35,47 @@ export class TabChannel {
     this.channel?.close();
   }
 }
+
+/**
+ * Holds back what would replace the design while a pointer is down on the
+ * studio (a reload from another tab would take the stroke from under the
+ * customer's finger), and hands it over once the gesture has ended.
+ */
+export class GestureGuard<T> {
+  private down = false;
+  private held: T | undefined;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly release: (held: T) => void,
+  ) {}
+
+  attach(): void {
+    this.host.addEventListener('pointerdown', this.handleDown);
+    window.addEventListener('pointerup', this.handleUp);
+    window.addEventListener('pointercancel', this.handleUp);
+  }
+
+  detach(): void {
+    this.host.removeEventListener('pointerdown', this.handleDown);
+    window.removeEventListener('pointerup', this.handleUp);
+    window.removeEventListener('pointercancel', this.handleUp);
+  }
+
+  /** True when `value` was held back for later. */
+  defer(value: T): boolean {
+    if (!this.down) return false;
+    this.held = value;
+    return true;
+  }
+
+  private handleDown = (): void => void (this.down = true);
+
+  private handleUp = (): void => {
+    this.down = false;
+    const held = this.held;
+    this.held = undefined;
+    // After the gesture's own commit (same event), so a finished stroke counts as unsaved work.
+    if (held !== undefined) setTimeout(() => this.release(held));
+  };
+}

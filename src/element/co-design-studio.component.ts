@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { createDocument } from '../document/create.ts';
-import { DraftsController, SaveState, Storage, type DraftNotice } from '../drafts/controller.ts';
+import { DraftsController, type DraftNotice } from '../drafts/controller.ts';
 import type { OpenedDraft } from '../drafts/read.ts';
 import type { DesignDocument } from '../document/types.ts';
 import { parseDesign } from '../document/validate.ts';
@@ -15,7 +15,6 @@ import type { Translate } from '../i18n/translate.ts';
 import { loadTemplate, type LoadedTemplate } from '../template/load.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { icon } from '../ui/icons.ts';
-import { renderDraftsDialog } from '../ui/drafts-dialog.ts';
 import { renderLayersPanel } from '../ui/layers-panel.ts';
 import { renderStylePanel } from '../ui/style-panel.ts';
 import { renderToolbar } from '../ui/toolbar.ts';
@@ -24,8 +23,10 @@ import { CoDesignChangeEvent } from './events/change.ts';
 import { CoDesignDraftSavedEvent } from './events/draft-saved.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
 import { CoDesignReadyEvent } from './events/ready.ts';
+import { DraftsView } from './drafts-view.ts';
 import { describeCanvas, errorMessage } from './messages.ts';
 import { styles } from './styles.ts';
+import { draftsStyles } from '../ui/drafts.styles.ts';
 
 /**
  * `<co-design-studio>`: customers paint their own skin on a product template.
@@ -43,7 +44,7 @@ import { styles } from './styles.ts';
  * @cssproperty --co-design-accent - Accent colour of active controls.
  */
 export class CoDesignStudio extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, draftsStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: false };
 
   /** URL of a template manifest, or (as a property) the manifest object. */
@@ -60,13 +61,9 @@ export class CoDesignStudio extends LitElement {
   @state() private error = '';
   @state() private panelOpen = false;
   @state() private revision = 0;
-  @state() private draftsOpen = false;
-  @state() private renaming: string | undefined;
-  @state() private confirming: string | undefined;
   @query('.stage') private stage!: HTMLElement;
   @query('input.image-file') private fileInput!: HTMLInputElement;
   @query('input.backup-file') private backupInput!: HTMLInputElement;
-  @query('dialog.drafts') private draftsDialog: HTMLDialogElement | undefined;
 
   private editor: StudioEditor | undefined;
   private loading: AbortController | undefined;
@@ -91,6 +88,7 @@ export class CoDesignStudio extends LitElement {
     failed: (e) => this.fail(e, false),
     notice: (n: DraftNotice, detail) => (this.notice = this.t(`drafts.notice.${n}`, { name: detail ?? '' })),
   });
+  private readonly draftsView = new DraftsView(this, this.drafts, { t: () => this.t, fail: (e) => this.fail(e) });
 
   // ---- public API (DESIGN.md) ----------------------------------------------
 
@@ -155,8 +153,7 @@ export class CoDesignStudio extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('template') || (changed.has('draftKey') && changed.get('draftKey') !== undefined)) && this.template) void this.openTemplate(this.template);
-    const dialog = this.draftsDialog;
-    if (dialog && this.draftsOpen && !dialog.open) dialog.showModal();
+    this.draftsView.updated();
   }
 
   private async openTemplate(source: string | TemplateManifest): Promise<void> {
@@ -261,70 +258,10 @@ export class CoDesignStudio extends LitElement {
     this.editor?.setStyle(patch);
   }
 
-  // ---- drafts ----------------------------------------------------------------------
-
-  private async openDrafts(): Promise<void> {
-    this.draftsOpen = true;
-    await this.drafts.refreshList().catch(() => undefined);
-  }
-
-  private closeDrafts(): void {
-    this.draftsDialog?.close();
-    this.draftsOpen = false;
-    this.renaming = this.confirming = undefined;
-  }
-
-  /** Runs a drafts-list action; a failure is shown and reported, the design on screen stays. */
-  private async draftAction(action: () => Promise<void>, close = false): Promise<void> {
-    try {
-      await action();
-      if (close) this.closeDrafts();
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  private async handleBackupFile(files: FileList | null | undefined): Promise<void> {
-    const file = files?.[0];
-    this.backupInput.value = '';
-    if (file) await this.draftAction(() => this.drafts.importBackup(file), true);
-  }
-
-  private saveText(): string {
-    const d = this.drafts;
-    if (d.storage === Storage.Memory) return this.t('save.memory');
-    if (d.saveState === SaveState.Saving) return this.t('save.saving');
-    if (d.saveState === SaveState.Saved) return this.t('save.saved');
-    return d.saveState === SaveState.Failed ? this.t('save.unsaved') : '';
-  }
-
-  private renderDrafts() {
-    const d = this.drafts;
-    const list = d.meta && !d.list.some((m) => m.id === d.meta!.id) && d.meta.rev > 0 ? [d.meta, ...d.list] : d.list;
-    return renderDraftsDialog({
-      list,
-      current: d.meta?.id,
-      renaming: this.renaming,
-      confirming: this.confirming,
-      stored: d.storage === Storage.IndexedDB,
-      t: this.t,
-      date: (iso) => this.t.date(new Date(iso)),
-      onOpen: (id) => void this.draftAction(() => d.open(id), true),
-      onNew: () => void this.draftAction(() => d.startNew(), true),
-      onRename: (id, name) => {
-        if (id && name !== undefined) void this.draftAction(() => d.rename(id, name)).then(() => (this.renaming = undefined));
-        else this.renaming = id;
-      },
-      onDuplicate: (id) => void this.draftAction(() => d.duplicate(id)),
-      onDelete: (id, confirmed) => {
-        if (!confirmed) this.confirming = id;
-        else void this.draftAction(() => d.remove(id)).then(() => (this.confirming = undefined));
-      },
-      onCancelDelete: () => (this.confirming = undefined),
-      onBackup: () => d.downloadBackup(),
-      onImport: () => this.backupInput.click(),
-      onClose: () => this.closeDrafts(),
-    });
+  private async handleBackupFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    await this.draftsView.importFile(file);
   }
 
   // ---- render ----------------------------------------------------------------------
@@ -346,7 +283,7 @@ export class CoDesignStudio extends LitElement {
           <button type="button" part="button" class="icon-button" data-action="zoom-out" aria-label=${t('action.zoomOut')} title=${t('action.zoomOut')} @click=${() => editor?.viewport.zoomBy(0.8)}>${icon('zoomOut')}</button>
           <button type="button" part="button" class="icon-button" data-action="zoom-in" aria-label=${t('action.zoomIn')} title=${t('action.zoomIn')} @click=${() => editor?.viewport.zoomBy(1.25)}>${icon('zoomIn')}</button>
           <button type="button" part="button" class="icon-button" data-action="fit" aria-label=${t('action.fit')} title=${t('action.fit')} @click=${() => editor?.viewport.fit()}>${icon('fit')}</button>
-          <button type="button" part="button" class="icon-button" data-action="drafts" aria-label=${t('drafts.button')} title=${t('drafts.button')} ?disabled=${!editor} @click=${() => this.openDrafts()}>${icon('drafts')}</button>
+          <button type="button" part="button" class="icon-button" data-action="drafts" aria-label=${t('drafts.button')} title=${t('drafts.button')} ?disabled=${!editor} @click=${() => this.draftsView.show()}>${icon('drafts')}</button>
           <button type="button" part="button" class="icon-button panel-toggle" data-action="panel" aria-label=${t('layers.toggle')} aria-expanded=${this.panelOpen ? 'true' : 'false'} @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('layers')}</button>
         </div>
       </header>
@@ -374,14 +311,8 @@ export class CoDesignStudio extends LitElement {
           : nothing}
       </aside>
       <div class="messages">
-        <p class="save-state" role="status" aria-live="polite" part="save-state">${this.saveText()}</p>
+        ${this.draftsView.renderStatus()}
         <p class="notice" role="status" aria-live="polite">${this.notice}</p>
-        ${this.drafts.problem
-          ? html`<div class="warning" role="alert" part="warning" data-problem=${this.drafts.problem}>
-              <span>${t(`save.${this.drafts.problem}`)}</span>
-              <button type="button" part="button" data-action="backup" @click=${() => this.drafts.downloadBackup()}>${icon('download')} ${t('drafts.backup')}</button>
-            </div>`
-          : nothing}
         ${this.error
           ? html`<div class="error" role="alert" part="error">
               <span>${this.error}</span>
@@ -390,8 +321,8 @@ export class CoDesignStudio extends LitElement {
           : nothing}
       </div>
       <input type="file" class="image-file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.handleFiles((e.target as HTMLInputElement).files)} />
-      <input type="file" class="backup-file" hidden accept=".json,application/json" @change=${(e: Event) => this.handleBackupFile((e.target as HTMLInputElement).files)} />
-      ${this.draftsOpen ? this.renderDrafts() : nothing}
+      <input type="file" class="backup-file" hidden accept=".json,application/json" @change=${(e: Event) => this.handleBackupFile(e.target as HTMLInputElement)} />
+      ${this.draftsView.renderDialog(() => this.backupInput.click())}
     </div>`;
   }
 }

@@ -1,0 +1,121 @@
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { SaveState, Storage, type DraftsController } from '../drafts/controller.ts';
+import type { Translate } from '../i18n/translate.ts';
+import { renderDraftsDialog } from '../ui/drafts-dialog.ts';
+import { icon } from '../ui/icons.ts';
+
+export interface DraftsViewHost extends ReactiveControllerHost {
+  readonly shadowRoot: ShadowRoot | null;
+}
+
+export interface DraftsViewOptions {
+  t(): Translate;
+  /** Shows and reports an error; the design on screen stays. */
+  fail(error: unknown): void;
+}
+
+/**
+ * The element's side of drafts: the save status line, the warning with its
+ * backup button, and the drafts dialog with its own small state (open, the
+ * draft being renamed, the deletion waiting for a yes).
+ */
+export class DraftsView {
+  private state: { open: boolean; renaming?: string; confirming?: string } = { open: false };
+
+  constructor(
+    private readonly host: DraftsViewHost,
+    private readonly drafts: DraftsController,
+    private readonly options: DraftsViewOptions,
+  ) {}
+
+  private set(patch: Partial<DraftsView['state']>): void {
+    this.state = { ...this.state, ...patch };
+    this.host.requestUpdate();
+  }
+
+  async show(): Promise<void> {
+    this.set({ open: true });
+    await this.drafts.refreshList().catch(() => undefined);
+  }
+
+  private close(): void {
+    this.dialog()?.close();
+    this.set({ open: false, renaming: undefined, confirming: undefined });
+  }
+
+  private dialog(): HTMLDialogElement | null | undefined {
+    return this.host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.drafts');
+  }
+
+  /** After each render: the dialog is modal, so focus stays in it and Escape closes it. */
+  updated(): void {
+    const dialog = this.dialog();
+    if (dialog && this.state.open && !dialog.open) dialog.showModal();
+  }
+
+  /** Runs a drafts action; a failure is shown and reported, the design on screen stays. */
+  private async run(action: () => Promise<void>, close = false): Promise<void> {
+    try {
+      await action();
+      if (close) this.close();
+    } catch (error) {
+      this.options.fail(error);
+    }
+  }
+
+  async importFile(file: File | undefined): Promise<void> {
+    if (file) await this.run(() => this.drafts.importBackup(file), true);
+  }
+
+  statusText(): string {
+    const t = this.options.t();
+    const d = this.drafts;
+    if (d.storage === Storage.Memory) return t('save.memory');
+    if (d.saveState === SaveState.Saving) return t('save.saving');
+    if (d.saveState === SaveState.Saved) return t('save.saved');
+    return d.saveState === SaveState.Failed ? t('save.unsaved') : '';
+  }
+
+  renderStatus() {
+    const t = this.options.t();
+    const problem = this.drafts.problem;
+    return html`<p class="save-state" role="status" aria-live="polite" part="save-state">${this.statusText()}</p>
+      ${problem
+        ? html`<div class="warning" role="alert" part="warning" data-problem=${problem}>
+            <span>${t(`save.${problem}`)}</span>
+            <button type="button" part="button" data-action="backup" @click=${() => this.drafts.downloadBackup()}>${icon('download')} ${t('drafts.backup')}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  renderDialog(chooseBackup: () => void) {
+    if (!this.state.open) return nothing;
+    const d = this.drafts;
+    const t = this.options.t();
+    const list = d.meta && d.meta.rev > 0 && !d.list.some((m) => m.id === d.meta!.id) ? [d.meta, ...d.list] : d.list;
+    return renderDraftsDialog({
+      list,
+      current: d.meta?.id,
+      renaming: this.state.renaming,
+      confirming: this.state.confirming,
+      stored: d.storage === Storage.IndexedDB,
+      t,
+      date: (iso) => t.date(new Date(iso)),
+      onOpen: (id) => void this.run(() => d.open(id), true),
+      onNew: () => void this.run(() => d.startNew(), true),
+      onRename: (id, name) => {
+        if (id && name !== undefined) void this.run(() => d.rename(id, name)).then(() => this.set({ renaming: undefined }));
+        else this.set({ renaming: id });
+      },
+      onDuplicate: (id) => void this.run(() => d.duplicate(id)),
+      onDelete: (id, confirmed) => {
+        if (!confirmed) this.set({ confirming: id });
+        else void this.run(() => d.remove(id)).then(() => this.set({ confirming: undefined }));
+      },
+      onCancelDelete: () => this.set({ confirming: undefined }),
+      onBackup: () => d.downloadBackup(),
+      onImport: chooseBackup,
+      onClose: () => this.close(),
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+/** The save status line, the storage warning and the drafts dialog. */
+export const draftsStyles = css`
+  .save-state {
+    margin: 0;
+    padding: 0 10px;
+    color: var(--_muted);
+    font-size: 12px;
+    white-space: nowrap;
+  }
+  .warning {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 6px 10px;
+    color: var(--co-design-warning-text, #3d2a00);
+    background: var(--co-design-warning, #ffe08a);
+  }
+  dialog.drafts {
+    width: min(560px, calc(100% - 24px));
+    max-height: calc(100% - 24px);
+    padding: 0;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+  dialog.drafts::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  .dialog-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    padding: 8px 12px;
+    border-bottom: 1px solid var(--_line);
+  }
+  .dialog-head h2 {
+    margin: 0;
+    font-size: 16px;
+  }
+  .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    padding: 8px 12px;
+  }
+  .draft-list {
+    list-style: none;
+    margin: 0;
+    padding: 0 12px 12px;
+  }
+  .draft {
+    display: flex;
+    gap: 10px;
+    align-items: center;
+    padding: 8px 0;
+    border-top: 1px solid var(--_line);
+  }
+  .draft.current .draft-name {
+    font-weight: 600;
+  }
+  .thumb {
+    flex: none;
+    width: 80px;
+    height: 60px;
+    object-fit: contain;
+    background: var(--_stage);
+    border-radius: 4px;
+  }
+  .draft-info {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-width: 0;
+  }
+  .draft-name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .draft-date {
+    color: var(--_muted);
+    font-size: 12px;
+  }
+  .draft-actions,
+  .confirm,
+  .rename {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    align-items: center;
+  }
+`;

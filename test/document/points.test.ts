@@ -128,18 +128,16 @@ describe('stroke points', () => {
       expectWithinTolerance(loop, kept, 1);
     });
 
-    it('simplifies 100,000 points without recursion, quickly', () => {
+    // Speed is the benchmark's business (npm run bench); this proves the loop holds at this size.
+    it('simplifies 100,000 points without recursion', () => {
       const rnd = random(99);
       const worstCase = Array.from({ length: 100_000 }, (_, i) => ({ x: i, y: i % 2 ? rnd() : -rnd() }));
       const spiral = Array.from({ length: 100_000 }, (_, i) => ({ x: Math.cos(i / 1000) * i, y: Math.sin(i / 1000) * i }));
       for (const points of [worstCase, spiral, walk(rnd, 100_000)]) {
-        const start = performance.now();
         const kept = simplify(points, 0.5);
-        const ms = performance.now() - start;
         expect(kept[0]).to.equal(points[0]);
         expect(kept[kept.length - 1]).to.equal(points[points.length - 1]);
         expectWithinTolerance(points, kept, 0.5);
-        expect(ms).to.be.below(2000);
       }
     });
   });

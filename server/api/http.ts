@@ -95,8 +95,15 @@ export async function applyFault(
   return 'handled';
 }
 
-/** Closes the socket without a byte of answer, as a dying proxy or a lost network would. */
+/**
+ * Breaks the connection mid-answer, as a dying proxy or a lost network
+ * would. A few bytes of a status line go out first: Chromium silently resends
+ * a request whose reused keep-alive socket closed before any byte arrived, so
+ * a bare close would hand the test a retry it never asked for.
+ */
 export function dropConnection(reply: FastifyReply): void {
   reply.hijack();
-  reply.raw.socket?.destroy();
+  const socket = reply.raw.socket;
+  if (!socket) return;
+  socket.write('HTTP/1.1 5', () => socket.destroy());
 }

@@ -207,6 +207,15 @@ export class SqliteStore implements Store {
     return { accepted, sessions: n };
   }
 
+  async sessionReports(draft?: string): Promise<MetricsReport[]> {
+    const rows = (
+      draft === undefined
+        ? this.db.prepare('SELECT report FROM metric_sessions ORDER BY received_at').all()
+        : this.db.prepare('SELECT report FROM metric_sessions WHERE draft = ? ORDER BY received_at').all(draft)
+    ) as { report: string }[];
+    return rows.map((row) => JSON.parse(row.report) as MetricsReport);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

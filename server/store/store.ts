@@ -38,6 +38,8 @@ export interface Store {
   /** Per draft: the best known total (from reports or a submission) and whether it was submitted. */
   draftFigures(): Promise<DraftFigures[]>;
   reportCounts(): Promise<{ accepted: number; sessions: number }>;
+  /** Each session's newest report, of one draft or of all; for tests and a per-draft view. */
+  sessionReports(draft?: string): Promise<MetricsReport[]>;
 
   close(): Promise<void>;
 }

@@ -38,6 +38,17 @@ describe('POST /designs', () => {
     assert.equal(await pendingTotal(), before + 1);
   });
 
+  it('stores one design when the same submission arrives many times at once', async () => {
+    const before = await pendingTotal();
+    const body = JSON.stringify(submission());
+    const k = key('race');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => server.call('/designs', json(body, { 'idempotency-key': k }))));
+    assert.deepEqual(new Set(answers.map((a) => `${a.status} ${a.body.id}`)).size, 1);
+    assert.equal(answers[0].status, 201);
+    assert.equal(answers.filter((a) => a.headers.get('idempotent-replayed') === null).length, 1);
+    assert.equal(await pendingTotal(), before + 1);
+  });
+
   it('refuses the same key with another body with 422, storing nothing', async () => {
     const k = key(3);
     assert.equal((await server.call('/designs', json(submission(), { 'idempotency-key': k }))).status, 201);

@@ -1,28 +1,75 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiPlugin } from './api/index.ts';
+import type { FaultQueue } from './faults.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const DAY = 24 * 3600_000;
 
-export interface ServerOptions {
-  port?: number;
-  host?: string;
+export interface AppOptions {
+  /** Bearer token for moderation, pending designs and stats. */
+  adminToken: string;
+  /** Where the store lives when none is given: `<dataDir>/co-design.sqlite`. Default `./data`. */
+  dataDir?: string;
+  /** A store of your own (a test's ':memory:' SQLite, or another backend); closed with the app. */
+  store?: Store;
+  /** Exact origins allowed to call the API from a browser. Same-origin pages need none. */
+  corsOrigins?: string[];
+  /** Per client (IP); default 600 requests a minute. False turns it off (load tests). */
+  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /** How long an Idempotency-Key's answer is kept; default 24 h. */
+  idempotencyTtlMs?: number;
+  /** Clock for the idempotency window and votes; tests move it. */
+  now?: () => number;
+  /** Test instances only: failures on cue (server/faults.ts). */
+  faults?: FaultQueue;
+  /** Serve demo/, dist/ and templates/ beside the API (the demo); default true. */
+  serveStatic?: boolean;
+  /** Honour X-Forwarded-For (behind a proxy) for the rate limit's client key. */
+  trustProxy?: boolean;
+  logger?: boolean;
 }
+
+export const API_PREFIX = '/api';
 
 /**
- * The reference host: for now it serves the demo, the built widget and the
- * templates; the host protocol (designs, metrics, gallery) lands here next.
+ * The reference host: the API under /api and, for the demo, the pages, the
+ * built widget and the templates.
  */
-export function buildServer(): FastifyInstance {
-  const app = Fastify({ logger: false });
-  app.register(fastifyStatic, { root: `${root}demo`, prefix: '/', index: ['index.html'] });
-  app.register(fastifyStatic, { root: `${root}dist`, prefix: '/dist/', decorateReply: false });
-  app.register(fastifyStatic, { root: `${root}templates`, prefix: '/templates/', decorateReply: false });
-  return app;
-}
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+  const store = options.store ?? new SqliteStore(join(options.dataDir ?? 'data', 'co-design.sqlite'));
+  const now = options.now ?? Date.now;
+  const idempotencyTtlMs = options.idempotencyTtlMs ?? DAY;
 
-export async function startServer(opts: ServerOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
-  const app = buildServer();
-  const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? 'localhost' });
-  return { app, url: address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost') };
+  // Expired keys are ignored on lookup already; this only keeps the table small.
+  const purge = () => void store.purgeIdempotent(now() - idempotencyTtlMs).catch((error) => app.log.error(error));
+  const timer = setInterval(purge, 3600_000).unref();
+  app.addHook('onReady', async () => purge());
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await store.close();
+  });
+
+  await app.register(apiPlugin, {
+    prefix: API_PREFIX,
+    store,
+    adminToken: options.adminToken,
+    corsOrigins: options.corsOrigins ?? [],
+    rateLimit: options.rateLimit ?? { max: 600, timeWindowMs: 60_000 },
+    idempotencyTtlMs,
+    now,
+    faults: options.faults,
+  });
+
+  if (options.serveStatic ?? true) {
+    await app.register(fastifyStatic, { root: `${root}demo`, prefix: '/', index: ['index.html'] });
+    await app.register(fastifyStatic, { root: `${root}dist`, prefix: '/dist/', decorateReply: false });
+    await app.register(fastifyStatic, { root: `${root}templates`, prefix: '/templates/', decorateReply: false });
+  }
+  return app;
 }

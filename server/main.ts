@@ -1,7 +1,28 @@
-import { startServer } from './app.ts';
+/**
+ * `npm start`: the demo and the reference backend on one port. Settings come
+ * from the environment (docs/server.md); without ADMIN_TOKEN a fresh one is
+ * made and printed, since the dashboard is useless without it.
+ */
+import { randomBytes } from 'node:crypto';
+import { createApp } from './app.ts';
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? 'localhost';
-const { url } = await startServer({ port, host });
+const env = process.env;
+const port = Number(env.PORT ?? 8080);
+const host = env.HOST ?? 'localhost';
+const adminToken = env.ADMIN_TOKEN || randomBytes(24).toString('base64url');
+// The demo's own two sites (social.html frames one inside the other) plus whatever the brand lists.
+const corsOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)];
+const rateLimit = env.RATE_LIMIT_MAX === '0' ? false : { max: Number(env.RATE_LIMIT_MAX ?? 600), timeWindowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 60_000) };
+
+const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1' });
+await app.listen({ port, host });
+const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
 console.log(`co-design-studio demo: ${url}/`);
+console.log(`  API (endpoint): ${url}/api`);
 console.log(`  templates: ${url}/templates/roadster.json, ${url}/templates/sneaker.json, ${url}/templates/skate-deck.json`);
+console.log(`  data: ${env.DATA_DIR ?? 'data'}/co-design.sqlite`);
+if (!env.ADMIN_TOKEN) console.log(`  ADMIN_TOKEN (made for this run; set ADMIN_TOKEN to keep one): ${adminToken}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void app.close().then(() => process.exit(0)));
+}

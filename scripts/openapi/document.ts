@@ -1,0 +1,233 @@
+/**
+ * The host protocol as an OpenAPI 3.1 document: paths and prose written
+ * here, payload schemas generated from the valibot schemas. Run
+ * `npm run openapi` to rewrite docs/openapi.json; a server test fails when
+ * the committed file drifts from this.
+ */
+import { PROTOCOL_LIMITS as L } from '../../src/protocol/schema.ts';
+import { componentSchemas } from './schemas.ts';
+
+export const OPENAPI_PATH = 'docs/openapi.json';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (schema: object) => ({ 'application/json': { schema } });
+const errorResponse = (description: string, headers?: object) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: jsonContent(ref('ApiError')),
+});
+const use = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const admin = [{ adminToken: [] }];
+
+/** The answers any API call may get. */
+const common = { '429': use('TooManyRequests'), '500': use('ServerError'), '503': use('Unavailable') };
+
+const designId = { $ref: '#/components/parameters/DesignId' };
+
+function moderation(action: string, status: string) {
+  return {
+    post: {
+      operationId: `${action}Design`,
+      summary: `Moderation: set the design's status to ${status}`,
+      tags: ['moderation'],
+      security: admin,
+      parameters: [designId],
+      responses: {
+        '200': { description: 'The new status.', content: jsonContent(ref('ModerationResult')) },
+        '401': use('Unauthorized'),
+        '404': use('NotFound'),
+        ...common,
+      },
+    },
+  };
+}
+
+export function openapiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'co-design-studio host protocol',
+      version: '1.0.0',
+      summary: 'What <co-design-studio> sends to a brand backend, and the reference backend\'s gallery API.',
+      description:
+        'The studio posts finished designs to `{endpoint}/designs` and time-on-task beacons to `{endpoint}/metrics`; ' +
+        'a brand backend implements those two. The gallery, vote, moderation and stats routes are those of the reference ' +
+        'backend (`server/`, docs/server.md). Every error body is `{ code, message }`. Browsers call from other origins: ' +
+        'the backend echoes an allowed `Origin` exactly, with `Vary: Origin`, no credentials, allows the `Content-Type` and ' +
+        '`Idempotency-Key` request headers and exposes `Retry-After`, `Location` and `Idempotent-Replayed`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: 'http://localhost:8080/api', description: 'The demo (`npm start`)' }],
+    tags: [
+      { name: 'protocol', description: 'What the studio sends; a brand backend implements these.' },
+      { name: 'gallery', description: 'Approved designs and votes.' },
+      { name: 'moderation', description: 'The campaign team, with the admin token.' },
+    ],
+    paths: {
+      '/designs': {
+        post: {
+          operationId: 'submitDesign',
+          summary: 'Submit a finished design, exactly once',
+          description:
+            `Body at most ${L.submissionBytes} bytes, the design document inside it at most ${L.documentBytes} bytes of JSON. ` +
+            'The same Idempotency-Key with the same body (byte for byte) replays the first answer with ' +
+            '`Idempotent-Replayed: true`; with another body it is refused with 422. Keys are kept 24 hours. ' +
+            'Only a 201 is kept for a key: after a 4xx the corrected body may be sent with the same key.',
+          tags: ['protocol'],
+          parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
+          requestBody: { required: true, content: jsonContent(ref('Submission')) },
+          responses: {
+            '201': {
+              description: 'Stored (or, replayed, stored before). New designs wait for moderation.',
+              headers: {
+                Location: { description: 'The design under the API.', schema: { type: 'string' } },
+                'Idempotent-Replayed': { description: '`true` when this is the first answer replayed.', schema: { type: 'string', enum: ['true'] } },
+              },
+              content: jsonContent(ref('SubmissionReceipt')),
+            },
+            '400': use('BadRequest'),
+            '413': use('TooLarge'),
+            '415': use('UnsupportedMediaType'),
+            '422': errorResponse('The Idempotency-Key was used before with another body (`idempotency-key-reused`).'),
+            ...common,
+          },
+        },
+        get: {
+          operationId: 'listDesigns',
+          summary: 'The gallery: approved designs, newest or most voted first',
+          description: 'Other statuses (for the moderation queue) need the admin token.',
+          tags: ['gallery'],
+          parameters: [
+            { name: 'page', in: 'query', schema: { type: 'string', pattern: '^[1-9][0-9]{0,5}$', default: '1' } },
+            { name: 'perPage', in: 'query', schema: { type: 'string', pattern: '^(?:[1-9][0-9]?|100)$', default: '24' } },
+            { name: 'sort', in: 'query', schema: { type: 'string', enum: ['new', 'top'], default: 'new' } },
+            { name: 'status', in: 'query', schema: { type: 'string', enum: ['approved', 'pending', 'rejected', 'hidden'], default: 'approved' } },
+          ],
+          security: [{}, { adminToken: [] }],
+          responses: {
+            '200': { description: 'One page.', content: jsonContent(ref('GalleryPage')) },
+            '400': use('BadRequest'),
+            '401': use('Unauthorized'),
+            ...common,
+          },
+        },
+      },
+      '/designs/{id}': {
+        get: {
+          operationId: 'getDesign',
+          summary: 'One design with its document',
+          description: 'Approved designs for everyone; others, and the consent and metrics, with the admin token.',
+          tags: ['gallery'],
+          parameters: [designId],
+          security: [{}, { adminToken: [] }],
+          responses: { '200': { description: 'The design.', content: jsonContent(ref('DesignDetail')) }, '404': use('NotFound'), ...common },
+        },
+      },
+      '/designs/{id}/preview/{file}': {
+        get: {
+          operationId: 'getPreview',
+          summary: 'A view\'s preview as PNG',
+          description:
+            'Served only as `image/png` with `X-Content-Type-Options: nosniff` and a sandboxing CSP: nothing uploaded is ever active content.',
+          tags: ['gallery'],
+          parameters: [designId, { name: 'file', in: 'path', required: true, description: '`{view}.png`', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}\\.png$' } }],
+          security: [{}, { adminToken: [] }],
+          responses: {
+            '200': {
+              description: 'The PNG as it was checked and stored.',
+              headers: { 'X-Content-Type-Options': { schema: { type: 'string', const: 'nosniff' } } },
+              content: { 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } },
+            },
+            '404': use('NotFound'),
+            ...common,
+          },
+        },
+      },
+      '/designs/{id}/approve': moderation('approve', 'approved'),
+      '/designs/{id}/reject': moderation('reject', 'rejected'),
+      '/designs/{id}/hide': moderation('hide', 'hidden'),
+      '/designs/{id}/votes': {
+        post: {
+          operationId: 'voteForDesign',
+          summary: 'Vote for an approved design, once per voter',
+          description:
+            'The voter is a `cds_voter` cookie (set on the first vote, HttpOnly, SameSite=Lax); the server keeps one vote per (design, voter). No body.',
+          tags: ['gallery'],
+          parameters: [designId],
+          responses: {
+            '201': { description: 'The vote counted.', content: jsonContent(ref('VoteResult')) },
+            '200': { description: 'This voter had voted already: it did not count again.', content: jsonContent(ref('VoteResult')) },
+            '404': use('NotFound'),
+            ...common,
+          },
+        },
+      },
+      '/metrics': {
+        post: {
+          operationId: 'reportMetrics',
+          summary: 'A time-on-task beacon',
+          description:
+            `text/plain JSON (a CORS simple request, as \`navigator.sendBeacon\` sends it), at most ${L.metricsBytes} bytes. ` +
+            'A repeated or older (session, seq) is answered 204 and changes nothing. application/json is accepted too.',
+          tags: ['protocol'],
+          requestBody: {
+            required: true,
+            content: { 'text/plain': { schema: ref('MetricsReport') }, 'application/json': { schema: ref('MetricsReport') } },
+          },
+          responses: { '204': { description: 'Received.' }, '400': use('BadRequest'), '413': use('TooLarge'), '415': use('UnsupportedMediaType'), ...common },
+        },
+      },
+      '/stats': {
+        get: {
+          operationId: 'getStats',
+          summary: 'The campaign dashboard: funnel, engaged-time distribution, time per tool',
+          description: 'Per draft the best known total (its latest beacon or its submission, whichever covers more wall-clock time).',
+          tags: ['moderation'],
+          security: admin,
+          responses: { '200': { description: 'The figures.', content: jsonContent(ref('CampaignStats')) }, '401': use('Unauthorized'), ...common },
+        },
+      },
+    },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN of the server.' } },
+      parameters: {
+        DesignId: { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: true,
+          description: 'Made once per submission and kept with it in the outbox, so every retry sends the same key.',
+          schema: { type: 'string', pattern: L.idempotencyKey.source },
+        },
+      },
+      responses: {
+        BadRequest: errorResponse('The body or a parameter is invalid; `message` starts with the path of the first problem.'),
+        Unauthorized: errorResponse('Needs `Authorization: Bearer <ADMIN_TOKEN>`.', { 'WWW-Authenticate': { schema: { type: 'string' } } }),
+        NotFound: errorResponse('No such design, or not visible without the admin token.'),
+        TooLarge: errorResponse('`body-too-large` over the body cap, `design-too-large` over the design document\'s.'),
+        UnsupportedMediaType: errorResponse('Another Content-Type than the route takes.'),
+        TooManyRequests: errorResponse('Rate limited per client; retry after `Retry-After` seconds.', {
+          'Retry-After': { required: true, description: 'Seconds.', schema: { type: 'string', pattern: '^[0-9]+$' } },
+        }),
+        ServerError: errorResponse('The server failed; retry with the same Idempotency-Key.'),
+        Unavailable: errorResponse('Overloaded or restarting; retry with backoff.', {
+          'Retry-After': { description: 'Seconds, when known.', schema: { type: 'string' } },
+        }),
+      },
+    },
+  };
+}
+
+/** Writes the document under `root`; returns the path written. */
+export async function writeOpenapi(root: string = process.cwd()): Promise<string> {
+  const { writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const file = join(root, OPENAPI_PATH);
+  await writeFile(file, `${JSON.stringify(openapiDocument(), null, 2)}\n`);
+  return file;
+}
+
+if (process.argv[1]?.replace(/\\/g, '/').endsWith('scripts/openapi/document.ts')) {
+  console.log(`wrote ${await writeOpenapi()}`);
+}

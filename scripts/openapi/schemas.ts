@@ -1,0 +1,86 @@
+/**
+ * The OpenAPI document's `components.schemas`, generated from the valibot
+ * schemas the server validates with (src/protocol/schema.ts and
+ * src/document/schema.ts): one source of truth.
+ */
+import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig, type JsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import { designDocumentSchema, jsonSchemaHints } from '../../src/document/schema.ts';
+import { DOCUMENT_VERSION } from '../../src/document/types.ts';
+import {
+  apiErrorSchema,
+  authorSchema,
+  campaignStatsSchema,
+  consentSchema,
+  designDetailSchema,
+  designSummarySchema,
+  galleryPageSchema,
+  metricsReportSchema,
+  metricsSchema,
+  moderationResultSchema,
+  previewImageSchema,
+  protocolJsonHints,
+  submissionReceiptSchema,
+  submissionSchema,
+  toolFiguresSchema,
+  voteResultSchema,
+} from '../../src/protocol/schema.ts';
+
+const hint = (schema: object) => (jsonSchemaHints.get(schema) ?? protocolJsonHints.get(schema)) as JsonSchema | undefined;
+
+const config: ConversionConfig = {
+  target: 'draft-2020-12',
+  errorMode: 'throw',
+  // Rules across entries (each tool once) are described in prose, not in JSON Schema.
+  ignoreActions: ['check'],
+  overrideSchema: ({ valibotSchema }: { valibotSchema: object }) => hint(valibotSchema),
+  overrideAction: ({ valibotAction, jsonSchema }: { valibotAction: object; jsonSchema: JsonSchema }) =>
+    jsonSchemaHints.has(valibotAction) ? jsonSchema : undefined,
+  overrideRef: ({ referenceId }: { referenceId: string }) => `#/components/schemas/${referenceId}`,
+};
+
+/** Named payload schemas; a schema used inside another becomes a `$ref` to its name. */
+const named: Record<string, v.GenericSchema> = {
+  Submission: submissionSchema,
+  PreviewImage: previewImageSchema,
+  Author: authorSchema,
+  Consent: consentSchema,
+  Metrics: metricsSchema,
+  ToolFigures: toolFiguresSchema,
+  MetricsReport: metricsReportSchema,
+  SubmissionReceipt: submissionReceiptSchema,
+  ApiError: apiErrorSchema,
+  DesignSummary: designSummarySchema,
+  DesignDetail: designDetailSchema,
+  GalleryPage: galleryPageSchema,
+  VoteResult: voteResultSchema,
+  ModerationResult: moderationResultSchema,
+  CampaignStats: campaignStatsSchema,
+};
+
+const descriptions: Record<string, string> = {
+  Submission:
+    'POST /designs body. `design` goes through the full design-document validator (migrations, size and nesting caps, ' +
+    'cross-field rules); there must be exactly one preview per view of the design.',
+  PreviewImage: 'A PNG of one view, standard base64 without a data: prefix. Signature, IHDR (at most 4096 × 4096), chunk CRCs and IEND are checked.',
+  Consent: '`licence` is the licence text exactly as it was shown (the template brief\'s `terms`).',
+  Metrics: 'Time on task (DESIGN.md). `tools` lists each tool at most once.',
+  MetricsReport: 'POST /metrics body, sent as text/plain. Idempotent by (session, seq): the server keeps each session\'s highest seq.',
+  ApiError: 'Every 4xx and 5xx body: the same `{ code, message }` the studio rejects with.',
+  DesignDetail: '`consent` and `metrics` only with the admin token.',
+};
+
+export function componentSchemas(): Record<string, JsonSchema> {
+  const { $schema: _ignored, ...designDocument } = toJsonSchema(designDocumentSchema, config);
+  const defs = toJsonSchemaDefs(named, config) as Record<string, JsonSchema>;
+  const out: Record<string, JsonSchema> = {
+    DesignDocument: {
+      ...designDocument,
+      description: `The design document, version ${DOCUMENT_VERSION} (docs/design-document.md); larger than 8 MB as JSON is refused with 413.`,
+    },
+  };
+  for (const [name, schema] of Object.entries(defs)) {
+    out[name] = descriptions[name] ? { description: descriptions[name], ...schema } : schema;
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+import type { FastifyRequest } from 'fastify';
+import type { FaultQueue } from '../faults.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the API's routes share, built once by `apiPlugin`. */
+export interface ApiContext {
+  store: Store;
+  adminToken: string;
+  /** Where the API is mounted ('/api'), for the links it hands out. */
+  prefix: string;
+  idempotencyTtlMs: number;
+  now: () => number;
+  faults?: FaultQueue;
+  /** SHA-256 (hex) of the raw request body, taken by the content-type parser. */
+  bodyHash: (request: FastifyRequest) => string;
+}

@@ -1,0 +1,222 @@
+/**
+ * The embedded default store: one SQLite file (WAL) through better-sqlite3,
+ * whose synchronous calls make each method a single transaction with no
+ * interleaving inside this process.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
+import { DesignStatus } from '../../src/protocol/submission.ts';
+import type { DesignQuery, DraftFigures, IdempotentAnswer, NewDesign, NewIdempotentAnswer, Store, StoredDesign, StoredSummary } from './store.ts';
+
+/** Schema steps; `PRAGMA user_version` says how many have run. */
+const MIGRATIONS = [
+  `CREATE TABLE designs (
+     id TEXT PRIMARY KEY, draft TEXT NOT NULL, status TEXT NOT NULL, author TEXT NOT NULL,
+     template_id TEXT NOT NULL, template_version TEXT NOT NULL, created_at TEXT NOT NULL,
+     design TEXT NOT NULL, consent TEXT NOT NULL, metrics TEXT NOT NULL, votes INTEGER NOT NULL DEFAULT 0);
+   CREATE INDEX designs_status_created ON designs (status, created_at);
+   CREATE INDEX designs_draft ON designs (draft);
+   CREATE TABLE previews (
+     design_id TEXT NOT NULL REFERENCES designs (id), view TEXT NOT NULL,
+     width INTEGER NOT NULL, height INTEGER NOT NULL, png BLOB NOT NULL, PRIMARY KEY (design_id, view));
+   CREATE TABLE votes (
+     design_id TEXT NOT NULL REFERENCES designs (id), voter TEXT NOT NULL, created_at INTEGER NOT NULL,
+     PRIMARY KEY (design_id, voter));
+   CREATE TABLE idempotency (
+     key TEXT PRIMARY KEY, hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL);
+   CREATE INDEX idempotency_created ON idempotency (created_at);
+   CREATE TABLE metric_sessions (
+     session TEXT PRIMARY KEY, draft TEXT NOT NULL, seq INTEGER NOT NULL, report TEXT NOT NULL, received_at INTEGER NOT NULL);
+   CREATE TABLE metric_drafts (
+     draft TEXT PRIMARY KEY, total TEXT NOT NULL, wall_ms REAL NOT NULL, submitted INTEGER NOT NULL);
+   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`,
+];
+
+interface SummaryRow {
+  id: string;
+  draft: string;
+  status: DesignStatus;
+  author: string;
+  template_id: string;
+  template_version: string;
+  created_at: string;
+  votes: number;
+  views: string | null;
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  /** `filename` is a path (its folder is created) or ':memory:' for a throwaway test store. */
+  constructor(filename: string) {
+    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: an acknowledged submission is on disk, also if the machine (not only the process) dies.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const done = this.db.pragma('user_version', { simple: true }) as number;
+    for (let i = done; i < MIGRATIONS.length; i++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[i]);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  async findIdempotent(key: string, since: number): Promise<IdempotentAnswer | undefined> {
+    const row = this.db.prepare('SELECT hash, status, body, created_at FROM idempotency WHERE key = ? AND created_at >= ?').get(key, since) as
+      | { hash: string; status: number; body: string; created_at: number }
+      | undefined;
+    return row && { hash: row.hash, status: row.status, body: JSON.parse(row.body), createdAt: row.created_at };
+  }
+
+  async createDesign(d: NewDesign, answer: NewIdempotentAnswer, since: number) {
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT hash, status, body, created_at FROM idempotency WHERE key = ?').get(answer.key) as
+        | { hash: string; status: number; body: string; created_at: number }
+        | undefined;
+      if (existing && existing.created_at >= since) {
+        return { created: false as const, existing: { hash: existing.hash, status: existing.status, body: JSON.parse(existing.body), createdAt: existing.created_at } };
+      }
+      this.db
+        .prepare('INSERT OR REPLACE INTO idempotency (key, hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(answer.key, answer.hash, answer.status, JSON.stringify(answer.body), answer.createdAt);
+      this.db
+        .prepare(
+          `INSERT INTO designs (id, draft, status, author, template_id, template_version, created_at, design, consent, metrics)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(d.id, d.draft, d.status, d.author, d.template.id, d.template.version, d.createdAt, d.designJson, JSON.stringify(d.consent), JSON.stringify(d.metrics));
+      const insertPreview = this.db.prepare('INSERT INTO previews (design_id, view, width, height, png) VALUES (?, ?, ?, ?, ?)');
+      for (const p of d.previews) insertPreview.run(d.id, p.view, p.width, p.height, p.png);
+      return { created: true as const };
+    })();
+  }
+
+  async purgeIdempotent(before: number): Promise<number> {
+    return this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(before).changes;
+  }
+
+  private static readonly SUMMARY = `SELECT d.id, d.draft, d.status, d.author, d.template_id, d.template_version, d.created_at, d.votes,
+      (SELECT json_group_array(json_array(p.view, p.width, p.height)) FROM previews p WHERE p.design_id = d.id) AS views
+    FROM designs d`;
+
+  private static summary(row: SummaryRow): StoredSummary {
+    const views = JSON.parse(row.views ?? '[]') as [string, number, number][];
+    return {
+      id: row.id,
+      draft: row.draft,
+      status: row.status,
+      author: row.author,
+      template: { id: row.template_id, version: row.template_version },
+      createdAt: row.created_at,
+      votes: row.votes,
+      previews: views.map(([view, width, height]) => ({ view, width, height })),
+    };
+  }
+
+  async getDesign(id: string): Promise<StoredDesign | undefined> {
+    const row = this.db.prepare(`${SqliteStore.SUMMARY} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
+    if (!row) return undefined;
+    const more = this.db.prepare('SELECT design, consent, metrics FROM designs WHERE id = ?').get(id) as { design: string; consent: string; metrics: string };
+    return { ...SqliteStore.summary(row), designJson: more.design, consent: JSON.parse(more.consent), metrics: JSON.parse(more.metrics) };
+  }
+
+  async getPreview(id: string, view: string) {
+    const row = this.db
+      .prepare('SELECT d.status, p.png FROM previews p JOIN designs d ON d.id = p.design_id WHERE p.design_id = ? AND p.view = ?')
+      .get(id, view) as { status: DesignStatus; png: Buffer } | undefined;
+    return row && { status: row.status, png: row.png };
+  }
+
+  async listDesigns(q: DesignQuery) {
+    const order = q.sort === 'top' ? 'd.votes DESC, d.created_at DESC, d.id' : 'd.created_at DESC, d.id';
+    const rows = this.db.prepare(`${SqliteStore.SUMMARY} WHERE d.status = ? ORDER BY ${order} LIMIT ? OFFSET ?`).all(q.status, q.limit, q.offset) as SummaryRow[];
+    const { n } = this.db.prepare('SELECT count(*) AS n FROM designs WHERE status = ?').get(q.status) as { n: number };
+    return { items: rows.map(SqliteStore.summary), total: n };
+  }
+
+  async setStatus(id: string, status: DesignStatus): Promise<boolean> {
+    return this.db.prepare('UPDATE designs SET status = ? WHERE id = ?').run(status, id).changes === 1;
+  }
+
+  async countByStatus() {
+    const counts: Record<DesignStatus, number> = { pending: 0, approved: 0, rejected: 0, hidden: 0 };
+    const rows = this.db.prepare('SELECT status, count(*) AS n FROM designs GROUP BY status').all() as { status: DesignStatus; n: number }[];
+    for (const { status, n } of rows) if (Object.values(DesignStatus).includes(status)) counts[status] = n;
+    return counts;
+  }
+
+  async addVote(id: string, voter: string, at: number) {
+    return this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM designs WHERE id = ?').get(id)) return undefined;
+      const counted = this.db.prepare('INSERT OR IGNORE INTO votes (design_id, voter, created_at) VALUES (?, ?, ?)').run(id, voter, at).changes === 1;
+      if (counted) this.db.prepare('UPDATE designs SET votes = votes + 1 WHERE id = ?').run(id);
+      const { votes } = this.db.prepare('SELECT votes FROM designs WHERE id = ?').get(id) as { votes: number };
+      return { votes, counted };
+    })();
+  }
+
+  async recordReport(report: MetricsReport, at: number): Promise<'accepted' | 'duplicate'> {
+    return this.db.transaction(() => {
+      const seen = this.db.prepare('SELECT seq FROM metric_sessions WHERE session = ?').get(report.session) as { seq: number } | undefined;
+      if (seen && seen.seq >= report.seq) return 'duplicate' as const;
+      this.db
+        .prepare('INSERT OR REPLACE INTO metric_sessions (session, draft, seq, report, received_at) VALUES (?, ?, ?, ?, ?)')
+        .run(report.session, report.draft, report.seq, JSON.stringify(report), at);
+      // The draft's total only grows: keep the one with the most wall-clock time (two tabs may interleave).
+      this.db
+        .prepare(
+          `INSERT INTO metric_drafts (draft, total, wall_ms, submitted) VALUES (?, ?, ?, ?)
+           ON CONFLICT (draft) DO UPDATE SET
+             total = CASE WHEN excluded.wall_ms >= wall_ms THEN excluded.total ELSE total END,
+             wall_ms = max(wall_ms, excluded.wall_ms),
+             submitted = max(submitted, excluded.submitted)`,
+        )
+        .run(report.draft, JSON.stringify(report.total), report.total.wallMs, report.submitted ? 1 : 0);
+      this.db.prepare(`INSERT INTO counters (name, value) VALUES ('reports', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1`).run();
+      return 'accepted' as const;
+    })();
+  }
+
+  async draftFigures(): Promise<DraftFigures[]> {
+    const byDraft = new Map<string, DraftFigures>();
+    const reports = this.db.prepare('SELECT draft, total, submitted FROM metric_drafts').all() as { draft: string; total: string; submitted: number }[];
+    for (const r of reports) byDraft.set(r.draft, { draft: r.draft, total: JSON.parse(r.total) as Metrics, submitted: r.submitted === 1 });
+    const designs = this.db.prepare('SELECT draft, metrics FROM designs').all() as { draft: string; metrics: string }[];
+    for (const d of designs) {
+      const metrics = JSON.parse(d.metrics) as Metrics;
+      const known = byDraft.get(d.draft);
+      const total = known && known.total.wallMs > metrics.wallMs ? known.total : metrics;
+      byDraft.set(d.draft, { draft: d.draft, total, submitted: true });
+    }
+    return [...byDraft.values()];
+  }
+
+  async reportCounts() {
+    const accepted = (this.db.prepare(`SELECT value FROM counters WHERE name = 'reports'`).get() as { value: number } | undefined)?.value ?? 0;
+    const { n } = this.db.prepare('SELECT count(*) AS n FROM metric_sessions').get() as { n: number };
+    return { accepted, sessions: n };
+  }
+
+  async sessionReports(draft?: string): Promise<MetricsReport[]> {
+    const rows = (
+      draft === undefined
+        ? this.db.prepare('SELECT report FROM metric_sessions ORDER BY received_at').all()
+        : this.db.prepare('SELECT report FROM metric_sessions WHERE draft = ? ORDER BY received_at').all(draft)
+    ) as { report: string }[];
+    return rows.map((row) => JSON.parse(row.report) as MetricsReport);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,108 @@
+import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
+import type { Consent, DesignStatus, GallerySort } from '../../src/protocol/submission.ts';
+
+/**
+ * Everything the API keeps, behind one interface. Every method returns a
+ * Promise even though the SQLite default answers synchronously, so a
+ * PostgreSQL + object-storage store (docs/server.md) fits without changing
+ * a route. Each method is one atomic step: a route never needs a
+ * transaction across two calls.
+ */
+export interface Store {
+  /** The answer stored for an Idempotency-Key, if it is younger than `since` (ms epoch). */
+  findIdempotent(key: string, since: number): Promise<IdempotentAnswer | undefined>;
+  /**
+   * Stores a design and the answer for its Idempotency-Key in one step.
+   * When the key is already taken (a concurrent twin won), nothing is
+   * stored and the answer kept for the key is returned instead. Keys
+   * created before `since` (ms epoch) have expired and are taken over.
+   */
+  createDesign(design: NewDesign, answer: NewIdempotentAnswer, since: number): Promise<{ created: true } | { created: false; existing: IdempotentAnswer }>;
+  /** Forgets idempotency keys created before `before` (ms epoch); returns how many. */
+  purgeIdempotent(before: number): Promise<number>;
+
+  getDesign(id: string): Promise<StoredDesign | undefined>;
+  getPreview(id: string, view: string): Promise<{ status: DesignStatus; png: Buffer } | undefined>;
+  listDesigns(query: DesignQuery): Promise<{ items: StoredSummary[]; total: number }>;
+  setStatus(id: string, status: DesignStatus): Promise<boolean>;
+  countByStatus(): Promise<Record<DesignStatus, number>>;
+
+  /** One vote per voter per design; undefined when the design does not exist. */
+  addVote(id: string, voter: string, at: number): Promise<{ votes: number; counted: boolean } | undefined>;
+
+  /**
+   * Keeps the report when it is the session's newest (`seq` higher than
+   * any seen); a repeated or older one changes nothing.
+   */
+  recordReport(report: MetricsReport, at: number): Promise<'accepted' | 'duplicate'>;
+  /** Per draft: the best known total (from reports or a submission) and whether it was submitted. */
+  draftFigures(): Promise<DraftFigures[]>;
+  reportCounts(): Promise<{ accepted: number; sessions: number }>;
+  /** Each session's newest report, of one draft or of all; for tests and a per-draft view. */
+  sessionReports(draft?: string): Promise<MetricsReport[]>;
+
+  close(): Promise<void>;
+}
+
+export interface IdempotentAnswer {
+  /** SHA-256 of the request body, hex. */
+  hash: string;
+  status: number;
+  body: unknown;
+  createdAt: number;
+}
+
+export interface NewIdempotentAnswer extends IdempotentAnswer {
+  key: string;
+}
+
+export interface NewPreview {
+  view: string;
+  width: number;
+  height: number;
+  png: Buffer;
+}
+
+export interface NewDesign {
+  id: string;
+  draft: string;
+  status: DesignStatus;
+  author: string;
+  template: { id: string; version: string };
+  createdAt: string;
+  /** The validated design document as JSON text. */
+  designJson: string;
+  consent: Consent;
+  metrics: Metrics;
+  previews: NewPreview[];
+}
+
+export interface StoredSummary {
+  id: string;
+  draft: string;
+  status: DesignStatus;
+  author: string;
+  template: { id: string; version: string };
+  createdAt: string;
+  votes: number;
+  previews: { view: string; width: number; height: number }[];
+}
+
+export interface StoredDesign extends StoredSummary {
+  designJson: string;
+  consent: Consent;
+  metrics: Metrics;
+}
+
+export interface DesignQuery {
+  status: DesignStatus;
+  sort: GallerySort;
+  offset: number;
+  limit: number;
+}
+
+export interface DraftFigures {
+  draft: string;
+  total: Metrics;
+  submitted: boolean;
+}

@@ -1,0 +1,77 @@
+/**
+ * A throwaway server for tests: in-memory SQLite, a fault queue, loopback,
+ * port 0. Node tests import it directly; browser tests reach it through the
+ * web-test-runner plugin in test/server/wtr-plugin.mjs.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { MetricsReport } from '../src/protocol/metrics.ts';
+import { DesignStatus, type DesignStatus as Status } from '../src/protocol/submission.ts';
+import { createApp } from './app.ts';
+import { FaultQueue, type AppliedFault, type Fault, type FaultRoute } from './faults.ts';
+import { SqliteStore } from './store/sqlite.ts';
+
+export interface TestServerOptions {
+  /** Faults queued from the start, per route. */
+  faults?: Partial<Record<FaultRoute, Fault[]>>;
+  /** Origins allowed by CORS: a browser test passes its page's `location.origin`. */
+  corsOrigins?: string[];
+  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /** '127.0.0.1' (default) or 'localhost': which site the API is on, relative to the page. */
+  host?: string;
+  adminToken?: string;
+}
+
+export interface TestServerState {
+  designs: { id: string; draft: string; status: Status; author: string }[];
+  reports: MetricsReport[];
+  accepted: number;
+  faults: { applied: AppliedFault[]; pending: Record<FaultRoute, Fault[]> };
+}
+
+export interface TestServer {
+  /** The `endpoint` attribute's value, e.g. http://127.0.0.1:40123/api. */
+  endpoint: string;
+  adminToken: string;
+  faults: FaultQueue;
+  app: FastifyInstance;
+  state(): Promise<TestServerState>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const store = new SqliteStore(':memory:');
+  const faults = new FaultQueue(options.faults);
+  const adminToken = options.adminToken ?? 'test-admin-token';
+  const host = options.host ?? '127.0.0.1';
+  const app = await createApp({
+    adminToken,
+    store,
+    faults,
+    corsOrigins: options.corsOrigins ?? [],
+    rateLimit: options.rateLimit ?? false,
+    serveStatic: false,
+  });
+  const address = await app.listen({ port: 0, host });
+  const port = new URL(address).port;
+  return {
+    endpoint: `http://${host}:${port}/api`,
+    adminToken,
+    faults,
+    app,
+    async state() {
+      const designs: TestServerState['designs'] = [];
+      for (const status of Object.values(DesignStatus)) {
+        const { items } = await store.listDesigns({ status, sort: 'new', offset: 0, limit: 10_000 });
+        for (const d of items) designs.push({ id: d.id, draft: d.draft, status: d.status, author: d.author });
+      }
+      const { accepted } = await store.reportCounts();
+      return {
+        designs,
+        reports: await store.sessionReports(),
+        accepted,
+        faults: { applied: [...faults.applied], pending: { designs: [...faults.pending('designs')], metrics: [...faults.pending('metrics')] } },
+      };
+    },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,142 @@
+import type { DesignDocument } from '../document/types.ts';
+import type { Metrics, ToolFigures } from './metrics.ts';
+
+/**
+ * The host protocol's payloads besides the metrics (DESIGN.md, "Host
+ * backend"): what the studio posts to `{endpoint}/designs` and what the
+ * reference backend answers. Plain data, shared by the widget and the
+ * server; the valibot schemas in `schema.ts` check every one of them and
+ * generate the JSON Schemas of docs/openapi.json.
+ */
+export const SUBMISSION_FORMAT = 'co-design-submission';
+export const SUBMISSION_VERSION = 1;
+
+/** A PNG of one view as the customer saw it, standard base64 without a `data:` prefix. */
+export interface PreviewImage {
+  /** A view id of the design document; one preview per view. */
+  view: string;
+  png: string;
+}
+
+export interface Author {
+  /** The name or handle shown in the gallery; the host may pre-fill it. */
+  name: string;
+}
+
+export interface Consent {
+  /** The template's `brief.termsVersion`. */
+  termsVersion: string;
+  /** The licence text exactly as it was shown (the template's `brief.terms`). */
+  licence: string;
+  /** ISO 8601 time the customer accepted. */
+  acceptedAt: string;
+}
+
+/** `POST {endpoint}/designs` body (application/json, ≤ 32 MB; the design ≤ 8 MB). */
+export interface Submission {
+  format: typeof SUBMISSION_FORMAT;
+  version: typeof SUBMISSION_VERSION;
+  /** The draft's id (the same as in the metrics reports), linking the funnel. */
+  draft: string;
+  design: DesignDocument;
+  previews: PreviewImage[];
+  author: Author;
+  consent: Consent;
+  /** Summed over every session of the draft. */
+  metrics: Metrics;
+}
+
+/** Moderation states; only `approved` designs are public. */
+export const DesignStatus = {
+  Pending: 'pending',
+  Approved: 'approved',
+  Rejected: 'rejected',
+  Hidden: 'hidden',
+} as const;
+export type DesignStatus = (typeof DesignStatus)[keyof typeof DesignStatus];
+
+/** 201 answer to a submission (replayed as it was for a repeated Idempotency-Key). */
+export interface SubmissionReceipt {
+  id: string;
+  status: DesignStatus;
+}
+
+/** Every 4xx/5xx body of the API: the same `{ code, message }` shape the studio rejects with. */
+export interface ApiError {
+  code: string;
+  message: string;
+}
+
+export interface PreviewLink {
+  view: string;
+  /** Path under the API, e.g. `/api/designs/abc/preview/side.png`. */
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** A design as the gallery lists it. */
+export interface DesignSummary {
+  id: string;
+  status: DesignStatus;
+  author: string;
+  template: { id: string; version: string };
+  createdAt: string;
+  votes: number;
+  previews: PreviewLink[];
+}
+
+/** `GET /designs/{id}`; consent and metrics only for the admin token. */
+export interface DesignDetail extends DesignSummary {
+  design: DesignDocument;
+  consent?: Consent;
+  metrics?: Metrics;
+}
+
+export const GallerySort = { New: 'new', Top: 'top' } as const;
+export type GallerySort = (typeof GallerySort)[keyof typeof GallerySort];
+
+export interface GalleryPage {
+  items: DesignSummary[];
+  page: number;
+  perPage: number;
+  total: number;
+}
+
+export interface VoteResult {
+  votes: number;
+  /** False when this voter had already voted for the design: it did not count twice. */
+  counted: boolean;
+}
+
+export interface ModerationResult {
+  id: string;
+  status: DesignStatus;
+}
+
+/** One bar of the engaged-time distribution: drafts with `fromMs ≤ engagedMs < toMs`. */
+export interface TimeBucket {
+  fromMs: number;
+  /** null for the last, open-ended bucket. */
+  toMs: number | null;
+  drafts: number;
+}
+
+/** `GET /stats`: the campaign dashboard's figures. */
+export interface CampaignStats {
+  /** Drafts that reported or submitted; of them, those with a stroke; of them, those submitted. */
+  funnel: { opened: number; drew: number; submitted: number };
+  designs: Record<DesignStatus, number>;
+  engaged: {
+    drafts: number;
+    totalMs: number;
+    meanMs: number;
+    medianMs: number;
+    p90Ms: number;
+    buckets: TimeBucket[];
+  };
+  /** Engaged, visible and wall-clock ms per tool over every draft, with the share of engaged time. */
+  tools: { tool: ToolFigures['tool']; engagedMs: number; visibleMs: number; wallMs: number; share: number }[];
+  /** Reports accepted (not counting replays) and distinct sessions. */
+  reports: { accepted: number; sessions: number };
+}

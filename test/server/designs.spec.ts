@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { admin, json, makePng, startServer, submission, type TestServer } from './support.ts';
+
+const key = (n: number | string) => `key-${n}-${Math.random().toString(36).slice(2, 10)}`;
+
+describe('POST /designs', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  const pendingTotal = async () => (await server.call('/designs?status=pending', admin())).body.total as number;
+
+  it('stores a valid submission and answers 201 with its id, status and Location', async () => {
+    const res = await server.call('/designs', json(submission(), { 'idempotency-key': key(1) }));
+    assert.equal(res.status, 201);
+    assert.equal(res.body.status, 'pending');
+    assert.equal(res.headers.get('location'), `/api/designs/${res.body.id}`);
+    const detail = await server.call(`/designs/${res.body.id}`, admin());
+    assert.equal(detail.body.author, 'Ada');
+    assert.deepEqual(detail.body.previews.map((p: { view: string }) => p.view).sort(), ['side', 'top']);
+    assert.equal(detail.body.consent.termsVersion, '2026-01');
+  });
+
+  it('replays the first answer for the same key and body, and stores the design once', async () => {
+    const before = await pendingTotal();
+    const body = JSON.stringify(submission());
+    const k = key(2);
+    const first = await server.call('/designs', json(body, { 'idempotency-key': k }));
+    const second = await server.call('/designs', json(body, { 'idempotency-key': k }));
+    assert.equal(first.status, 201);
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    assert.equal(second.status, 201);
+    assert.equal(second.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(second.body, first.body);
+    assert.equal(await pendingTotal(), before + 1);
+  });
+
+  it('stores one design when the same submission arrives many times at once', async () => {
+    const before = await pendingTotal();
+    const body = JSON.stringify(submission());
+    const k = key('race');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => server.call('/designs', json(body, { 'idempotency-key': k }))));
+    assert.deepEqual(new Set(answers.map((a) => `${a.status} ${a.body.id}`)).size, 1);
+    assert.equal(answers[0].status, 201);
+    assert.equal(answers.filter((a) => a.headers.get('idempotent-replayed') === null).length, 1);
+    assert.equal(await pendingTotal(), before + 1);
+  });
+
+  it('refuses the same key with another body with 422, storing nothing', async () => {
+    const k = key(3);
+    assert.equal((await server.call('/designs', json(submission(), { 'idempotency-key': k }))).status, 201);
+    const before = await pendingTotal();
+    const res = await server.call('/designs', json(submission({ author: { name: 'Eve' } }), { 'idempotency-key': k }));
+    assert.equal(res.status, 422);
+    assert.equal(res.body.code, 'idempotency-key-reused');
+    assert.equal(await pendingTotal(), before);
+  });
+
+  it('requires an Idempotency-Key', async () => {
+    const missing = await server.call('/designs', json(submission()));
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.code, 'idempotency-key-invalid');
+    const short = await server.call('/designs', json(submission(), { 'idempotency-key': 'abc' }));
+    assert.equal(short.status, 400);
+  });
+
+  it('answers 415 for another content type', async () => {
+    const res = await server.call('/designs', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'idempotency-key': key(4) },
+      body: JSON.stringify(submission()),
+    });
+    assert.equal(res.status, 415);
+    const form = await server.call('/designs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': key(4) },
+      body: 'a=1',
+    });
+    assert.equal(form.status, 415);
+  });
+
+  it('answers 413 for a body over 32 MB, and for a design document over 8 MB', async () => {
+    const huge = `{"pad":"${'x'.repeat(32 * 1024 * 1024)}"}`;
+    const res = await server.call('/designs', json(huge, { 'idempotency-key': key(5) }));
+    assert.equal(res.status, 413);
+    assert.equal(res.body.code, 'body-too-large');
+
+    const sub = submission();
+    const big = sub.design as unknown as { views: { layers: unknown[] }[] };
+    big.views[0].layers.push({
+      id: 'photo',
+      name: 'Photo',
+      visible: true,
+      locked: false,
+      kind: 'object',
+      object: { type: 'image', x: 0, y: 0, scaleX: 1, scaleY: 1, angle: 0, width: 10, height: 10, src: `data:image/jpeg;base64,${'A'.repeat(9 * 1024 * 1024)}` },
+    });
+    const design = await server.call('/designs', json(sub, { 'idempotency-key': key(6) }));
+    assert.equal(design.status, 413);
+    assert.equal(design.body.code, 'design-too-large');
+  });
+
+  it('answers 400 with a clear message for malformed JSON, wrong types, huge numbers and prototype keys', async () => {
+    const before = await pendingTotal();
+    const cases: [string, string | object, RegExp][] = [
+      ['malformed', '{"format":', /not valid JSON/],
+      ['empty', '', /empty/],
+      ['proto', `{"__proto__":{"admin":true},"format":"co-design-submission"}`, /__proto__/],
+      ['wrong type', { ...submission(), author: { name: 42 } }, /^author\.name: /],
+      ['unknown key', { ...submission(), extra: 1 }, /^extra: unknown key/],
+      ['huge number', { ...submission(), metrics: { ...submission().metrics, engagedMs: 1e300 } }, /^metrics\.engagedMs: expected milliseconds/],
+      ['bad design', { ...submission(), design: { ...submission().design, views: [] } }, /^design\.views: /],
+      ['missing view preview', { ...submission(), previews: [submission().previews[0]] }, /no preview of view "top"/],
+      ['unknown view preview', { ...submission(), previews: [...submission().previews, { view: 'back', png: submission().previews[0].png }] }, /"back" is not a view/],
+    ];
+    for (const [name, body, message] of cases) {
+      const res = await server.call('/designs', json(typeof body === 'string' ? body : JSON.stringify(body), { 'idempotency-key': key(name.replace(/ /g, '-')) }));
+      assert.equal(res.status, 400, name);
+      assert.match(res.body.message, message, name);
+    }
+    assert.equal(await pendingTotal(), before, 'nothing stored');
+  });
+
+  it('refuses a header-claimed pixel bomb quickly, before decoding the image', async () => {
+    const bomb = makePng(8, 8, { width: 100_000, height: 100_000 }).toString('base64');
+    const sub = submission();
+    sub.previews[0].png = bomb;
+    const res = await server.call('/designs', json(sub, { 'idempotency-key': key('bomb') }));
+    assert.equal(res.status, 400);
+    assert.equal(res.body.code, 'preview-invalid');
+    assert.match(res.body.message, /^previews\[0\]\.png: PNG of 100000 × 100000 pixels/);
+    assert.ok(res.ms < 250, `answered in ${res.ms.toFixed(0)} ms`);
+  });
+
+  it('refuses previews that are not exactly one PNG: bad signature, bad CRC, bytes after IEND', async () => {
+    const good = makePng(16, 16);
+    const badCrc = Buffer.from(good);
+    badCrc[45] ^= 0xff; // inside the IDAT data
+    const variants: [string, Buffer, RegExp][] = [
+      ['gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;'.padEnd(64, '\0'), 'latin1'), /bad signature/],
+      ['crc', badCrc, /bad CRC/],
+      ['polyglot', Buffer.concat([good, Buffer.from('<script>alert(1)</script>')]), /after the end/],
+    ];
+    for (const [name, png, message] of variants) {
+      const sub = submission();
+      sub.previews[1].png = png.toString('base64');
+      const res = await server.call('/designs', json(sub, { 'idempotency-key': key(name) }));
+      assert.equal(res.status, 400, name);
+      assert.match(res.body.message, message, name);
+    }
+  });
+});
+
+describe('Idempotency-Key lifetime', () => {
+  it('forgets a key after 24 hours', async () => {
+    let clock = Date.parse('2026-03-01T00:00:00Z');
+    const server = await startServer({ now: () => clock });
+    try {
+      const k = key('ttl');
+      assert.equal((await server.call('/designs', json(submission(), { 'idempotency-key': k }))).status, 201);
+      clock += 23 * 3600_000;
+      assert.equal((await server.call('/designs', json(submission(), { 'idempotency-key': k }))).status, 422);
+      clock += 2 * 3600_000;
+      const later = await server.call('/designs', json(submission(), { 'idempotency-key': k }));
+      assert.equal(later.status, 201);
+      assert.equal(later.headers.get('idempotent-replayed'), null);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { cdpPlugin } from './test/support/cdp-plugin.mjs';
 import { pagesPlugin } from './test/support/pages-plugin.mjs';
+import { coDesignServerPlugin } from './test/server/wtr-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -33,5 +34,6 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     cdpPlugin(),
     pagesPlugin(),
+    coDesignServerPlugin(),
   ],
 };

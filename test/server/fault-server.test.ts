@@ -1,7 +1,7 @@
 /**
  * The fault server as the widget's tests will use it: started from Chromium
  * through test/server/wtr-plugin.mjs, on another site (127.0.0.1) than the
- * test page (localhost). Run with `npm run test:server:browser`.
+ * test page (localhost). Part of the main browser suite (`npm test`).
  */
 import { expect } from '@open-wc/testing';
 import { startApiServer, type ApiServer } from './client.ts';

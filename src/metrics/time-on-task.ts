@@ -78,41 +78,51 @@ export class TimeOnTask {
     return this.ended;
   }
 
+  /*
+   * Input methods take the event's own time when the caller has it (on the
+   * clock's time base): a customer acts when the event is made, not when a
+   * handler gets the main thread after a half-second stroke commit. It is
+   * clamped between the last booked moment and now, so books never rewind.
+   */
+
   /** A key, wheel, touch or pointer move inside the studio. */
-  input(): void {
-    this.advance();
+  input(at?: number): void {
+    this.advance(at);
     this.lastInput = this.last;
   }
 
   /** Pointer down: an input, and a drag that stays engaged until its release. */
-  press(pointerId: number): void {
-    this.input();
+  press(pointerId: number, at?: number): void {
+    this.input(at);
     this.pressed.add(pointerId);
   }
 
   /** Pointer up or cancel inside the studio: an input that ends that pointer's drag. */
-  release(pointerId: number): void {
-    this.input();
+  release(pointerId: number, at?: number): void {
+    this.input(at);
     this.pressed.delete(pointerId);
   }
 
   /** Ends a drag whose release happened elsewhere (outside the studio, or lost); not an input. */
-  drop(pointerId?: number): void {
-    this.advance();
+  drop(pointerId?: number, at?: number): void {
+    this.advance(at);
     if (pointerId === undefined) this.pressed.clear();
     else this.pressed.delete(pointerId);
   }
 
-  setVisible(visible: boolean): void {
-    this.advance();
+  setVisible(visible: boolean, at?: number): void {
+    // Unchanged state books nothing, so an event's own time is not overtaken by a no-op.
+    if (visible === this.visible) return;
+    this.advance(at);
     this.visible = visible;
     // A hidden page gets no pointer stream and browsers do not always send
     // the up or cancel: a drag cannot outlive hiding, or it would never end.
     if (!visible) this.pressed.clear();
   }
 
-  setFocused(focused: boolean): void {
-    this.advance();
+  setFocused(focused: boolean, at?: number): void {
+    if (focused === this.focused) return;
+    this.advance(at);
     this.focused = focused;
     if (!focused) this.pressed.clear();
   }
@@ -158,8 +168,9 @@ export class TimeOnTask {
   }
 
   /** Books the time since the last call with the state that held during it. */
-  private advance(): void {
-    const t = this.now();
+  private advance(at?: number): void {
+    const now = this.now();
+    const t = at === undefined || !(at < now) ? now : at;
     if (this.ended || !(t > this.last)) return;
     const from = this.last;
     const dt = t - from;

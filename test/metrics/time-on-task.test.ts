@@ -5,13 +5,13 @@ import type { Metrics } from '../../src/protocol/metrics.ts';
 /** A clock the test moves by hand. */
 function fakeClock(start = 1000) {
   let t = start;
-  return { now: () => t, at: (ms: number) => (t = start + ms), get t() { return t - start; } };
+  return { now: () => t, at: (ms: number) => (t = start + ms), abs: (ms: number) => start + ms };
 }
 
 function session(opts: { idleTimeout?: number } = {}) {
   const clock = fakeClock();
   const tot = new TimeOnTask({ now: clock.now, idleTimeout: opts.idleTimeout ?? 5000, tool: 'pencil' });
-  return { clock, tot, at: clock.at };
+  return { clock, tot, at: clock.at, abs: clock.abs };
 }
 
 const tool = (m: Metrics, id: string) => m.tools.find((t) => t.tool === id);
@@ -115,6 +115,22 @@ describe('time on task (engine)', () => {
     tot.change({ source: 'fill', kind: 'undo' });
     const m = tot.snapshot();
     expect([m.strokes, m.undos, m.redos, m.sessions, m.firstStrokeMs]).to.deep.equal([2, 2, 1, 1, 4200]);
+  });
+
+  it("books an input at the event's own time, never before time already booked", () => {
+    const { tot, at, abs } = session({ idleTimeout: 1000 });
+    at(0), tot.input();
+    // The handler ran at 3000 (after a long stroke commit); the event was made at 2500.
+    at(3000), tot.input(abs(2500));
+    at(10_000);
+    expect(tot.snapshot().engagedMs).to.equal(1000 + 1000);
+    at(20_000), tot.setVisible(false);
+    // A stale time is clamped to what is booked (20 s), a future one to now (21 s).
+    at(21_000), tot.input(abs(15_000));
+    tot.setVisible(true, abs(25_000));
+    at(30_000);
+    const m = tot.snapshot();
+    expect([m.engagedMs, m.visibleMs]).to.deep.equal([2000, 20_000 + 9000]);
   });
 
   it('stops the clock when the session ends', () => {

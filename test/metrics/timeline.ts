@@ -10,7 +10,7 @@ import type { Pt } from '../support/studio.ts';
  * without the controller. The script knows when it sent an input only to a
  * round trip, and the reply waits for fabric's handlers (20–300 ms on a busy
  * machine): so each step is stamped with the browser's own timestamp of the
- * first input event it caused, which must fall inside the step. Visibility
+ * first input event it caused (at or after the step began). Visibility
  * and focus changes are stamped the same way, from the browser's events.
  */
 export type Mark = { t: number; what: 'input' | 'press' | 'release' | 'tool' | 'hide' | 'show' | 'blur' | 'focus'; tool?: string };
@@ -56,7 +56,9 @@ export class Timeline {
     await action();
     const after = this.win.performance.now();
     this.steps.push([what, Math.round(before - this.start), Math.round(after - this.start)]);
-    const t = this.seen.slice(n).find((x) => x >= before - 1 && x <= after);
+    // A non-blocking touch is acknowledged before the page handles it: wait a little for it.
+    for (let i = 0; i < 30 && !this.seen.slice(n).some((x) => x >= before - 1); i++) await pause(10);
+    const t = this.seen.slice(n).find((x) => x >= before - 1);
     if (t === undefined) throw new Error(`The ${what} step at ${Math.round(before - this.start)} ms caused no input event`);
     this.marks.push({ t, what, tool });
   }

@@ -50,7 +50,8 @@ export class Timeline {
     for (const f of this.cleanup.splice(0)) f();
   }
 
-  async step(what: Mark['what'], action: () => Promise<unknown>, tool?: string): Promise<void> {
+  /** Returns false when an `optional` step's input never reached the page (then it is not in the truth either). */
+  async step(what: Mark['what'], action: () => Promise<unknown>, tool?: string, optional = false): Promise<boolean> {
     const n = this.seen.length;
     const before = this.win.performance.now();
     await action();
@@ -59,8 +60,10 @@ export class Timeline {
     // A non-blocking touch is acknowledged before the page handles it: wait a little for it.
     for (let i = 0; i < 30 && !this.seen.slice(n).some((x) => x >= before - 1); i++) await pause(10);
     const t = this.seen.slice(n).find((x) => x >= before - 1);
+    if (t === undefined && optional) return false;
     if (t === undefined) throw new Error(`The ${what} step at ${Math.round(before - this.start)} ms caused no input event`);
     this.marks.push({ t, what, tool });
+    return true;
   }
 
   move = (p: Pt) => this.step('input', () => sendMouse({ type: 'move', position: p }));
@@ -76,7 +79,7 @@ export class Timeline {
     this.marks.push({ t: this.marks.at(-1)!.t, what: 'tool', tool });
   }
   /** One DevTools call (wheel, a touch tap) that the studio hears as input. */
-  cdp = (calls: CdpCall | CdpCall[]) => this.step('input', () => cdp(calls));
+  cdp = (calls: CdpCall | CdpCall[], opts: { optional?: boolean } = {}) => this.step('input', () => cdp(calls), undefined, opts.optional);
 
   /** Engaged, visible and wall ms (in total and for one tool) from the marks, up to `end`. */
   truth(idle: number, end: number, firstTool: string): { engagedMs: number; visibleMs: number; wallMs: number; tools: Map<string, number> } {

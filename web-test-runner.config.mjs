@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { cdpPlugin } from './test/support/cdp-plugin.mjs';
 import { pagesPlugin } from './test/support/pages-plugin.mjs';
 import { coDesignServerPlugin } from './test/server/wtr-plugin.mjs';
+import { metricsPlugin } from './test/support/metrics-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -35,5 +36,6 @@ export default {
     cdpPlugin(),
     pagesPlugin(),
     coDesignServerPlugin(),
+    metricsPlugin(),
   ],
 };

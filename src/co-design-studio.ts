@@ -2,6 +2,7 @@ import { CoDesignStudio } from './element/co-design-studio.component.ts';
 import type { CoDesignChangeEvent } from './element/events/change.ts';
 import type { CoDesignDraftSavedEvent } from './element/events/draft-saved.ts';
 import type { CoDesignErrorEvent } from './element/events/error.ts';
+import type { CoDesignMetricsEvent } from './element/events/metrics.ts';
 import type { CoDesignReadyEvent } from './element/events/ready.ts';
 
 export { CoDesignStudio };
@@ -18,5 +19,6 @@ declare global {
     'co-design-change': CoDesignChangeEvent;
     'co-design-error': CoDesignErrorEvent;
     'co-design-draft-saved': CoDesignDraftSavedEvent;
+    'co-design-metrics': CoDesignMetricsEvent;
   }
 }

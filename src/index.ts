@@ -3,6 +3,7 @@ export { CoDesignReadyEvent } from './element/events/ready.ts';
 export { CoDesignChangeEvent } from './element/events/change.ts';
 export { CoDesignErrorEvent } from './element/events/error.ts';
 export { CoDesignDraftSavedEvent } from './element/events/draft-saved.ts';
+export { CoDesignMetricsEvent } from './element/events/metrics.ts';
 export { ErrorCode, StudioError } from './errors.ts';
 export type { DesignDocument } from './document/types.ts';
 export type { TemplateManifest } from './template/types.ts';

@@ -3,12 +3,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newId } from '../document/ids.ts';
 import type { StudioEditor } from '../editor/editor.ts';
 import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
+import type { Metrics } from '../protocol/metrics.ts';
 import { backupBlob, backupFileName, downloadFile, readBackup } from './backup.ts';
 import { ChunkWriter } from './chunks.ts';
 import { writeCopy } from './copy.ts';
 import { readValidDraft, type OpenedDraft } from './read.ts';
 import { META_FORMAT, RECORD_VERSION, BODY_FORMAT, parseMeta, type DraftMeta, type SavedHistory } from './records.ts';
-import { deleteDraft, openDraftsStore, quarantineDraft, readCurrent, readMetas, withTimeout, writeCurrent, writeDraft, writeMeta } from './store.ts';
+import { deleteDraft, openDraftsStore, quarantineDraft, readCurrent, readMetas, writeCurrent, writeDraft, writeMeta, writeMetrics } from './store.ts';
 import { GestureGuard, TabChannel, type TabMessage } from './tabs.ts';
 import { SaveState, Storage, type DraftNotice, type DraftsOptions } from './types.ts';
 
@@ -156,6 +157,12 @@ export class DraftsController implements ReactiveController {
 
   // ---- saving ------------------------------------------------------------------
 
+  /** Keeps the draft's summed time on task; quietly does nothing when storage is not working. */
+  async saveMetrics(total: Metrics): Promise<void> {
+    if (this.storage !== Storage.IndexedDB || !this.meta || this.meta.rev === 0) return;
+    await writeMetrics(this.meta.id, total, this.store!).catch(() => undefined);
+  }
+
   /** The design changed: save within AUTOSAVE_DELAY_MS. */
   changed(): void {
     this.dirty = true;
@@ -195,12 +202,13 @@ export class DraftsController implements ReactiveController {
     const now = new Date().toISOString();
     const meta: DraftMeta = { ...before, rev: before.rev + 1, updated: now, writer: this.writer, template: { ...editor.design.template }, thumbnail: this.thumbnail(editor) };
     const history: SavedHistory = editor.historyEntries();
-    const body = { format: BODY_FORMAT, version: RECORD_VERSION, id, rev: meta.rev, design: plan.skeleton, chunks: plan.refs, history, view: editor.view, metrics: this.options.metrics?.() ?? null } as const;
+    const body = { format: BODY_FORMAT, version: RECORD_VERSION, id, rev: meta.rev, design: plan.skeleton, chunks: plan.refs, history, view: editor.view, metrics: null } as const;
+    const metrics = this.options.metrics?.() ?? undefined;
     this.dirty = false;
     this.saveState = SaveState.Saving;
     this.host.requestUpdate();
     try {
-      const result = await writeDraft({ meta, body, put: plan.put, drop: plan.drop, current: true }, before.rev === 0 || asNew ? null : before.rev, this.store!);
+      const result = await writeDraft({ meta, body, put: plan.put, drop: plan.drop, current: true, metrics }, before.rev === 0 || asNew ? null : before.rev, this.store!);
       if (!result.ok) return await this.fork(editor);
       this.chunks.commit(plan);
       this.meta = meta;

@@ -41,7 +41,7 @@ export async function readValidDraft(id: string, store: UseStore, check: DesignC
   }
   if (design.template.id !== meta.template.id) throw draftInvalid(`design is for template ${design.template.id}, meta says ${meta.template.id}`);
   const history = parseHistory(body.history);
-  const metrics = parseMetrics(body.metrics);
+  const metrics = parseMetrics(raw.metrics ?? body.metrics);
   try {
     await check(design, history);
   } catch (error) {

@@ -76,6 +76,8 @@ export function readMetas(store: UseStore): Promise<Array<{ id: string; value: u
 export interface RawDraft {
   meta: unknown;
   body: unknown;
+  /** Kept apart from the body, so time counted while nothing was edited never bumps the draft's rev. */
+  metrics: unknown;
   /** Chunk records by JSON of their key. */
   chunks: Map<string, unknown>;
 }
@@ -84,13 +86,14 @@ export interface RawDraft {
 export function readDraft(id: string, store: UseStore): Promise<RawDraft> {
   return withTimeout(
     store('readonly', async (s) => {
-      const [meta, body, keys, values] = await Promise.all([
+      const [meta, body, keys, values, metrics] = await Promise.all([
         promisifyRequest(s.get(['meta', id])),
         promisifyRequest(s.get(['body', id])),
         promisifyRequest(s.getAllKeys(chunkRange(id))),
         promisifyRequest(s.getAll(chunkRange(id))),
+        promisifyRequest(s.get(['metrics', id])),
       ]);
-      return { meta, body, chunks: new Map(keys.map((k, i) => [JSON.stringify(k), values[i]])) };
+      return { meta, body, metrics, chunks: new Map(keys.map((k, i) => [JSON.stringify(k), values[i]])) };
     }),
   );
 }
@@ -102,6 +105,8 @@ export interface DraftWrite {
   drop: ChunkKey[];
   /** Also make this draft the one its template + key opens. */
   current?: boolean;
+  /** The summed metrics, kept in their own record. */
+  metrics?: unknown;
 }
 
 export type WriteResult = { ok: true } | { ok: false; stored: unknown };
@@ -133,6 +138,7 @@ export function writeDraft(write: DraftWrite, expectedRev: number | null, store:
             for (const [key, value] of write.put) s.put(value, key);
             s.put(write.body, ['body', id]);
             s.put(write.meta, ['meta', id]);
+            if (write.metrics) s.put(write.metrics, ['metrics', id]);
             if (write.current) s.put(id, ['current', write.meta.template.id, write.meta.key]);
           } catch (error) {
             // DataCloneError and friends: nothing of this save may land.
@@ -164,6 +170,16 @@ export function writeMeta(meta: DraftMeta, expectedRev: number, store: UseStore)
   );
 }
 
+/** Stores a draft's summed metrics; no rev, no broadcast: other tabs have nothing to reload. */
+export function writeMetrics(id: string, metrics: unknown, store: UseStore): Promise<void> {
+  return withTimeout(
+    store('readwrite', (s) => {
+      s.put(metrics, ['metrics', id]);
+      return promisifyRequest(s.transaction);
+    }),
+  );
+}
+
 export function readCurrent(templateId: string, key: string, store: UseStore): Promise<unknown> {
   return withTimeout(store('readonly', (s) => promisifyRequest(s.get(['current', templateId, key]))));
 }
@@ -183,6 +199,7 @@ export function deleteDraft(id: string, store: UseStore): Promise<void> {
     store('readwrite', (s) => {
       s.delete(['meta', id]);
       s.delete(['body', id]);
+      s.delete(['metrics', id]);
       s.delete(chunkRange(id));
       return promisifyRequest(s.transaction);
     }),

@@ -21,6 +21,9 @@ import { renderToolbar } from '../ui/toolbar.ts';
 import { checkDesignForTemplate, verifyDesignImages, verifyHistoryImages } from './design-checks.ts';
 import { CoDesignChangeEvent } from './events/change.ts';
 import { CoDesignDraftSavedEvent } from './events/draft-saved.ts';
+import { CoDesignMetricsEvent } from './events/metrics.ts';
+import { MetricsController, type MetricsFlush } from '../metrics/controller.ts';
+import { sendMetricsBeacon } from '../transport/beacon.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
 import { CoDesignReadyEvent } from './events/ready.ts';
 import { DraftsView } from './drafts-view.ts';
@@ -35,6 +38,7 @@ import { draftsStyles } from '../ui/drafts.styles.ts';
  * @event co-design-change - The customer edited, undid or redid something.
  * @event co-design-error - Something was refused or failed; `code` says what.
  * @event co-design-draft-saved - The design is stored in this browser as it is now.
+ * @event co-design-metrics - Time-on-task figures were flushed (page hidden or left, removed, every 30 s).
  * @csspart toolbar - The tool buttons.
  * @csspart canvas - The drawing surface.
  * @csspart panel - The side panels (style, layers).
@@ -53,6 +57,8 @@ export class CoDesignStudio extends LitElement {
   @property({ attribute: 'endpoint' }) endpoint: string | undefined;
   @property({ attribute: 'locale' }) locale: string | undefined;
   @property({ attribute: 'draft-key' }) draftKey: string | undefined;
+  /** Ms of engagement one input earns when no other follows (DESIGN.md, default 5000). */
+  @property({ attribute: 'idle-timeout' }) idleTimeout: string | number | undefined;
   /** Name or handle of the customer, when the host knows it. */
   @property({ attribute: false }) author: string | undefined;
 
@@ -84,10 +90,13 @@ export class CoDesignStudio extends LitElement {
       await verifyHistoryImages(history);
     },
     names: { draft: (n) => this.t('drafts.name', { n }), copy: (name) => this.t('drafts.copy', { name }), imported: () => this.t('drafts.importedName') },
+    metrics: () => this.metrics.total(),
     saved: (m) => this.dispatchEvent(new CoDesignDraftSavedEvent(m.id, m.name, m.rev, m.updated)),
     failed: (e) => this.fail(e, false),
     notice: (n: DraftNotice, detail) => (this.notice = this.t(`drafts.notice.${n}`, { name: detail ?? '' })),
   });
+  /** Time on task (src/metrics/): counted here, kept with the draft, beaconed to `{endpoint}/metrics`. */
+  private readonly metrics = new MetricsController(this, { idleTimeout: this.getAttribute('idle-timeout'), onFlush: (f) => this.handleMetricsFlush(f) });
   private readonly draftsView = new DraftsView(this, this.drafts, { t: () => this.t, fail: (e) => this.fail(e) });
 
   // ---- public API (DESIGN.md) ----------------------------------------------
@@ -151,6 +160,10 @@ export class CoDesignStudio extends LitElement {
     this.loaded = undefined;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('idleTimeout')) this.metrics.idleTimeout = this.idleTimeout;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('template') || (changed.has('draftKey') && changed.get('draftKey') !== undefined)) && this.template) void this.openTemplate(this.template);
     this.draftsView.updated();
@@ -166,6 +179,7 @@ export class CoDesignStudio extends LitElement {
       const editor = this.ensureEditor();
       this.manifest = loaded.manifest;
       const opened = await this.drafts.restore(loaded.manifest.id, this.draftKey ?? '');
+      this.metrics.restore(opened?.metrics ?? undefined);
       if (loading.signal.aborted) return;
       await editor.open(loaded, opened?.design ?? this.freshDesign(loaded.manifest));
       if (loading.signal.aborted) return;
@@ -176,6 +190,16 @@ export class CoDesignStudio extends LitElement {
       this.dispatchEvent(new CoDesignReadyEvent(editor.design.template));
     } catch (error) {
       if (!loading.signal.aborted) this.fail(error);
+    }
+  }
+
+  private handleMetricsFlush(f: MetricsFlush): void {
+    this.dispatchEvent(new CoDesignMetricsEvent(f.reason, f.current, f.total));
+    void this.drafts.saveMetrics(f.total);
+    const template = this.editor?.ready ? this.editor.design.template : undefined;
+    // Beacons also go out for customers who never submit: that is the funnel the brand wants.
+    if (this.endpoint && template && this.drafts.meta) {
+      sendMetricsBeacon(`${this.endpoint.replace(/\/+$/, '')}/metrics`, this.metrics.report({ draft: this.drafts.meta.id, template, submitted: false }));
     }
   }
 
@@ -202,9 +226,13 @@ export class CoDesignStudio extends LitElement {
     editor.addEventListener('change', (e) => {
       const { source, kind } = (e as CustomEvent<{ source: string; kind: 'edit' | 'undo' | 'redo' }>).detail;
       this.drafts.changed();
+      this.metrics.recordChange({ source, kind });
       this.dispatchEvent(new CoDesignChangeEvent(source, kind));
     });
-    editor.addEventListener('state', () => this.revision++);
+    editor.addEventListener('state', () => {
+      this.metrics.setTool(editor.tool);
+      this.revision++;
+    });
     editor.addEventListener('notice', (e) => (this.notice = this.t(`notice.${(e as CustomEvent<string>).detail}` as never)));
     this.editor = editor;
     return editor;

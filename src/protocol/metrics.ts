@@ -34,7 +34,11 @@ export interface Metrics extends TimeFigures {
   undos: number;
   redos: number;
   sessions: number;
-  /** Wall-clock ms from the start of the draft's first session to its first stroke; null until then. */
+  /**
+   * Time to first stroke on the draft's own clock: the wall-clock ms of every
+   * earlier session plus the ms into the session where the first stroke came;
+   * null until then. Days between visits do not count.
+   */
   firstStrokeMs: number | null;
 }
 

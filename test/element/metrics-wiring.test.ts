@@ -1,0 +1,66 @@
+import { expect } from '@open-wc/testing';
+import type { CoDesignMetricsEvent } from '../../src/element/events/metrics.ts';
+import { cdp } from '../support/cdp.ts';
+import { nextSave, sleep, uniqueKey } from '../support/drafts.ts';
+import { geometry } from '../support/geometry.ts';
+import { mountStudio, type TestStudio } from '../support/studio.ts';
+import { startApiServer, type ApiServer } from '../server/client.ts';
+
+async function hideAndShow(): Promise<void> {
+  // Minimising the window is what really flips visibilityState in headless Chromium (docs/metrics.md).
+  const { windowId } = await cdp<{ windowId: number }>({ method: 'Browser.getWindowForTarget' });
+  await cdp({ method: 'Browser.setWindowBounds', params: { windowId, bounds: { windowState: 'minimized' } } });
+  await sleep(300);
+  await cdp({ method: 'Browser.setWindowBounds', params: { windowId, bounds: { windowState: 'normal' } } });
+  await sleep(100);
+}
+
+describe('<co-design-studio> time on task, wired', () => {
+  let s: TestStudio | undefined;
+  let api: ApiServer | undefined;
+  afterEach(async () => {
+    s?.remove();
+    await api?.stop();
+  });
+
+  it('on hide: fires co-design-metrics, beacons the figures to {endpoint}/metrics, and keeps them with the draft', async function () {
+    this.timeout(30_000);
+    api = await startApiServer();
+    const key = uniqueKey('metrics');
+    s = await mountStudio({ draftKey: key });
+    s.el.setAttribute('endpoint', api.endpoint);
+    const flushes: CoDesignMetricsEvent[] = [];
+    s.el.addEventListener('co-design-metrics', (e) => flushes.push(e));
+    const p = geometry(s.editor.manifest!.views[0]).centre(20);
+    await s.tool('pencil');
+    const saved = nextSave(s.el);
+    await s.drag([p, [p[0] + 80, p[1]]], { steps: 6 });
+    await s.drag([p, [p[0], p[1] + 50]], { steps: 6 });
+    const { draft } = await saved;
+    await hideAndShow();
+
+    const hidden = flushes.find((f) => f.reason === 'hidden');
+    expect(hidden, 'a co-design-metrics event on hide').to.not.equal(undefined);
+    expect(hidden!.current.strokes).to.equal(2);
+    expect(hidden!.current.engagedMs).to.be.greaterThan(0);
+    expect(hidden!.current.tools.find((t) => t.tool === 'pencil')?.engagedMs ?? 0).to.be.greaterThan(0);
+
+    let reports = (await api.state()).reports;
+    for (let i = 0; i < 40 && !reports.some((r) => r.draft === draft); i++) {
+      await sleep(100);
+      reports = (await api.state()).reports;
+    }
+    const report = reports.find((r) => r.draft === draft);
+    expect(report, 'the backend received the beacon').to.not.equal(undefined);
+    expect(report!.current.strokes).to.equal(2);
+    expect(report!.template.id).to.equal('roadster');
+    expect(report!.current.engagedMs).to.equal(hidden!.current.engagedMs);
+
+    // A second visit adds to the same draft's total.
+    s.remove();
+    s = await mountStudio({ draftKey: key });
+    const total = (s.el as unknown as { metrics: { total(): { sessions: number; strokes: number } } }).metrics.total();
+    expect(total.sessions).to.equal(2);
+    expect(total.strokes).to.equal(2);
+  });
+});

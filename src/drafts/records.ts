@@ -12,6 +12,7 @@ import type { DesignDocument } from '../document/types.ts';
 import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
 import type { HistoryEntry } from '../editor/history/history.ts';
 import type { Metrics } from '../protocol/metrics.ts';
+import { metricsSchema } from '../protocol/schema.ts';
 
 export const META_FORMAT = 'co-design-draft-meta';
 export const BODY_FORMAT = 'co-design-draft';
@@ -110,20 +111,6 @@ const entrySchema = v.strictObject({ source: text(64), ops: v.pipe(v.array(opSch
 export const historySchema = v.strictObject({
   done: v.pipe(v.array(entrySchema), v.maxLength(1000)),
   undone: v.pipe(v.array(entrySchema), v.maxLength(1000)),
-});
-
-const figures = { engagedMs: v.pipe(v.number(), v.minValue(0), v.maxValue(1e12)), visibleMs: v.pipe(v.number(), v.minValue(0), v.maxValue(1e12)), wallMs: v.pipe(v.number(), v.minValue(0), v.maxValue(1e12)) };
-const tally = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
-export const metricsSchema = v.strictObject({
-  format: v.literal('co-design-metrics'),
-  version: v.literal(1),
-  ...figures,
-  tools: v.pipe(v.array(v.strictObject({ tool: v.picklist(['pencil', 'spray', 'marker', 'eraser', 'fill', 'text', 'shape', 'image', 'sticker', 'select']), ...figures })), v.maxLength(10)),
-  strokes: tally,
-  undos: tally,
-  redos: tally,
-  sessions: tally,
-  firstStrokeMs: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1e12))),
 });
 
 const bodyEnvelope = v.strictObject({

@@ -3,6 +3,8 @@ import type { CoDesignChangeEvent } from './element/events/change.ts';
 import type { CoDesignDraftSavedEvent } from './element/events/draft-saved.ts';
 import type { CoDesignErrorEvent } from './element/events/error.ts';
 import type { CoDesignMetricsEvent } from './element/events/metrics.ts';
+import type { CoDesignSubmitEvent } from './element/events/submit.ts';
+import type { CoDesignSubmittedEvent } from './element/events/submitted.ts';
 import type { CoDesignReadyEvent } from './element/events/ready.ts';
 
 export { CoDesignStudio };
@@ -20,5 +22,7 @@ declare global {
     'co-design-error': CoDesignErrorEvent;
     'co-design-draft-saved': CoDesignDraftSavedEvent;
     'co-design-metrics': CoDesignMetricsEvent;
+    'co-design-submit': CoDesignSubmitEvent;
+    'co-design-submitted': CoDesignSubmittedEvent;
   }
 }

@@ -19,6 +19,9 @@ export const ErrorCode = {
   StorageFull: 'storage-full',
   StorageUnavailable: 'storage-unavailable',
   BackupInvalid: 'backup-invalid',
+  SubmitCancelled: 'submit-cancelled',
+  SubmitUnavailable: 'submit-unavailable',
+  SubmitFailed: 'submit-failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -27,6 +27,9 @@ import { sendMetricsBeacon } from '../transport/beacon.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
 import { CoDesignReadyEvent } from './events/ready.ts';
 import { DraftsView } from './drafts-view.ts';
+import { deliverOnce } from './deliver-once.ts';
+import { CoDesignSubmittedEvent } from './events/submitted.ts';
+import { SubmitView, type SubmitResult } from './submit-view.ts';
 import { describeCanvas, errorMessage } from './messages.ts';
 import { styles } from './styles.ts';
 import { draftsStyles } from '../ui/drafts.styles.ts';
@@ -38,6 +41,8 @@ import { draftsStyles } from '../ui/drafts.styles.ts';
  * @event co-design-change - The customer edited, undid or redid something.
  * @event co-design-error - Something was refused or failed; `code` says what.
  * @event co-design-draft-saved - The design is stored in this browser as it is now.
+ * @event co-design-submit - The customer confirmed a submission; cancelable (the host takes it over).
+ * @event co-design-submitted - The backend stored the submission.
  * @event co-design-metrics - Time-on-task figures were flushed (page hidden or left, removed, every 30 s).
  * @csspart toolbar - The tool buttons.
  * @csspart canvas - The drawing surface.
@@ -97,6 +102,18 @@ export class CoDesignStudio extends LitElement {
   });
   /** Time on task (src/metrics/): counted here, kept with the draft, beaconed to `{endpoint}/metrics`. */
   private readonly metrics = new MetricsController(this, { idleTimeout: this.getAttribute('idle-timeout'), onFlush: (f) => this.handleMetricsFlush(f) });
+  private readonly submitView = new SubmitView(this, {
+    t: () => this.t,
+    editor: () => (this.editor?.ready ? this.editor : undefined),
+    draft: () => this.drafts.meta?.id,
+    metrics: () => this.metrics.total(),
+    author: () => this.author,
+    deliver: async (submission) => {
+      const result = await deliverOnce(this.endpoint, submission);
+      if (result.state === 'sent') this.dispatchEvent(new CoDesignSubmittedEvent(result.receipt, submission.draft));
+      return result;
+    },
+  });
   private readonly draftsView = new DraftsView(this, this.drafts, { t: () => this.t, fail: (e) => this.fail(e) });
 
   // ---- public API (DESIGN.md) ----------------------------------------------
@@ -134,6 +151,19 @@ export class CoDesignStudio extends LitElement {
     }
   }
 
+  /**
+   * Opens the submit dialog (brief, terms and consent, author, previews) and
+   * settles when the design is sent (`{ state: 'sent', receipt }`), queued,
+   * or taken over by the host; rejects with `submit-cancelled` if closed.
+   */
+  async submit(): Promise<SubmitResult> {
+    try {
+      return await this.submitView.open();
+    } catch (error) {
+      throw this.fail(error, !(error instanceof StudioError && error.code === ErrorCode.SubmitCancelled));
+    }
+  }
+
   undo(): void {
     this.editor?.undo();
   }
@@ -167,6 +197,7 @@ export class CoDesignStudio extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('template') || (changed.has('draftKey') && changed.get('draftKey') !== undefined)) && this.template) void this.openTemplate(this.template);
     this.draftsView.updated();
+    this.submitView.updated();
   }
 
   private async openTemplate(source: string | TemplateManifest): Promise<void> {
@@ -312,6 +343,7 @@ export class CoDesignStudio extends LitElement {
           <button type="button" part="button" class="icon-button" data-action="zoom-in" aria-label=${t('action.zoomIn')} title=${t('action.zoomIn')} @click=${() => editor?.viewport.zoomBy(1.25)}>${icon('zoomIn')}</button>
           <button type="button" part="button" class="icon-button" data-action="fit" aria-label=${t('action.fit')} title=${t('action.fit')} @click=${() => editor?.viewport.fit()}>${icon('fit')}</button>
           <button type="button" part="button" class="icon-button" data-action="drafts" aria-label=${t('drafts.button')} title=${t('drafts.button')} ?disabled=${!editor} @click=${() => this.draftsView.show()}>${icon('drafts')}</button>
+          ${loaded?.manifest.brief ? html`<button type="button" part="button primary" class="primary" data-action="submit" ?disabled=${!editor} @click=${() => void this.submit().catch(() => undefined)}>${t('submit.button')}</button>` : nothing}
           <button type="button" part="button" class="icon-button panel-toggle" data-action="panel" aria-label=${t('layers.toggle')} aria-expanded=${this.panelOpen ? 'true' : 'false'} @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('layers')}</button>
         </div>
       </header>
@@ -350,7 +382,7 @@ export class CoDesignStudio extends LitElement {
       </div>
       <input type="file" class="image-file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.handleFiles((e.target as HTMLInputElement).files)} />
       <input type="file" class="backup-file" hidden accept=".json,application/json" @change=${(e: Event) => this.handleBackupFile(e.target as HTMLInputElement)} />
-      ${this.draftsView.renderDialog(() => this.backupInput.click())}
+      ${this.draftsView.renderDialog(() => this.backupInput.click())} ${this.submitView.render()}
     </div>`;
   }
 }

@@ -19,7 +19,8 @@ export const draftsStyles = css`
     color: var(--co-design-warning-text, #3d2a00);
     background: var(--co-design-warning, #ffe08a);
   }
-  dialog.drafts {
+  dialog.drafts,
+  dialog.submit {
     width: min(560px, calc(100% - 24px));
     max-height: calc(100% - 24px);
     padding: 0;
@@ -28,7 +29,8 @@ export const draftsStyles = css`
     color: var(--_fg);
     background: var(--_bg);
   }
-  dialog.drafts::backdrop {
+  dialog.drafts::backdrop,
+  dialog.submit::backdrop {
     background: rgb(0 0 0 / 0.35);
   }
   .dialog-head {
@@ -47,6 +49,56 @@ export const draftsStyles = css`
     flex-wrap: wrap;
     gap: 8px;
     padding: 8px 12px;
+  }
+  .submit-form {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 8px 12px 12px;
+  }
+  .submit-form h3 {
+    margin: 4px 0 0;
+    font-size: 14px;
+  }
+  .submit-form p,
+  .submit-form ul {
+    margin: 0;
+  }
+  .previews {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .previews figure {
+    margin: 0;
+    width: 160px;
+  }
+  .previews img {
+    width: 100%;
+    background: var(--_stage);
+    border-radius: 4px;
+  }
+  .terms {
+    max-height: 8em;
+    overflow: auto;
+    padding: 6px;
+    border: 1px solid var(--_line);
+    border-radius: 4px;
+    font-size: 13px;
+  }
+  .consent {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+  }
+  .dialog-buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: 8px;
+  }
+  button.primary {
+    color: var(--_accent-fg);
+    background: var(--_accent);
   }
   .draft-list {
     list-style: none;

@@ -1,0 +1,35 @@
+import type { StudioEditor } from '../editor/editor.ts';
+import type { Metrics } from '../protocol/metrics.ts';
+import { SUBMISSION_FORMAT, SUBMISSION_VERSION, type Consent, type PreviewImage, type Submission } from '../protocol/submission.ts';
+
+/** Long side of each preview PNG: enough for a gallery card and a share page, small enough to post. */
+export const PREVIEW_SIDE = 1024;
+
+/** Standard base64 of a Blob's bytes, in slices so a large PNG never overflows the argument list. */
+export async function base64Of(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** One PNG per view of the template, as the customer saw it (with the product). */
+export async function renderPreviews(editor: StudioEditor): Promise<Array<{ view: string; blob: Blob }>> {
+  const views = editor.manifest?.views ?? [];
+  const out = [];
+  for (const view of views) out.push({ view: view.id, blob: await editor.exportImage({ view: view.id, width: PREVIEW_SIDE, height: PREVIEW_SIDE }) });
+  return out;
+}
+
+/** The `POST {endpoint}/designs` body (src/protocol/submission.ts). */
+export async function buildSubmission(
+  editor: StudioEditor,
+  parts: { draft: string; author: string; consent: Consent; metrics: Metrics; previews?: Array<{ view: string; blob: Blob }> },
+): Promise<Submission> {
+  const rendered = parts.previews ?? (await renderPreviews(editor));
+  const previews: PreviewImage[] = [];
+  for (const p of rendered) previews.push({ view: p.view, png: await base64Of(p.blob) });
+  const design = editor.snapshot();
+  design.meta.author = parts.author;
+  return { format: SUBMISSION_FORMAT, version: SUBMISSION_VERSION, draft: parts.draft, design, previews, author: { name: parts.author }, consent: parts.consent, metrics: parts.metrics };
+}

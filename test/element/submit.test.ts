@@ -1,0 +1,127 @@
+import { expect } from '@open-wc/testing';
+import * as v from 'valibot';
+import { submissionSchema } from '../../src/protocol/schema.ts';
+import type { CoDesignSubmittedEvent } from '../../src/element/events/submitted.ts';
+import { sleep, uniqueKey } from '../support/drafts.ts';
+import { geometry } from '../support/geometry.ts';
+import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { startApiServer, type ApiServer } from '../server/client.ts';
+
+async function dialogOpen(s: TestStudio): Promise<HTMLDialogElement> {
+  for (let i = 0; i < 100; i++) {
+    await s.el.updateComplete;
+    const d = s.el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.submit[open]');
+    if (d?.querySelector('.previews img')) return d;
+    await sleep(30);
+  }
+  throw new Error('the submit dialog did not open');
+}
+
+async function paint(s: TestStudio): Promise<void> {
+  const p = geometry(s.editor.manifest!.views[0]).centre(20);
+  await s.tool('pencil');
+  await s.drag([p, [p[0] + 100, p[1] + 10]], { steps: 4 });
+}
+
+describe('<co-design-studio> submit', () => {
+  let s: TestStudio | undefined;
+  let api: ApiServer | undefined;
+  afterEach(async () => {
+    s?.remove();
+    await api?.stop();
+    api = undefined;
+  });
+
+  it('shows the brief, terms and a preview per view; requires consent; sends once to the backend', async function () {
+    this.timeout(30_000);
+    api = await startApiServer();
+    s = await mountStudio({ draftKey: uniqueKey('submit') });
+    s.el.setAttribute('endpoint', api.endpoint);
+    s.el.author = 'Ada';
+    await paint(s);
+    const submitted: CoDesignSubmittedEvent[] = [];
+    s.el.addEventListener('co-design-submitted', (e) => submitted.push(e));
+
+    await clickIn(s.shadow('[data-action="submit"]'));
+    const dialog = await dialogOpen(s);
+    const brief = s.editor.manifest!.brief!;
+    expect(dialog.querySelector('h2')!.textContent).to.equal(brief.title);
+    expect(dialog.querySelector('.terms')!.textContent).to.equal(brief.terms);
+    expect(dialog.querySelectorAll('.rules li')).to.have.length(brief.rules.length);
+    const previews = [...dialog.querySelectorAll<HTMLImageElement>('.previews img')];
+    expect(previews.map((i) => i.alt)).to.deep.equal(s.editor.manifest!.views.map((v) => `Preview of the ${v.name} view`));
+    expect(dialog.querySelector<HTMLInputElement>('input[name="author"]')!.value, 'the host pre-filled the author').to.equal('Ada');
+
+    // The browser's own form validation stops a send without consent.
+    await clickIn(dialog.querySelector('[data-action="send"]')!);
+    await sleep(300);
+    expect((await api.state()).designs).to.have.length(0);
+
+    await clickIn(dialog.querySelector('input[name="consent"]')!);
+    await clickIn(dialog.querySelector('[data-action="send"]')!);
+    for (let i = 0; i < 100 && submitted.length === 0; i++) await sleep(50);
+    expect(submitted).to.have.length(1);
+    const { designs } = await api.state();
+    expect(designs).to.have.length(1);
+    expect(designs[0].author).to.equal('Ada');
+    expect(submitted[0].receipt.id).to.equal(designs[0].id);
+    await s.el.updateComplete;
+    expect(dialog.querySelector('.submit-status')!.textContent).to.match(/Sent!/);
+  });
+
+  it('lets the host take the submission over: a valid payload, nothing sent', async function () {
+    this.timeout(30_000);
+    api = await startApiServer();
+    s = await mountStudio({ draftKey: uniqueKey('taken') });
+    s.el.setAttribute('endpoint', api.endpoint);
+    await paint(s);
+    s.el.addEventListener('co-design-submit', (e) => e.preventDefault());
+    const result = s.el.submit();
+    const dialog = await dialogOpen(s);
+    const name = dialog.querySelector<HTMLInputElement>('input[name="author"]')!;
+    await clickIn(name);
+    const { sendKeys } = await import('@web/test-runner-commands');
+    await sendKeys({ type: 'Grace' });
+    await clickIn(dialog.querySelector('input[name="consent"]')!);
+    await clickIn(dialog.querySelector('[data-action="send"]')!);
+    const r = await result;
+    expect(r.state).to.equal('taken');
+    if (r.state !== 'taken') return;
+    expect(v.safeParse(submissionSchema, r.submission).success, 'the payload passes the protocol schema').to.equal(true);
+    expect(r.submission.author.name).to.equal('Grace');
+    expect(r.submission.previews.map((p) => p.view)).to.deep.equal(['side', 'top']);
+    expect(r.submission.consent.termsVersion).to.equal(s.editor.manifest!.brief!.termsVersion);
+    expect((await api.state()).designs).to.have.length(0);
+  });
+
+  it('shows the server’s message on a 400 and keeps the design; closing rejects with submit-cancelled', async function () {
+    this.timeout(30_000);
+    api = await startApiServer({ faults: { designs: [400] } });
+    s = await mountStudio({ draftKey: uniqueKey('refused') });
+    s.el.setAttribute('endpoint', api.endpoint);
+    s.el.author = 'Lin';
+    await paint(s);
+    const design = JSON.stringify(s.design());
+    const result = s.el.submit();
+    const dialog = await dialogOpen(s);
+    await clickIn(dialog.querySelector('input[name="consent"]')!);
+    await clickIn(dialog.querySelector('[data-action="send"]')!);
+    const error = await result.then(
+      () => undefined,
+      (e: { code: string }) => e,
+    );
+    expect(error?.code).to.equal('submit-failed');
+    await s.el.updateComplete;
+    expect(dialog.querySelector('.submit-status')!.textContent).to.match(/could not be sent/);
+    expect(JSON.stringify(s.design())).to.equal(design);
+
+    const again = s.el.submit();
+    const reopened = await dialogOpen(s);
+    await clickIn(reopened.querySelector('[data-action="cancel-submit"]')!);
+    const cancelled = await again.then(
+      () => undefined,
+      (e: { code: string }) => e,
+    );
+    expect(cancelled?.code).to.equal('submit-cancelled');
+  });
+});

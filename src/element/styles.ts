@@ -297,8 +297,13 @@ export const styles = css`
     }
     /* Fingers pinch to zoom: the header keeps room for drafts and the panel toggle. */
     [data-action='zoom-in'],
-    [data-action='zoom-out'] {
+    [data-action='zoom-out'],
+    [data-action='fit'] {
       display: none;
+    }
+    .actions button {
+      min-width: 36px;
+      padding-inline: 4px;
     }
   }
   @media (prefers-reduced-motion: reduce) {

@@ -100,6 +100,11 @@ export const draftsStyles = css`
     color: var(--_accent-fg);
     background: var(--_accent);
   }
+  .drafts .empty {
+    margin: 0;
+    padding: 0 12px 12px;
+    color: var(--_muted);
+  }
   .draft-list {
     list-style: none;
     margin: 0;

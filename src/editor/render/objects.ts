@@ -1,5 +1,35 @@
-import { Ellipse, FabricImage, FabricObject, IText, Polygon, Polyline, Rect } from 'fabric/es';
-import type { PlacedObject, Placement, ShapeObject, TextObject } from '../../document/types.ts';
+import { Ellipse, FabricImage, FabricObject, Polygon, Polyline, Rect, type IText } from 'fabric/es';
+import type { DesignDocument, PlacedObject, Placement, ShapeObject, TextObject } from '../../document/types.ts';
+
+type TextSupport = typeof import('../tools/text/text-object.ts');
+
+// fabric's IText is a fifth of the bundle and the first paint rarely needs
+// it: it loads when the text tool is chosen, in idle time after start-up, or
+// before a design that holds text is shown (OpenTemplate.preload).
+let textSupport: TextSupport | undefined;
+let textLoading: Promise<TextSupport> | undefined;
+
+/** Loads fabric's text classes once; later calls share the same promise. */
+export function loadTextSupport(): Promise<void> {
+  textLoading ??= import('../tools/text/text-object.ts').then(
+    (m) => (textSupport = m),
+    (err: unknown) => {
+      textLoading = undefined; // a flaky network gets another try on the next call
+      throw err;
+    },
+  );
+  return textLoading.then(() => undefined);
+}
+
+export function textSupportLoaded(): boolean {
+  return !!textSupport;
+}
+
+/** Loads the lazy object classes a design needs before it can be shown synchronously. */
+export async function loadObjectSupport(doc: DesignDocument): Promise<void> {
+  const hasText = doc.views.some((v) => v.layers.some((l) => l.kind === 'object' && l.object.type === 'text'));
+  if (hasText) await loadTextSupport();
+}
 
 export interface ObjectAssets {
   /** A decoded image for an image src or a sticker id. */
@@ -21,7 +51,8 @@ export function createFabricObject(obj: PlacedObject, assets: ObjectAssets): Fab
   const placement = placementProps(obj);
   switch (obj.type) {
     case 'text':
-      return new IText(obj.text, { ...common, ...placement, ...textProps(obj) });
+      if (!textSupport) throw new Error('Text objects need loadTextSupport() (or loadObjectSupport(doc)) first');
+      return textSupport.createText(obj.text, { ...common, ...placement, ...textProps(obj) });
     case 'shape':
       return createShape(obj, placement);
     case 'image':
@@ -108,7 +139,7 @@ function round(v: number, f = 1e3): number {
 
 /** Updates a fabric object in place to show a changed placed object. */
 export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: ObjectAssets): boolean {
-  if (obj.type === 'text' && fo instanceof IText) {
+  if (obj.type === 'text' && textSupport?.isText(fo)) {
     fo.set({ text: obj.text, ...textProps(obj), ...placementProps(obj) });
     fo.setCoords();
     return true;

@@ -26,7 +26,7 @@ const ENTRY = 'co-design-studio.js';
 // Static imports only: `import("…")` is lazy and does not match `from "…"` or a bare `import "…"`.
 const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+)["']/g;
 
-export function bundleSize(dist: string): BundleSize {
+export function bundleSize(dist: string, entry = ENTRY): BundleSize {
   const all = listJs(dist);
   const initial = new Set<string>();
   const visit = (file: string): void => {
@@ -35,7 +35,7 @@ export function bundleSize(dist: string): BundleSize {
     const code = readFileSync(file, 'utf8');
     for (const m of code.matchAll(STATIC_IMPORT)) visit(resolve(dirname(file), m[1]));
   };
-  visit(join(dist, ENTRY));
+  visit(join(dist, entry));
   const files = all.map((file): BundleFile => {
     const buf = readFileSync(file);
     return { file: relative(dist, file), raw: buf.length, gzip: gzipSync(buf).length, initial: initial.has(file) };

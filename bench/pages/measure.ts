@@ -1,0 +1,80 @@
+// In-page measuring helpers shared by the studio and baseline harnesses.
+
+export interface FrameStats {
+  frames: number;
+  p50: number;
+  p95: number;
+  longest: number;
+  /** Pointer-down to 500 ms after pointer-up, as seen by the page. */
+  windowMs: number;
+}
+
+/** Resolves after the next frame has run its rAF callbacks and rendering steps. */
+export function afterRender(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+export async function gzipBytes(text: string): Promise<number> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
+
+/**
+ * rAF timestamps from pointer-down until 500 ms after pointer-up: the frame
+ * in which a stroke is committed counts, however long it takes.
+ */
+export class FrameRecorder {
+  private stamps: number[] = [];
+  private down = NaN;
+  private up = NaN;
+  private running = false;
+  private done: ((s: FrameStats) => void) | undefined;
+  private readonly onDown = (e: Event) => {
+    if (Number.isNaN(this.down)) this.down = e.timeStamp;
+  };
+  private readonly onUp = (e: Event) => {
+    if (Number.isNaN(this.up)) this.up = e.timeStamp;
+  };
+
+  start(): void {
+    this.stamps = [];
+    this.down = this.up = NaN;
+    this.running = true;
+    addEventListener('pointerdown', this.onDown, true);
+    addEventListener('pointerup', this.onUp, true);
+    const tick = (t: number) => {
+      if (!this.running) return;
+      this.stamps.push(t);
+      if (!Number.isNaN(this.up) && t > this.up + 500) return this.finish();
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  /** Resolves once the window after pointer-up has passed. */
+  result(): Promise<FrameStats> {
+    return new Promise((resolve) => {
+      this.done = resolve;
+      if (!this.running) this.finish();
+    });
+  }
+
+  private finish(): void {
+    this.running = false;
+    removeEventListener('pointerdown', this.onDown, true);
+    removeEventListener('pointerup', this.onUp, true);
+    const end = this.up + 500;
+    const intervals: number[] = [];
+    for (let i = 1; i < this.stamps.length; i++) {
+      // Every frame that overlaps the window, including the one spanning pointer-down.
+      if (this.stamps[i] >= this.down && this.stamps[i - 1] <= end) intervals.push(this.stamps[i] - this.stamps[i - 1]);
+    }
+    const sorted = [...intervals].sort((a, b) => a - b);
+    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+    this.done?.({ frames: intervals.length, p50: q(0.5), p95: q(0.95), longest: sorted.at(-1) ?? NaN, windowMs: end - this.down });
+  }
+}

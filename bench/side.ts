@@ -1,0 +1,120 @@
+// One side (studio or baseline) at one size, in a browser of its own: load,
+// draw for real, save, export; then, in a fresh page, restore and memory.
+import type { Browser, Page } from 'puppeteer-core';
+import { launch, measureMemory, PageRun, type Memory, type Outcome } from './browser.ts';
+import { measureDrafts, NOT_LANDED, type DraftFigures } from './drafts.ts';
+import type { FrameStats } from './pages/measure.ts';
+import { liveStroke } from './strokes.ts';
+
+export type Side = 'studio' | 'baseline';
+
+export interface SideResult extends DraftFigures {
+  side: Side;
+  strokes: number;
+  ready: Outcome<{ readyMs: number }>;
+  load: Outcome<{ ms: number }>;
+  draw: Outcome<FrameStats>;
+  save: Outcome<{ ms: number; rawBytes: number; gzipBytes: number; items: number }>;
+  exportImage: Outcome<{ ms: number; bytes: number }>;
+  restore: Outcome<{ ms: number }>;
+  memory: Outcome<Memory>;
+}
+
+/** Time bounds in ms: a base plus a share per seeded stroke. */
+export function bounds(strokes: number) {
+  return {
+    open: 30_000,
+    fetch: 30_000 + strokes * 5,
+    load: 20_000 + strokes * 10,
+    draw: 30_000 + strokes * 3,
+    save: 20_000 + strokes * 5,
+    exportImage: 30_000 + strokes * 6,
+    restore: 20_000 + strokes * 10,
+    memory: 30_000,
+  };
+}
+
+/** Calls a method of the page's `window.bench` harness. */
+function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate((m, a) => (window as unknown as { bench: Record<string, (...x: unknown[]) => unknown> }).bench[m](...a), method, args) as Promise<T>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function openPage(browser: Browser, base: string, side: Side): Promise<{ page: Page; run: PageRun; ready: Outcome<{ readyMs: number }> }> {
+  const page = await browser.newPage();
+  const run = new PageRun(page);
+  const ready = await run.step('open', bounds(0).open, async () => {
+    await page.goto(`${base}/pages/${side}.html`, { waitUntil: 'load' });
+    return call<{ readyMs: number }>(page, 'mount', '/templates/roadster.json');
+  });
+  return { page, run, ready };
+}
+
+/** A stroke over the seeded ones with real mouse input (CDP Input.dispatchMouseEvent), one move per ~16 ms. */
+async function drawStroke(page: Page): Promise<FrameStats> {
+  const pts = await Promise.all(liveStroke().map((p) => call<[number, number]>(page, 'toPage', p.x, p.y)));
+  await call(page, 'startFrames');
+  await page.mouse.move(...pts[0]);
+  await page.mouse.down();
+  const t0 = Date.now();
+  for (let i = 1; i < pts.length; i++) {
+    await page.mouse.move(...pts[i]);
+    const wait = t0 + i * 16 - Date.now();
+    if (wait > 0) await sleep(wait);
+  }
+  await page.mouse.up();
+  return call<FrameStats>(page, 'frames');
+}
+
+export async function runSide(base: string, side: Side, strokes: number, log: (s: string) => void): Promise<SideResult> {
+  const b = bounds(strokes);
+  const browser = await launch();
+  const skipped = { status: 'skipped', reason: 'the page did not open' } as const;
+  const result: SideResult = { side, strokes, ready: skipped, load: skipped, draw: skipped, save: skipped, exportImage: skipped, restore: skipped, memory: skipped, autosaveLongTasks: NOT_LANDED, draftOpenToInteractive: NOT_LANDED };
+  try {
+    const first = await openPage(browser, base, side);
+    const { page, run } = first;
+    result.ready = first.ready;
+    log(`${side} ${strokes}: ready ${show(result.ready)}`);
+    const fetched = await run.step('fetch', b.fetch, () => call(page, 'fetchData', `/data/${side}-${strokes}.json`));
+    if (fetched.status !== 'ok') result.load = fetched as Outcome<never>;
+    else result.load = await run.step('load', b.load, () => call<{ ms: number }>(page, 'seed'));
+    log(`${side} ${strokes}: load ${show(result.load)}`);
+    if (result.load.status === 'ok') {
+      await sleep(500); // let the page settle before the stroke
+      result.draw = await run.step('draw', b.draw, () => drawStroke(page));
+      log(`${side} ${strokes}: draw ${show(result.draw)}`);
+      Object.assign(result, await measureDrafts(page, side));
+      result.save = await run.step('save', b.save, () => call(page, 'save'));
+      // Exported last: it is the step that crashed hand-rolled fabric at 10,000 strokes.
+      result.exportImage = await run.step('export', b.exportImage, () => call(page, 'exportImage'));
+      log(`${side} ${strokes}: save ${show(result.save)}, export ${show(result.exportImage)}`);
+    }
+    await withBound(page.close({ runBeforeUnload: false }), 30_000);
+    if (result.save.status === 'ok') {
+      // A fresh page, so the memory figures hold what a restore costs and nothing of the seeding.
+      const second = await openPage(browser, base, side);
+      result.restore = second.ready.status === 'ok' ? await second.run.step('restore', b.restore, () => call<{ ms: number }>(second.page, 'restore')) : second.ready;
+      if (result.restore.status === 'ok') result.memory = await second.run.step('memory', b.memory, () => measureMemory(browser, second.page));
+      log(`${side} ${strokes}: restore ${show(result.restore)}, memory ${show(result.memory)}`);
+    } else {
+      result.restore = result.memory = { status: 'skipped', reason: 'nothing was saved' };
+    }
+  } catch (error) {
+    log(`${side} ${strokes}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    const closed = await withBound(browser.close(), 30_000);
+    if (!closed) browser.process()?.kill('SIGKILL');
+  }
+  return result;
+}
+
+function withBound(p: Promise<unknown>, ms: number): Promise<boolean> {
+  return Promise.race([p.then(() => true, () => true), sleep(ms).then(() => false)]);
+}
+
+function show(o: Outcome<unknown>): string {
+  return o.status === 'ok' ? JSON.stringify(o.value) : `${o.status}${'reason' in o ? `: ${o.reason}` : ''}`;
+}
+

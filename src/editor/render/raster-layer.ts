@@ -46,7 +46,7 @@ export class RasterLayer extends FabricObject {
   /** Brings the bitmap up to date: appends new marks, or rebakes when marks were removed. */
   sync(layer: PaintLayer): void {
     if (layer.marks.length < this.baked) this.clear();
-    for (let i = this.baked; i < layer.marks.length; i++) this.bake(layer.marks[i]);
+    if (layer.marks.length > this.baked) this.bake(layer.marks, this.baked);
     this.baked = layer.marks.length;
   }
 
@@ -56,12 +56,14 @@ export class RasterLayer extends FabricObject {
     this.baked = 0;
   }
 
-  private bake(mark: Mark): void {
+  // One clip for the whole batch: a clip set per mark made the software
+  // rasteriser rebuild the area's mask for every stroke (3.4 s for 2,000).
+  private bake(marks: readonly Mark[], from: number): void {
     const ctx = this.rctx;
     ctx.save();
     ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
     ctx.clip(this.area.clip);
-    drawMark(ctx, mark, (id) => this.area.areaPath(id));
+    for (let i = from; i < marks.length; i++) drawMark(ctx, marks[i], (id) => this.area.areaPath(id));
     ctx.restore();
   }
 

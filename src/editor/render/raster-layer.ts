@@ -12,6 +12,20 @@ export interface RasterContext {
   areaPath(id: string): Path2D | undefined;
 }
 
+// The raster that holds a layer's marks, keyed by the document's marks array
+// (ops push and pop it in place), so an export at the raster's own scale can
+// copy the bitmap instead of drawing every stroke again.
+const bakedByMarks = new WeakMap<readonly Mark[], RasterLayer>();
+
+/**
+ * The bitmap of exactly `marks` at `scale` (pixels per design unit), when a
+ * raster holds them all and no live preview is drawn into it.
+ */
+export function bakedRaster(marks: readonly Mark[], scale: number): HTMLCanvasElement | undefined {
+  const r = bakedByMarks.get(marks);
+  return r && !r.live && r.baked === marks.length && r.rasterScale === scale ? r.raster : undefined;
+}
+
 /**
  * A paint layer's strokes baked into one bitmap: fabric sees one object per
  * layer, never one per stroke, so 10,000 strokes cost the same to render as
@@ -22,6 +36,8 @@ export class RasterLayer extends FabricObject {
   readonly rasterScale: number;
   /** How many of the layer's marks are baked in, in order. */
   baked = 0;
+  /** A live preview (the eraser's) is drawn into the bitmap: it is not the document's. */
+  live = false;
   private readonly rctx: CanvasRenderingContext2D;
 
   constructor(private readonly area: RasterContext) {
@@ -48,6 +64,7 @@ export class RasterLayer extends FabricObject {
     if (layer.marks.length < this.baked) this.clear();
     if (layer.marks.length > this.baked) this.bake(layer.marks, this.baked);
     this.baked = layer.marks.length;
+    bakedByMarks.set(layer.marks, this);
   }
 
   clear(): void {
@@ -74,10 +91,12 @@ export class RasterLayer extends FabricObject {
 
   restore(data: ImageData): void {
     this.rctx.putImageData(data, 0, 0);
+    this.live = false;
   }
 
   /** Draws on the bitmap in design units (for the eraser's live preview). */
   drawLive(paint: (ctx: CanvasRenderingContext2D) => void): void {
+    this.live = true;
     const ctx = this.rctx;
     ctx.save();
     ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);

@@ -1,6 +1,7 @@
 // `npm run bench`: the studio against hand-rolled fabric.js in one run
 // (issue 6). Options: --sizes 200,2000  --quick (200 strokes only)  --seed N
-//   --out bench/results.json
+//   --out bench/results.json  --sides studio (development). Draw figures are
+//   medians over 3 strokes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,6 +25,8 @@ const quick = process.argv.includes('--quick');
 const sizes = (option('sizes') ?? (quick ? '200' : '200,2000,10000')).split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes stroke counts, e.g. 200,2000; got ${option('sizes')}`);
 const seed = Number(option('seed') ?? 1);
+// For development only: a table needs both sides.
+const sides = (option('sides') ?? 'studio,baseline').split(',') as ('studio' | 'baseline')[];
 const out = option('out') ?? join(root, 'bench', 'results.json');
 
 const log = (s: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   const runs: SideResult[] = [];
   try {
     for (const n of sizes) {
-      for (const side of ['studio', 'baseline'] as const) {
+      for (const side of sides) {
         runs.push(await runSide(server.url, side, n, log));
         load.push(loadavg()[0]);
       }

@@ -7,6 +7,9 @@ export interface FrameStats {
   longest: number;
   /** Pointer-down to 500 ms after pointer-up, as seen by the page. */
   windowMs: number;
+  /** When the longest frame ended and when the pointer went up, in ms after pointer-down. */
+  longestEndMs: number;
+  upMs: number;
 }
 
 /** Resolves after the next frame has run its rAF callbacks and rendering steps. */
@@ -69,12 +72,17 @@ export class FrameRecorder {
     removeEventListener('pointerup', this.onUp, true);
     const end = this.up + 500;
     const intervals: number[] = [];
+    let longest = -1;
+    let longestEnd = NaN;
     for (let i = 1; i < this.stamps.length; i++) {
       // Every frame that overlaps the window, including the one spanning pointer-down.
-      if (this.stamps[i] >= this.down && this.stamps[i - 1] <= end) intervals.push(this.stamps[i] - this.stamps[i - 1]);
+      if (this.stamps[i] < this.down || this.stamps[i - 1] > end) continue;
+      const d = this.stamps[i] - this.stamps[i - 1];
+      if (d > longest) [longest, longestEnd] = [d, this.stamps[i]];
+      intervals.push(d);
     }
     const sorted = [...intervals].sort((a, b) => a - b);
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-    this.done?.({ frames: intervals.length, p50: q(0.5), p95: q(0.95), longest: sorted.at(-1) ?? NaN, windowMs: end - this.down });
+    this.done?.({ frames: intervals.length, p50: q(0.5), p95: q(0.95), longest: sorted.at(-1) ?? NaN, windowMs: end - this.down, longestEndMs: longestEnd - this.down, upMs: this.up - this.down });
   }
 }

@@ -71,7 +71,7 @@ function ratio(label: string, s: Outcome<unknown>, b: Outcome<unknown>): string 
 
 export function table(runs: SideResult[], bundle: Bundles): string {
   const lines: string[] = [];
-  const widths = [36, 34, 26, 16];
+  const widths = [36, 34, 34, 16];
   const row = (...cells: string[]) => lines.push(cells.map((c, i) => c.padEnd(widths[i])).join(' │ ').trimEnd());
   for (const n of [...new Set(runs.map((r) => r.strokes))]) {
     const s = runs.find((r) => r.strokes === n && r.side === 'studio');

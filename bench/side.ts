@@ -116,6 +116,8 @@ export async function runSide(base: string, side: Side, strokes: number, log: (s
     if (result.save.status === 'ok') {
       // A fresh page, so the memory figures hold what a restore costs and nothing of the seeding.
       const second = await openPage(browser, base, side);
+      // The same pause as before drawing: restore is timed on its own, not against start-up work still settling.
+      if (second.ready.status === 'ok') await sleep(500);
       result.restore = second.ready.status === 'ok' ? await second.run.step('restore', b.restore, () => call<{ ms: number }>(second.page, 'restore')) : second.ready;
       if (result.restore.status === 'ok') result.memory = await second.run.step('memory', b.memory, () => measureMemory(browser, second.page));
       log(`${side} ${strokes}: restore ${show(result.restore)}, memory ${show(result.memory)}`);

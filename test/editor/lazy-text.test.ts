@@ -1,7 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { IText } from 'fabric/es';
-import { textSupportLoaded } from '../../src/editor/render/objects.ts';
+import { objectClassesLoaded, whenLoaded } from '../../src/editor/render/objects.ts';
 import { geometry } from '../support/geometry.ts';
 import { customerPaint } from '../support/mask.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
@@ -12,6 +12,20 @@ import { mountStudio, type TestStudio } from '../support/studio.ts';
 describe('<co-design-studio> text loaded lazily', () => {
   let s: TestStudio;
   afterEach(() => s?.remove());
+
+  it('a tap that beats the chunk is placed when it arrives, unless the customer moved on', async () => {
+    // Runs before any studio is mounted: nothing has loaded the shape or image classes yet.
+    expect(objectClassesLoaded('shape')).to.equal(false);
+    const placed: string[] = [];
+    whenLoaded('shape', () => placed.push('wanted'), () => true);
+    whenLoaded('shape', () => placed.push('dropped'), () => false);
+    expect(placed).to.deep.equal([]);
+    await waitUntil(() => objectClassesLoaded('shape'));
+    await Promise.resolve();
+    expect(placed).to.deep.equal(['wanted']);
+    whenLoaded('shape', () => placed.push('at once'), () => true);
+    expect(placed).to.deep.equal(['wanted', 'at once']);
+  });
 
   it('shows the text of a design loaded before the text tool was ever chosen, then places more on the first tap', async () => {
     s = await mountStudio();
@@ -24,7 +38,7 @@ describe('<co-design-studio> text loaded lazily', () => {
     });
     const empty = customerPaint(await s.exportPixels({ withProduct: false, width: 1600 }), view);
     await s.el.loadDesign(doc);
-    expect(textSupportLoaded()).to.equal(true);
+    expect(objectClassesLoaded('text')).to.equal(true);
     const shown = s.editor.canvas.getObjects().find((o) => 'text' in o) as IText | undefined;
     expect(shown?.text).to.equal('Go fast');
     expect(customerPaint(await s.exportPixels({ withProduct: false, width: 1600 }), view)).to.be.greaterThan(empty + 100);

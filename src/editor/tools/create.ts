@@ -1,5 +1,5 @@
 import type { EditorStrings } from '../editor.ts';
-import { loadTextSupport } from '../render/objects.ts';
+import { loadObjectClasses } from '../render/objects.ts';
 import { EraserTool } from './eraser/eraser.ts';
 import { FillTool } from './fill/fill.ts';
 import { ImageTool } from './image/image.ts';
@@ -32,7 +32,7 @@ export function createTools(deps: ToolDeps): Map<ToolId, Tool> {
     new StickerTool({ size: deps.stickerSize }),
     new ImageTool(),
   ];
-  preloadWhenIdle(() => loadTextSupport());
+  preloadWhenIdle(() => Promise.all([loadObjectClasses('shape'), loadObjectClasses('image'), loadObjectClasses('text')]).then(() => undefined));
   return new Map(tools.map((t) => [t.id, t]));
 }
 

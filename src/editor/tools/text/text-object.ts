@@ -1,10 +1,10 @@
-import { IText, type FabricObject, type ITextProps } from 'fabric/es';
+import { IText, type FabricObject } from 'fabric/es';
 
-// This module is the only one that pulls fabric's IText (and Text, its
-// editing behaviours and SVG mixins, ~20 KB gzipped) into the bundle: it is
-// loaded lazily, see loadTextSupport in render/objects.ts.
+// The only module that pulls fabric's IText (and Text, its editing
+// behaviours and SVG mixins, ~20 KB gzipped) into the build; loaded lazily,
+// see loadObjectClasses in render/objects.ts.
 
-export function createText(text: string, props: Partial<ITextProps>): IText {
+export function createText(text: string, props: Record<string, unknown>): IText {
   return new IText(text, props);
 }
 

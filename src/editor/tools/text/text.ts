@@ -1,5 +1,5 @@
 import type { Point } from 'fabric/es';
-import { loadTextSupport, textSupportLoaded } from '../../render/objects.ts';
+import { loadObjectClasses, whenLoaded } from '../../render/objects.ts';
 import { ToolId, type Tool, type ToolContext } from '../types.ts';
 
 /** Places a text object where the customer taps; it opens for typing at once. */
@@ -15,7 +15,7 @@ export class TextTool implements Tool {
   // follows places the text synchronously, inside the tap: a phone opens its
   // keyboard only for a focus made within the user's gesture.
   activate(): void {
-    loadTextSupport().catch(() => undefined);
+    loadObjectClasses('text').catch(() => undefined);
   }
 
   deactivate(): void {
@@ -23,18 +23,9 @@ export class TextTool implements Tool {
   }
 
   down(ctx: ToolContext, p: Point): void {
-    if (textSupportLoaded()) return this.place(ctx, p);
-    // Tapped before the chunk arrived (slow network): place it when it does, still one step.
+    // A tap that beat the chunk (slow network) places the text when it arrives, still one step.
     const generation = ++this.generation;
-    loadTextSupport().then(
-      () => generation === this.generation && this.place(ctx, p),
-      (err: unknown) => console.error('co-design-studio: the text tool could not load', err),
-    );
-  }
-
-  private place(ctx: ToolContext, p: Point): void {
-    const layer = placeText(ctx, this.defaultText(), p.x, p.y);
-    this.edit(layer);
+    whenLoaded('text', () => this.edit(placeText(ctx, this.defaultText(), p.x, p.y)), () => generation === this.generation);
   }
 }
 

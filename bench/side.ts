@@ -2,8 +2,8 @@
 // draw for real, save, export; then, in a fresh page, restore and memory.
 import type { Browser, Page } from 'puppeteer-core';
 import { launch, measureMemory, PageRun, type Memory, type Outcome } from './browser.ts';
-import { measureDrafts, NOT_LANDED, type DraftFigures } from './drafts.ts';
-import type { FrameStats } from './pages/measure.ts';
+import { summarizeAutosaves, type DraftFigures } from './drafts.ts';
+import type { AutosaveStats, FrameStats } from './pages/measure.ts';
 import { liveStroke } from './strokes.ts';
 
 export type Side = 'studio' | 'baseline';
@@ -11,7 +11,7 @@ export type Side = 'studio' | 'baseline';
 export interface SideResult extends DraftFigures {
   side: Side;
   strokes: number;
-  ready: Outcome<{ readyMs: number }>;
+  ready: Outcome<{ readyMs: number; renderedMs: number }>;
   load: Outcome<{ ms: number }>;
   draw: Outcome<DrawStats>;
   save: Outcome<{ ms: number; rawBytes: number; gzipBytes: number; items: number }>;
@@ -41,12 +41,12 @@ function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function openPage(browser: Browser, base: string, side: Side): Promise<{ page: Page; run: PageRun; ready: Outcome<{ readyMs: number }> }> {
+async function openPage(browser: Browser, base: string, side: Side): Promise<{ page: Page; run: PageRun; ready: Outcome<{ readyMs: number; renderedMs: number }> }> {
   const page = await browser.newPage();
   const run = new PageRun(page);
   const ready = await run.step('open', bounds(0).open, async () => {
     await page.goto(`${base}/pages/${side}.html`, { waitUntil: 'load' });
-    return call<{ readyMs: number }>(page, 'mount', '/templates/roadster.json');
+    return call<{ readyMs: number; renderedMs: number }>(page, 'mount', '/templates/roadster.json');
   });
   return { page, run, ready };
 }
@@ -62,10 +62,12 @@ export interface DrawStats {
 
 const DRAWN_STROKES = 3;
 
-async function drawStrokes(page: Page): Promise<DrawStats> {
+/** Draws the strokes; after each, waits for the autosave it causes (drafts, or the baseline's own). */
+async function drawStrokes(page: Page, autosaves: AutosaveStats[]): Promise<DrawStats> {
   const strokes: FrameStats[] = [];
   for (let i = 0; i < DRAWN_STROKES; i++) {
     strokes.push(await drawStroke(page, i * 30 - 30));
+    autosaves.push(await call<AutosaveStats>(page, 'autosave'));
     await sleep(300);
   }
   const median = (f: (s: FrameStats) => number) => strokes.map(f).sort((a, b) => a - b)[Math.floor(strokes.length / 2)];
@@ -92,7 +94,7 @@ export async function runSide(base: string, side: Side, strokes: number, log: (s
   const b = bounds(strokes);
   const browser = await launch();
   const skipped = { status: 'skipped', reason: 'the page did not open' } as const;
-  const result: SideResult = { side, strokes, ready: skipped, load: skipped, draw: skipped, save: skipped, exportImage: skipped, restore: skipped, memory: skipped, autosaveLongTasks: NOT_LANDED, draftOpenToInteractive: NOT_LANDED };
+  const result: SideResult = { side, strokes, ready: skipped, load: skipped, draw: skipped, save: skipped, exportImage: skipped, restore: skipped, memory: skipped, autosaveLongTasks: skipped, draftOpenToInteractive: skipped };
   try {
     const first = await openPage(browser, base, side);
     const { page, run } = first;
@@ -103,10 +105,12 @@ export async function runSide(base: string, side: Side, strokes: number, log: (s
     else result.load = await run.step('load', b.load, () => call<{ ms: number }>(page, 'seed'));
     log(`${side} ${strokes}: load ${show(result.load)}`);
     if (result.load.status === 'ok') {
-      await sleep(500); // let the page settle before the stroke
-      result.draw = await run.step('draw', b.draw, () => drawStrokes(page));
-      log(`${side} ${strokes}: draw ${show(result.draw)}`);
-      Object.assign(result, await measureDrafts(page, side));
+      // The studio's drafts save a loaded design too: the strokes are drawn once that save is done.
+      await run.step('settle', b.load, () => call(page, 'settle'));
+      const autosaves: AutosaveStats[] = [];
+      result.draw = await run.step('draw', b.draw, () => drawStrokes(page, autosaves));
+      result.autosaveLongTasks = result.draw.status === 'ok' ? summarizeAutosaves(autosaves) : (result.draw as Outcome<never>);
+      log(`${side} ${strokes}: draw ${show(result.draw)}; autosave ${show(result.autosaveLongTasks)}`);
       result.save = await run.step('save', b.save, () => call(page, 'save'));
       // Exported last: it is the step that crashed hand-rolled fabric at 10,000 strokes.
       result.exportImage = await run.step('export', b.exportImage, () => call(page, 'exportImage'));
@@ -119,10 +123,12 @@ export async function runSide(base: string, side: Side, strokes: number, log: (s
       // The same pause as before drawing: restore is timed on its own, not against start-up work still settling.
       if (second.ready.status === 'ok') await sleep(500);
       result.restore = second.ready.status === 'ok' ? await second.run.step('restore', b.restore, () => call<{ ms: number }>(second.page, 'restore')) : second.ready;
+      if (side === 'studio') result.draftOpenToInteractive = second.ready.status === 'ok' ? { status: 'ok', value: { ms: second.ready.value.renderedMs } } : second.ready;
+      else if (second.ready.status === 'ok' && result.restore.status === 'ok') result.draftOpenToInteractive = { status: 'ok', value: { ms: second.ready.value.renderedMs + result.restore.value.ms } };
       if (result.restore.status === 'ok') result.memory = await second.run.step('memory', b.memory, () => measureMemory(browser, second.page));
       log(`${side} ${strokes}: restore ${show(result.restore)}, memory ${show(result.memory)}`);
     } else {
-      result.restore = result.memory = { status: 'skipped', reason: 'nothing was saved' };
+      result.restore = result.memory = result.draftOpenToInteractive = { status: 'skipped', reason: 'nothing was saved' };
     }
   } catch (error) {
     log(`${side} ${strokes}: ${error instanceof Error ? error.message : String(error)}`);

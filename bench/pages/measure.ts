@@ -86,3 +86,42 @@ export class FrameRecorder {
     this.done?.({ frames: intervals.length, p50: q(0.5), p95: q(0.95), longest: sorted.at(-1) ?? NaN, windowMs: end - this.down, longestEndMs: longestEnd - this.down, upMs: this.up - this.down });
   }
 }
+
+/** Long tasks (> 50 ms, the Long Tasks API) since the page opened, to pick windows from. */
+export class LongTasks {
+  private readonly tasks: { start: number; end: number }[] = [];
+
+  constructor() {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) this.tasks.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  }
+
+  /** Long tasks overlapping [from, to]: how many, and the longest. */
+  between(from: number, to: number): { count: number; longestMs: number } {
+    const hit = this.tasks.filter((t) => t.end >= from && t.start <= to);
+    return { count: hit.length, longestMs: Math.max(0, ...hit.map((t) => t.end - t.start)) };
+  }
+}
+
+/**
+ * Both sides save 400 ms after the last change: an autosave's window starts
+ * 350 ms after pointer-up (the commit itself is the longest-frame figure's)
+ * and ends when the save is done.
+ */
+export const AUTOSAVE_WINDOW_START = 350;
+
+/** The autosave after a stroke: the long tasks in its window, and pointer-up until the save is done. */
+export interface AutosaveStats {
+  count: number;
+  longestMs: number;
+  /** Pointer-up until the save finished. */
+  upToSavedMs: number;
+}
+
+/** Timestamps of the last pointer-up, so an autosave window can start there. */
+export function lastPointerUp(): () => number {
+  let up = NaN;
+  addEventListener('pointerup', (e) => (up = e.timeStamp), true);
+  return () => up;
+}

@@ -1,7 +1,9 @@
-// The studio side: the dist build, seeded through el.loadDesign, saved with
-// getDesign + idb-keyval (what drafts will do; they have not landed yet).
+// The studio side: the dist build, seeded through el.loadDesign. Its drafts
+// autosave on their own (watched here); "save" and "restore" are getDesign +
+// idb-keyval and loadDesign, to compare with the baseline's toJSON and
+// loadFromJSON.
 import { createStore, get, set } from 'idb-keyval';
-import { afterRender, FrameRecorder, gzipBytes, utf8Bytes } from './measure.ts';
+import { afterRender, AUTOSAVE_WINDOW_START, FrameRecorder, gzipBytes, lastPointerUp, LongTasks, utf8Bytes, type AutosaveStats } from './measure.ts';
 
 interface Studio extends HTMLElement {
   loadDesign(doc: unknown): Promise<void>;
@@ -13,10 +15,23 @@ interface Studio extends HTMLElement {
 
 const store = createStore('bench', 'designs');
 const frames = new FrameRecorder();
+const longTasks = new LongTasks();
+const upAt = lastPointerUp();
 let el: Studio;
+/** When the studio's drafts last finished a save (co-design-draft-saved). */
+let savedAt = NaN;
+
+/** Resolves at the next draft save, or after `boundMs` with NaN. */
+function nextDraftSave(boundMs: number): Promise<number> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(NaN), boundMs);
+    el.addEventListener('co-design-draft-saved', () => (clearTimeout(timer), resolve(performance.now())), { once: true });
+  });
+}
 
 const bench = {
-  async mount(template: string): Promise<{ readyMs: number }> {
+  /** Connect → co-design-ready (drafts restore the last draft first), and → its first frame rendered. */
+  async mount(template: string): Promise<{ readyMs: number; renderedMs: number }> {
     await customElements.whenDefined('co-design-studio');
     el = document.createElement('co-design-studio') as unknown as Studio;
     el.style.setProperty('--co-design-height', '900px');
@@ -29,7 +44,22 @@ const bench = {
     const connected = performance.now();
     document.body.append(el);
     const readyAt = await ready;
-    return { readyMs: readyAt - connected };
+    el.addEventListener('co-design-draft-saved', () => (savedAt = performance.now()));
+    await afterRender();
+    return { readyMs: readyAt - connected, renderedMs: performance.now() - connected };
+  },
+
+  /** Waits for the drafts' autosave of a change (a seeded design is saved too) before anything is timed. */
+  async settle(): Promise<void> {
+    await nextDraftSave(20_000);
+  },
+
+  /** After a stroke: waits for the drafts' autosave it causes, and reports the long tasks from pointer-up until it is done. */
+  async autosave(): Promise<AutosaveStats> {
+    const up = upAt();
+    const saved = savedAt > up ? savedAt : await nextDraftSave(20_000);
+    if (Number.isNaN(saved)) throw new Error('no draft save within 20 s of the stroke');
+    return { ...longTasks.between(up + AUTOSAVE_WINDOW_START, saved), upToSavedMs: saved - up };
   },
 
   async fetchData(url: string): Promise<void> {

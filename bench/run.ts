@@ -2,7 +2,7 @@
 // (issue 6). Options: --sizes 200,2000  --quick (200 strokes only)  --seed N
 //   --out bench/results.json  --sides studio (development). Draw figures are
 //   medians over 3 strokes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   }
   const studioBundle = bundleSize(join(root, 'dist'));
   const baselineBundle = bundleSize(pages, 'baseline.js');
+  rmSync(pages, { recursive: true, force: true });
   const bundle = {
     studio: { initialGzip: studioBundle.initialGzip, totalGzip: studioBundle.totalGzip },
     baseline: { initialGzip: baselineBundle.initialGzip, totalGzip: baselineBundle.totalGzip },

@@ -9,7 +9,7 @@ import { History, type HistoryEntry } from './history/history.ts';
 import { renderThumbnail } from './thumbnail.ts';
 import { findView, type Op } from './history/ops.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
-import { readPlacement, restyled, type ObjectAssets } from './render/objects.ts';
+import { loadObjectClasses, readPlacement, restyled, type ObjectAssets } from './render/objects.ts';
 import { Scene } from './render/scene.ts';
 import { createStudioCanvas, type StudioCanvas } from './render/studio-canvas.ts';
 import { createTools } from './tools/create.ts';
@@ -302,7 +302,7 @@ export class StudioEditor extends EventTarget {
 
   /** Places a checked upload (see security/upload.ts) at the centre of what is on screen. */
   async addImage(image: { src: string; width: number; height: number; name?: string }): Promise<string> {
-    await this.assets.load(image.src);
+    await Promise.all([this.assets.load(image.src), loadObjectClasses('image')]);
     const view = this.templateView();
     const fit = Math.min(1, (view.width * 0.4) / image.width, (view.height * 0.6) / image.height);
     const center = this.viewport.visibleCenter(view);

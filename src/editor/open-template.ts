@@ -3,6 +3,7 @@ import type { TemplateManifest } from '../template/types.ts';
 import { ViewAreas } from './areas.ts';
 import type { AssetCache } from './assets.ts';
 import { allImageSources } from './layers.ts';
+import { loadObjectSupport } from './render/objects.ts';
 import { ViewPainter } from './render/view-painter.ts';
 
 export interface TemplateSource {
@@ -37,7 +38,8 @@ export class OpenTemplate {
   async preload(doc: DesignDocument): Promise<void> {
     const { manifest, resolve } = this.source;
     const stickers = (manifest.stickers ?? []).map((s) => resolve(s.src));
-    await this.assets.loadAll([...[...this.painters.values()].flatMap((p) => p.assetUrls()), ...stickers, ...allImageSources(doc)]);
+    const urls = [...[...this.painters.values()].flatMap((p) => p.assetUrls()), ...stickers, ...allImageSources(doc)];
+    await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc)]);
   }
 
   painter(viewId: string): ViewPainter | undefined {

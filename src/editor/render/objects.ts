@@ -1,5 +1,64 @@
-import { Ellipse, FabricImage, FabricObject, IText, Polygon, Polyline, Rect } from 'fabric/es';
-import type { PlacedObject, Placement, ShapeObject, TextObject } from '../../document/types.ts';
+import type { FabricImage, FabricObject, IText } from 'fabric/es';
+import type { DesignDocument, PlacedObject, Placement, ShapeObject, TextObject } from '../../document/types.ts';
+
+// fabric's text, shape and image classes are a third of the bundle and the
+// first paint needs none of them. Each kind loads as a chunk of its own when
+// its tool is chosen, in idle time after start-up, or before a design that
+// holds it is shown (OpenTemplate.preload), so that the scene, thumbnails and
+// the exporter can still build objects synchronously.
+const chunks = {
+  text: () => import('../tools/text/text-object.ts'),
+  shape: () => import('../tools/shape/shape-objects.ts'),
+  image: () => import('../tools/image/image-object.ts'),
+};
+export type ObjectClasses = keyof typeof chunks;
+type Loaded = { [K in ObjectClasses]?: Awaited<ReturnType<(typeof chunks)[K]>> };
+
+const loaded: Loaded = {};
+const loading: { [K in ObjectClasses]?: Promise<unknown> } = {};
+
+/** Loads one kind's classes once; later calls share the same promise. */
+export function loadObjectClasses(kind: ObjectClasses): Promise<void> {
+  loading[kind] ??= chunks[kind]().then(
+    (m) => Object.assign(loaded, { [kind]: m }),
+    (err: unknown) => {
+      delete loading[kind]; // a flaky network gets another try on the next call
+      throw err;
+    },
+  );
+  return loading[kind].then(() => undefined);
+}
+
+export function objectClassesLoaded(kind: ObjectClasses): boolean {
+  return !!loaded[kind];
+}
+
+export const classesFor = (o: PlacedObject): ObjectClasses => (o.type === 'sticker' ? 'image' : o.type);
+
+/** Loads the lazy object classes a design needs before it can be shown synchronously. */
+export async function loadObjectSupport(doc: DesignDocument): Promise<void> {
+  const kinds = new Set(doc.views.flatMap((v) => v.layers.flatMap((l) => (l.kind === 'object' ? [classesFor(l.object)] : []))));
+  await Promise.all([...kinds].map(loadObjectClasses));
+}
+
+/**
+ * For a tool: runs `place` at once when `kind` is loaded (inside the tap, so
+ * a phone may open its keyboard), else when the chunk arrives, unless
+ * `stillWanted` says the customer has moved on by then.
+ */
+export function whenLoaded(kind: ObjectClasses, place: () => void, stillWanted: () => boolean): void {
+  if (loaded[kind]) return place();
+  loadObjectClasses(kind).then(
+    () => stillWanted() && place(),
+    (err: unknown) => console.error(`co-design-studio: the ${kind} tool could not load`, err),
+  );
+}
+
+function need<K extends ObjectClasses>(kind: K): NonNullable<Loaded[K]> {
+  const m = loaded[kind];
+  if (!m) throw new Error(`${kind} objects need loadObjectClasses('${kind}') (or loadObjectSupport(doc)) first`);
+  return m as NonNullable<Loaded[K]>;
+}
 
 export interface ObjectAssets {
   /** A decoded image for an image src or a sticker id. */
@@ -21,14 +80,14 @@ export function createFabricObject(obj: PlacedObject, assets: ObjectAssets): Fab
   const placement = placementProps(obj);
   switch (obj.type) {
     case 'text':
-      return new IText(obj.text, { ...common, ...placement, ...textProps(obj) });
+      return need('text').createText(obj.text, { ...common, ...placement, ...textProps(obj) });
     case 'shape':
-      return createShape(obj, placement);
+      return need('shape').createShape(obj, shapePaint(obj, placement));
     case 'image':
     case 'sticker': {
       const img = assets.image(obj) ?? document.createElement('canvas');
       // The image's own pixels are scaled so that scale 1 means the stored width/height.
-      return new FabricImage(img, {
+      return need('image').createImage(img, {
         ...common,
         ...placement,
         scaleX: (obj.scaleX * obj.width) / (img.width || 1),
@@ -52,39 +111,8 @@ function textProps(t: TextObject) {
   };
 }
 
-function createShape(s: ShapeObject, placement: ReturnType<typeof placementProps>): FabricObject {
-  const paint = { ...common, ...placement, fill: s.fill ?? 'transparent', stroke: s.stroke ?? undefined, strokeWidth: s.stroke ? s.strokeWidth : 0 };
-  switch (s.shape) {
-    case 'rect':
-      return new Rect({ ...paint, width: s.width, height: s.height });
-    case 'ellipse':
-      return new Ellipse({ ...paint, rx: s.width / 2, ry: s.height / 2 });
-    case 'line':
-      return new Polyline([{ x: -s.width / 2, y: 0 }, { x: s.width / 2, y: 0 }], { ...paint, fill: 'transparent', stroke: s.stroke ?? s.fill ?? '#000000', strokeWidth: s.strokeWidth, strokeLineCap: 'round' });
-    case 'star':
-      return new Polygon(starPoints(s.width, s.height, s.sides ?? 5), paint);
-    case 'polygon':
-      return new Polygon(regularPolygon(s.width, s.height, s.sides ?? 6), paint);
-  }
-}
-
-export function starPoints(w: number, h: number, points: number): { x: number; y: number }[] {
-  const out = [];
-  for (let i = 0; i < points * 2; i++) {
-    const r = i % 2 === 0 ? 1 : 0.45;
-    const a = (Math.PI * i) / points - Math.PI / 2;
-    out.push({ x: (Math.cos(a) * r * w) / 2, y: (Math.sin(a) * r * h) / 2 });
-  }
-  return out;
-}
-
-export function regularPolygon(w: number, h: number, sides: number): { x: number; y: number }[] {
-  const out = [];
-  for (let i = 0; i < sides; i++) {
-    const a = (Math.PI * 2 * i) / sides - Math.PI / 2;
-    out.push({ x: (Math.cos(a) * w) / 2, y: (Math.sin(a) * h) / 2 });
-  }
-  return out;
+function shapePaint(s: ShapeObject, placement: ReturnType<typeof placementProps>) {
+  return { ...common, ...placement, fill: s.fill ?? 'transparent', stroke: s.stroke ?? undefined, strokeWidth: s.stroke ? s.strokeWidth : 0 };
 }
 
 /** Reads a transformed fabric object back into the placed object it shows. */
@@ -108,12 +136,12 @@ function round(v: number, f = 1e3): number {
 
 /** Updates a fabric object in place to show a changed placed object. */
 export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: ObjectAssets): boolean {
-  if (obj.type === 'text' && fo instanceof IText) {
+  if (obj.type === 'text' && loaded.text?.isText(fo)) {
     fo.set({ text: obj.text, ...textProps(obj), ...placementProps(obj) });
     fo.setCoords();
     return true;
   }
-  if ((obj.type === 'image' || obj.type === 'sticker') && fo instanceof FabricImage) {
+  if ((obj.type === 'image' || obj.type === 'sticker') && loaded.image?.isImage(fo)) {
     const img = assets.image(obj);
     if (img !== fo.getElement()) return false;
     fo.set({ ...placementProps(obj), scaleX: (obj.scaleX * obj.width) / (img.width || 1), scaleY: (obj.scaleY * obj.height) / (img.height || 1) });

@@ -1,4 +1,5 @@
 import type { EditorStrings } from '../editor.ts';
+import { loadObjectClasses } from '../render/objects.ts';
 import { EraserTool } from './eraser/eraser.ts';
 import { FillTool } from './fill/fill.ts';
 import { ImageTool } from './image/image.ts';
@@ -31,5 +32,15 @@ export function createTools(deps: ToolDeps): Map<ToolId, Tool> {
     new StickerTool({ size: deps.stickerSize }),
     new ImageTool(),
   ];
+  preloadWhenIdle(() => Promise.all([loadObjectClasses('shape'), loadObjectClasses('image'), loadObjectClasses('text')]).then(() => undefined));
   return new Map(tools.map((t) => [t.id, t]));
+}
+
+// Start-up (template, first paint) goes first; the lazy tool code follows in
+// idle time, so that choosing a tool later never waits on the network.
+const IDLE_PRELOAD_DELAY = 2000;
+
+function preloadWhenIdle(load: () => Promise<void>): void {
+  const run = () => void load().catch(() => undefined);
+  setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : run()), IDLE_PRELOAD_DELAY);
 }

@@ -1,6 +1,6 @@
 import type { FabricObject, Point } from 'fabric/es';
 import type { ShapeObject } from '../../../document/types.ts';
-import { createFabricObject } from '../../render/objects.ts';
+import { createFabricObject, loadObjectClasses, objectClassesLoaded, whenLoaded } from '../../render/objects.ts';
 import { ToolId, type BrushStyle, type Tool, type ToolContext } from '../types.ts';
 
 /** A tap places a shape of the default size; a drag sizes it. */
@@ -13,13 +13,25 @@ export class ShapeTool implements Tool {
   readonly cursor = 'crosshair';
   private start: Point | undefined;
   private preview: FabricObject | undefined;
+  /** Bumped to drop a placement still waiting for the shapes chunk. */
+  private generation = 0;
+
+  // fabric's shape classes load when the tool is chosen; until they arrive a
+  // drag shows no preview, and the shape is placed when they do.
+  activate(): void {
+    loadObjectClasses('shape').catch(() => undefined);
+  }
+
+  deactivate(): void {
+    this.generation++;
+  }
 
   down(ctx: ToolContext, p: Point): void {
     this.start = p;
   }
 
   move(ctx: ToolContext, p: Point): void {
-    if (!this.start) return;
+    if (!this.start || !objectClassesLoaded('shape')) return;
     const shape = shapeFromDrag(ctx.style, this.start, p);
     if (!shape) return;
     if (this.preview) ctx.canvas.remove(this.preview);
@@ -33,7 +45,9 @@ export class ShapeTool implements Tool {
     const start = this.start;
     this.cancel(ctx);
     if (!start) return;
-    ctx.place(shapeFromDrag(ctx.style, start, p) ?? shapeAt(ctx.style, p.x, p.y, DEFAULT_SHAPE_SIZE, DEFAULT_SHAPE_SIZE));
+    const shape = shapeFromDrag(ctx.style, start, p) ?? shapeAt(ctx.style, p.x, p.y, DEFAULT_SHAPE_SIZE, DEFAULT_SHAPE_SIZE);
+    const generation = ++this.generation;
+    whenLoaded('shape', () => ctx.place(shape), () => generation === this.generation);
   }
 
   cancel(ctx: ToolContext): void {

@@ -1,4 +1,5 @@
 import type { Point } from 'fabric/es';
+import { loadObjectClasses, whenLoaded } from '../../render/objects.ts';
 import { ToolId, type Tool, type ToolContext } from '../types.ts';
 
 export interface StickerSource {
@@ -10,10 +11,23 @@ export class StickerTool implements Tool {
   readonly id = ToolId.Sticker;
   readonly cursor = 'copy';
 
+  /** Bumped to drop a placement still waiting for the image chunk. */
+  private generation = 0;
+
   constructor(private readonly stickers: StickerSource) {}
 
+  // fabric's image class loads when the tool is chosen (see render/objects.ts).
+  activate(): void {
+    loadObjectClasses('image').catch(() => undefined);
+  }
+
+  deactivate(): void {
+    this.generation++;
+  }
+
   down(ctx: ToolContext, p: Point): void {
-    placeSticker(ctx, this.stickers, p.x, p.y);
+    const generation = ++this.generation;
+    whenLoaded('image', () => placeSticker(ctx, this.stickers, p.x, p.y), () => generation === this.generation);
   }
 }
 

@@ -1,16 +1,31 @@
 import type { Point } from 'fabric/es';
+import { loadObjectClasses, whenLoaded } from '../../render/objects.ts';
 import { ToolId, type Tool, type ToolContext } from '../types.ts';
 
 /** Places a text object where the customer taps; it opens for typing at once. */
 export class TextTool implements Tool {
   readonly id = ToolId.Text;
   readonly cursor = 'text';
+  /** Bumped to drop a placement still waiting for the text chunk. */
+  private generation = 0;
 
   constructor(private readonly defaultText: () => string, private readonly edit: (layerId: string) => void) {}
 
+  // Choosing the tool fetches fabric's text classes, so that the tap which
+  // follows places the text synchronously, inside the tap: a phone opens its
+  // keyboard only for a focus made within the user's gesture.
+  activate(): void {
+    loadObjectClasses('text').catch(() => undefined);
+  }
+
+  deactivate(): void {
+    this.generation++;
+  }
+
   down(ctx: ToolContext, p: Point): void {
-    const layer = placeText(ctx, this.defaultText(), p.x, p.y);
-    this.edit(layer);
+    // A tap that beat the chunk (slow network) places the text when it arrives, still one step.
+    const generation = ++this.generation;
+    whenLoaded('text', () => this.edit(placeText(ctx, this.defaultText(), p.x, p.y)), () => generation === this.generation);
   }
 }
 

@@ -1,0 +1,40 @@
+import { Ellipse, Polygon, Polyline, Rect, type FabricObject } from 'fabric/es';
+import type { ShapeObject } from '../../../document/types.ts';
+
+// fabric's Rect, Ellipse, Polyline and Polygon, loaded lazily (see
+// loadObjectClasses in render/objects.ts): the first paint never needs them.
+
+/** `paint` holds the placement, fill and stroke shared by every shape. */
+export function createShape(s: ShapeObject, paint: Record<string, unknown>): FabricObject {
+  switch (s.shape) {
+    case 'rect':
+      return new Rect({ ...paint, width: s.width, height: s.height });
+    case 'ellipse':
+      return new Ellipse({ ...paint, rx: s.width / 2, ry: s.height / 2 });
+    case 'line':
+      return new Polyline([{ x: -s.width / 2, y: 0 }, { x: s.width / 2, y: 0 }], { ...paint, fill: 'transparent', stroke: s.stroke ?? s.fill ?? '#000000', strokeWidth: s.strokeWidth, strokeLineCap: 'round' });
+    case 'star':
+      return new Polygon(starPoints(s.width, s.height, s.sides ?? 5), paint);
+    case 'polygon':
+      return new Polygon(regularPolygon(s.width, s.height, s.sides ?? 6), paint);
+  }
+}
+
+export function starPoints(w: number, h: number, points: number): { x: number; y: number }[] {
+  const out = [];
+  for (let i = 0; i < points * 2; i++) {
+    const r = i % 2 === 0 ? 1 : 0.45;
+    const a = (Math.PI * i) / points - Math.PI / 2;
+    out.push({ x: (Math.cos(a) * r * w) / 2, y: (Math.sin(a) * r * h) / 2 });
+  }
+  return out;
+}
+
+export function regularPolygon(w: number, h: number, sides: number): { x: number; y: number }[] {
+  const out = [];
+  for (let i = 0; i < sides; i++) {
+    const a = (Math.PI * 2 * i) / sides - Math.PI / 2;
+    out.push({ x: (Math.cos(a) * w) / 2, y: (Math.sin(a) * h) / 2 });
+  }
+  return out;
+}

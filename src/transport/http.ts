@@ -102,7 +102,7 @@ export function postSubmission(endpoint: string, body: Submission | string, opti
     // Listening on `upload` forces a preflight, which this request (JSON, a custom header) makes anyway.
     xhr.upload.onprogress = (e) => {
       restartStall();
-      onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : text.length });
+      onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : utf8Length(text) });
     };
     xhr.onreadystatechange = restartStall;
     xhr.onerror = () => finish(retry(0, NetworkCode.NetworkError, 'the connection failed before the server answered'));
@@ -141,6 +141,22 @@ function serverError(status: number, text: string): ApiError {
   const parsed = v.safeParse(looseApiError, parseJson(text));
   if (parsed.success) return { code: parsed.output.code.slice(0, 100), message: parsed.output.message.slice(0, 2000) };
   return { code: `http-${status}`, message: `the server answered ${status}` };
+}
+
+/** Bytes of `text` as UTF-8, without making a 32 MB copy to count them. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: two code units, four bytes.
+      i++;
+      bytes += 2;
+    } else bytes += 2; // the rest of the BMP, and a lone surrogate (sent as U+FFFD)
+  }
+  return bytes;
 }
 
 function parseJson(text: string): unknown {

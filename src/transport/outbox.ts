@@ -16,7 +16,7 @@ import type { UseStore } from 'idb-keyval';
 import { newId } from '../document/ids.ts';
 import { openDraftsStore } from '../drafts/store.ts';
 import type { Submission } from '../protocol/submission.ts';
-import { postSubmission, SendOutcome, type SendResult } from './http.ts';
+import { postSubmission, SendOutcome, utf8Length, type SendResult } from './http.ts';
 import { withDeliveryLock } from './lock.ts';
 import { OutboxEvent, OutboxEventType, type OutboxEventInit, type OutboxEventMap } from './outbox-events.ts';
 import { checkBody, checkRecord, newRecord, OutboxState, type OutboxRecord } from './outbox-record.ts';
@@ -208,6 +208,7 @@ export class Outbox extends EventTarget {
     const isOnline = this.options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
     const policy = this.options.backoff ?? DEFAULT_BACKOFF;
     let failures = 0;
+    const total = utf8Length(record.body!);
     try {
       for (;;) {
         const wait = record.notBefore - this.now();
@@ -219,7 +220,6 @@ export class Outbox extends EventTarget {
           if (!isOnline()) continue;
         }
         const attempt = record.attempts + 1;
-        const total = record.body!.length;
         this.emit(OutboxEventType.Sending, id, { record, attempt, progress: { loaded: 0, total } });
         const result = await (this.options.send ?? postSubmission)(record.endpoint, record.body!, {
           key: record.key,

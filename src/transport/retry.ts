@@ -35,6 +35,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   let ms: number;
   if (/^\d+$/.test(text)) ms = Number(text) * 1000;
   else {
+    // Date.parse reads "-5" as a year: an HTTP-date always names its month.
+    if (!/[A-Za-z]/.test(text)) return undefined;
     const at = Date.parse(text);
     if (Number.isNaN(at)) return undefined;
     ms = at - now;

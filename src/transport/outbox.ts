@@ -68,6 +68,8 @@ export class Outbox extends EventTarget {
     }
   }
 
+  /** Removed here while a delivery may be waiting to retry it. */
+  private readonly removed = new Set<string>();
   private readonly running = new Map<string, Promise<OutboxRecord | undefined>>();
   private readonly closing = new AbortController();
   private wake = new AbortController();
@@ -109,7 +111,8 @@ export class Outbox extends EventTarget {
     const checked = checkRecord(record.id, record);
     if (!checked.ok) throw new TypeError(`cannot queue this submission (${checked.reason})`);
     await this.storage.put(record);
-    const persistent = !('isVolatile' in this.storage && (this.storage as { isVolatile(id: string): boolean }).isVolatile(record.id)) && this.storage.persistent;
+    const volatile = (this.storage as Partial<{ isVolatile(id: string): boolean }>).isVolatile?.(record.id) ?? false;
+    const persistent = this.storage.persistent && !volatile;
     this.emit(OutboxEventType.Queued, record.id, { record });
     return { id: record.id, key: record.key, persistent };
   }
@@ -136,7 +139,8 @@ export class Outbox extends EventTarget {
       rows.map(async ({ id, value }) => {
         const checked = checkRecord(id, value);
         if (!checked.ok) return void (await this.setAside(id, checked.reason));
-        if (checked.record.state === OutboxState.Queued) return this.deliver(id);
+        // One record's broken storage must not keep the others from going out.
+        if (checked.record.state === OutboxState.Queued) return this.deliver(id).catch(() => undefined);
         return undefined;
       }),
     );
@@ -159,6 +163,7 @@ export class Outbox extends EventTarget {
 
   /** Forgets a record (the UI dismissing a sent or failed one). A delivery in flight still finishes. */
   remove(id: string): Promise<void> {
+    this.removed.add(id);
     return this.storage.remove(id);
   }
 
@@ -211,6 +216,7 @@ export class Outbox extends EventTarget {
     const total = utf8Length(record.body!);
     try {
       for (;;) {
+        if (this.removed.has(id)) return undefined;
         const wait = record.notBefore - this.now();
         if (wait > 0) await sleep(wait, signal);
         if (!isOnline()) {
@@ -228,7 +234,9 @@ export class Outbox extends EventTarget {
           now: this.now,
           onProgress: (progress) => this.emit(OutboxEventType.Sending, id, { record, attempt, progress }),
         });
-        record = await this.save(id, this.after(record, attempt, result));
+        const saved = await this.save(id, this.after(record, attempt, result));
+        if (saved.removed && result.outcome === SendOutcome.Retry) return undefined; // removed meanwhile: nothing left to retry
+        record = saved.record;
         if (result.outcome === SendOutcome.Sent) {
           this.emit(OutboxEventType.Sent, id, { record, attempt, receipt: result.receipt, replayed: result.replayed });
           return record;
@@ -266,17 +274,19 @@ export class Outbox extends EventTarget {
    * that fails loses nothing but bookkeeping: the record stays queued, and
    * its next attempt carries the same key, so the server replays its answer.
    */
-  private async save(id: string, next: OutboxRecord): Promise<OutboxRecord> {
+  private async save(id: string, next: OutboxRecord): Promise<{ record: OutboxRecord; removed: boolean }> {
+    let removed = false;
     try {
       await this.storage.update(id, (stored) => {
-        if (stored === undefined) return undefined;
+        removed = stored === undefined;
+        if (removed) return undefined;
         const lease = checkRecord(id, stored);
         return lease.ok && lease.record.lease ? { ...next, lease: lease.record.lease } : next;
       });
     } catch {
       // See above.
     }
-    return next;
+    return { record: next, removed };
   }
 
   private emit(type: OutboxEventType, id: string, init: OutboxEventInit): void {

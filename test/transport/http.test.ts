@@ -1,0 +1,112 @@
+/**
+ * One attempt, classified: the rules as a table, and the real thing over
+ * loopback (progress of a large upload, a stall, an abort).
+ */
+import { expect } from '@open-wc/testing';
+import { classify, postSubmission, utf8Length, type SendResult } from '../../src/transport/http.ts';
+import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/transport/retry.ts';
+import { startApiServer, type ApiServer } from '../server/client.ts';
+import { blobToBase64, fixtureSubmission } from './support.ts';
+
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+const headers = (h: Record<string, string>) => (name: string) => h[name.toLowerCase()] ?? null;
+
+describe('postSubmission: classifying an answer', () => {
+  const receipt = JSON.stringify({ id: 'abc123', status: 'pending' });
+  const error = (code: string) => JSON.stringify({ code, message: `${code} happened` });
+  const cases: Array<[string, number, string, Record<string, string>, Partial<SendResult> & { retryAfterMs?: number }]> = [
+    ['201 with a receipt', 201, receipt, {}, { outcome: 'sent', replayed: false }],
+    ['200 replay', 200, receipt, { 'idempotent-replayed': 'true' }, { outcome: 'sent', replayed: true }],
+    ['201 from a captive portal', 201, '<html>', {}, { outcome: 'retry' }],
+    ['408', 408, error('timeout'), {}, { outcome: 'retry' }],
+    ['429 with seconds', 429, error('rate-limited'), { 'retry-after': '7' }, { outcome: 'retry', retryAfterMs: 7000 }],
+    ['503 with an HTTP-date', 503, error('down'), { 'retry-after': 'Sun, 01 Mar 2026 12:00:30 GMT' }, { outcome: 'retry', retryAfterMs: 30_000 }],
+    ['502 from a proxy, HTML', 502, '<html>bad gateway</html>', {}, { outcome: 'retry' }],
+    ['400', 400, error('design-invalid'), {}, { outcome: 'final' }],
+    ['413', 413, error('body-too-large'), {}, { outcome: 'final' }],
+    ['422 key reused', 422, error('idempotency-key-reused'), {}, { outcome: 'final' }],
+    ['404 without a body', 404, '', {}, { outcome: 'final' }],
+  ];
+  for (const [name, status, body, h, expected] of cases) {
+    it(name, () => {
+      const result = classify(status, body, headers(h), NOW);
+      expect(result).to.deep.include({ ...expected, status });
+      if (result.outcome === 'final') expect(result.error.message).to.be.a('string').and.not.equal('');
+    });
+  }
+
+  it('keeps the server\'s code and message for the UI, and makes one when a proxy answered', () => {
+    expect(classify(400, error('design-invalid'), headers({}), NOW)).to.deep.include({ error: { code: 'design-invalid', message: 'design-invalid happened' } });
+    expect(classify(404, 'Not Found', headers({}), NOW)).to.deep.include({ error: { code: 'http-404', message: 'the server answered 404' } });
+  });
+});
+
+describe('Retry-After and backoff', () => {
+  it('counts UTF-8 bytes as the upload does', () => {
+    for (const text of ['', 'abc', 'é', '…', '😀', 'a…😀é\ud800', '\ud800x', '\udc00😀']) expect(utf8Length(text), text).to.equal(new TextEncoder().encode(text).length);
+  });
+
+  it('reads delta-seconds and HTTP-dates, clamps them, ignores garbage', () => {
+    expect(parseRetryAfter('0', NOW)).to.equal(0);
+    expect(parseRetryAfter(' 120 ', NOW)).to.equal(120_000);
+    expect(parseRetryAfter('Sun, 01 Mar 2026 11:59:00 GMT', NOW)).to.equal(0);
+    expect(parseRetryAfter('999999999', NOW)).to.equal(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('-5', NOW)).to.equal(undefined);
+    expect(parseRetryAfter('soon', NOW)).to.equal(undefined);
+    expect(parseRetryAfter(null, NOW)).to.equal(undefined);
+  });
+
+  it('draws the wait uniformly under a window that doubles up to the cap', () => {
+    const policy = { baseMs: 1000, capMs: 60_000 };
+    const top = (n: number) => backoffDelay(n, policy, () => 0.999999);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map(top)).to.deep.equal([999, 1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999]);
+    expect(backoffDelay(3, policy, () => 0)).to.equal(0);
+    expect(backoffDelay(3, policy, () => 0.5)).to.equal(2000);
+  });
+});
+
+describe('postSubmission over loopback', () => {
+  let api: ApiServer;
+  afterEach(() => api?.stop());
+
+  it('reports upload progress of a large submission up to its full size', async () => {
+    api = await startApiServer();
+    // A noisy 1024² PNG compresses badly: a few MB of base64, as a real preview can be.
+    const canvas = new OffscreenCanvas(1024, 1024);
+    const ctx = canvas.getContext('2d')!;
+    const pixels = ctx.createImageData(1024, 1024);
+    crypto.getRandomValues(pixels.data.subarray(0, 65536));
+    for (let i = 65536; i < pixels.data.length; i += 65536) pixels.data.copyWithin(i, 0, 65536);
+    for (let i = 0; i < pixels.data.length; i += 4) pixels.data[i + 3] = 255;
+    ctx.putImageData(pixels, 0, 0);
+    const png = await blobToBase64(await canvas.convertToBlob({ type: 'image/png' }));
+    const body = JSON.stringify(fixtureSubmission('draftBig', png));
+    expect(body.length).to.be.greaterThan(1_000_000);
+
+    const progress: Array<[number, number]> = [];
+    const result = await postSubmission(api.endpoint, body, { key: 'big-key-0001', onProgress: (p) => progress.push([p.loaded, p.total]) });
+    expect(result.outcome).to.equal('sent');
+    expect(progress.length).to.be.greaterThan(0);
+    const bytes = new TextEncoder().encode(body).length;
+    expect(progress.at(-1)).to.deep.equal([bytes, bytes]);
+    for (let i = 1; i < progress.length; i++) expect(progress[i][0]).to.be.at.least(progress[i - 1][0]);
+  });
+
+  it('gives up on a stalled answer as a retryable timeout', async () => {
+    api = await startApiServer({ faults: { designs: [{ delayMs: 1500 }] } });
+    const result = await postSubmission(api.endpoint, fixtureSubmission(), { key: 'stall-key-01', stallMs: 300 });
+    expect(result).to.deep.include({ outcome: 'retry', status: 0 });
+    expect((result as { error: { code: string } }).error.code).to.equal('timeout');
+  });
+
+  it('rejects with the abort reason when its signal aborts mid-flight', async () => {
+    api = await startApiServer({ faults: { designs: [{ delayMs: 1000 }] } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new DOMException('stop', 'AbortError')), 100);
+    const error = await postSubmission(api.endpoint, fixtureSubmission(), { key: 'abort-key-01', signal: controller.signal }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { CoDesignStudio } from '../../src/co-design-studio.ts';
 import { loadTemplate } from '../../src/template/load.ts';
 import type { FrameState } from '../fixtures/bridge/ask.ts';
 import { markCount } from '../fixtures/bridge/ask.ts';
@@ -55,10 +56,9 @@ describe('co-design-studio/parent keeps the drafts of a studio whose storage is 
     await settings?.close();
   });
 
-  it('starts, the customer paints, and the design comes back after the parent page reloads', async function () {
-    this.timeout(60_000);
+  async function paintAndReload(wiring: 'outside' | 'element'): Promise<void> {
     const key = `denied-${Math.random().toString(36).slice(2, 8)}`;
-    const url = `${HOST}/test/fixtures/bridge/parent.html?${new URLSearchParams({ frame: frameUrl(STUDIO, { key }), origin: STUDIO })}`;
+    const url = `${HOST}/test/fixtures/bridge/parent.html?${new URLSearchParams({ frame: frameUrl(STUDIO, { key, wiring }), origin: STUDIO })}`;
     host = await Page.open(url);
     const ready = await host.eval<{ storage: string; key: string }>('window.studioReady');
     expect(ready.storage).to.equal('denied');
@@ -88,5 +88,19 @@ describe('co-design-studio/parent keeps the drafts of a studio whose storage is 
     expect(again.storage).to.equal('denied');
     const restored = await waitFor(() => host!.eval<FrameState>('window.ask()').then((s) => (markCount(s) === 1 ? s : null)), 'the design back in the studio');
     expect(JSON.stringify(restored.design!.views)).to.equal(JSON.stringify(painted.design!.views));
+    await host.close();
+    host = undefined;
+  }
+
+  it('starts, the customer paints, and the design comes back after the parent page reloads', async function () {
+    this.timeout(60_000);
+    await paintAndReload('outside');
+  });
+
+  // Runs once the element wires the bridge itself (transport="postmessage"; the patch in the bridge report).
+  const elementWired = CoDesignStudio.elementProperties.has('transport');
+  (elementWired ? it : it.skip)('the same with the element’s own transport="postmessage" wiring', async function () {
+    this.timeout(60_000);
+    await paintAndReload('element');
   });
 });

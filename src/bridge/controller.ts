@@ -1,0 +1,294 @@
+/**
+ * The studio's side of the iframe bridge (`transport="postmessage"`): talks
+ * to `window.parent` only, with the exact `host-origin` as target and as the
+ * one origin it listens to. A reactive controller by shape (lit's interface,
+ * imported as a type only), so the element adds it like any other; it can
+ * also be attached to a mounted studio from outside.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { newId } from '../document/ids.ts';
+import type { DesignDocument } from '../document/types.ts';
+import type { Metrics } from '../protocol/metrics.ts';
+import {
+  BRIDGE_DRAFT_FORMAT,
+  BridgeErrorCode,
+  envelope,
+  exactOrigin,
+  FrameMessage,
+  ParentMessage,
+  parentPayloadRules,
+  readMessage,
+  StorageState,
+  type BridgeDraft,
+  type Envelope,
+  type FramePayloads,
+  type ParentPayloads,
+} from './envelope.ts';
+import { probeStorage } from './storage.ts';
+
+/** What the controller needs of `<co-design-studio>`: its public API only. */
+export interface BridgeHost extends HTMLElement {
+  getDesign(): DesignDocument;
+  loadDesign(doc: unknown): Promise<void>;
+  author: string | undefined;
+  submit?(): Promise<unknown>;
+  addController?(controller: ReactiveController): void;
+}
+
+export type ParentCommand = typeof ParentMessage.LoadDesign | typeof ParentMessage.SetAuthor | typeof ParentMessage.Submit | typeof ParentMessage.DraftRestore;
+
+export interface BridgeOptions {
+  /** The `host-origin` attribute: the exact origin of the parent page. */
+  hostOrigin: string | null | undefined;
+  /**
+   * Called with every accepted command before the default action; awaited.
+   * For `submit` on a host without `submit()` it is the action.
+   */
+  onCommand?(type: ParentCommand, payload: ParentPayloads[ParentCommand]): unknown;
+  /** The bridge could not start or was refused something; the element shows and fires it. */
+  onError?(error: { code: string; message: string }): void;
+  /** How a draft handed back by the parent is opened; default `host.loadDesign(draft.design)`. */
+  restoreDraft?(draft: BridgeDraft): Promise<void>;
+  /** The draft's summed time on task, kept with the draft in the parent. */
+  metrics?(): Metrics | null;
+  /** The view on screen, kept with the draft. */
+  view?(): string | undefined;
+  /** Storage check; injectable for tests. */
+  probe?(): Promise<StorageState>;
+}
+
+/** Autosave to the parent waits this long after the last change, as the drafts store does. */
+export const BRIDGE_SAVE_DELAY_MS = 400;
+/** A `request` whose ack has not come in this long rejects. */
+export const BRIDGE_ACK_TIMEOUT_MS = 10_000;
+
+interface Pending {
+  resolve(): void;
+  reject(error: { code: string; message: string }): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export class BridgeController implements ReactiveController {
+  /** The origin messages go to and come from; undefined when the bridge refused to start. */
+  readonly hostOrigin: string | undefined;
+  storage: StorageState | undefined;
+  private started = false;
+  private resize: ResizeObserver | undefined;
+  private lastHeight = -1;
+  private draftId = newId();
+  private draftName = '';
+  /** The customer edited since the last `ready`: a late `draft-restore` must not replace their work. */
+  private edited = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly host: BridgeHost & Partial<ReactiveControllerHost>,
+    private readonly options: BridgeOptions,
+  ) {
+    this.hostOrigin = exactOrigin(options.hostOrigin);
+    // lit's addController connects at once when the host is already connected.
+    if (typeof host.addController === 'function') host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.started) return;
+    if (!this.hostOrigin) return this.refuse(`host-origin must be the exact origin of the parent page (e.g. https://app.example), got ${JSON.stringify(this.options.hostOrigin ?? null)}`);
+    if (window.parent === window) return this.refuse('transport="postmessage" needs the studio inside an iframe');
+    this.started = true;
+    window.addEventListener('message', this.handleMessage);
+    this.host.addEventListener('co-design-ready', this.handleReady);
+    this.host.addEventListener('co-design-change', this.handleChange);
+    this.host.addEventListener('co-design-error', this.handleError);
+    document.addEventListener('visibilitychange', this.handleVisibility);
+    window.addEventListener('pagehide', this.handlePageHide);
+    this.resize = new ResizeObserver(() => this.reportHeight());
+    this.resize.observe(this.host);
+    this.reportHeight();
+  }
+
+  hostDisconnected(): void {
+    if (!this.started) return;
+    this.flushDraft();
+    this.started = false;
+    window.removeEventListener('message', this.handleMessage);
+    this.host.removeEventListener('co-design-ready', this.handleReady);
+    this.host.removeEventListener('co-design-change', this.handleChange);
+    this.host.removeEventListener('co-design-error', this.handleError);
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+    window.removeEventListener('pagehide', this.handlePageHide);
+    this.resize?.disconnect();
+    for (const [, p] of this.pending) p.reject({ code: BridgeErrorCode.Unsupported, message: 'the studio was removed' });
+    this.pending.clear();
+  }
+
+  // ---- sending ----------------------------------------------------------------
+
+  /** Sends one message to the parent; returns its id, or undefined when the bridge is not running. */
+  post<T extends FrameMessage>(type: T, payload: FramePayloads[T], id = newId()): string | undefined {
+    if (!this.started || !this.hostOrigin) return undefined;
+    // Never '*': a parent that navigated elsewhere must not receive the design.
+    window.parent.postMessage(envelope(type, payload, id), this.hostOrigin);
+    return id;
+  }
+
+  /** Sends and waits for the parent's `ack` (a submission, a draft): rejects on its `error` or a timeout. */
+  request<T extends FrameMessage>(type: T, payload: FramePayloads[T], timeoutMs = BRIDGE_ACK_TIMEOUT_MS): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const id = newId();
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject({ code: BridgeErrorCode.Unsupported, message: `the host page did not acknowledge "${type}" within ${timeoutMs} ms` });
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      if (!this.post(type, payload, id)) {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        reject({ code: BridgeErrorCode.Origin, message: 'the bridge is not running' });
+      }
+    });
+  }
+
+  private refuse(message: string): void {
+    this.options.onError?.({ code: BridgeErrorCode.Origin, message });
+  }
+
+  private reportHeight(): void {
+    // The element's bottom edge in the document: what the iframe must show without scrolling.
+    const height = Math.ceil(this.host.getBoundingClientRect().bottom + window.scrollY);
+    if (height === this.lastHeight) return;
+    this.lastHeight = height;
+    this.post(FrameMessage.Height, { height: Math.min(height, 100_000) });
+  }
+
+  // ---- studio events --------------------------------------------------------------
+
+  private handleReady = async (): Promise<void> => {
+    this.edited = false;
+    const design = this.host.getDesign();
+    this.storage = await (this.options.probe ?? probeStorage)();
+    this.post(FrameMessage.Ready, { template: { ...design.template }, key: this.host.getAttribute('draft-key') ?? '', storage: this.storage });
+  };
+
+  private handleChange = (e: Event): void => {
+    this.edited = true;
+    const { source, kind } = e as Event & { source: string; kind: 'edit' | 'undo' | 'redo' };
+    this.post(FrameMessage.Change, { source: String(source).slice(0, 64) || 'unknown', kind });
+    if (this.storage === StorageState.Denied) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = setTimeout(() => this.flushDraft(), BRIDGE_SAVE_DELAY_MS);
+    }
+  };
+
+  private handleError = (e: Event): void => {
+    const { code, message } = e as Event & { code: string; message: string };
+    this.post(FrameMessage.Error, { code: String(code).slice(0, 64), message: String(message).slice(0, 2000) });
+  };
+
+  private handleVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flushDraft();
+  };
+
+  private handlePageHide = (): void => this.flushDraft();
+
+  /** Hands the design to the parent to keep, when a save is due. */
+  private flushDraft(): void {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    let design: DesignDocument;
+    try {
+      design = this.host.getDesign();
+    } catch {
+      return;
+    }
+    const view = this.options.view?.() ?? design.views[0]?.view ?? 'front';
+    const draft: BridgeDraft = {
+      format: BRIDGE_DRAFT_FORMAT,
+      version: 1,
+      id: this.draftId,
+      template: { ...design.template },
+      key: this.host.getAttribute('draft-key') ?? '',
+      name: this.draftName,
+      updated: new Date().toISOString(),
+      view,
+      design,
+      metrics: this.options.metrics?.() ?? null,
+    };
+    this.post(FrameMessage.DraftSave, draft);
+  }
+
+  // ---- receiving ----------------------------------------------------------------------
+
+  private handleMessage = (event: MessageEvent): void => {
+    // Whom we listen to: the parent window itself, at the exact origin. A sibling
+    // frame, a popup or a parent that navigated away is not the host page.
+    if (event.origin !== this.hostOrigin || event.source !== window.parent) return;
+    const received = readMessage<ParentMessage, ParentPayloads>(event.data, parentPayloadRules);
+    if (received.kind === 'ignored') return;
+    if (received.kind === 'invalid') {
+      this.post(FrameMessage.Error, { code: BridgeErrorCode.Invalid, message: received.message, ...(received.id ? { re: received.id } : {}) });
+      return;
+    }
+    void this.handleParentMessage(received.message);
+  };
+
+  private async handleParentMessage(message: { [K in ParentMessage]: Envelope<K, ParentPayloads[K]> }[ParentMessage]): Promise<void> {
+    switch (message.type) {
+      case ParentMessage.Ack:
+      case ParentMessage.Error: {
+        const pending = this.pending.get(message.type === 'error' ? (message.payload.re ?? '') : message.id);
+        if (!pending) {
+          if (message.type === 'error') this.options.onError?.({ code: message.payload.code, message: message.payload.message });
+          return;
+        }
+        clearTimeout(pending.timer);
+        this.pending.delete(message.type === 'error' ? message.payload.re! : message.id);
+        if (message.type === 'ack') pending.resolve();
+        else pending.reject({ code: message.payload.code, message: message.payload.message });
+        return;
+      }
+      default:
+        return this.runCommand(message.type, message.payload, message.id);
+    }
+  }
+
+  /** Carries out one command and answers with `result` under the command's id. */
+  private async runCommand(type: ParentCommand, payload: ParentPayloads[ParentCommand], id: string): Promise<void> {
+    try {
+      await this.options.onCommand?.(type, payload);
+      switch (type) {
+        case ParentMessage.LoadDesign:
+          await this.host.loadDesign((payload as ParentPayloads['load-design']).design);
+          break;
+        case ParentMessage.SetAuthor:
+          this.host.author = (payload as ParentPayloads['set-author']).name ?? undefined;
+          break;
+        case ParentMessage.Submit:
+          if (typeof this.host.submit === 'function') await this.host.submit();
+          else if (!this.options.onCommand) throw { code: BridgeErrorCode.Unsupported, message: 'this studio cannot submit from the host page' };
+          break;
+        case ParentMessage.DraftRestore:
+          await this.restore((payload as ParentPayloads['draft-restore']).draft);
+          break;
+      }
+      this.post(FrameMessage.Result, { ok: true }, id);
+    } catch (error) {
+      const e = error as { code?: unknown; message?: unknown };
+      this.post(FrameMessage.Result, { ok: false, error: { code: String(e?.code ?? 'bridge-failed').slice(0, 64), message: String(e?.message ?? error).slice(0, 2000) } }, id);
+    }
+  }
+
+  private async restore(draft: BridgeDraft | null): Promise<void> {
+    if (!draft) return;
+    const design = this.host.getDesign();
+    if (draft.template.id !== design.template.id || draft.key !== (this.host.getAttribute('draft-key') ?? '')) {
+      throw { code: BridgeErrorCode.Invalid, message: `the kept draft is for template "${draft.template.id}" and key "${draft.key}", not this studio's` };
+    }
+    // The customer started painting before the draft came back: theirs wins, and is kept from now on.
+    if (this.edited) throw { code: BridgeErrorCode.Unsupported, message: 'the design was edited before the kept draft arrived' };
+    await (this.options.restoreDraft ?? ((d: BridgeDraft) => this.host.loadDesign(d.design)))(draft);
+    this.draftId = draft.id;
+    this.draftName = draft.name;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The host page's keeping of a framed studio's drafts: an idb-keyval store
+ * of its own (never the page's default `keyval-store`), in the host page's
+ * first-party IndexedDB, so the drafts outlive a frame whose storage the
+ * browser denies, partitions or expires. One record per studio origin,
+ * template and draft-key: the latest design wins. Read back through the
+ * same validation as anything that comes over the bridge.
+ */
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { parentPayloadRules, readMessage, type BridgeDraft, type ParentPayloads } from '../bridge/envelope.ts';
+
+export const PARENT_DATABASE = 'co-design-studio-parent';
+export const PARENT_STORE = 'drafts';
+
+let defaultStore: UseStore | undefined;
+
+/** Opened lazily: a page that never hosts a studio with denied storage never creates the database. */
+export function parentDraftsStore(): UseStore {
+  return (defaultStore ??= createStore(PARENT_DATABASE, PARENT_STORE));
+}
+
+export function draftKey(origin: string, templateId: string, key: string): IDBValidKey {
+  return ['draft', origin, templateId, key];
+}
+
+export function keepDraft(origin: string, draft: BridgeDraft, store: UseStore): Promise<void> {
+  return set(draftKey(origin, draft.template.id, draft.key), draft, store);
+}
+
+/**
+ * The kept draft for a studio origin, template and key, or null. A record
+ * that fails validation (an old format, another script of this origin) is
+ * treated as none: the frame starts fresh rather than open it.
+ */
+export async function readKeptDraft(origin: string, templateId: string, key: string, store: UseStore): Promise<BridgeDraft | null> {
+  const value = await get(draftKey(origin, templateId, key), store);
+  if (value === undefined) return null;
+  const checked = readMessage<'draft-restore', ParentPayloads>({ source: 'co-design-studio', v: 1, type: 'draft-restore', id: 'kept', payload: { draft: value } }, { 'draft-restore': parentPayloadRules['draft-restore'] });
+  return checked.kind === 'ok' ? checked.message.payload.draft : null;
+}

@@ -1,0 +1,192 @@
+/**
+ * `co-design-studio/parent`: the host page's side of the iframe bridge.
+ *
+ *   const studio = connectStudio(iframe, { origin: 'https://studio.brand.example', onSubmission });
+ *
+ * Listens only to `iframe.contentWindow` at exactly `origin`, posts only to
+ * that origin, validates every payload (designs through `parseDesign`),
+ * sizes the iframe from the studio's `height`, and keeps the studio's drafts
+ * in this page's own IndexedDB when the frame says its storage is denied.
+ * No lit, no fabric: a host page pulls in the document validator and valibot.
+ */
+import type { UseStore } from 'idb-keyval';
+import { newId } from '../document/ids.ts';
+import { parseDesign } from '../document/validate.ts';
+import type { DesignDocument } from '../document/types.ts';
+import {
+  BridgeErrorCode,
+  envelope,
+  exactOrigin,
+  FrameMessage,
+  framePayloadRules,
+  readMessage,
+  StorageState,
+  type Envelope,
+  type FramePayloads,
+  type ParentMessage,
+  type ParentPayloads,
+  type ReadyPayload,
+} from '../bridge/envelope.ts';
+import type { MetricsReport } from '../protocol/metrics.ts';
+import type { Submission } from '../protocol/submission.ts';
+import { keepDraft, parentDraftsStore, readKeptDraft } from './drafts.ts';
+
+export interface ConnectOptions {
+  /** The studio's exact origin (`https://studio.brand.example`): the only one listened to and posted to. */
+  origin: string;
+  /** A finished design; resolve when it is safe with you (the studio then shows it as sent). */
+  onSubmission?(submission: Submission): void | Promise<void>;
+  onMetrics?(report: MetricsReport): void;
+  /** The studio's content height; the iframe's height is already set to it. */
+  onHeight?(height: number): void;
+  onReady?(ready: ReadyPayload): void;
+  onChange?(change: FramePayloads['change']): void;
+  /** The studio reported an error, or refused one of our messages. */
+  onError?(error: FramePayloads['error']): void;
+  /** Where kept drafts go; default `createStore('co-design-studio-parent', 'drafts')`. */
+  storage?: UseStore;
+  /** Leave the iframe's height alone (the host lays it out itself). */
+  autoHeight?: boolean;
+}
+
+export interface StudioConnection {
+  /** Replaces the design; rejects with `{ code, message }` when the studio refuses it. */
+  loadDesign(doc: DesignDocument): Promise<void>;
+  setAuthor(name: string | null): Promise<void>;
+  /** Opens the studio's submit flow; the submission arrives through `onSubmission`. */
+  submit(): Promise<void>;
+  disconnect(): void;
+}
+
+type Command = 'load-design' | 'set-author' | 'submit' | 'draft-restore';
+type FrameEnvelope = { [K in FrameMessage]: Envelope<K, FramePayloads[K]> }[FrameMessage];
+
+interface Pending {
+  resolve(): void;
+  reject(error: { code: string; message: string }): void;
+}
+
+export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions): StudioConnection {
+  const origin = exactOrigin(options.origin);
+  if (!origin) throw new TypeError(`connectStudio: origin must be the studio's exact origin (e.g. https://studio.example), got ${JSON.stringify(options.origin)}`);
+  const store = options.storage ?? parentDraftsStore();
+  const pending = new Map<string, Pending>();
+  // Commands wait for `ready`: before it the frame may not be listening yet, or may be another page.
+  let ready = false;
+  let queue: Array<() => void> = [];
+  let connected = true;
+
+  const post = <T extends ParentMessage>(type: T, payload: ParentPayloads[T], id = newId()): void => {
+    // The frame's window as it is now; the exact origin makes the browser drop the message if it navigated elsewhere.
+    iframe.contentWindow?.postMessage(envelope(type, payload, id), origin);
+  };
+
+  const command = <T extends Command>(type: T, payload: ParentPayloads[T]): Promise<void> => {
+    if (!connected) return Promise.reject({ code: BridgeErrorCode.Unsupported, message: 'disconnected' });
+    return new Promise((resolve, reject) => {
+      const id = newId();
+      pending.set(id, { resolve, reject });
+      const send = () => post(type, payload, id);
+      if (ready) send();
+      else queue.push(send);
+    });
+  };
+
+  const refuse = (id: string | undefined, message: string) => {
+    options.onError?.({ code: BridgeErrorCode.Invalid, message });
+    if (id) post('error', { code: BridgeErrorCode.Invalid, message, re: id });
+  };
+
+  const handleReady = async (payload: ReadyPayload): Promise<void> => {
+    ready = true;
+    options.onReady?.(payload);
+    if (payload.storage === StorageState.Denied) {
+      // The frame cannot keep the customer's work: hand back what this page kept for it.
+      const draft = await readKeptDraft(origin, payload.template.id, payload.key, store).catch(() => null);
+      await command('draft-restore', { draft }).catch((e: { code: string; message: string }) => options.onError?.({ code: e.code, message: e.message }));
+    }
+    const waiting = queue;
+    queue = [];
+    for (const send of waiting) send();
+  };
+
+  const handle = async (message: FrameEnvelope): Promise<void> => {
+    switch (message.type) {
+      case FrameMessage.Ready:
+        return handleReady(message.payload);
+      case FrameMessage.Height:
+        if (options.autoHeight !== false) iframe.style.height = `${message.payload.height}px`;
+        options.onHeight?.(message.payload.height);
+        return;
+      case FrameMessage.Change:
+        return options.onChange?.(message.payload);
+      case FrameMessage.Metrics:
+        options.onMetrics?.(message.payload);
+        return post('ack', {}, message.id);
+      case FrameMessage.Submission:
+        try {
+          await options.onSubmission?.(message.payload);
+          post('ack', {}, message.id);
+        } catch (error) {
+          post('error', { code: 'host-refused', message: String((error as Error)?.message ?? error).slice(0, 2000), re: message.id });
+        }
+        return;
+      case FrameMessage.DraftSave:
+        try {
+          await keepDraft(origin, message.payload, store);
+          post('ack', {}, message.id);
+        } catch (error) {
+          post('error', { code: 'storage-unavailable', message: String((error as Error)?.message ?? error).slice(0, 2000), re: message.id });
+        }
+        return;
+      case FrameMessage.Error:
+      case FrameMessage.Result: {
+        const re = message.type === 'result' ? message.id : message.payload.re;
+        const waiting = re ? pending.get(re) : undefined;
+        if (!waiting) {
+          if (message.type === 'error') options.onError?.(message.payload);
+          return;
+        }
+        pending.delete(re!);
+        if (message.type === 'error') waiting.reject({ code: message.payload.code, message: message.payload.message });
+        else if (message.payload.ok) waiting.resolve();
+        else waiting.reject(message.payload.error ?? { code: 'bridge-failed', message: 'the studio refused the command' });
+        return;
+      }
+    }
+  };
+
+  const onMessage = (event: MessageEvent): void => {
+    // Whom we listen to: this iframe's window, at exactly the studio's origin. Another
+    // frame, a popup, or this iframe navigated to another origin are not the studio.
+    if (event.source !== iframe.contentWindow || event.origin !== origin) return;
+    const received = readMessage<FrameMessage, FramePayloads>(event.data, framePayloadRules);
+    if (received.kind === 'ignored') return;
+    if (received.kind === 'invalid') return refuse(received.id, received.message);
+    void handle(received.message);
+  };
+
+  window.addEventListener('message', onMessage);
+
+  return {
+    loadDesign: async (doc) => {
+      // Checked here too, so a bad document fails in the host's own stack with a clear message.
+      const design = parseDesign(doc);
+      return command('load-design', { design });
+    },
+    setAuthor: (name) => command('set-author', { name }),
+    submit: () => command('submit', {}),
+    disconnect: () => {
+      connected = false;
+      window.removeEventListener('message', onMessage);
+      for (const [, p] of pending) p.reject({ code: BridgeErrorCode.Unsupported, message: 'disconnected' });
+      pending.clear();
+      queue = [];
+    },
+  };
+}
+
+export { BridgeErrorCode, FrameMessage, StorageState } from '../bridge/envelope.ts';
+export { ParentMessage, type BridgeDraft, type ReadyPayload } from '../bridge/envelope.ts';
+export type { Submission } from '../protocol/submission.ts';
+export type { MetricsReport } from '../protocol/metrics.ts';

@@ -1,0 +1,50 @@
+import { askFrame, type FrameState } from '../fixtures/bridge/ask.ts';
+
+/**
+ * Two sites of one dev server: the test page is `localhost:<port>` (the host
+ * page, as a social app), the studio is served from `127.0.0.1:<port>` —
+ * another site, since two ports of one host would be the same site.
+ * `127.0.0.2` is a third site on the same loopback (all of 127/8 answers).
+ */
+export const PORT = location.port;
+export const HOST = `http://localhost:${PORT}`;
+export const STUDIO = `http://127.0.0.1:${PORT}`;
+export const OTHER = `http://127.0.0.2:${PORT}`;
+
+export function frameUrl(origin: string, params: Record<string, string> = {}): string {
+  const query = new URLSearchParams({ 'host-origin': HOST, template: '/templates/roadster.json', ...params });
+  return `${origin}/test/fixtures/bridge/frame.html?${query}`;
+}
+
+/** An iframe of `src` in the test page, resolved once it has loaded. */
+export async function embed(src: string, style = 'border:0;display:block;width:920px;height:150px'): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  iframe.style.cssText = style;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  iframe.src = src;
+  document.body.append(iframe);
+  await loaded;
+  return iframe;
+}
+
+export function ask(iframe: HTMLIFrameElement, origin = STUDIO, what = 'state'): Promise<FrameState> {
+  return askFrame(iframe, origin, what);
+}
+
+/** Resolves with `fn()`'s first truthy value; rejects after `timeout` ms. */
+export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeout = 10_000): Promise<NonNullable<T>> {
+  const end = performance.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A posted bridge message, as a host page or another frame would write it by hand. */
+export function envelope(type: string, payload: unknown, id: string) {
+  return { source: 'co-design-studio', v: 1, type, id, payload };
+}

@@ -9,9 +9,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: 'src/index.ts',
+      // The element, and the host page's bridge helper (`co-design-studio/parent`), which shares only pure-data chunks with it.
+      entry: { 'co-design-studio': 'src/index.ts', parent: 'src/parent/index.ts' },
       formats: ['es'],
-      fileName: () => 'co-design-studio.js',
+      fileName: (_format, name) => `${name}.js`,
     },
     rollupOptions: {
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -22,6 +22,8 @@ export const ErrorCode = {
   SubmitCancelled: 'submit-cancelled',
   SubmitUnavailable: 'submit-unavailable',
   SubmitFailed: 'submit-failed',
+  /** `transport="postmessage"` without an exact `host-origin`, or outside an iframe: the bridge did not start. */
+  BridgeOrigin: 'bridge-origin',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

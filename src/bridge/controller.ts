@@ -265,8 +265,10 @@ export class BridgeController implements ReactiveController {
           this.host.author = (payload as ParentPayloads['set-author']).name ?? undefined;
           break;
         case ParentMessage.Submit:
+          // A host's own onCommand is the action when given (it may collect consent itself); else the studio's dialog.
+          if (this.options.onCommand) break;
           if (typeof this.host.submit === 'function') await this.host.submit();
-          else if (!this.options.onCommand) throw { code: BridgeErrorCode.Unsupported, message: 'this studio cannot submit from the host page' };
+          else throw { code: BridgeErrorCode.Unsupported, message: 'this studio cannot submit from the host page' };
           break;
         case ParentMessage.DraftRestore:
           await this.restore((payload as ParentPayloads['draft-restore']).draft);

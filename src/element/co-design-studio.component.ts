@@ -24,10 +24,11 @@ import { CoDesignDraftSavedEvent } from './events/draft-saved.ts';
 import { CoDesignMetricsEvent } from './events/metrics.ts';
 import { MetricsController, type MetricsFlush } from '../metrics/controller.ts';
 import { sendMetricsBeacon } from '../transport/beacon.ts';
+import { BridgeController } from '../bridge/controller.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
 import { CoDesignReadyEvent } from './events/ready.ts';
 import { DraftsView } from './drafts-view.ts';
-import { deliverOnce } from './deliver-once.ts';
+import { Delivery } from './delivery.ts';
 import { CoDesignSubmittedEvent } from './events/submitted.ts';
 import { SubmitView, type SubmitResult } from './submit-view.ts';
 import { describeCanvas, errorMessage } from './messages.ts';
@@ -64,6 +65,10 @@ export class CoDesignStudio extends LitElement {
   @property({ attribute: 'draft-key' }) draftKey: string | undefined;
   /** Ms of engagement one input earns when no other follows (DESIGN.md, default 5000). */
   @property({ attribute: 'idle-timeout' }) idleTimeout: string | number | undefined;
+  /** `http` (default) or `postmessage`: talk to the parent page over the iframe bridge (docs/bridge.md). */
+  @property({ attribute: 'transport' }) transport: string | undefined;
+  /** The parent page's exact origin, for `transport="postmessage"`. */
+  @property({ attribute: 'host-origin' }) hostOrigin: string | undefined;
   /** Name or handle of the customer, when the host knows it. */
   @property({ attribute: false }) author: string | undefined;
 
@@ -108,13 +113,17 @@ export class CoDesignStudio extends LitElement {
     draft: () => this.drafts.meta?.id,
     metrics: () => this.metrics.total(),
     author: () => this.author,
-    deliver: async (submission) => {
-      const result = await deliverOnce(this.endpoint, submission);
-      if (result.state === 'sent') this.dispatchEvent(new CoDesignSubmittedEvent(result.receipt, submission.draft));
-      return result;
+    deliver: async (submission, onProgress) => {
+      // In a social app's iframe the parent page takes the submission and delivers it itself.
+      if (this.bridge) return this.bridge.request('submission', submission).then(() => ({ state: 'taken', submission }) as const);
+      return this.delivery.send(this.endpoint, submission, onProgress);
     },
   });
+  /** The outbox (src/transport/), loaded on the first submit or when an earlier visit left one queued. */
+  private readonly delivery = new Delivery((receipt, draft) => this.dispatchEvent(new CoDesignSubmittedEvent(receipt, draft)));
   private readonly draftsView = new DraftsView(this, this.drafts, { t: () => this.t, fail: (e) => this.fail(e) });
+  /** The iframe bridge (src/bridge/), made on first connection when `transport="postmessage"`. */
+  private bridge: BridgeController | undefined;
 
   // ---- public API (DESIGN.md) ----------------------------------------------
 
@@ -176,6 +185,20 @@ export class CoDesignStudio extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Attributes only: the transport is fixed for the element's life, as a host page writes it once.
+    if (!this.bridge && this.getAttribute('transport') === 'postmessage') {
+      this.bridge = new BridgeController(this, {
+        hostOrigin: this.getAttribute('host-origin'),
+        metrics: () => this.metrics.total(),
+        view: () => this.editor?.view,
+        restoreDraft: async (draft) => {
+          await this.loadDesign(draft.design);
+          if (draft.metrics) this.metrics.restore(draft.metrics);
+          if (this.editor?.manifest?.views.some((v) => v.id === draft.view)) this.editor.setView(draft.view);
+        },
+        onError: (e) => this.fail(new StudioError(ErrorCode.BridgeOrigin, e.message)),
+      });
+    }
     this.addEventListener('keydown', this.handleKeyDown);
     this.addEventListener('keyup', this.handleKeyUp);
   }
@@ -185,6 +208,7 @@ export class CoDesignStudio extends LitElement {
     this.removeEventListener('keydown', this.handleKeyDown);
     this.removeEventListener('keyup', this.handleKeyUp);
     this.loading?.abort();
+    this.delivery.close();
     this.editor?.dispose();
     this.editor = undefined;
     this.loaded = undefined;
@@ -219,6 +243,8 @@ export class CoDesignStudio extends LitElement {
       this.loaded = loaded;
       this.error = '';
       this.dispatchEvent(new CoDesignReadyEvent(editor.design.template));
+      // Submissions queued on an earlier visit go out now (and on every `online`).
+      if (this.endpoint && !this.bridge) void this.delivery.start().catch(() => undefined);
     } catch (error) {
       if (!loading.signal.aborted) this.fail(error);
     }
@@ -228,6 +254,11 @@ export class CoDesignStudio extends LitElement {
     this.dispatchEvent(new CoDesignMetricsEvent(f.reason, f.current, f.total));
     void this.drafts.saveMetrics(f.total);
     const template = this.editor?.ready ? this.editor.design.template : undefined;
+    // In a social app's iframe the parent page takes the metrics (and delivers them itself).
+    if (this.bridge && template && this.drafts.meta) {
+      this.bridge.post('metrics', this.metrics.report({ draft: this.drafts.meta.id, template, submitted: false }));
+      return;
+    }
     // Beacons also go out for customers who never submit: that is the funnel the brand wants.
     if (this.endpoint && template && this.drafts.meta) {
       sendMetricsBeacon(`${this.endpoint.replace(/\/+$/, '')}/metrics`, this.metrics.report({ draft: this.drafts.meta.id, template, submitted: false }));

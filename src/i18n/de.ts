@@ -145,5 +145,6 @@ export const de: Record<MessageKey, string> = {
   'error.submit-cancelled': 'Das Einreichen wurde abgebrochen.',
   'error.submit-unavailable': 'Für dieses Produkt kannst du keine Designs einreichen.',
   'error.submit-failed': 'Dein Design konnte nicht gesendet werden: {detail}',
+  'error.bridge-origin': 'Das Studio erreicht die umgebende Seite nicht: {detail}',
   'error.unknown': 'Da ist etwas schiefgelaufen: {detail}',
 };

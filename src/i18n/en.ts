@@ -146,6 +146,7 @@ export const en = {
   'error.submit-cancelled': 'The submission was cancelled.',
   'error.submit-unavailable': 'This product does not take submissions.',
   'error.submit-failed': 'The design could not be sent: {detail}',
+  'error.bridge-origin': 'This studio cannot reach the page around it: {detail}',
   'error.unknown': 'Something went wrong: {detail}',
 } as const;
 

@@ -145,5 +145,6 @@ export const es: Record<MessageKey, string> = {
   'error.submit-cancelled': 'Se canceló el envío.',
   'error.submit-unavailable': 'Este producto no admite envíos.',
   'error.submit-failed': 'No se pudo enviar el diseño: {detail}',
+  'error.bridge-origin': 'El estudio no puede comunicarse con la página que lo contiene: {detail}',
   'error.unknown': 'Algo ha salido mal: {detail}',
 };

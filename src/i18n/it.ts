@@ -145,5 +145,6 @@ export const it: Record<MessageKey, string> = {
   'error.submit-cancelled': 'L’invio è stato annullato.',
   'error.submit-unavailable': 'Questo prodotto non accetta invii.',
   'error.submit-failed': 'Non è stato possibile inviare il design: {detail}',
+  'error.bridge-origin': 'Lo studio non riesce a comunicare con la pagina che lo contiene: {detail}',
   'error.unknown': 'Qualcosa è andato storto: {detail}',
 };

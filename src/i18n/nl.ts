@@ -145,5 +145,6 @@ export const nl: Record<MessageKey, string> = {
   'error.submit-cancelled': 'Het insturen is geannuleerd.',
   'error.submit-unavailable': 'Voor dit product kun je geen ontwerpen insturen.',
   'error.submit-failed': 'Je ontwerp kon niet worden verstuurd: {detail}',
+  'error.bridge-origin': 'De studio kan de omringende pagina niet bereiken: {detail}',
   'error.unknown': 'Er ging iets mis: {detail}',
 };

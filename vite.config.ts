@@ -1,21 +1,26 @@
 import { defineConfig } from 'vite';
 
-// Library build: one ES module entry; lazy chunks are emitted beside it so a
-// host can load `dist/co-design-studio.js` from a plain <script type="module">.
-export default defineConfig({
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    lib: {
-      // The element, and the host page's bridge helper (`co-design-studio/parent`), which shares only pure-data chunks with it.
-      entry: { 'co-design-studio': 'src/index.ts', parent: 'src/parent/index.ts' },
-      formats: ['es'],
-      fileName: (_format, name) => `${name}.js`,
+// Two library builds into dist/, one per entry, so neither splits the other
+// into shared chunks (an extra request and worse compression for the studio):
+//   vite build                → dist/co-design-studio.js + its lazy chunks
+//   vite build --mode parent  → dist/parent.js (`co-design-studio/parent`, no lit, no fabric)
+export default defineConfig(({ mode }) => {
+  const parent = mode === 'parent';
+  return {
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      // The second build adds to the first.
+      emptyOutDir: !parent,
+      sourcemap: true,
+      lib: {
+        entry: parent ? 'src/parent/index.ts' : 'src/index.ts',
+        formats: ['es'],
+        fileName: () => (parent ? 'parent.js' : 'co-design-studio.js'),
+      },
+      rollupOptions: {
+        output: { chunkFileNames: parent ? 'chunks/parent-[name]-[hash].js' : 'chunks/[name]-[hash].js' },
+      },
     },
-    rollupOptions: {
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
-  },
+  };
 });

@@ -12,7 +12,7 @@ import type { DesignDocument } from '../document/types.ts';
 import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
 import type { HistoryEntry } from '../editor/history/history.ts';
 import type { Metrics } from '../protocol/metrics.ts';
-import { metricsSchema } from '../protocol/schema.ts';
+import { readMetrics } from '../metrics/figures.ts';
 
 export const META_FORMAT = 'co-design-draft-meta';
 export const BODY_FORMAT = 'co-design-draft';
@@ -165,6 +165,15 @@ export function parseHistory(value: unknown): SavedHistory {
 }
 
 export function parseMetrics(value: unknown): Metrics | null {
-  if (value === null) return null;
-  return check(metricsSchema, value, 'metrics', 100_000) as Metrics;
+  if (value === null || value === undefined) return null;
+  try {
+    checkRawValue(value, { maxDepth: DOCUMENT_LIMITS.depth, maxBytes: 100_000 });
+  } catch (error) {
+    throw draftInvalid(`metrics: ${isStudioError(error) ? error.message : String(error)}`);
+  }
+  // The metrics controller's own check (engaged ≤ visible ≤ wall, known tools, finite counts): already in
+  // the bundle, where the protocol's valibot schema would bring the whole submission schema with it.
+  const metrics = readMetrics(value);
+  if (!metrics) throw draftInvalid('metrics: not a valid time-on-task record');
+  return metrics;
 }

@@ -24,13 +24,13 @@ import { CoDesignDraftSavedEvent } from './events/draft-saved.ts';
 import { CoDesignMetricsEvent } from './events/metrics.ts';
 import { MetricsController, type MetricsFlush } from '../metrics/controller.ts';
 import { sendMetricsBeacon } from '../transport/beacon.ts';
-import { BridgeController } from '../bridge/controller.ts';
+import type { BridgeController } from '../bridge/controller.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
 import { CoDesignReadyEvent } from './events/ready.ts';
 import { DraftsView } from './drafts-view.ts';
 import { Delivery } from './delivery.ts';
 import { CoDesignSubmittedEvent } from './events/submitted.ts';
-import { SubmitView, type SubmitResult } from './submit-view.ts';
+import type { SubmitResult, SubmitView } from './submit-view.ts';
 import { describeCanvas, errorMessage } from './messages.ts';
 import { styles } from './styles.ts';
 import { draftsStyles } from '../ui/drafts.styles.ts';
@@ -107,23 +107,30 @@ export class CoDesignStudio extends LitElement {
   });
   /** Time on task (src/metrics/): counted here, kept with the draft, beaconed to `{endpoint}/metrics`. */
   private readonly metrics = new MetricsController(this, { idleTimeout: this.getAttribute('idle-timeout'), onFlush: (f) => this.handleMetricsFlush(f) });
-  private readonly submitView = new SubmitView(this, {
-    t: () => this.t,
-    editor: () => (this.editor?.ready ? this.editor : undefined),
-    draft: () => this.drafts.meta?.id,
-    metrics: () => this.metrics.total(),
-    author: () => this.author,
-    deliver: async (submission, onProgress) => {
-      // In a social app's iframe the parent page takes the submission and delivers it itself.
-      if (this.bridge) return this.bridge.request('submission', submission).then(() => ({ state: 'taken', submission }) as const);
-      return this.delivery.send(this.endpoint, submission, onProgress);
-    },
-  });
+  /** The submit flow, loaded on the first `submit()`: the first paint does not need it. */
+  private submitView: SubmitView | undefined;
+
+  private async loadSubmitView(): Promise<SubmitView> {
+    const { SubmitView } = await import('./submit-view.ts');
+    return (this.submitView ??= new SubmitView(this, {
+      t: () => this.t,
+      editor: () => (this.editor?.ready ? this.editor : undefined),
+      draft: () => this.drafts.meta?.id,
+      metrics: () => this.metrics.total(),
+      author: () => this.author,
+      deliver: async (submission, onProgress) => {
+        // In a social app's iframe the parent page takes the submission and delivers it itself.
+        if (this.bridge) return this.bridge.request('submission', submission).then(() => ({ state: 'taken', submission }) as const);
+        return this.delivery.send(this.endpoint, submission, onProgress);
+      },
+    }));
+  }
   /** The outbox (src/transport/), loaded on the first submit or when an earlier visit left one queued. */
   private readonly delivery = new Delivery((receipt, draft) => this.dispatchEvent(new CoDesignSubmittedEvent(receipt, draft)));
   private readonly draftsView = new DraftsView(this, this.drafts, { t: () => this.t, fail: (e) => this.fail(e) });
   /** The iframe bridge (src/bridge/), made on first connection when `transport="postmessage"`. */
   private bridge: BridgeController | undefined;
+  private bridgeLoading: Promise<void> | undefined;
 
   // ---- public API (DESIGN.md) ----------------------------------------------
 
@@ -167,7 +174,7 @@ export class CoDesignStudio extends LitElement {
    */
   async submit(): Promise<SubmitResult> {
     try {
-      return await this.submitView.open();
+      return await (await this.loadSubmitView()).open();
     } catch (error) {
       throw this.fail(error, !(error instanceof StudioError && error.code === ErrorCode.SubmitCancelled));
     }
@@ -186,17 +193,20 @@ export class CoDesignStudio extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Attributes only: the transport is fixed for the element's life, as a host page writes it once.
-    if (!this.bridge && this.getAttribute('transport') === 'postmessage') {
-      this.bridge = new BridgeController(this, {
-        hostOrigin: this.getAttribute('host-origin'),
-        metrics: () => this.metrics.total(),
-        view: () => this.editor?.view,
-        restoreDraft: async (draft) => {
-          await this.loadDesign(draft.design);
-          if (draft.metrics) this.metrics.restore(draft.metrics);
-          if (this.editor?.manifest?.views.some((v) => v.id === draft.view)) this.editor.setView(draft.view);
-        },
-        onError: (e) => this.fail(new StudioError(ErrorCode.BridgeOrigin, e.message)),
+    // Loaded only for frames that use it; `co-design-ready` waits for it so the parent hears `ready`.
+    if (!this.bridge && !this.bridgeLoading && this.getAttribute('transport') === 'postmessage') {
+      this.bridgeLoading = import('./bridge-wiring.ts').then(({ createBridge }) => {
+        this.bridge = createBridge(this, {
+          hostOrigin: this.getAttribute('host-origin'),
+          metrics: () => this.metrics.total(),
+          view: () => this.editor?.view,
+          restoreDraft: async (draft) => {
+            await this.loadDesign(draft.design);
+            if (draft.metrics) this.metrics.restore(draft.metrics);
+            if (this.editor?.manifest?.views.some((v) => v.id === draft.view)) this.editor.setView(draft.view);
+          },
+          onError: (e) => this.fail(new StudioError(ErrorCode.BridgeOrigin, e.message)),
+        });
       });
     }
     this.addEventListener('keydown', this.handleKeyDown);
@@ -221,7 +231,7 @@ export class CoDesignStudio extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('template') || (changed.has('draftKey') && changed.get('draftKey') !== undefined)) && this.template) void this.openTemplate(this.template);
     this.draftsView.updated();
-    this.submitView.updated();
+    this.submitView?.updated();
   }
 
   private async openTemplate(source: string | TemplateManifest): Promise<void> {
@@ -242,6 +252,7 @@ export class CoDesignStudio extends LitElement {
       this.showView(opened);
       this.loaded = loaded;
       this.error = '';
+      await this.bridgeLoading;
       this.dispatchEvent(new CoDesignReadyEvent(editor.design.template));
       // Submissions queued on an earlier visit go out now (and on every `online`).
       if (this.endpoint && !this.bridge) void this.delivery.start().catch(() => undefined);
@@ -413,7 +424,7 @@ export class CoDesignStudio extends LitElement {
       </div>
       <input type="file" class="image-file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.handleFiles((e.target as HTMLInputElement).files)} />
       <input type="file" class="backup-file" hidden accept=".json,application/json" @change=${(e: Event) => this.handleBackupFile(e.target as HTMLInputElement)} />
-      ${this.draftsView.renderDialog(() => this.backupInput.click())} ${this.submitView.render()}
+      ${this.draftsView.renderDialog(() => this.backupInput.click())} ${this.submitView?.render() ?? nothing}
     </div>`;
   }
 }

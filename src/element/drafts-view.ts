@@ -1,7 +1,6 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { SaveState, Storage, type DraftsController } from '../drafts/controller.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { renderDraftsDialog } from '../ui/drafts-dialog.ts';
 import { icon } from '../ui/icons.ts';
 
 export interface DraftsViewHost extends ReactiveControllerHost {
@@ -33,23 +32,30 @@ export class DraftsView {
     this.host.requestUpdate();
   }
 
+  /** The dialog's code and styles, loaded the first time the list opens. */
+  private dialog?: typeof import('../ui/drafts-dialog.ts');
+
   async show(): Promise<void> {
+    if (!this.dialog) {
+      this.dialog = await import('../ui/drafts-dialog.ts');
+      this.dialog.adoptDialogStyles(this.host.shadowRoot);
+    }
     this.set({ open: true });
     await this.drafts.refreshList().catch(() => undefined);
   }
 
   private close(): void {
-    this.dialog()?.close();
+    this.dialogElement()?.close();
     this.set({ open: false, renaming: undefined, confirming: undefined });
   }
 
-  private dialog(): HTMLDialogElement | null | undefined {
+  private dialogElement(): HTMLDialogElement | null | undefined {
     return this.host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.drafts');
   }
 
   /** After each render: the dialog is modal, so focus stays in it and Escape closes it. */
   updated(): void {
-    const dialog = this.dialog();
+    const dialog = this.dialogElement();
     if (dialog && this.state.open && !dialog.open) dialog.showModal();
   }
 
@@ -89,11 +95,11 @@ export class DraftsView {
   }
 
   renderDialog(chooseBackup: () => void) {
-    if (!this.state.open) return nothing;
+    if (!this.state.open || !this.dialog) return nothing;
     const d = this.drafts;
     const t = this.options.t();
     const list = d.meta && d.meta.rev > 0 && !d.list.some((m) => m.id === d.meta!.id) ? [d.meta, ...d.list] : d.list;
-    return renderDraftsDialog({
+    return this.dialog.renderDraftsDialog({
       list,
       current: d.meta?.id,
       renaming: this.state.renaming,

@@ -4,7 +4,7 @@ import { ErrorCode, StudioError } from '../errors.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 import type { Submission, SubmissionReceipt } from '../protocol/submission.ts';
-import { renderSubmitDialog, SubmitStep } from '../ui/submit-dialog.ts';
+import { adoptDialogStyles, renderSubmitDialog, SubmitStep } from '../ui/submit-dialog.ts';
 import { CoDesignSubmitEvent } from './events/submit.ts';
 import { buildSubmission, renderPreviews } from './submission.ts';
 
@@ -54,6 +54,7 @@ export class SubmitView {
     const brief = editor?.manifest?.brief;
     if (!editor?.ready || !brief) throw new StudioError(ErrorCode.SubmitUnavailable, 'This template has no brief and terms to submit to');
     this.pending?.reject(new StudioError(ErrorCode.SubmitCancelled, 'A new submission was started'));
+    adoptDialogStyles(this.host.shadowRoot);
     const settled = new Promise<SubmitResult>((resolve, reject) => (this.pending = { resolve, reject }));
     const pending = this.pending;
     this.revoke();

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { DraftMeta } from '../drafts/records.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { icon } from './icons.ts';
+export { adoptDialogStyles } from './dialog.styles.ts';
 
 export interface DraftsDialogProps {
   list: readonly DraftMeta[];

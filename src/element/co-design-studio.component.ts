@@ -239,7 +239,8 @@ export class CoDesignStudio extends LitElement {
     const loading = (this.loading = new AbortController());
     try {
       // Layer and draft names come from the table, so the table must be here first.
-      const [loaded] = await Promise.all([loadTemplate(source, { signal: loading.signal }), this.i18n.ready]);
+      // The bridge (when used) must listen before drafts restore: a storage failure there is news for the parent.
+      const [loaded] = await Promise.all([loadTemplate(source, { signal: loading.signal }), this.i18n.ready, this.bridgeLoading]);
       await this.updateComplete;
       const editor = this.ensureEditor();
       this.manifest = loaded.manifest;
@@ -252,7 +253,6 @@ export class CoDesignStudio extends LitElement {
       this.showView(opened);
       this.loaded = loaded;
       this.error = '';
-      await this.bridgeLoading;
       this.dispatchEvent(new CoDesignReadyEvent(editor.design.template));
       // Submissions queued on an earlier visit go out now (and on every `online`).
       if (this.endpoint && !this.bridge) void this.delivery.start().catch(() => undefined);

@@ -50,6 +50,8 @@ export class Delivery {
         ['sent', (e) => (off(), resolve({ state: 'sent', receipt: e.receipt! }))],
         ['retrying', () => (off(), resolve({ state: 'queued' }))],
         ['failed', (e) => (off(), reject(new StudioError(ErrorCode.SubmitFailed, e.error?.message ?? 'refused', { detail: e.error?.message ?? 'refused' })))],
+        // The outbox found the submission unsendable (it checks it as the server would): never sent, so say so.
+        ['set-aside', (e) => (off(), reject(new StudioError(ErrorCode.SubmitFailed, e.reason ?? 'not a valid submission', { detail: e.reason ?? 'not a valid submission' })))],
       ];
       const mine = (fn: (e: OutboxEvent) => void) => (e: Event) => (e as OutboxEvent).id === id && fn(e as OutboxEvent);
       for (let i = 0; i < handlers.length; i++) handlers[i] = [handlers[i][0], mine(handlers[i][1])];

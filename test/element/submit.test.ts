@@ -116,6 +116,8 @@ describe('<co-design-studio> submit', () => {
     expect(JSON.stringify(s.design())).to.equal(design);
 
     const again = s.el.submit();
+    // Wait for the dialog to start afresh (the failed one is still on screen until then).
+    for (let i = 0; i < 100 && /could not be sent/.test(dialog.querySelector('.submit-status')?.textContent ?? ''); i++) await sleep(30);
     const reopened = await dialogOpen(s);
     await clickIn(reopened.querySelector('[data-action="cancel-submit"]')!);
     const cancelled = await again.then(
@@ -123,5 +125,38 @@ describe('<co-design-studio> submit', () => {
       (e: { code: string }) => e,
     );
     expect(cancelled?.code).to.equal('submit-cancelled');
+  });
+});
+
+describe('<co-design-studio> submit through the outbox', () => {
+  let s: TestStudio | undefined;
+  let api: ApiServer | undefined;
+  afterEach(async () => {
+    s?.remove();
+    await api?.stop();
+  });
+
+  it('shows queued when the server is unavailable, then sends it once by itself and fires co-design-submitted', async function () {
+    this.timeout(40_000);
+    api = await startApiServer({ faults: { designs: [503, 503] } });
+    s = await mountStudio({ draftKey: uniqueKey('queued') });
+    s.el.setAttribute('endpoint', api.endpoint);
+    s.el.author = 'Queued Quinn';
+    await paint(s);
+    const submitted: CoDesignSubmittedEvent[] = [];
+    s.el.addEventListener('co-design-submitted', (e) => submitted.push(e));
+    const result = s.el.submit();
+    const dialog = await dialogOpen(s);
+    await clickIn(dialog.querySelector('input[name="consent"]')!);
+    await clickIn(dialog.querySelector('[data-action="send"]')!);
+    expect((await result).state).to.equal('queued');
+    await s.el.updateComplete;
+    expect(dialog.querySelector('.submit-status')!.textContent).to.match(/queued/);
+    for (let i = 0; i < 300 && submitted.length === 0; i++) await sleep(100);
+    expect(submitted, 'sent by itself after the retries').to.have.length(1);
+    const { designs } = await api.state();
+    expect(designs).to.have.length(1);
+    expect(designs[0].author).to.equal('Queued Quinn');
+    expect(submitted[0].receipt.id).to.equal(designs[0].id);
   });
 });

@@ -15,6 +15,7 @@ import type { Translate } from '../i18n/translate.ts';
 import { loadTemplate, type LoadedTemplate } from '../template/load.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { icon } from '../ui/icons.ts';
+import { renderHeader } from '../ui/header.ts';
 import { renderLayersPanel } from '../ui/layers-panel.ts';
 import { renderStylePanel } from '../ui/style-panel.ts';
 import { renderToolbar } from '../ui/toolbar.ts';
@@ -372,23 +373,15 @@ export class CoDesignStudio extends LitElement {
     const loaded = this.loaded;
     const t = this.t;
     return html`<div class="shell ${this.panelOpen ? 'panel-open' : ''}" part="shell" dir=${t.dir} lang=${t.locale} aria-label=${t('studio.label')} role="group">
-      <header class="bar" part="header">
-        ${loaded && loaded.manifest.views.length > 1
-          ? html`<div class="views" role="tablist" aria-label=${t('views.label')}>
-              ${loaded.manifest.views.map((v) => html`<button type="button" role="tab" part="button view-tab" data-view=${v.id} aria-selected=${editor?.view === v.id ? 'true' : 'false'} @click=${() => editor?.setView(v.id)}>${v.name}</button>`)}
-            </div>`
-          : html`<div class="title">${loaded?.manifest.name ?? t('studio.loading')}</div>`}
-        <div class="actions">
-          <button type="button" part="button" class="icon-button" data-action="undo" aria-label=${t('action.undo')} title=${t('action.undo')} ?disabled=${!editor?.canUndo} @click=${() => editor?.undo()}>${icon('undo')}</button>
-          <button type="button" part="button" class="icon-button" data-action="redo" aria-label=${t('action.redo')} title=${t('action.redo')} ?disabled=${!editor?.canRedo} @click=${() => editor?.redo()}>${icon('redo')}</button>
-          <button type="button" part="button" class="icon-button" data-action="zoom-out" aria-label=${t('action.zoomOut')} title=${t('action.zoomOut')} @click=${() => editor?.viewport.zoomBy(0.8)}>${icon('zoomOut')}</button>
-          <button type="button" part="button" class="icon-button" data-action="zoom-in" aria-label=${t('action.zoomIn')} title=${t('action.zoomIn')} @click=${() => editor?.viewport.zoomBy(1.25)}>${icon('zoomIn')}</button>
-          <button type="button" part="button" class="icon-button" data-action="fit" aria-label=${t('action.fit')} title=${t('action.fit')} @click=${() => editor?.viewport.fit()}>${icon('fit')}</button>
-          <button type="button" part="button" class="icon-button" data-action="drafts" aria-label=${t('drafts.button')} title=${t('drafts.button')} ?disabled=${!editor} @click=${() => this.draftsView.show()}>${icon('drafts')}</button>
-          ${loaded?.manifest.brief ? html`<button type="button" part="button primary" class="primary" data-action="submit" ?disabled=${!editor} @click=${() => void this.submit().catch(() => undefined)}>${t('submit.button')}</button>` : nothing}
-          <button type="button" part="button" class="icon-button panel-toggle" data-action="panel" aria-label=${t('layers.toggle')} aria-expanded=${this.panelOpen ? 'true' : 'false'} @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('layers')}</button>
-        </div>
-      </header>
+      ${renderHeader({
+        editor,
+        manifest: loaded?.manifest,
+        panelOpen: this.panelOpen,
+        t,
+        onDrafts: () => void this.draftsView.show(),
+        onSubmit: () => void this.submit().catch(() => undefined),
+        onPanel: () => (this.panelOpen = !this.panelOpen),
+      })}
       ${editor ? renderToolbar({ tool: editor.tool, t, onTool: (id) => this.handleTool(id) }) : html`<div class="toolbar" part="toolbar"></div>`}
       <div class="stage" part="canvas" tabindex="0" role="img" aria-label=${editor ? describeCanvas(t, editor) : t('studio.loading')} @pointerdown=${() => this.stage.focus({ preventScroll: true })}></div>
       <aside class="side" part="panel">

@@ -10,8 +10,8 @@ const item = (s: TestStudio, name: string) => [...s.el.shadowRoot!.querySelector
 
 async function openList(s: TestStudio): Promise<void> {
   if (!s.el.shadowRoot!.querySelector('dialog.drafts[open]')) await clickIn(s.shadow('[data-action="drafts"]'));
-  await s.el.updateComplete;
-  await new Promise((r) => setTimeout(r, 50));
+  // The dialog's code loads on first use, then the list is read from IndexedDB.
+  for (let i = 0; i < 100 && !s.el.shadowRoot!.querySelector('dialog.drafts[open] .draft'); i++) await new Promise((r) => setTimeout(r, 30));
   await s.el.updateComplete;
 }
 

@@ -20,6 +20,8 @@ describe('<co-design-studio> placed objects', () => {
     const at = g.interior(10)[0];
     await s.tool('text');
     await s.click(at);
+    // The text tool's code loads on first use: like a person, type once the text box is on screen.
+    for (let i = 0; i < 100 && !objects(s).some((l) => l.object.type === 'text'); i++) await new Promise((r) => setTimeout(r, 30));
     await sendKeys({ type: 'Graffiti 42' });
     await sendKeys({ press: 'Escape' });
     await s.el.updateComplete;

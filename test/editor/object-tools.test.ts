@@ -47,6 +47,8 @@ describe('<co-design-studio> placed objects', () => {
     await s.tool('shape');
     await clickIn(s.shadow('[data-shape="ellipse"]'));
     await s.drag([[a[0] - 100, a[1]], [a[0] + 100, b[1]]], { steps: 5 });
+    // A drag that ends before the shape code has loaded is placed when it arrives.
+    for (let i = 0; i < 100 && objects(s).length === 0; i++) await new Promise((r) => setTimeout(r, 30));
     const shapes = objects(s);
     expect(shapes.length).to.equal(1);
     const shape = shapes[0].object;

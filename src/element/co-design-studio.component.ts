@@ -1,8 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { createDocument } from '../document/create.ts';
 import { DraftsController, type DraftNotice } from '../drafts/controller.ts';
-import type { OpenedDraft } from '../drafts/read.ts';
 import type { DesignDocument } from '../document/types.ts';
 import { parseDesign } from '../document/validate.ts';
 import { StudioEditor } from '../editor/editor.ts';
@@ -24,7 +22,7 @@ import { CoDesignChangeEvent } from './events/change.ts';
 import { CoDesignDraftSavedEvent } from './events/draft-saved.ts';
 import { CoDesignMetricsEvent } from './events/metrics.ts';
 import { MetricsController, type MetricsFlush } from '../metrics/controller.ts';
-import { sendMetricsBeacon } from '../transport/beacon.ts';
+import { deliverMetrics, freshDesign } from './wiring.ts';
 import type { BridgeController } from '../bridge/controller.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
 import { CoDesignReadyEvent } from './events/ready.ts';
@@ -94,7 +92,7 @@ export class CoDesignStudio extends LitElement {
   /** Autosave, restore, the drafts list and backups (src/drafts/). */
   private readonly drafts = new DraftsController(this, {
     editor: () => this.editor,
-    freshDesign: () => this.freshDesign(this.manifest!),
+    freshDesign: () => this.emptyDesign(this.manifest!),
     check: async (design, history) => {
       checkDesignForTemplate(design, this.manifest!);
       await verifyDesignImages(design);
@@ -200,13 +198,9 @@ export class CoDesignStudio extends LitElement {
         this.bridge = createBridge(this, {
           hostOrigin: this.getAttribute('host-origin'),
           metrics: () => this.metrics.total(),
-          view: () => this.editor?.view,
-          restoreDraft: async (draft) => {
-            await this.loadDesign(draft.design);
-            if (draft.metrics) this.metrics.restore(draft.metrics);
-            if (this.editor?.manifest?.views.some((v) => v.id === draft.view)) this.editor.setView(draft.view);
-          },
-          onError: (e) => this.fail(new StudioError(ErrorCode.BridgeOrigin, e.message)),
+          restoreMetrics: (m) => this.metrics.restore(m),
+          editor: () => this.editor,
+          fail: (e) => this.fail(e),
         });
       });
     }
@@ -248,10 +242,10 @@ export class CoDesignStudio extends LitElement {
       const opened = await this.drafts.restore(loaded.manifest.id, this.draftKey ?? '');
       this.metrics.restore(opened?.metrics ?? undefined);
       if (loading.signal.aborted) return;
-      await editor.open(loaded, opened?.design ?? this.freshDesign(loaded.manifest));
+      await editor.open(loaded, opened?.design ?? this.emptyDesign(loaded.manifest));
       if (loading.signal.aborted) return;
       this.drafts.attach(opened);
-      this.showView(opened);
+      if (opened && editor.manifest?.views.some((v) => v.id === opened.view)) editor.setView(opened.view);
       this.loaded = loaded;
       this.error = '';
       this.dispatchEvent(new CoDesignReadyEvent(editor.design.template));
@@ -266,28 +260,10 @@ export class CoDesignStudio extends LitElement {
     this.dispatchEvent(new CoDesignMetricsEvent(f.reason, f.current, f.total));
     void this.drafts.saveMetrics(f.total);
     const template = this.editor?.ready ? this.editor.design.template : undefined;
-    // In a social app's iframe the parent page takes the metrics (and delivers them itself).
-    if (this.bridge && template && this.drafts.meta) {
-      this.bridge.post('metrics', this.metrics.report({ draft: this.drafts.meta.id, template, submitted: false }));
-      return;
-    }
-    // Beacons also go out for customers who never submit: that is the funnel the brand wants.
-    if (this.endpoint && template && this.drafts.meta) {
-      sendMetricsBeacon(`${this.endpoint.replace(/\/+$/, '')}/metrics`, this.metrics.report({ draft: this.drafts.meta.id, template, submitted: false }));
-    }
+    if (template && this.drafts.meta) deliverMetrics(this.metrics.report({ draft: this.drafts.meta.id, template, submitted: false }), this.bridge, this.endpoint);
   }
 
-  private freshDesign(m: TemplateManifest) {
-    const doc = createDocument({ id: m.id, version: m.templateVersion, viewIds: m.views.map((v) => v.id) });
-    // The starting layer's name is user-facing: it comes from the translation table.
-    for (const view of doc.views) for (const layer of view.layers) layer.name = this.t('layer.paint', { n: 1 });
-    if (this.author) doc.meta.author = this.author;
-    return doc;
-  }
-
-  private showView(opened: OpenedDraft | undefined): void {
-    if (opened && this.editor?.manifest?.views.some((v) => v.id === opened.view)) this.editor.setView(opened.view);
-  }
+  private emptyDesign = (m: TemplateManifest) => freshDesign(m, this.t('layer.paint', { n: 1 }), this.author);
 
   private ensureEditor(): StudioEditor {
     if (this.editor) return this.editor;

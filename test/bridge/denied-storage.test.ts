@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { CoDesignStudio } from '../../src/co-design-studio.ts';
+import '../../src/co-design-studio.ts';
 import { loadTemplate } from '../../src/template/load.ts';
 import type { FrameState } from '../fixtures/bridge/ask.ts';
 import { markCount } from '../fixtures/bridge/ask.ts';
@@ -97,9 +97,8 @@ describe('co-design-studio/parent keeps the drafts of a studio whose storage is 
     await paintAndReload('outside');
   });
 
-  // Runs once the element wires the bridge itself (transport="postmessage"; the patch in the bridge report).
-  const elementWired = CoDesignStudio.elementProperties.has('transport');
-  (elementWired ? it : it.skip)('the same with the element’s own transport="postmessage" wiring', async function () {
+  // The element's own wiring: transport="postmessage" and host-origin on the studio in the frame.
+  it('the same with the element’s own transport="postmessage" wiring', async function () {
     this.timeout(60_000);
     await paintAndReload('element');
   });

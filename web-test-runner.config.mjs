@@ -1,11 +1,11 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { CHROME_ARGS, CHROME_PATH } from './scripts/chrome.mjs';
 import { cdpPlugin } from './test/support/cdp-plugin.mjs';
 import { pagesPlugin } from './test/support/pages-plugin.mjs';
 import { coDesignServerPlugin } from './test/server/wtr-plugin.mjs';
 import { metricsPlugin } from './test/support/metrics-plugin.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -16,18 +16,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: CHROME_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROME_ARGS,
       },
     }),
   ],

@@ -3,21 +3,13 @@
 // step, and memory figures from the DevTools protocol and /proc.
 import { readFile } from 'node:fs/promises';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROME_ARGS, CHROME_PATH } from '../scripts/chrome.mjs';
 
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROME_ARGS };
 
 export function launch(): Promise<Browser> {
   return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: CHROME_PATH,
     headless: true,
     args: CHROME_ARGS,
     // The page's canvas is laid out at device pixel ratio 1, like the baseline asks.

@@ -6,6 +6,7 @@
 import { encodePoints, simplify, type Point } from '../src/document/points.ts';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type DesignDocument, type Stroke } from '../src/document/types.ts';
 import { SIMPLIFY_TOLERANCE } from '../src/editor/tools/freehand.ts';
+import { mulberry32 } from '../src/editor/render/strokes.ts';
 
 export interface RawStroke {
   color: string;
@@ -19,17 +20,8 @@ export const VIEW = { id: 'side', width: 1600, height: 700 };
 const BODY = { left: 110, top: 330, right: 1520, bottom: 560 };
 const COLORS = ['#e4002b', '#1d1d1b', '#ffffff', '#ffcc00', '#0057b8', '#00a651', '#ff6f00', '#7b2cbf'];
 
-/** mulberry32: small, fast and the same in every engine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The studio's own seeded PRNG (mulberry32), so bench and spray agree on what a seed means. */
+export const random = mulberry32;
 
 /**
  * Strokes like a hand with a mouse leaves them: a point every 3–9 units (one

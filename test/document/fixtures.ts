@@ -1,4 +1,5 @@
 import type { DesignDocument, Layer, Stroke } from '../../src/document/types.ts';
+import { mulberry32 } from '../../src/editor/render/strokes.ts';
 
 export const PNG_1PX =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -86,17 +87,8 @@ export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** A deterministic PRNG (mulberry32), so property tests repeat exactly. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG (the studio's mulberry32), so property tests repeat exactly. */
+export const random = mulberry32;
 
 /** One view with `strokes` pencil strokes of `points` points each, as a heavy user would leave it. */
 export function strokeDocument(strokes: number, points: number, seed = 1): DesignDocument {

@@ -7,6 +7,7 @@ import type { Metrics } from '../protocol/metrics.ts';
 import { backupBlob, backupFileName, downloadFile, readBackup } from './backup.ts';
 import { ChunkWriter } from './chunks.ts';
 import { writeCopy } from './copy.ts';
+import { keepRasters } from './keep-rasters.ts';
 import { readValidDraft, type OpenedDraft } from './read.ts';
 import { META_FORMAT, RECORD_VERSION, BODY_FORMAT, parseMeta, type DraftMeta, type SavedHistory } from './records.ts';
 import { deleteDraft, openDraftsStore, quarantineDraft, readCurrent, readMetas, writeCurrent, writeDraft, writeMeta, writeMetrics } from './store.ts';
@@ -218,6 +219,7 @@ export class DraftsController implements ReactiveController {
       this.tabs?.post({ type: 'saved', id, rev: meta.rev, writer: this.writer });
       this.list = [meta, ...this.list.filter((m) => m.id !== id)];
       this.askPersistence();
+      keepRasters(id, editor, this.store!);
       this.options.saved(meta);
     } catch (error) {
       this.dirty = true;
@@ -288,7 +290,7 @@ export class DraftsController implements ReactiveController {
     const opened = await this.tryOpen(message.id).catch(() => undefined);
     const editor = this.options.editor();
     if (!opened || !editor || this.dirty || this.saving) return;
-    await editor.load(opened.design);
+    await editor.load(opened.design, { handOver: true, seeds: opened.seeds });
     this.adopt(opened);
     this.attach(opened);
     if (editor.manifest?.views.some((v) => v.id === opened.view)) editor.setView(opened.view);
@@ -303,7 +305,7 @@ export class DraftsController implements ReactiveController {
     const opened = await this.tryOpen(id);
     const editor = this.options.editor();
     if (!opened || !editor) return;
-    await editor.load(opened.design);
+    await editor.load(opened.design, { handOver: true, seeds: opened.seeds });
     this.adopt(opened);
     this.attach(opened);
     if (editor.manifest?.views.some((v) => v.id === opened.view)) editor.setView(opened.view);
@@ -378,7 +380,7 @@ export class DraftsController implements ReactiveController {
     await this.flush();
     const editor = this.options.editor();
     if (!editor) return;
-    await editor.load(backup.design);
+    await editor.load(backup.design, { handOver: true });
     if (backup.history.done.length || backup.history.undone.length) editor.restoreHistory(backup.history);
     this.chunks.reset();
     this.meta = this.newMeta(backup.name || this.options.names.imported());

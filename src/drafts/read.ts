@@ -6,6 +6,7 @@ import type { Metrics } from '../protocol/metrics.ts';
 import { joinChunks } from './chunks.ts';
 import { draftInvalid, parseBodyEnvelope, parseChunk, parseHistory, parseMeta, parseMetrics, type DraftMeta, type SavedHistory } from './records.ts';
 import { readDraft } from './store.ts';
+import type { RasterSeed } from '../editor/render/raster-seed.ts';
 
 export interface OpenedDraft {
   meta: DraftMeta;
@@ -13,6 +14,8 @@ export interface OpenedDraft {
   history: SavedHistory;
   view: string;
   metrics: Metrics | null;
+  /** Baked layer bitmaps kept with the draft (a cache the editor checks before use). */
+  seeds: RasterSeed[];
 }
 
 /** Further checks by the caller: the design against the open template, image bytes. */
@@ -25,6 +28,8 @@ export type DesignCheck = (design: DesignDocument, history: SavedHistory) => Pro
  * undo steps, its metrics, then the caller's checks. Throws `draft-invalid`.
  */
 export async function readValidDraft(id: string, store: UseStore, check: DesignCheck): Promise<OpenedDraft> {
+  // Loaded beside the read: only drafts that kept bitmaps need it, and it is not on the first paint's path otherwise.
+  const rasters = import('./rasters.ts');
   const raw = await readDraft(id, store);
   if (raw.meta === undefined || raw.body === undefined) throw draftInvalid(`draft ${id} is incomplete`);
   const meta = parseMeta(raw.meta);
@@ -47,5 +52,6 @@ export async function readValidDraft(id: string, store: UseStore, check: DesignC
   } catch (error) {
     throw draftInvalid(isStudioError(error) ? error.message : String((error as Error)?.message ?? error));
   }
-  return { meta, design, history, view: body.view, metrics };
+  const seeds = await (await rasters).readSeeds(id, design, store);
+  return { meta, design, history, view: body.view, metrics, seeds };
 }

@@ -7,6 +7,7 @@
  *   ['chunk', id, view, layer, part]  a paint layer's marks
  *   ['current', template, key]        the draft a template + draft-key opens
  *   ['quarantine', id, time]          a record that could not be opened, kept
+ *   ['raster', id, view, layer]       a baked layer bitmap, a cache (rasters.ts)
  */
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { ChunkKey } from './chunks.ts';
@@ -51,6 +52,7 @@ export function openDraftsStore(): UseStore {
 
 const metaRange = () => IDBKeyRange.bound(['meta'], ['meta', []]);
 const chunkRange = (id: string) => IDBKeyRange.bound(['chunk', id], ['chunk', id, []]);
+export const rasterRange = (id: string) => IDBKeyRange.bound(['raster', id], ['raster', id, []]);
 
 /** Rejects with a TimeoutError when `promise` hangs (a blocked database never answers). */
 export function withTimeout<T>(promise: Promise<T>, ms = STORE_TIMEOUT_MS): Promise<T> {
@@ -201,6 +203,7 @@ export function deleteDraft(id: string, store: UseStore): Promise<void> {
       s.delete(['body', id]);
       s.delete(['metrics', id]);
       s.delete(chunkRange(id));
+      s.delete(rasterRange(id));
       return promisifyRequest(s.transaction);
     }),
   );
@@ -224,6 +227,7 @@ export function quarantineDraft(id: string, reason: string, store: UseStore): Pr
       s.delete(['meta', id]);
       s.delete(['body', id]);
       s.delete(chunkRange(id));
+      s.delete(rasterRange(id));
       return promisifyRequest(s.transaction);
     }),
   );

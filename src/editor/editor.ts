@@ -11,6 +11,7 @@ import { findView, type Op } from './history/ops.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { loadObjectClasses, readPlacement, restyled, type ObjectAssets } from './render/objects.ts';
 import { Scene } from './render/scene.ts';
+import { snapshotRasters, type KeptDesign, type RasterSnapshot } from './render/raster-seed.ts';
 import { createStudioCanvas, type StudioCanvas } from './render/studio-canvas.ts';
 import { createTools } from './tools/create.ts';
 import { createToolContext } from './tool-context.ts';
@@ -84,26 +85,28 @@ export class StudioEditor extends EventTarget {
   // ---- template, design, views -------------------------------------------
 
   /** Shows a template with a design (or an empty one). Not undoable; clears history. */
-  async open(source: TemplateSource, doc: DesignDocument): Promise<void> {
+  async open(source: TemplateSource, doc: DesignDocument, kept?: KeptDesign): Promise<void> {
     this.template = await OpenTemplate.open(source, doc, this.assets);
     const { palette, fonts } = source.manifest;
     if (palette?.length && !palette.includes(this.style.color)) this.style = { ...this.style, color: palette[0] };
     this.style = { ...this.style, font: fonts?.[0]?.family ?? this.style.font };
-    this.replaceDesign(doc);
+    this.replaceDesign(doc, kept);
   }
 
   /** Replaces the design (loadDesign, a restored draft). Not undoable; clears history. */
-  async load(doc: DesignDocument): Promise<void> {
+  async load(doc: DesignDocument, kept?: KeptDesign): Promise<void> {
     if (!this.template) throw new Error('No template is open');
     await this.template.preload(doc);
-    this.replaceDesign(doc);
+    this.replaceDesign(doc, kept);
   }
 
-  private replaceDesign(doc: DesignDocument): void {
+  private replaceDesign(doc: DesignDocument, kept?: KeptDesign): void {
     this.cancelGesture();
-    this.doc = structuredClone(doc);
+    // A copy of 10,000 strokes costs ~0.3 s: only designs someone else still holds are copied.
+    this.doc = kept?.handOver ? doc : structuredClone(doc);
     this.history.clear();
     this.scene.reset();
+    this.scene.seed(kept?.seeds ?? []);
     this.activeLayers.clear();
     const first = this.template!.manifest.views[0].id;
     this.setView(this.doc.views.some((v) => v.view === this.viewId) ? this.viewId : first);
@@ -114,9 +117,7 @@ export class StudioEditor extends EventTarget {
     return this.doc;
   }
 
-  get ready(): boolean {
-    return !!this.doc;
-  }
+  get ready(): boolean { return !!this.doc; } // prettier-ignore
 
   /** A copy of the design; changes to it do not touch the editor. */
   snapshot(): DesignDocument {
@@ -127,9 +128,7 @@ export class StudioEditor extends EventTarget {
     return this.template?.manifest;
   }
 
-  get view(): string {
-    return this.viewId;
-  }
+  get view(): string { return this.viewId; } // prettier-ignore
 
   setView(id: string): void {
     const painter = this.template?.painter(id);
@@ -154,13 +153,8 @@ export class StudioEditor extends EventTarget {
 
   // ---- history -----------------------------------------------------------
 
-  get canUndo(): boolean {
-    return this.history.canUndo;
-  }
-
-  get canRedo(): boolean {
-    return this.history.canRedo;
-  }
+  get canUndo(): boolean { return this.history.canUndo; } // prettier-ignore
+  get canRedo(): boolean { return this.history.canRedo; } // prettier-ignore
 
   undo(): boolean {
     this.cancelGesture();
@@ -327,6 +321,11 @@ export class StudioEditor extends EventTarget {
   /** A small PNG data URL of the current view, from the baked layers (cheap at any stroke count). */
   thumbnail(side = 160): string {
     return renderThumbnail(this.viewDesign(), this.template!.painter(this.viewId)!, this.scene, this.objectAssets, side);
+  }
+
+  /** The paint layers' bitmaps, to keep with a draft (see RasterSeed). */
+  keptRasters(): RasterSnapshot[] {
+    return snapshotRasters(this.design, this.scene.bakedRasters());
   }
 
   exportImage(opts: ExportOptions = {}): Promise<Blob> {

@@ -242,7 +242,7 @@ export class CoDesignStudio extends LitElement {
       const opened = await this.drafts.restore(loaded.manifest.id, this.draftKey ?? '');
       this.metrics.restore(opened?.metrics ?? undefined);
       if (loading.signal.aborted) return;
-      await editor.open(loaded, opened?.design ?? this.emptyDesign(loaded.manifest));
+      await editor.open(loaded, opened?.design ?? this.emptyDesign(loaded.manifest), { handOver: true, seeds: opened?.seeds });
       if (loading.signal.aborted) return;
       this.drafts.attach(opened);
       if (opened && editor.manifest?.views.some((v) => v.id === opened.view)) editor.setView(opened.view);

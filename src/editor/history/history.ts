@@ -1,5 +1,6 @@
 import type { DesignDocument } from '../../document/types.ts';
 import { apply, invert, type Op } from './ops.ts';
+import { probeCopy, sameDesign } from './probe.ts';
 
 export interface HistoryEntry {
   /** The tool or command that made it (for metrics and the live region). */
@@ -69,8 +70,8 @@ export class History {
    * land where it began, or nothing is taken (the design itself is unaffected).
    */
   restore(saved: { done: HistoryEntry[]; undone: HistoryEntry[] }): boolean {
-    const probe = structuredClone(this.doc());
-    const before = JSON.stringify(probe);
+    const doc = this.doc();
+    const probe = probeCopy(doc);
     try {
       for (let e = saved.done.length - 1; e >= 0; e--) for (let i = saved.done[e].ops.length - 1; i >= 0; i--) apply(probe, invert(saved.done[e].ops[i]));
       for (const entry of saved.done) for (const op of entry.ops) apply(probe, op);
@@ -79,7 +80,7 @@ export class History {
     } catch {
       return false;
     }
-    if (JSON.stringify(probe) !== before) return false;
+    if (!sameDesign(probe, doc)) return false;
     this.done = [...saved.done];
     this.undone = [...saved.undone];
     return true;

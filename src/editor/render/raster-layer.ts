@@ -68,6 +68,13 @@ export class RasterLayer extends FabricObject {
     bakedByMarks.set(layer.marks, this);
   }
 
+  /** Starts from a kept bitmap of the first `baked` marks (checked by the caller); `sync` draws the rest. */
+  seed(bitmap: ImageBitmap, baked: number): void {
+    this.clear();
+    this.rctx.drawImage(bitmap, 0, 0);
+    this.baked = baked;
+  }
+
   clear(): void {
     this.rctx.setTransform(1, 0, 0, 1, 0, 0);
     this.rctx.clearRect(0, 0, this.raster.width, this.raster.height);

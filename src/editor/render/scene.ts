@@ -1,7 +1,8 @@
 import type { FabricObject } from 'fabric/es';
-import type { Layer, ObjectLayer, ViewDesign } from '../../document/types.ts';
+import type { Layer, ObjectLayer, PaintLayer, ViewDesign } from '../../document/types.ts';
 import { createFabricObject, updateFabricObject, type ObjectAssets } from './objects.ts';
 import { RasterLayer, type RasterContext } from './raster-layer.ts';
+import { marksFingerprint, type RasterSeed } from './raster-seed.ts';
 import type { StudioCanvas } from './studio-canvas.ts';
 
 /**
@@ -17,6 +18,8 @@ export class Scene {
   interactive = false;
 
   private area: RasterContext | undefined;
+  /** Kept bitmaps of a reopened draft, by layer id; each is used (or dropped) when its layer is first shown. */
+  private seeds = new Map<string, RasterSeed>();
 
   constructor(
     private readonly canvas: StudioCanvas,
@@ -74,11 +77,23 @@ export class Scene {
     this.canvas.remove(...this.canvas.getObjects());
     this.rasters.clear();
     this.objects.clear();
+    this.seeds.clear();
+  }
+
+  /** Bitmaps kept with the design just opened (after `reset`). */
+  seed(seeds: readonly RasterSeed[]): void {
+    this.seeds = new Map(seeds.map((s) => [s.layer, s]));
+  }
+
+  /** Every raster that holds exactly a prefix of its layer's marks, by layer id. */
+  bakedRasters(): Map<string, RasterLayer> {
+    return new Map([...this.rasters].filter(([, r]) => !r.live && r.baked > 0));
   }
 
   private objectFor(layer: Layer): FabricObject {
     if (layer.kind === 'paint') {
       const raster = this.rasterFor(layer.id);
+      this.applySeed(raster, layer);
       raster.sync(layer);
       return raster;
     }
@@ -103,6 +118,17 @@ export class Scene {
       this.rasters.set(layerId, raster);
     }
     return raster;
+  }
+
+  private applySeed(raster: RasterLayer, layer: PaintLayer): void {
+    const seed = this.seeds.get(layer.id);
+    if (!seed) return;
+    this.seeds.delete(layer.id);
+    const fits = seed.bitmap.width === raster.raster.width && seed.bitmap.height === raster.raster.height;
+    if (fits && raster.baked === 0 && seed.baked <= layer.marks.length && marksFingerprint(layer.marks, seed.baked) === seed.fingerprint) {
+      raster.seed(seed.bitmap, seed.baked);
+    }
+    seed.bitmap.close();
   }
 
   private applyLayerState(fo: FabricObject, layer: Layer): void {

@@ -1,4 +1,5 @@
 import type { DesignDocument, Mark } from '../document/types.ts';
+import { packMark } from './packed.ts';
 import { CHUNK_FORMAT, RECORD_VERSION, type ChunkRef, type DraftChunk } from './records.ts';
 
 /** Marks per chunk record: a save rewrites at most this many strokes plus what changed. */
@@ -51,7 +52,7 @@ export class ChunkWriter {
       keep.set(name, marks);
       const before = this.written.get(name);
       if (!before || before.length !== marks.length || before.some((m, i) => m !== marks[i])) {
-        put.push([key, { format: CHUNK_FORMAT, version: RECORD_VERSION, marks: marks as Mark[] }]);
+        put.push([key, { format: CHUNK_FORMAT, version: RECORD_VERSION, marks: marks.map(packMark) }]);
       }
     }
     const drop = [...this.written.keys()].filter((name) => !keep.has(name)).map((name) => JSON.parse(name) as ChunkKey);

@@ -13,6 +13,7 @@ import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
 import type { HistoryEntry } from '../editor/history/history.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 import { readMetrics } from '../metrics/figures.ts';
+import { unpackMarks } from './packed.ts';
 
 export const META_FORMAT = 'co-design-draft-meta';
 export const BODY_FORMAT = 'co-design-draft';
@@ -157,7 +158,10 @@ export function parseBodyEnvelope(value: unknown): Omit<DraftBody, 'design' | 'h
 }
 
 export function parseChunk(value: unknown): unknown[] {
-  return check(chunkSchema, value, 'chunk', Infinity).marks;
+  const marks = (value as { marks?: unknown } | null)?.marks;
+  // Points are stored packed (packed.ts): arrays again before any check sees them.
+  const plain = Array.isArray(marks) && marks.length <= DOCUMENT_LIMITS.marksPerView ? { ...(value as object), marks: unpackMarks(marks) } : value;
+  return check(chunkSchema, plain, 'chunk', Infinity).marks;
 }
 
 export function parseHistory(value: unknown): SavedHistory {

@@ -21,7 +21,9 @@ const cases: Array<[string, (d: StoredDraft) => void]> = [
   ['an image from a blob: URL', (d) => void (objectLayer(d).object = { type: 'image', src: 'blob:http://localhost/0d9f', width: 10, height: 10, x: 1, y: 1, scaleX: 1, scaleY: 1, angle: 0 })],
   ['a __proto__ key', (d) => void ((d.body as unknown as Body).design.meta = JSON.parse('{"created":"2026-01-01T00:00:00.000Z","updated":"2026-01-01T00:00:00.000Z","__proto__":{"polluted":true}}'))],
   ['a constructor key', (d) => void Object.assign(objectLayer(d).object, { constructor: { prototype: { polluted: true } } })],
-  ['a NaN coordinate', (d) => void ((firstMark(d).pts as number[])[0] = NaN)],
+  // Points are stored as an Int32Array, which cannot hold NaN: a record written by someone else holds a plain array.
+  ['a NaN coordinate', (d) => void (firstMark(d).pts = [NaN, ...Array.from(firstMark(d).pts as ArrayLike<number>).slice(1)])],
+  ['a float among packed points', (d) => void (firstMark(d).pts = Float64Array.from([0.5, ...Array.from(firstMark(d).pts as ArrayLike<number>).slice(1)]))],
   ['an infinite size', (d) => void (firstMark(d).size = Infinity)],
   ['an absurd number', (d) => void (objectLayer(d).object.x = 1e300)],
   ['nesting too deep', (d) => void (objectLayer(d).object.extra = JSON.parse('['.repeat(200) + ']'.repeat(200)))],

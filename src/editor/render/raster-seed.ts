@@ -29,41 +29,30 @@ export interface RasterSnapshot {
 }
 
 /**
- * A fingerprint of the first `count` marks: two 32-bit FNV-1a hashes over
- * every field that changes pixels. Cheap (a few ms at 10,000 strokes) and
- * not security: a hostile record only ever changes what its own draft shows.
+ * A fingerprint of the first `count` marks: two 32-bit hashes over every
+ * field that changes pixels. Cheap (one tight loop over the points) and not
+ * security: a hostile record only ever changes what its own draft shows.
  */
 export function marksFingerprint(marks: readonly Mark[], count: number): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ count;
-  const num = (v: number) => {
-    a = Math.imul(a ^ (v | 0), 0x01000193);
-    b = Math.imul(b ^ ((v * 1000) | 0), 0x5bd1e995);
-  };
-  const str = (s: string) => {
-    for (let i = 0; i < s.length; i++) num(s.charCodeAt(i));
-    num(-1);
-  };
-  for (let m = 0; m < count && m < marks.length; m++) {
+  let a = 0x811c9dc5 ^ count;
+  let b = count;
+  const n = Math.min(count, marks.length);
+  for (let m = 0; m < n; m++) {
     const mark = marks[m];
-    str(mark.type);
-    if (mark.type === 'fill') {
-      str(mark.area);
-      str(mark.color);
-      continue;
+    const text = mark.type === 'fill' ? `f${mark.area}${mark.color}` : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}`;
+    for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+    if (mark.type === 'fill') continue;
+    const pts = mark.pts;
+    for (let i = 0; i < pts.length; i++) {
+      a = Math.imul(a ^ pts[i], 0x01000193);
+      b = (Math.imul(b, 31) + pts[i]) | 0;
     }
-    str(mark.tool);
-    str(mark.color);
-    num(mark.size);
-    num(mark.opacity);
-    num(mark.seed ?? -1);
-    num(mark.density ?? -1);
-    for (const v of mark.pts) num(v);
-    num(-2);
-    if (mark.pressure) for (const v of mark.pressure) num(v);
-    num(-3);
+    const pressure = mark.pressure;
+    if (pressure) for (let i = 0; i < pressure.length; i++) a = Math.imul(a ^ (pressure[i] + 0x10000), 0x01000193);
+    a = Math.imul(a ^ 0x7fffffff, 0x01000193);
+    b = (b + pts.length) | 0;
   }
-  return `${count}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+  return `${count}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 /**

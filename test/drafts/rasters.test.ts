@@ -2,10 +2,13 @@ import { expect } from '@open-wc/testing';
 import { get, keys, set } from 'idb-keyval';
 import { generateStrokes, toDesignDocument } from '../../bench/strokes.ts';
 import type { DesignDocument } from '../../src/document/types.ts';
+import { CHECKPOINT_EVERY } from '../../src/editor/render/checkpoints.ts';
 import { draftsStore, nextSave, sleep, uniqueKey } from '../support/drafts.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
 
 const STROKES = 600;
+/** What a draft keeps of a layer of `n` marks: its older checkpoint, at the second-last multiple of 32. */
+const keptCount = (n: number) => (Math.floor(n / CHECKPOINT_EVERY) - 1) * CHECKPOINT_EVERY;
 
 function bigDesign(s: TestStudio): DesignDocument {
   const m = s.editor.manifest!;
@@ -61,7 +64,8 @@ describe('<co-design-studio> drafts: kept layer bitmaps', () => {
     const saved = nextSave(s.el);
     await s.el.loadDesign(bigDesign(s));
     const { draft } = await saved;
-    const { record } = await keptRaster(draft, STROKES);
+    const { record } = await keptRaster(draft, keptCount(STROKES));
+    expect(record.baked, 'an older checkpoint is kept, so the last steps undo cheaply after a reopen').to.equal(544);
     expect(record.format).to.equal('co-design-draft-raster');
     expect(record.png).to.be.instanceOf(Blob);
     const before = await s.exportPixels({ width: 2048 });
@@ -79,27 +83,27 @@ describe('<co-design-studio> drafts: kept layer bitmaps', () => {
     const saved = nextSave(s.el);
     await s.el.loadDesign(bigDesign(s));
     const { draft } = await saved;
-    const kept = await keptRaster(draft, STROKES);
+    const stored = await keptRaster(draft, keptCount(STROKES));
     const truth = await s.exportPixels({ width: 2048 });
     s.remove();
     const store = draftsStore();
-    const { width, height } = kept.record as { width: number; height: number };
+    const { width, height } = stored.record as { width: number; height: number };
 
     // A bitmap that claims these very marks is trusted: this is what proves the cache is used at all.
-    await set(kept.key, { ...kept.record, png: await solidPng(width, height, '#0000ff') }, store);
+    await set(stored.key, { ...stored.record, png: await solidPng(width, height, '#0000ff') }, store);
     s = await mountStudio({ draftKey: key });
     expect(differing(truth, await s.exportPixels({ width: 2048 }), 3), 'the kept bitmap was shown').to.be.greaterThan(10_000);
     s.remove();
 
     const lies: Array<[string, Record<string, unknown>]> = [
-      ['another fingerprint', { ...kept.record, fingerprint: `${STROKES}:0`, png: await solidPng(width, height, '#0000ff') }],
-      ['more marks than the layer has', { ...kept.record, baked: STROKES + 1, png: await solidPng(width, height, '#0000ff') }],
-      ['another size', { ...kept.record, width: width - 1, png: await solidPng(width - 1, height, '#0000ff') }],
-      ['not a PNG', { ...kept.record, png: new Blob(['<svg onload=alert(1)>'], { type: 'image/png' }) }],
+      ['another fingerprint', { ...stored.record, fingerprint: `${STROKES}:0`, png: await solidPng(width, height, '#0000ff') }],
+      ['more marks than the layer has', { ...stored.record, baked: STROKES + 1, png: await solidPng(width, height, '#0000ff') }],
+      ['another size', { ...stored.record, width: width - 1, png: await solidPng(width - 1, height, '#0000ff') }],
+      ['not a PNG', { ...stored.record, png: new Blob(['<svg onload=alert(1)>'], { type: 'image/png' }) }],
       ['not a record', { format: 'co-design-draft-raster', version: 1, png: 'AAAA', __proto__: { baked: STROKES } }],
     ];
     for (const [why, record] of lies) {
-      await set(kept.key, record, store);
+      await set(stored.key, record, store);
       s = await mountStudio({ draftKey: key });
       expect(differing(truth, await s.exportPixels({ width: 2048 }), 3), why).to.equal(0);
       expect(s.design().views.find((v) => v.view === 'side')!.layers[0]).to.have.nested.property('marks.length', STROKES);
@@ -115,15 +119,15 @@ describe('<co-design-studio> drafts: kept layer bitmaps', () => {
     const design = bigDesign(s);
     await s.el.loadDesign(design);
     const { draft } = await saved;
-    const kept = await keptRaster(draft, STROKES);
+    const stored = await keptRaster(draft, keptCount(STROKES));
     // Ten strokes more, as a later save that the bitmap has not caught up with.
     const more = toDesignDocument(generateStrokes(STROKES + 10, 7), { id: design.template.id, version: design.template.version, views: design.views.map((v) => v.view) });
     await s.el.loadDesign(more);
-    await keptRaster(draft, STROKES + 10);
+    await keptRaster(draft, keptCount(STROKES + 10));
     const truth = await s.exportPixels({ width: 2048 });
     s.remove();
     // Back to the bitmap of the first 600 only, as if the studio had closed before keeping the newer one.
-    await set(kept.key, kept.record, draftsStore());
+    await set(stored.key, stored.record, draftsStore());
     s = await mountStudio({ draftKey: key });
     expect(differing(truth, await s.exportPixels({ width: 2048 }), 3)).to.equal(0);
   });

@@ -1,5 +1,6 @@
 import { FabricObject } from 'fabric/es';
 import type { Mark, PaintLayer } from '../../document/types.ts';
+import { Checkpoints } from './checkpoints.ts';
 import { drawMark } from './strokes.ts';
 
 /** Long side of a paint layer's raster, in pixels. */
@@ -40,6 +41,7 @@ export class RasterLayer extends FabricObject {
   /** A live preview (the eraser's) is drawn into the bitmap: it is not the document's. */
   live = false;
   private readonly rctx: CanvasRenderingContext2D;
+  private readonly checkpoints = new Checkpoints();
 
   constructor(private readonly area: RasterContext) {
     super({
@@ -60,9 +62,9 @@ export class RasterLayer extends FabricObject {
     this.rctx = this.raster.getContext('2d')!;
   }
 
-  /** Brings the bitmap up to date: appends new marks, or rebakes when marks were removed. */
+  /** Brings the bitmap up to date: appends new marks, or goes back to a checkpoint (or blank) when marks were removed. */
   sync(layer: PaintLayer): void {
-    if (layer.marks.length < this.baked) this.clear();
+    if (layer.marks.length < this.baked && !this.checkpoints.rewind(this, layer.marks.length)) this.clear();
     if (layer.marks.length > this.baked) this.bake(layer.marks, this.baked);
     this.baked = layer.marks.length;
     bakedByMarks.set(layer.marks, this);
@@ -70,9 +72,13 @@ export class RasterLayer extends FabricObject {
 
   /** Starts from a kept bitmap of the first `baked` marks (checked by the caller); `sync` draws the rest. */
   seed(bitmap: ImageBitmap, baked: number): void {
-    this.clear();
-    this.rctx.drawImage(bitmap, 0, 0);
-    this.baked = baked;
+    this.copyFrom(bitmap, baked);
+    this.checkpoints.offer(this.raster, baked);
+  }
+
+  /** The bitmap to keep with a draft: the older checkpoint (see Checkpoints), for big layers only. */
+  keepable(): { canvas: HTMLCanvasElement; baked: number } | undefined {
+    return this.live ? undefined : this.checkpoints.oldest();
   }
 
   clear(): void {
@@ -81,15 +87,29 @@ export class RasterLayer extends FabricObject {
     this.baked = 0;
   }
 
+  /** Replaces the bitmap with a copy of `from` holding `baked` marks (a checkpoint). */
+  copyFrom(from: CanvasImageSource, baked: number): void {
+    this.clear();
+    this.rctx.drawImage(from, 0, 0);
+    this.baked = baked;
+  }
+
   // One clip for the whole batch: a clip set per mark made the software
   // rasteriser rebuild the area's mask for every stroke (3.4 s for 2,000).
+  // Checkpoints are taken on the way, at the counts they keep.
   private bake(marks: readonly Mark[], from: number): void {
     const ctx = this.rctx;
-    ctx.save();
-    ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
-    ctx.clip(this.area.clip);
-    for (let i = from; i < marks.length; i++) drawMark(ctx, marks[i], (id) => this.area.areaPath(id));
-    ctx.restore();
+    const areaPath = (id: string) => this.area.areaPath(id);
+    let i = from;
+    while (i < marks.length) {
+      const stop = Math.min(marks.length, this.checkpoints.nextStop(i, marks.length));
+      ctx.save();
+      ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
+      ctx.clip(this.area.clip);
+      for (; i < stop; i++) drawMark(ctx, marks[i], areaPath);
+      ctx.restore();
+      this.checkpoints.offer(this.raster, i);
+    }
   }
 
   /** Copy of the bitmap, to restore after a live preview drawn straight into it. */

@@ -64,15 +64,15 @@ export interface KeptDesign {
   seeds?: readonly RasterSeed[];
 }
 
-/** Snapshots of the baked rasters, each with the view and fingerprint of the marks it holds. */
+/** The bitmaps worth keeping with a draft (big layers' older checkpoint), each with the fingerprint of the marks it holds. */
 export function snapshotRasters(design: DesignDocument, rasters: Map<string, RasterLayer>): RasterSnapshot[] {
   const out: RasterSnapshot[] = [];
   for (const view of design.views) {
     for (const layer of view.layers) {
-      const raster = layer.kind === 'paint' ? rasters.get(layer.id) : undefined;
-      if (!raster || layer.kind !== 'paint' || raster.baked > layer.marks.length) continue;
-      const { width, height } = raster.raster;
-      out.push({ view: view.view, layer: layer.id, baked: raster.baked, fingerprint: marksFingerprint(layer.marks, raster.baked), width, height, canvas: raster.raster });
+      const kept = layer.kind === 'paint' ? rasters.get(layer.id)?.keepable() : undefined;
+      if (!kept || layer.kind !== 'paint' || kept.baked > layer.marks.length) continue;
+      const { width, height } = kept.canvas;
+      out.push({ view: view.view, layer: layer.id, baked: kept.baked, fingerprint: marksFingerprint(layer.marks, kept.baked), width, height, canvas: kept.canvas });
     }
   }
   return out;

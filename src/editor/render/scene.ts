@@ -85,9 +85,9 @@ export class Scene {
     this.seeds = new Map(seeds.map((s) => [s.layer, s]));
   }
 
-  /** Every raster that holds exactly a prefix of its layer's marks, by layer id. */
+  /** Every paint layer's raster, by layer id. */
   bakedRasters(): Map<string, RasterLayer> {
-    return new Map([...this.rasters].filter(([, r]) => !r.live && r.baked > 0));
+    return new Map(this.rasters);
   }
 
   private objectFor(layer: Layer): FabricObject {

@@ -19,6 +19,10 @@ export default defineConfig(({ mode }) => {
         fileName: () => (parent ? 'parent.js' : 'co-design-studio.js'),
       },
       rollupOptions: {
+        // Lets the bundler merge chunks shared with lazy code into the entry (one request, better
+        // gzip: ~3.5 KB less than the same code in seven small chunks). The entry may then export
+        // more than src/index.ts does; those extra names are internal.
+        preserveEntrySignatures: 'allow-extension',
         output: { chunkFileNames: parent ? 'chunks/parent-[name]-[hash].js' : 'chunks/[name]-[hash].js' },
       },
     },

@@ -4,11 +4,12 @@
  * interleaving inside this process.
  */
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
-import { DesignStatus } from '../../src/protocol/submission.ts';
-import type { DesignQuery, DraftFigures, IdempotentAnswer, NewDesign, NewIdempotentAnswer, Store, StoredDesign, StoredSummary } from './store.ts';
+import { DesignStatus, VoteRefusal } from '../../src/protocol/submission.ts';
+import type { DesignQuery, DraftFigures, IdempotentAnswer, NewDesign, NewIdempotentAnswer, Store, StoredDesign, StoredSummary, VoteOutcome } from './store.ts';
 
 /** Schema steps; `PRAGMA user_version` says how many have run. */
 const MIGRATIONS = [
@@ -32,6 +33,10 @@ const MIGRATIONS = [
    CREATE TABLE metric_drafts (
      draft TEXT PRIMARY KEY, total TEXT NOT NULL, wall_ms REAL NOT NULL, submitted INTEGER NOT NULL);
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`,
+  // The per-IP vote cap: a salted hash of the voter's network, and one salt per day (only today's is kept).
+  `ALTER TABLE votes ADD COLUMN network TEXT;
+   CREATE INDEX votes_network ON votes (design_id, network) WHERE network IS NOT NULL;
+   CREATE TABLE vote_salts (day TEXT PRIMARY KEY, salt BLOB NOT NULL);`,
 ];
 
 interface SummaryRow {
@@ -155,13 +160,33 @@ export class SqliteStore implements Store {
     return counts;
   }
 
-  async addVote(id: string, voter: string, at: number) {
+  async addVote(id: string, voter: string, at: number, network?: { hash: string; cap: number }) {
+    return this.db.transaction((): VoteOutcome | undefined => {
+      const design = this.db.prepare('SELECT votes FROM designs WHERE id = ?').get(id) as { votes: number } | undefined;
+      if (!design) return undefined;
+      if (this.db.prepare('SELECT 1 FROM votes WHERE design_id = ? AND voter = ?').get(id, voter)) {
+        return { votes: design.votes, counted: false, reason: VoteRefusal.AlreadyVoted };
+      }
+      if (network) {
+        const { n } = this.db.prepare('SELECT count(*) AS n FROM votes WHERE design_id = ? AND network = ?').get(id, network.hash) as { n: number };
+        if (n >= network.cap) return { votes: design.votes, counted: false, reason: VoteRefusal.IpCap };
+      }
+      this.db.prepare('INSERT INTO votes (design_id, voter, created_at, network) VALUES (?, ?, ?, ?)').run(id, voter, at, network?.hash ?? null);
+      this.db.prepare('UPDATE designs SET votes = votes + 1 WHERE id = ?').run(id);
+      return { votes: design.votes + 1, counted: true };
+    })();
+  }
+
+  async voteSalt(day: string): Promise<Buffer> {
     return this.db.transaction(() => {
-      if (!this.db.prepare('SELECT 1 FROM designs WHERE id = ?').get(id)) return undefined;
-      const counted = this.db.prepare('INSERT OR IGNORE INTO votes (design_id, voter, created_at) VALUES (?, ?, ?)').run(id, voter, at).changes === 1;
-      if (counted) this.db.prepare('UPDATE designs SET votes = votes + 1 WHERE id = ?').run(id);
-      const { votes } = this.db.prepare('SELECT votes FROM designs WHERE id = ?').get(id) as { votes: number };
-      return { votes, counted };
+      const row = this.db.prepare('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
+      if (row) return row.salt;
+      const salt = randomBytes(32);
+      // A new day: yesterday's salt goes, and with it any way to tie yesterday's hashes to an address; clear them too.
+      this.db.prepare('DELETE FROM vote_salts').run();
+      this.db.prepare('UPDATE votes SET network = NULL WHERE network IS NOT NULL').run();
+      this.db.prepare('INSERT INTO vote_salts (day, salt) VALUES (?, ?)').run(day, salt);
+      return salt;
     })();
   }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { startChildServer } from '../../scripts/load/child.ts';
 import { FaultQueue } from '../../server/faults.ts';
 import { admin, json, report, startServer, submission } from './support.ts';
 
@@ -51,6 +52,48 @@ describe('rate limit', () => {
       assert.equal(limited.headers.get('access-control-allow-origin'), SITE);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('rate limit, per client', () => {
+  it('limits each client on its own, stores nothing it refuses, and says when to retry', async () => {
+    const server = await startServer({ rateLimit: { max: 2, timeWindowMs: 30_000 }, trustProxy: true });
+    try {
+      const as = (ip: string, init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': ip } });
+      assert.equal((await server.call('/designs', as('203.0.113.1'))).status, 200);
+      assert.equal((await server.call('/metrics', as('203.0.113.1', json(report())))).status, 204);
+      const limited = await server.call('/designs', as('203.0.113.1', json(submission(), { 'idempotency-key': 'limited-key-1' })));
+      assert.equal(limited.status, 429);
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 30, `Retry-After: ${retryAfter}`);
+      assert.equal((await server.call('/metrics', as('203.0.113.1', json(report())))).status, 429);
+      // Another client is not held back by the first.
+      const other = await server.call('/designs?status=pending', as('198.51.100.9', admin()));
+      assert.equal(other.status, 200);
+      assert.equal(other.body.total, 0, 'the limited submission was not stored');
+      assert.equal((await server.call('/stats', as('198.51.100.9', admin()))).body.reports.accepted, 1, 'the limited beacon was not stored');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('holds in the real server (server/main.ts) as RATE_LIMIT_MAX sets it', { timeout: 30_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cds-limit-'));
+    const server = await startChildServer({ dataDir, env: { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_MS: '60000' } });
+    try {
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let i = 0; i < 7; i++) {
+        last = await fetch(`${server.api}/designs`);
+        await last.arrayBuffer();
+        statuses.push(last.status);
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429]);
+      assert.match(last!.headers.get('retry-after') ?? '', /^[1-9][0-9]*$/);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

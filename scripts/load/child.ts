@@ -80,7 +80,7 @@ async function launch(options: ChildServerOptions, port: number): Promise<ChildS
     const timer = setTimeout(() => fail(new Error(`server did not start in ${options.timeoutMs ?? 20_000} ms:\n${output}`)), options.timeoutMs ?? 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      if (output.includes('API (endpoint):')) {
+      if (/API \(endpoint\): \S+\n/.test(output)) {
         clearTimeout(timer);
         resolve();
       }
@@ -103,7 +103,7 @@ async function launch(options: ChildServerOptions, port: number): Promise<ChildS
     await exited;
   };
   return {
-    api: `http://127.0.0.1:${port}/api`,
+    api: /API \(endpoint\): (\S+)/.exec(output)![1],
     adminToken,
     dataDir: options.dataDir,
     pid: child.pid!,

@@ -34,6 +34,8 @@ export interface ChildServerOptions {
   env?: Record<string, string>;
   /** Milliseconds to wait for the server's start line. */
   timeoutMs?: number;
+  /** Node flags for the server process, e.g. `['--cpu-prof', '--cpu-prof-dir=…']`. */
+  nodeArgs?: string[];
 }
 
 /** A port that was free a moment ago (main.ts prints the port it was given, so port 0 would not tell us which). */
@@ -61,7 +63,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
 
 async function launch(options: ChildServerOptions, port: number): Promise<ChildServer> {
   const adminToken = options.adminToken ?? 'load-admin-token-0123456789';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

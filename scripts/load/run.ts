@@ -9,6 +9,7 @@
  * writes bench/load-results.json.
  *
  *   npm run load -- --beacons 2000 --submissions 200 --concurrency 48 --strokes 200 --out bench/load-results.json
+ *   npm run load -- --profile /tmp/prof    # the server's CPU profile, for Chrome DevTools
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,8 @@ const { values: args } = parseArgs({
     /** Each preview's size; the pixels are noise, so the PNG weighs what a painted one does. */
     preview: { type: 'string', default: '320x140' },
     out: { type: 'string', default: 'bench/load-results.json' },
+    /** A folder for the server's CPU profile (node --cpu-prof), written when it stops. */
+    profile: { type: 'string' },
   },
 });
 const N_BEACONS = Number(args.beacons);
@@ -133,7 +136,7 @@ async function main() {
   const bodyBytes = submissions.reduce((n, j) => n + Buffer.byteLength(j.body), 0) / submissions.length;
   const dataDir = mkdtempSync(join(os.tmpdir(), 'cds-load-'));
   const before = machine();
-  const server = await startChildServer({ dataDir });
+  const server = await startChildServer({ dataDir, nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : [] });
   console.log(`server pid ${server.pid} at ${server.api}, data in ${dataDir}`);
   console.log(
     `${N_BEACONS} beacons + ${N_SUBMISSIONS} submissions (${(bodyBytes / 1024).toFixed(0)} KiB each: ${args.strokes} strokes, 2 previews ${args.preview}), ` +

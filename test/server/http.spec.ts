@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startChildServer } from '../../scripts/load/child.ts';
 import { FaultQueue } from '../../server/faults.ts';
-import { admin, json, report, startServer, submission } from './support.ts';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import type { NewDesign } from '../../server/store/store.ts';
+import { admin, json, makePng, report, startServer, submission } from './support.ts';
 
 const SITE = 'https://brand.example';
 
@@ -126,6 +128,45 @@ describe('persistence', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite store, group commit', () => {
+  it('commits writes of one turn together, yet a write that fails rolls back alone', async () => {
+    const store = new SqliteStore(':memory:');
+    try {
+      const design = (id: string, draft: string): NewDesign => {
+        const sub = submission({ draft });
+        return {
+          id,
+          draft,
+          status: 'pending',
+          author: 'Ada',
+          template: { id: 'roadster', version: '1' },
+          createdAt: '2026-01-02T03:04:05Z',
+          designJson: JSON.stringify(sub.design),
+          consent: sub.consent,
+          metrics: sub.metrics,
+          previews: [{ view: 'side', width: 64, height: 32, png: makePng(64, 32) }],
+        };
+      };
+      const answer = (key: string) => ({ key, hash: 'h', status: 201, body: { id: key }, createdAt: 1 });
+      // Three writes in one turn: the second reuses the first's id, so its insert throws inside the shared transaction.
+      const results = await Promise.allSettled([
+        store.createDesign(design('same-id', 'draft-a'), answer('group-key-a'), 0),
+        store.createDesign(design('same-id', 'draft-b'), answer('group-key-b'), 0),
+        store.recordReport(report(), 1),
+      ]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.equal((await store.getDesign('same-id'))?.draft, 'draft-a');
+      assert.equal(await store.findIdempotent('group-key-b', 0), undefined, "the failed write's key was rolled back with it");
+      assert.equal((await store.reportCounts()).accepted, 1);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -12,7 +12,7 @@
  *   npm run load -- --profile /tmp/prof    # the server's CPU profile, for Chrome DevTools
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -106,11 +106,34 @@ async function send(server: ChildServer, job: Job, route: string, samples: Sampl
   }
 }
 
+/**
+ * CPU seconds a process has used (Linux /proc; utime + stime at 100 ticks a
+ * second), NaN elsewhere. On a shared machine wall-clock figures swing with
+ * the neighbours; CPU time per request much less.
+ */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function phase(server: ChildServer, jobs: Job[], label: (job: Job) => string) {
   const samples: Sample[] = [];
   const started = performance.now();
+  const serverCpu = cpuSeconds(server.pid);
+  const clientCpu = process.cpuUsage();
   const answers = (await pool(jobs, CONCURRENCY, (job) => send(server, job, label(job), samples))) as Answer[];
-  return { samples, answers, seconds: (performance.now() - started) / 1000 };
+  const client = process.cpuUsage(clientCpu);
+  return {
+    samples,
+    answers,
+    seconds: (performance.now() - started) / 1000,
+    serverCpuSeconds: cpuSeconds(server.pid) - serverCpu,
+    clientCpuSeconds: (client.user + client.system) / 1e6,
+  };
 }
 
 function machine() {
@@ -202,6 +225,12 @@ async function main() {
         `${((bodyBytes * N_SUBMISSIONS) / 2 ** 20 / first.seconds).toFixed(1)} MiB/s of submissions; ` +
         `again: ${(all.length / again.seconds).toFixed(0)} req/s. Load average after: ${after.loadavg.join(' ')}`,
     );
+    for (const [name, pass] of [['first pass', first], ['again', again]] as const) {
+      console.log(
+        `${name}: server used ${pass.serverCpuSeconds.toFixed(1)} CPU s (${((1000 * pass.serverCpuSeconds) / all.length).toFixed(1)} ms a request, ` +
+          `${((100 * pass.serverCpuSeconds) / pass.seconds).toFixed(0)}% of one core over ${pass.seconds.toFixed(1)} s); the load generator ${pass.clientCpuSeconds.toFixed(1)} CPU s`,
+      );
+    }
 
     const out = resolve(args.out);
     mkdirSync(dirname(out), { recursive: true });
@@ -209,7 +238,12 @@ async function main() {
       at: new Date().toISOString(),
       params: { beacons: N_BEACONS, submissions: N_SUBMISSIONS, concurrency: CONCURRENCY, strokes: Number(args.strokes), preview: args.preview, submissionBytes: Math.round(bodyBytes) },
       machine: { before, after },
-      passes: { first: { seconds: first.seconds, requests: all.length }, again: { seconds: again.seconds, requests: all.length } },
+      passes: Object.fromEntries(
+        (['first', 'again'] as const).map((name) => {
+          const pass = name === 'first' ? first : again;
+          return [name, { requests: all.length, seconds: pass.seconds, serverCpuSeconds: pass.serverCpuSeconds, clientCpuSeconds: pass.clientCpuSeconds }];
+        }),
+      ),
       routes: rows,
       checks: { passed: failures.length === 0, failures },
     };

@@ -228,6 +228,8 @@ export class SqliteStore implements Store {
   }
 
   async voteSalt(day: string): Promise<Buffer> {
+    const today = this.sql('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
+    if (today) return today.salt; // the common case, without queueing behind the writes
     return this.write(this.db.transaction(() => {
       const row = this.sql('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
       if (row) return row.salt;

@@ -151,12 +151,17 @@ export function openapiDocument(): Record<string, unknown> {
           operationId: 'voteForDesign',
           summary: 'Vote for an approved design, once per voter',
           description:
-            'The voter is a `cds_voter` cookie (set on the first vote, HttpOnly, SameSite=Lax); the server keeps one vote per (design, voter). No body.',
+            'The voter is a `cds_voter` cookie (set on the first vote, HttpOnly, SameSite=Lax); the server keeps one vote per (design, voter). ' +
+            'Clearing cookies makes a new voter, so votes from one network (an IPv4 address, an IPv6 /64) also count at most `VOTE_IP_CAP` ' +
+            'times per design per UTC day (default 5; 0 turns the cap off); the network is kept only as a hash salted with a secret of the day. No body.',
           tags: ['gallery'],
           parameters: [designId],
           responses: {
             '201': { description: 'The vote counted.', content: jsonContent(ref('VoteResult')) },
-            '200': { description: 'This voter had voted already: it did not count again.', content: jsonContent(ref('VoteResult')) },
+            '200': {
+              description: 'The vote did not count: this voter had voted already (`already-voted`), or its network reached the day\'s cap for this design (`ip-cap`).',
+              content: jsonContent(ref('VoteResult')),
+            },
             '404': use('NotFound'),
             ...common,
           },

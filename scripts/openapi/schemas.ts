@@ -68,6 +68,7 @@ const descriptions: Record<string, string> = {
   MetricsReport: 'POST /metrics body, sent as text/plain. Idempotent by (session, seq): the server keeps each session\'s highest seq.',
   ApiError: 'Every 4xx and 5xx body: the same `{ code, message }` the studio rejects with.',
   DesignDetail: '`consent` and `metrics` only with the admin token.',
+  VoteResult: '`votes` is the design\'s count after this request; `reason` is present exactly when `counted` is false.',
 };
 
 export function componentSchemas(): Record<string, JsonSchema> {

@@ -11,6 +11,8 @@ export interface ApiContext {
   idempotencyTtlMs: number;
   now: () => number;
   faults?: FaultQueue;
+  /** Counted votes per network (IPv4 address, IPv6 /64) per design per UTC day; 0 = no cap. */
+  voteIpCap: number;
   /** SHA-256 (hex) of the raw request body, taken by the content-type parser. */
   bodyHash: (request: FastifyRequest) => string;
 }

@@ -1,13 +1,14 @@
 /**
  * The gallery's side of the API: approved designs for everyone, the rest
  * only with the admin token; previews served as inert images; moderation;
- * one vote per voter per design.
+ * one vote per voter per design, and a daily cap of voters per network.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHmac } from 'node:crypto';
 import * as v from 'valibot';
 import { newId } from '../../src/document/ids.ts';
 import { galleryQuerySchema } from '../../src/protocol/schema.ts';
-import { DesignStatus, type DesignDetail, type DesignSummary, type GalleryPage, type ModerationResult } from '../../src/protocol/submission.ts';
+import { DesignStatus, type DesignDetail, type DesignSummary, type GalleryPage, type ModerationResult, type VoteResult } from '../../src/protocol/submission.ts';
 import type { StoredSummary } from '../store/store.ts';
 import type { ApiContext } from './context.ts';
 import { ApiHttpError, defaultIssueMessage, describeIssues, isAdmin, notFound, requireAdmin } from './http.ts';
@@ -78,20 +79,59 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     });
   }
 
-  app.post<{ Params: { id: string } }>('/designs/:id/votes', { bodyLimit: 1024 }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/designs/:id/votes', { bodyLimit: 1024 }, async (request, reply): Promise<VoteResult> => {
     const design = await ctx.store.getDesign(request.params.id);
     if (!design || design.status !== DesignStatus.Approved) throw notFound();
     const voter = voterId(request, reply);
-    const result = await ctx.store.addVote(design.id, voter, ctx.now());
+    const now = ctx.now();
+    const network = ctx.voteIpCap > 0 ? { hash: await networkHash(ctx, design.id, request.ip, now), cap: ctx.voteIpCap } : undefined;
+    const result = await ctx.store.addVote(design.id, voter, now, network);
     if (!result) throw notFound();
     return reply.code(result.counted ? 201 : 200).send(result);
   });
 }
 
+/** `VOTE_IP_CAP` (voters per network per design per day; 0 turns the cap off), 5 when unset. */
+export function voteIpCapFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.VOTE_IP_CAP;
+  if (raw === undefined || raw === '') return DEFAULT_VOTE_IP_CAP;
+  if (!/^[0-9]{1,6}$/.test(raw)) throw new Error(`VOTE_IP_CAP must be a whole number (0 turns the cap off), not "${raw}"`);
+  return Number(raw);
+}
+
+export const DEFAULT_VOTE_IP_CAP = 5;
+
+/**
+ * The voter's network as a keyed hash: the day's secret salt, the design and
+ * the address (IPv4) or its /64 (IPv6, where one household rotates through
+ * a whole /64). Unlinkable across designs and days; the address itself is
+ * never stored.
+ */
+async function networkHash(ctx: ApiContext, designId: string, ip: string, now: number): Promise<string> {
+  const salt = await ctx.store.voteSalt(new Date(now).toISOString().slice(0, 10));
+  return createHmac('sha256', salt).update(`${designId}\n${networkOf(ip)}`).digest('base64url').slice(0, 22);
+}
+
+/** An IPv4 address as it is, an IPv4-mapped one as IPv4, an IPv6 address as its /64 prefix. */
+export function networkOf(ip: string): string {
+  const address = ip.split('%')[0].toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head, tail] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g || '0', 16).toString(16))
+    .join(':')}::/64`;
+}
+
 /**
  * The voter's id from its cookie, or a new one set on the reply. The store's
  * (design, voter) key is the server-side check; clearing cookies makes a new
- * voter, which docs/server.md names as the known limit.
+ * voter, which the per-network cap bounds.
  */
 function voterId(request: FastifyRequest, reply: FastifyReply): string {
   const cookie = request.headers.cookie ?? '';

@@ -13,7 +13,7 @@ import { PROTOCOL_LIMITS } from '../../src/protocol/schema.ts';
 import type { FaultQueue } from '../faults.ts';
 import type { Store } from '../store/store.ts';
 import type { ApiContext } from './context.ts';
-import { galleryRoutes } from './gallery.ts';
+import { galleryRoutes, voteIpCapFrom } from './gallery.ts';
 import { ApiHttpError } from './http.ts';
 import { metricsRoutes } from './metrics.ts';
 import { submitRoutes } from './submit.ts';
@@ -29,6 +29,8 @@ export interface ApiOptions {
   idempotencyTtlMs: number;
   now: () => number;
   faults?: FaultQueue;
+  /** Votes per network per design per day (0 = off); default `VOTE_IP_CAP` from the environment, else 5. */
+  voteIpCap?: number;
 }
 
 const hashes = new WeakMap<FastifyRequest, string>();
@@ -119,6 +121,7 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
     idempotencyTtlMs: opts.idempotencyTtlMs,
     now: opts.now,
     faults: opts.faults,
+    voteIpCap: opts.voteIpCap ?? voteIpCapFrom(process.env),
     bodyHash: (request) => hashes.get(request) ?? EMPTY_HASH,
   };
   submitRoutes(app, ctx);

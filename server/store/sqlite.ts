@@ -4,11 +4,12 @@
  * interleaving inside this process.
  */
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
-import { DesignStatus } from '../../src/protocol/submission.ts';
-import type { DesignQuery, DraftFigures, IdempotentAnswer, NewDesign, NewIdempotentAnswer, Store, StoredDesign, StoredSummary } from './store.ts';
+import { DesignStatus, VoteRefusal } from '../../src/protocol/submission.ts';
+import type { DesignQuery, DraftFigures, IdempotentAnswer, NewDesign, NewIdempotentAnswer, Store, StoredDesign, StoredSummary, VoteOutcome } from './store.ts';
 
 /** Schema steps; `PRAGMA user_version` says how many have run. */
 const MIGRATIONS = [
@@ -32,6 +33,10 @@ const MIGRATIONS = [
    CREATE TABLE metric_drafts (
      draft TEXT PRIMARY KEY, total TEXT NOT NULL, wall_ms REAL NOT NULL, submitted INTEGER NOT NULL);
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`,
+  // The per-IP vote cap: a salted hash of the voter's network, and one salt per day (only today's is kept).
+  `ALTER TABLE votes ADD COLUMN network TEXT;
+   CREATE INDEX votes_network ON votes (design_id, network) WHERE network IS NOT NULL;
+   CREATE TABLE vote_salts (day TEXT PRIMARY KEY, salt BLOB NOT NULL);`,
 ];
 
 interface SummaryRow {
@@ -48,6 +53,8 @@ interface SummaryRow {
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private queue: { write: () => unknown; resolve: (value: never) => void; reject: (error: unknown) => void }[] = [];
 
   /** `filename` is a path (its folder is created) or ':memory:' for a throwaway test store. */
   constructor(filename: string) {
@@ -61,6 +68,54 @@ export class SqliteStore implements Store {
     this.migrate();
   }
 
+  /** Prepared once per SQL text: preparing costs more than running most of these. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  /**
+   * Group commit: writes that arrive in one turn of the event loop run in one
+   * transaction and share its commit, so one fsync (synchronous=FULL) covers
+   * them all instead of one each. Each write is still its own transaction
+   * function, which better-sqlite3 nests as a savepoint: a write that throws
+   * rolls back alone. Every promise settles only after the commit, so an
+   * answer is never sent before its write is on disk.
+   */
+  private write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ write: work, resolve: resolve as (value: never) => void, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const jobs = this.queue;
+    this.queue = [];
+    if (jobs.length === 0) return;
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const job of jobs) {
+          try {
+            outcomes.push({ ok: true, value: job.write() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    jobs.forEach((job, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) job.resolve(outcome.value as never);
+      else job.reject(outcome.error);
+    });
+  }
+
   private migrate(): void {
     const done = this.db.pragma('user_version', { simple: true }) as number;
     for (let i = done; i < MIGRATIONS.length; i++) {
@@ -72,15 +127,15 @@ export class SqliteStore implements Store {
   }
 
   async findIdempotent(key: string, since: number): Promise<IdempotentAnswer | undefined> {
-    const row = this.db.prepare('SELECT hash, status, body, created_at FROM idempotency WHERE key = ? AND created_at >= ?').get(key, since) as
+    const row = this.sql('SELECT hash, status, body, created_at FROM idempotency WHERE key = ? AND created_at >= ?').get(key, since) as
       | { hash: string; status: number; body: string; created_at: number }
       | undefined;
     return row && { hash: row.hash, status: row.status, body: JSON.parse(row.body), createdAt: row.created_at };
   }
 
   async createDesign(d: NewDesign, answer: NewIdempotentAnswer, since: number) {
-    return this.db.transaction(() => {
-      const existing = this.db.prepare('SELECT hash, status, body, created_at FROM idempotency WHERE key = ?').get(answer.key) as
+    return this.write(this.db.transaction(() => {
+      const existing = this.sql('SELECT hash, status, body, created_at FROM idempotency WHERE key = ?').get(answer.key) as
         | { hash: string; status: number; body: string; created_at: number }
         | undefined;
       if (existing && existing.created_at >= since) {
@@ -95,14 +150,14 @@ export class SqliteStore implements Store {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(d.id, d.draft, d.status, d.author, d.template.id, d.template.version, d.createdAt, d.designJson, JSON.stringify(d.consent), JSON.stringify(d.metrics));
-      const insertPreview = this.db.prepare('INSERT INTO previews (design_id, view, width, height, png) VALUES (?, ?, ?, ?, ?)');
+      const insertPreview = this.sql('INSERT INTO previews (design_id, view, width, height, png) VALUES (?, ?, ?, ?, ?)');
       for (const p of d.previews) insertPreview.run(d.id, p.view, p.width, p.height, p.png);
       return { created: true as const };
-    })();
+    }));
   }
 
   async purgeIdempotent(before: number): Promise<number> {
-    return this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(before).changes;
+    return this.write(() => this.sql('DELETE FROM idempotency WHERE created_at < ?').run(before).changes);
   }
 
   private static readonly SUMMARY = `SELECT d.id, d.draft, d.status, d.author, d.template_id, d.template_version, d.created_at, d.votes,
@@ -124,9 +179,9 @@ export class SqliteStore implements Store {
   }
 
   async getDesign(id: string): Promise<StoredDesign | undefined> {
-    const row = this.db.prepare(`${SqliteStore.SUMMARY} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
+    const row = this.sql(`${SqliteStore.SUMMARY} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
     if (!row) return undefined;
-    const more = this.db.prepare('SELECT design, consent, metrics FROM designs WHERE id = ?').get(id) as { design: string; consent: string; metrics: string };
+    const more = this.sql('SELECT design, consent, metrics FROM designs WHERE id = ?').get(id) as { design: string; consent: string; metrics: string };
     return { ...SqliteStore.summary(row), designJson: more.design, consent: JSON.parse(more.consent), metrics: JSON.parse(more.metrics) };
   }
 
@@ -139,35 +194,57 @@ export class SqliteStore implements Store {
 
   async listDesigns(q: DesignQuery) {
     const order = q.sort === 'top' ? 'd.votes DESC, d.created_at DESC, d.id' : 'd.created_at DESC, d.id';
-    const rows = this.db.prepare(`${SqliteStore.SUMMARY} WHERE d.status = ? ORDER BY ${order} LIMIT ? OFFSET ?`).all(q.status, q.limit, q.offset) as SummaryRow[];
-    const { n } = this.db.prepare('SELECT count(*) AS n FROM designs WHERE status = ?').get(q.status) as { n: number };
+    const rows = this.sql(`${SqliteStore.SUMMARY} WHERE d.status = ? ORDER BY ${order} LIMIT ? OFFSET ?`).all(q.status, q.limit, q.offset) as SummaryRow[];
+    const { n } = this.sql('SELECT count(*) AS n FROM designs WHERE status = ?').get(q.status) as { n: number };
     return { items: rows.map(SqliteStore.summary), total: n };
   }
 
   async setStatus(id: string, status: DesignStatus): Promise<boolean> {
-    return this.db.prepare('UPDATE designs SET status = ? WHERE id = ?').run(status, id).changes === 1;
+    return this.write(() => this.sql('UPDATE designs SET status = ? WHERE id = ?').run(status, id).changes === 1);
   }
 
   async countByStatus() {
     const counts: Record<DesignStatus, number> = { pending: 0, approved: 0, rejected: 0, hidden: 0 };
-    const rows = this.db.prepare('SELECT status, count(*) AS n FROM designs GROUP BY status').all() as { status: DesignStatus; n: number }[];
+    const rows = this.sql('SELECT status, count(*) AS n FROM designs GROUP BY status').all() as { status: DesignStatus; n: number }[];
     for (const { status, n } of rows) if (Object.values(DesignStatus).includes(status)) counts[status] = n;
     return counts;
   }
 
-  async addVote(id: string, voter: string, at: number) {
-    return this.db.transaction(() => {
-      if (!this.db.prepare('SELECT 1 FROM designs WHERE id = ?').get(id)) return undefined;
-      const counted = this.db.prepare('INSERT OR IGNORE INTO votes (design_id, voter, created_at) VALUES (?, ?, ?)').run(id, voter, at).changes === 1;
-      if (counted) this.db.prepare('UPDATE designs SET votes = votes + 1 WHERE id = ?').run(id);
-      const { votes } = this.db.prepare('SELECT votes FROM designs WHERE id = ?').get(id) as { votes: number };
-      return { votes, counted };
-    })();
+  async addVote(id: string, voter: string, at: number, network?: { hash: string; cap: number }) {
+    return this.write(this.db.transaction((): VoteOutcome | undefined => {
+      const design = this.sql('SELECT votes FROM designs WHERE id = ?').get(id) as { votes: number } | undefined;
+      if (!design) return undefined;
+      if (this.sql('SELECT 1 FROM votes WHERE design_id = ? AND voter = ?').get(id, voter)) {
+        return { votes: design.votes, counted: false, reason: VoteRefusal.AlreadyVoted };
+      }
+      if (network) {
+        const { n } = this.sql('SELECT count(*) AS n FROM votes WHERE design_id = ? AND network = ?').get(id, network.hash) as { n: number };
+        if (n >= network.cap) return { votes: design.votes, counted: false, reason: VoteRefusal.IpCap };
+      }
+      this.sql('INSERT INTO votes (design_id, voter, created_at, network) VALUES (?, ?, ?, ?)').run(id, voter, at, network?.hash ?? null);
+      this.sql('UPDATE designs SET votes = votes + 1 WHERE id = ?').run(id);
+      return { votes: design.votes + 1, counted: true };
+    }));
+  }
+
+  async voteSalt(day: string): Promise<Buffer> {
+    const today = this.sql('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
+    if (today) return today.salt; // the common case, without queueing behind the writes
+    return this.write(this.db.transaction(() => {
+      const row = this.sql('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
+      if (row) return row.salt;
+      const salt = randomBytes(32);
+      // A new day: yesterday's salt goes, and with it any way to tie yesterday's hashes to an address; clear them too.
+      this.sql('DELETE FROM vote_salts').run();
+      this.sql('UPDATE votes SET network = NULL WHERE network IS NOT NULL').run();
+      this.sql('INSERT INTO vote_salts (day, salt) VALUES (?, ?)').run(day, salt);
+      return salt;
+    }));
   }
 
   async recordReport(report: MetricsReport, at: number): Promise<'accepted' | 'duplicate'> {
-    return this.db.transaction(() => {
-      const seen = this.db.prepare('SELECT seq FROM metric_sessions WHERE session = ?').get(report.session) as { seq: number } | undefined;
+    return this.write(this.db.transaction(() => {
+      const seen = this.sql('SELECT seq FROM metric_sessions WHERE session = ?').get(report.session) as { seq: number } | undefined;
       if (seen && seen.seq >= report.seq) return 'duplicate' as const;
       this.db
         .prepare('INSERT OR REPLACE INTO metric_sessions (session, draft, seq, report, received_at) VALUES (?, ?, ?, ?, ?)')
@@ -182,16 +259,16 @@ export class SqliteStore implements Store {
              submitted = max(submitted, excluded.submitted)`,
         )
         .run(report.draft, JSON.stringify(report.total), report.total.wallMs, report.submitted ? 1 : 0);
-      this.db.prepare(`INSERT INTO counters (name, value) VALUES ('reports', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1`).run();
+      this.sql(`INSERT INTO counters (name, value) VALUES ('reports', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1`).run();
       return 'accepted' as const;
-    })();
+    }));
   }
 
   async draftFigures(): Promise<DraftFigures[]> {
     const byDraft = new Map<string, DraftFigures>();
-    const reports = this.db.prepare('SELECT draft, total, submitted FROM metric_drafts').all() as { draft: string; total: string; submitted: number }[];
+    const reports = this.sql('SELECT draft, total, submitted FROM metric_drafts').all() as { draft: string; total: string; submitted: number }[];
     for (const r of reports) byDraft.set(r.draft, { draft: r.draft, total: JSON.parse(r.total) as Metrics, submitted: r.submitted === 1 });
-    const designs = this.db.prepare('SELECT draft, metrics FROM designs').all() as { draft: string; metrics: string }[];
+    const designs = this.sql('SELECT draft, metrics FROM designs').all() as { draft: string; metrics: string }[];
     for (const d of designs) {
       const metrics = JSON.parse(d.metrics) as Metrics;
       const known = byDraft.get(d.draft);
@@ -202,21 +279,23 @@ export class SqliteStore implements Store {
   }
 
   async reportCounts() {
-    const accepted = (this.db.prepare(`SELECT value FROM counters WHERE name = 'reports'`).get() as { value: number } | undefined)?.value ?? 0;
-    const { n } = this.db.prepare('SELECT count(*) AS n FROM metric_sessions').get() as { n: number };
+    const accepted = (this.sql(`SELECT value FROM counters WHERE name = 'reports'`).get() as { value: number } | undefined)?.value ?? 0;
+    const { n } = this.sql('SELECT count(*) AS n FROM metric_sessions').get() as { n: number };
     return { accepted, sessions: n };
   }
 
   async sessionReports(draft?: string): Promise<MetricsReport[]> {
     const rows = (
       draft === undefined
-        ? this.db.prepare('SELECT report FROM metric_sessions ORDER BY received_at').all()
-        : this.db.prepare('SELECT report FROM metric_sessions WHERE draft = ? ORDER BY received_at').all(draft)
+        ? this.sql('SELECT report FROM metric_sessions ORDER BY received_at').all()
+        : this.sql('SELECT report FROM metric_sessions WHERE draft = ? ORDER BY received_at').all(draft)
     ) as { report: string }[];
     return rows.map((row) => JSON.parse(row.report) as MetricsReport);
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flush();
+    this.db.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
-import type { Consent, DesignStatus, GallerySort } from '../../src/protocol/submission.ts';
+import type { Consent, DesignStatus, GallerySort, VoteRefusal } from '../../src/protocol/submission.ts';
 
 /**
  * Everything the API keeps, behind one interface. Every method returns a
@@ -27,8 +27,18 @@ export interface Store {
   setStatus(id: string, status: DesignStatus): Promise<boolean>;
   countByStatus(): Promise<Record<DesignStatus, number>>;
 
-  /** One vote per voter per design; undefined when the design does not exist. */
-  addVote(id: string, voter: string, at: number): Promise<{ votes: number; counted: boolean } | undefined>;
+  /**
+   * One vote per voter per design and, with `network`, at most `network.cap`
+   * counted votes per (design, network hash); undefined when the design
+   * does not exist.
+   */
+  addVote(id: string, voter: string, at: number, network?: { hash: string; cap: number }): Promise<VoteOutcome | undefined>;
+  /**
+   * The secret salt for hashing voters' networks on `day` (YYYY-MM-DD, UTC),
+   * made on first use. Salts of other days are forgotten and their hashes
+   * cleared, so a stored hash can never be tied back to an address later.
+   */
+  voteSalt(day: string): Promise<Buffer>;
 
   /**
    * Keeps the report when it is the session's newest (`seq` higher than
@@ -43,6 +53,8 @@ export interface Store {
 
   close(): Promise<void>;
 }
+
+export type VoteOutcome = { votes: number; counted: true } | { votes: number; counted: false; reason: VoteRefusal };
 
 export interface IdempotentAnswer {
   /** SHA-256 of the request body, hex. */

@@ -17,6 +17,7 @@ import {
   GallerySort,
   SUBMISSION_FORMAT,
   SUBMISSION_VERSION,
+  VoteRefusal,
   type ApiError,
   type CampaignStats,
   type DesignDetail,
@@ -207,7 +208,11 @@ export const galleryQuerySchema = v.object({
   status: v.optional(status, 'approved'),
 });
 
-export const voteResultSchema = v.strictObject({ votes: counter(Number.MAX_SAFE_INTEGER), counted: v.boolean() });
+export const voteResultSchema = v.strictObject({
+  votes: counter(Number.MAX_SAFE_INTEGER),
+  counted: v.boolean(),
+  reason: v.optional(v.picklist(Object.values(VoteRefusal))),
+});
 
 export const moderationResultSchema = v.strictObject({ id, status });
 

@@ -103,10 +103,21 @@ export interface GalleryPage {
   total: number;
 }
 
+/** Why a vote did not count. */
+export const VoteRefusal = {
+  /** This voter (cookie) had already voted for the design. */
+  AlreadyVoted: 'already-voted',
+  /** The voter's network (IP, or IPv6 /64) reached the per-design daily cap of voters. */
+  IpCap: 'ip-cap',
+} as const;
+export type VoteRefusal = (typeof VoteRefusal)[keyof typeof VoteRefusal];
+
 export interface VoteResult {
   votes: number;
-  /** False when this voter had already voted for the design: it did not count twice. */
+  /** False when the vote did not count; `reason` says why. */
   counted: boolean;
+  /** Present exactly when `counted` is false. */
+  reason?: VoteRefusal;
 }
 
 export interface ModerationResult {

@@ -13,6 +13,19 @@ describe('POST /designs', () => {
 
   const pendingTotal = async () => (await server.call('/designs?status=pending', admin())).body.total as number;
 
+  /**
+   * What a refused request leaves behind: no design (the count is what it was
+   * `before`) and no answer under its key, so a corrected body may reuse it.
+   */
+  async function assertNothingStored(before: number, keys: string[]) {
+    assert.equal(await pendingTotal(), before, 'no design stored');
+    for (const k of keys) {
+      const fixed = await server.call('/designs', json(submission(), { 'idempotency-key': k }));
+      assert.equal(fixed.status, 201, `${k}: the key is free for a corrected body`);
+      assert.equal(fixed.headers.get('idempotent-replayed'), null, k);
+    }
+  }
+
   it('stores a valid submission and answers 201 with its id, status and Location', async () => {
     const res = await server.call('/designs', json(submission(), { 'idempotency-key': key(1) }));
     assert.equal(res.status, 201);
@@ -51,40 +64,57 @@ describe('POST /designs', () => {
 
   it('refuses the same key with another body with 422, storing nothing', async () => {
     const k = key(3);
-    assert.equal((await server.call('/designs', json(submission(), { 'idempotency-key': k }))).status, 201);
+    const body = JSON.stringify(submission());
+    const first = await server.call('/designs', json(body, { 'idempotency-key': k }));
+    assert.equal(first.status, 201);
     const before = await pendingTotal();
-    const res = await server.call('/designs', json(submission({ author: { name: 'Eve' } }), { 'idempotency-key': k }));
-    assert.equal(res.status, 422);
-    assert.equal(res.body.code, 'idempotency-key-reused');
+    // Another author, and the same JSON with one byte more: both are another body.
+    for (const other of [JSON.stringify(submission({ author: { name: 'Eve' } })), `${body} `]) {
+      const res = await server.call('/designs', json(other, { 'idempotency-key': k }));
+      assert.equal(res.status, 422);
+      assert.equal(res.body.code, 'idempotency-key-reused');
+    }
     assert.equal(await pendingTotal(), before);
+    assert.equal((await server.call(`/designs/${first.body.id}`, admin())).body.author, 'Ada');
+    const replay = await server.call('/designs', json(body, { 'idempotency-key': k }));
+    assert.deepEqual([replay.status, replay.body.id], [201, first.body.id]);
   });
 
-  it('requires an Idempotency-Key', async () => {
+  it('requires an Idempotency-Key, storing nothing without one', async () => {
+    const before = await pendingTotal();
     const missing = await server.call('/designs', json(submission()));
     assert.equal(missing.status, 400);
     assert.equal(missing.body.code, 'idempotency-key-invalid');
-    const short = await server.call('/designs', json(submission(), { 'idempotency-key': 'abc' }));
-    assert.equal(short.status, 400);
+    for (const bad of ['abc', 'x'.repeat(129), 'key with spaces', 'key/with/slash']) {
+      const res = await server.call('/designs', json(submission(), { 'idempotency-key': bad }));
+      assert.equal(res.status, 400, bad);
+      assert.equal(res.body.code, 'idempotency-key-invalid', bad);
+    }
+    assert.equal(await pendingTotal(), before);
   });
 
-  it('answers 415 for another content type', async () => {
-    const res = await server.call('/designs', {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', 'idempotency-key': key(4) },
-      body: JSON.stringify(submission()),
-    });
-    assert.equal(res.status, 415);
-    const form = await server.call('/designs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': key(4) },
-      body: 'a=1',
-    });
-    assert.equal(form.status, 415);
+  it('answers 415 for another content type, or none, storing nothing', async () => {
+    const before = await pendingTotal();
+    const keys: string[] = [];
+    const body = JSON.stringify(submission());
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', undefined]) {
+      const k = key('type');
+      keys.push(k);
+      const headers: Record<string, string> = { 'idempotency-key': k };
+      if (type) headers['content-type'] = type;
+      // Without a content type fetch would send a string as text/plain: send bytes, which it leaves untyped.
+      const res = await server.call('/designs', { method: 'POST', headers, body: type ? body : new TextEncoder().encode(body) });
+      assert.equal(res.status, 415, String(type));
+      assert.equal(res.body.code, 'unsupported-media-type', String(type));
+    }
+    await assertNothingStored(before, keys);
   });
 
-  it('answers 413 for a body over 32 MB, and for a design document over 8 MB', async () => {
+  it('answers 413 for a body over 32 MB, and for a design document over 8 MB, storing nothing', async () => {
+    const before = await pendingTotal();
+    const keys = [key(5), key(6)];
     const huge = `{"pad":"${'x'.repeat(32 * 1024 * 1024)}"}`;
-    const res = await server.call('/designs', json(huge, { 'idempotency-key': key(5) }));
+    const res = await server.call('/designs', json(huge, { 'idempotency-key': keys[0] }));
     assert.equal(res.status, 413);
     assert.equal(res.body.code, 'body-too-large');
 
@@ -98,44 +128,73 @@ describe('POST /designs', () => {
       kind: 'object',
       object: { type: 'image', x: 0, y: 0, scaleX: 1, scaleY: 1, angle: 0, width: 10, height: 10, src: `data:image/jpeg;base64,${'A'.repeat(9 * 1024 * 1024)}` },
     });
-    const design = await server.call('/designs', json(sub, { 'idempotency-key': key(6) }));
+    const design = await server.call('/designs', json(sub, { 'idempotency-key': keys[1] }));
     assert.equal(design.status, 413);
     assert.equal(design.body.code, 'design-too-large');
+    await assertNothingStored(before, keys);
   });
 
-  it('answers 400 with a clear message for malformed JSON, wrong types, huge numbers and prototype keys', async () => {
+  it('answers 400 with a clear message for malformed JSON, wrong types, huge numbers and prototype keys, storing nothing', async () => {
     const before = await pendingTotal();
+    const valid = JSON.stringify(submission());
+    /** The valid submission with one stroke whose JSON text is patched: numbers JSON can write but a double cannot hold. */
+    const withStroke = (pts: string, size = '4') => {
+      const sub = JSON.parse(valid);
+      sub.design.views[0].layers[0].marks.push({ type: 'stroke', tool: 'pencil', color: '#112233', size: 4, opacity: 1, pts: [1, 2, 3, 4] });
+      return JSON.stringify(sub).replace('"size":4,"opacity":1,"pts":[1,2,3,4]', `"size":${size},"opacity":1,"pts":${pts}`);
+    };
     const cases: [string, string | object, RegExp][] = [
       ['malformed', '{"format":', /not valid JSON/],
+      ['trailing garbage', `${valid}x`, /not valid JSON/],
       ['empty', '', /empty/],
+      ['an array', '[]', /^format: missing/],
+      ['null', 'null', /: expected Object, got null/],
       ['proto', `{"__proto__":{"admin":true},"format":"co-design-submission"}`, /__proto__/],
+      ['nested proto', valid.replace('"views":[', '"__proto__":{"admin":true},"views":['), /__proto__/],
+      ['constructor.prototype', valid.replace('"author":{', '"constructor":{"prototype":{"admin":true}},"author":{'), /constructor\.prototype/],
+      ['1e309 in a coordinate', withStroke('[1e309,2,3,4]'), /^design\.views\[0\]\.layers\[0\]\.marks\[0\]\.pts\[0\]: expected a finite number, got Infinity/],
+      ['1e400 in a coordinate', withStroke('[10,1e400,3,4]'), /\.pts\[1\]: expected a finite number, got Infinity/],
+      ['-1e309 in a coordinate', withStroke('[10,2,-1e309,4]'), /\.pts\[2\]: expected a finite number, got -Infinity/],
+      ['30-digit coordinate', withStroke('[123456789012345678901234567890,2,3,4]'), /\.pts: expected integers from -4000000 to 4000000/],
+      ['1e309 stroke size', withStroke('[1,2,3,4]', '1e309'), /\.marks\[0\]\.size: expected a finite number, got Infinity/],
+      ['1e400 in metrics', valid.replace('"engagedMs":60000', '"engagedMs":1e400'), /^metrics\.engagedMs: expected milliseconds .* got Infinity/],
       ['wrong type', { ...submission(), author: { name: 42 } }, /^author\.name: /],
+      ['previews not an array', { ...submission(), previews: 'side.png' }, /^previews: /],
+      ['string for a number', { ...submission(), metrics: { ...submission().metrics, strokes: '12' } }, /^metrics\.strokes: /],
       ['unknown key', { ...submission(), extra: 1 }, /^extra: unknown key/],
       ['huge number', { ...submission(), metrics: { ...submission().metrics, engagedMs: 1e300 } }, /^metrics\.engagedMs: expected milliseconds/],
       ['bad design', { ...submission(), design: { ...submission().design, views: [] } }, /^design\.views: /],
       ['missing view preview', { ...submission(), previews: [submission().previews[0]] }, /no preview of view "top"/],
       ['unknown view preview', { ...submission(), previews: [...submission().previews, { view: 'back', png: submission().previews[0].png }] }, /"back" is not a view/],
     ];
+    const keys: string[] = [];
     for (const [name, body, message] of cases) {
-      const res = await server.call('/designs', json(typeof body === 'string' ? body : JSON.stringify(body), { 'idempotency-key': key(name.replace(/ /g, '-')) }));
+      const k = key(name.replace(/[^A-Za-z0-9]+/g, '-'));
+      keys.push(k);
+      const res = await server.call('/designs', json(typeof body === 'string' ? body : JSON.stringify(body), { 'idempotency-key': k }));
       assert.equal(res.status, 400, name);
       assert.match(res.body.message, message, name);
     }
-    assert.equal(await pendingTotal(), before, 'nothing stored');
+    await assertNothingStored(before, keys);
   });
 
-  it('refuses a header-claimed pixel bomb quickly, before decoding the image', async () => {
+  it('refuses a header-claimed pixel bomb quickly, before decoding the image, storing nothing', async () => {
+    const before = await pendingTotal();
     const bomb = makePng(8, 8, { width: 100_000, height: 100_000 }).toString('base64');
     const sub = submission();
     sub.previews[0].png = bomb;
-    const res = await server.call('/designs', json(sub, { 'idempotency-key': key('bomb') }));
+    const k = key('bomb');
+    const res = await server.call('/designs', json(sub, { 'idempotency-key': k }));
     assert.equal(res.status, 400);
     assert.equal(res.body.code, 'preview-invalid');
     assert.match(res.body.message, /^previews\[0\]\.png: PNG of 100000 × 100000 pixels/);
     assert.ok(res.ms < 250, `answered in ${res.ms.toFixed(0)} ms`);
+    await assertNothingStored(before, [k]);
   });
 
   it('refuses previews that are not exactly one PNG: bad signature, bad CRC, bytes after IEND', async () => {
+    const before = await pendingTotal();
+    const keys: string[] = [];
     const good = makePng(16, 16);
     const badCrc = Buffer.from(good);
     badCrc[45] ^= 0xff; // inside the IDAT data
@@ -147,10 +206,13 @@ describe('POST /designs', () => {
     for (const [name, png, message] of variants) {
       const sub = submission();
       sub.previews[1].png = png.toString('base64');
-      const res = await server.call('/designs', json(sub, { 'idempotency-key': key(name) }));
+      const k = key(name);
+      keys.push(k);
+      const res = await server.call('/designs', json(sub, { 'idempotency-key': k }));
       assert.equal(res.status, 400, name);
       assert.match(res.body.message, message, name);
     }
+    await assertNothingStored(before, keys);
   });
 });
 

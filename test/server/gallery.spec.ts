@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { admin, json, startServer, submission, type TestServer } from './support.ts';
 
@@ -81,7 +83,7 @@ describe('gallery, moderation and votes', () => {
 
     const again = await server.call(`/designs/${ids[1]}/votes`, { method: 'POST', headers: { cookie } });
     assert.equal(again.status, 200);
-    assert.deepEqual(again.body, { votes: 1, counted: false });
+    assert.deepEqual(again.body, { votes: 1, counted: false, reason: 'already-voted' });
     assert.equal(again.headers.get('set-cookie'), null);
 
     const otherVoter = await server.call(`/designs/${ids[1]}/votes`, { method: 'POST' });
@@ -91,5 +93,91 @@ describe('gallery, moderation and votes', () => {
     const top = await server.call('/designs?sort=top');
     assert.equal(top.body.items[0].id, ids[1]);
     assert.equal(top.body.items[0].votes, 2);
+  });
+});
+
+describe('per-network vote cap (VOTE_IP_CAP, default 5)', () => {
+  const DAY = 24 * 3600_000;
+  let clock = Date.parse('2026-05-01T10:00:00Z');
+  let server: TestServer;
+  const ids: string[] = [];
+  before(async () => {
+    // trustProxy: the tests speak for many clients through X-Forwarded-For, as a proxy in front would.
+    server = await startServer({ trustProxy: true, now: () => clock });
+    for (let i = 0; i < 2; i++) {
+      const res = await server.call('/designs', json(submission(), { 'idempotency-key': `cap-key-${i}-${Date.now()}` }));
+      await server.call(`/designs/${res.body.id}/approve`, admin({ method: 'POST' }));
+      ids.push(res.body.id);
+    }
+  });
+  after(() => server.close());
+
+  /** A vote from a fresh browser (no cookie: cleared, or a private window) at `ip`. */
+  const vote = (id: string, ip: string) => server.call(`/designs/${id}/votes`, { method: 'POST', headers: { 'x-forwarded-for': ip } });
+
+  it('counts at most 5 voters from one address per design per day, and says why the sixth did not count', async () => {
+    for (let i = 1; i <= 5; i++) {
+      const res = await vote(ids[0], '203.0.113.7');
+      assert.equal(res.status, 201);
+      assert.deepEqual(res.body, { votes: i, counted: true });
+    }
+    const sixth = await vote(ids[0], '203.0.113.7');
+    assert.equal(sixth.status, 200);
+    assert.deepEqual(sixth.body, { votes: 5, counted: false, reason: 'ip-cap' });
+    // The cap is per design and per address.
+    assert.equal((await vote(ids[1], '203.0.113.7')).status, 201);
+    assert.deepEqual((await vote(ids[0], '198.51.100.2')).body, { votes: 6, counted: true });
+    // A voter who had voted is told so, not blamed on the cap.
+    const first = await vote(ids[1], '198.51.100.3');
+    const cookie = first.headers.get('set-cookie')!.split(';')[0];
+    const again = await server.call(`/designs/${ids[1]}/votes`, { method: 'POST', headers: { 'x-forwarded-for': '198.51.100.3', cookie } });
+    assert.deepEqual(again.body, { votes: 2, counted: false, reason: 'already-voted' });
+  });
+
+  it('treats an IPv6 /64 as one network, and an IPv4-mapped address as IPv4', async () => {
+    for (let i = 1; i <= 5; i++) assert.equal((await vote(ids[1], `2001:db8:1:2::${i.toString(16)}`)).status, 201);
+    assert.deepEqual((await vote(ids[1], '2001:db8:1:2:ffff:ee:dd:cc')).body.reason, 'ip-cap');
+    assert.equal((await vote(ids[1], '2001:db8:1:3::1')).status, 201);
+    // 203.0.113.7 voted once for ids[1] above: four more, then the cap, however the address is written.
+    for (let i = 0; i < 4; i++) assert.equal((await vote(ids[1], '::ffff:203.0.113.7')).status, 201);
+    assert.equal((await vote(ids[1], '203.0.113.7')).body.reason, 'ip-cap');
+  });
+
+  it('starts afresh the next day, and keeps no address in clear nor any earlier day\'s salt or hashes', async () => {
+    assert.equal((await vote(ids[0], '203.0.113.7')).body.reason, 'ip-cap');
+    clock += DAY;
+    const nextDay = await vote(ids[0], '203.0.113.7');
+    assert.equal(nextDay.status, 201);
+
+    const db = new Database(join(server.dataDir, 'co-design.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[];
+      for (const { name } of tables) {
+        const dump = JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all());
+        for (const address of ['203.0.113.7', '198.51.100', '2001:db8']) assert.ok(!dump.includes(address), `${address} in ${name}`);
+      }
+      assert.deepEqual(db.prepare('SELECT day FROM vote_salts').all(), [{ day: '2026-05-02' }]);
+      const hashed = db.prepare('SELECT count(*) AS n FROM votes WHERE network IS NOT NULL').get() as { n: number };
+      assert.equal(hashed.n, 1, "only today's vote keeps a hash");
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('VOTE_IP_CAP=0', () => {
+  it('turns the per-network cap off', async () => {
+    const saved = process.env.VOTE_IP_CAP;
+    process.env.VOTE_IP_CAP = '0';
+    const server = await startServer();
+    try {
+      const res = await server.call('/designs', json(submission(), { 'idempotency-key': `cap-off-${Date.now()}` }));
+      await server.call(`/designs/${res.body.id}/approve`, admin({ method: 'POST' }));
+      for (let i = 1; i <= 8; i++) assert.deepEqual((await server.call(`/designs/${res.body.id}/votes`, { method: 'POST' })).body, { votes: i, counted: true });
+    } finally {
+      if (saved === undefined) delete process.env.VOTE_IP_CAP;
+      else process.env.VOTE_IP_CAP = saved;
+      await server.close();
+    }
   });
 });

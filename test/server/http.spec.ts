@@ -3,8 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { startChildServer } from '../../scripts/load/child.ts';
 import { FaultQueue } from '../../server/faults.ts';
-import { admin, json, report, startServer, submission } from './support.ts';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import type { NewDesign } from '../../server/store/store.ts';
+import { admin, json, makePng, report, startServer, submission } from './support.ts';
 
 const SITE = 'https://brand.example';
 
@@ -55,6 +58,48 @@ describe('rate limit', () => {
   });
 });
 
+describe('rate limit, per client', () => {
+  it('limits each client on its own, stores nothing it refuses, and says when to retry', async () => {
+    const server = await startServer({ rateLimit: { max: 2, timeWindowMs: 30_000 }, trustProxy: true });
+    try {
+      const as = (ip: string, init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': ip } });
+      assert.equal((await server.call('/designs', as('203.0.113.1'))).status, 200);
+      assert.equal((await server.call('/metrics', as('203.0.113.1', json(report())))).status, 204);
+      const limited = await server.call('/designs', as('203.0.113.1', json(submission(), { 'idempotency-key': 'limited-key-1' })));
+      assert.equal(limited.status, 429);
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 30, `Retry-After: ${retryAfter}`);
+      assert.equal((await server.call('/metrics', as('203.0.113.1', json(report())))).status, 429);
+      // Another client is not held back by the first.
+      const other = await server.call('/designs?status=pending', as('198.51.100.9', admin()));
+      assert.equal(other.status, 200);
+      assert.equal(other.body.total, 0, 'the limited submission was not stored');
+      assert.equal((await server.call('/stats', as('198.51.100.9', admin()))).body.reports.accepted, 1, 'the limited beacon was not stored');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('holds in the real server (server/main.ts) as RATE_LIMIT_MAX sets it', { timeout: 30_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cds-limit-'));
+    const server = await startChildServer({ dataDir, env: { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_MS: '60000' } });
+    try {
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let i = 0; i < 7; i++) {
+        last = await fetch(`${server.api}/designs`);
+        await last.arrayBuffer();
+        statuses.push(last.status);
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429]);
+      assert.match(last!.headers.get('retry-after') ?? '', /^[1-9][0-9]*$/);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('persistence', () => {
   it('keeps designs, votes, idempotency keys and metrics across a restart on the same SQLite file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cds-restart-'));
@@ -83,6 +128,45 @@ describe('persistence', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite store, group commit', () => {
+  it('commits writes of one turn together, yet a write that fails rolls back alone', async () => {
+    const store = new SqliteStore(':memory:');
+    try {
+      const design = (id: string, draft: string): NewDesign => {
+        const sub = submission({ draft });
+        return {
+          id,
+          draft,
+          status: 'pending',
+          author: 'Ada',
+          template: { id: 'roadster', version: '1' },
+          createdAt: '2026-01-02T03:04:05Z',
+          designJson: JSON.stringify(sub.design),
+          consent: sub.consent,
+          metrics: sub.metrics,
+          previews: [{ view: 'side', width: 64, height: 32, png: makePng(64, 32) }],
+        };
+      };
+      const answer = (key: string) => ({ key, hash: 'h', status: 201, body: { id: key }, createdAt: 1 });
+      // Three writes in one turn: the second reuses the first's id, so its insert throws inside the shared transaction.
+      const results = await Promise.allSettled([
+        store.createDesign(design('same-id', 'draft-a'), answer('group-key-a'), 0),
+        store.createDesign(design('same-id', 'draft-b'), answer('group-key-b'), 0),
+        store.recordReport(report(), 1),
+      ]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.equal((await store.getDesign('same-id'))?.draft, 'draft-a');
+      assert.equal(await store.findIdempotent('group-key-b', 0), undefined, "the failed write's key was rolled back with it");
+      assert.equal((await store.reportCounts()).accepted, 1);
+    } finally {
+      await store.close();
     }
   });
 });

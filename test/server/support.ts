@@ -15,8 +15,12 @@ import { checkExchange } from './openapi-check.ts';
 
 export const ADMIN = 'test-admin-token-0123456789';
 
-/** A real PNG (RGBA, one flat colour) of any declared size; `claim` lies about the size in IHDR. */
-export function makePng(width: number, height: number, claim?: { width: number; height: number }): Buffer {
+/**
+ * A real PNG (RGBA) of any declared size: one flat colour, or `noise` (seeded,
+ * incompressible, so its bytes weigh like a painted preview's); `claim` lies
+ * about the size in IHDR.
+ */
+export function makePng(width: number, height: number, claim?: { width: number; height: number }, noise?: { seed: number }): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const out = Buffer.alloc(12 + data.length);
@@ -32,6 +36,16 @@ export function makePng(width: number, height: number, claim?: { width: number; 
   ihdr[9] = 6;
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 4, 0x80)]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  if (noise) {
+    let state = noise.seed >>> 0 || 1;
+    for (let i = 0; i < raw.length; i++) {
+      if (i % (width * 4 + 1) === 0) continue; // each row's filter byte stays 0
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      raw[i] = state & 0xff;
+    }
+  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),

@@ -71,7 +71,7 @@ describe('custom-elements.json', () => {
   });
 
   it('lists the seven co-design-* events, each with its class and a description', () => {
-    const events = studio(committed).events.map((e) => [e.name, e.type?.text]);
+    const events = studio(committed).events.map((e) => [e.name, e.type?.text] as const);
     assert.deepEqual(new Map(events), new Map([
       ['co-design-ready', 'CoDesignReadyEvent'],
       ['co-design-change', 'CoDesignChangeEvent'],

@@ -39,9 +39,14 @@ after(async () => {
   await browser?.close();
 });
 
-/** A fresh page that logs the studio's events (through DevTools, so the pages themselves stay as a host writes them). */
+/**
+ * A fresh page in a browser context of its own (no draft of an earlier test in its IndexedDB) that logs
+ * the studio's events through DevTools, so the pages themselves stay as a host writes them.
+ */
 async function openPage(url: string): Promise<{ page: Page; errors: string[]; requests: string[]; console: string[] }> {
-  const page = await browser.newPage();
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.once('close', () => void context.close().catch(() => undefined));
   const errors: string[] = [];
   const requests: string[] = [];
   const console: string[] = [];

@@ -55,6 +55,11 @@ export function studioOn(page: Page) {
       await page.mouse.click(x, y);
       await until(page, (tid) => document.querySelector('co-design-studio')!.shadowRoot!.querySelector(`[data-tool="${tid}"]`)?.getAttribute('aria-pressed') === 'true', `tool ${id}`, id).catch(() => undefined);
     },
+    /** A click on the canvas at a design-unit point. */
+    async clickAt(point: Pt) {
+      const [[x, y]] = await toPage([point]);
+      await page.mouse.click(x, y);
+    },
     /** One stroke with the mouse, through design-unit points. */
     async drag(points: Pt[]) {
       const [first, ...rest] = await toPage(points);

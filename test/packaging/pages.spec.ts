@@ -193,7 +193,7 @@ describe('the strict-CSP page', () => {
   });
   after(async () => server?.close());
 
-  it('reports zero securitypolicyviolation events while a customer paints, uploads a PNG and an SVG, saves and submits', async () => {
+  it('reports zero securitypolicyviolation events while a customer paints, uploads a PNG and an SVG, writes text, saves and submits', async () => {
     const headers = (await fetch(`${server.origin}/pages/strict-csp.html`)).headers;
     assert.equal(headers.get('content-security-policy'), STRICT_CSP, 'the policy arrives as a real header');
     const { page, errors, console } = await openPage(`${server.origin}/pages/strict-csp.html`);
@@ -214,6 +214,15 @@ describe('the strict-CSP page', () => {
     await until(page, () => window.studioLog.some((e) => e.type === 'co-design-change'), 'co-design-change');
     await upload(page, 'photo.png', quadrantPng());
     await upload(page, 'art.svg', PLAIN_SVG);
+    // Text (fabric's hidden textarea, the text chunk) and the drafts dialog (the dialogs' chunk and styles).
+    await studio.tool('text');
+    await studio.clickAt([200, 450]);
+    await page.keyboard.type('Hi');
+    await page.keyboard.press('Escape');
+    await until(page, () => document.querySelector('co-design-studio')!.getDesign().views.some((v) => v.layers.some((l) => l.kind === 'object' && l.object.type === 'text' && l.object.text === 'Hi')), 'the text placed');
+    await studio.click('[data-action="drafts"]');
+    await until(page, () => !!document.querySelector('co-design-studio')!.shadowRoot!.querySelector('dialog.drafts[open]'), 'the drafts dialog');
+    await studio.click('[data-action="close-drafts"]');
     // The draft save that follows the last edit.
     // (No named helper inside: tsx would wrap it in a __name() call the page does not have.)
     await until(page, () => {

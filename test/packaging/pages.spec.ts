@@ -210,6 +210,15 @@ describe('the strict-CSP page', () => {
     console.length = 0;
 
     await studio.tool('pencil');
+    // Swatch colours arrive through the CSSOM, so the policy lets them show.
+    const swatches = await page.evaluate(() =>
+      [...document.querySelector('co-design-studio')!.shadowRoot!.querySelectorAll<HTMLElement>('.swatch')].map((b) => [b.getAttribute('aria-label'), getComputedStyle(b).backgroundColor]),
+    );
+    assert.ok(swatches.length > 0);
+    for (const [hex, shown] of swatches) {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex!.slice(i, i + 2), 16));
+      assert.equal(shown, `rgb(${r}, ${g}, ${b})`, `swatch ${hex}`);
+    }
     await studio.drag(STROKE);
     await until(page, () => window.studioLog.some((e) => e.type === 'co-design-change'), 'co-design-change');
     await upload(page, 'photo.png', quadrantPng());

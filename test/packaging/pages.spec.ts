@@ -226,6 +226,8 @@ describe('the strict-CSP page', () => {
     // Text (fabric's hidden textarea, the text chunk) and the drafts dialog (the dialogs' chunk and styles).
     await studio.tool('text');
     await studio.clickAt([200, 450]);
+    // The text tool's code loads on first use: like a person, type once the text box is on screen.
+    await until(page, () => document.querySelector('co-design-studio')!.getDesign().views.some((v) => v.layers.some((l) => l.kind === 'object' && l.object.type === 'text')), 'the text box');
     await page.keyboard.type('Hi');
     await page.keyboard.press('Escape');
     await until(page, () => document.querySelector('co-design-studio')!.getDesign().views.some((v) => v.layers.some((l) => l.kind === 'object' && l.object.type === 'text' && l.object.text === 'Hi')), 'the text placed');

@@ -37,20 +37,71 @@ import { draftsStyles } from '../ui/drafts.styles.ts';
 /**
  * `<co-design-studio>`: customers paint their own skin on a product template.
  *
- * @event co-design-ready - The template (and any draft) is shown.
- * @event co-design-change - The customer edited, undid or redid something.
- * @event co-design-error - Something was refused or failed; `code` says what.
- * @event co-design-draft-saved - The design is stored in this browser as it is now.
- * @event co-design-submit - The customer confirmed a submission; cancelable (the host takes it over).
- * @event co-design-submitted - The backend stored the submission.
- * @event co-design-metrics - Time-on-task figures were flushed (page hidden or left, removed, every 30 s).
+ * @summary An embeddable studio for co-creating product skins; drafts are never lost.
+ *
+ * @attr template - URL of a template manifest (as a property, also the manifest object).
+ * @attr endpoint - Base URL of the host backend (`POST {endpoint}/designs`, `POST {endpoint}/metrics`).
+ * @attr locale - BCP 47 language of the interface; default the page's `lang`, then the browser's.
+ * @attr draft-key - Keeps separate drafts for one template (one per campaign or user).
+ * @attr transport - `http` (default) or `postmessage` (the parent page delivers; docs/bridge.md).
+ * @attr host-origin - The parent page's exact origin, for `transport="postmessage"`.
+ * @attr idle-timeout - Milliseconds of engagement one input earns when no other follows (default 5000).
+ *
+ * @event {CoDesignReadyEvent} co-design-ready - The template (and any draft) is shown.
+ * @event {CoDesignChangeEvent} co-design-change - The customer edited, undid or redid something.
+ * @event {CoDesignErrorEvent} co-design-error - Something was refused or failed; `code` says what.
+ * @event {CoDesignDraftSavedEvent} co-design-draft-saved - The design is stored in this browser as it is now.
+ * @event {CoDesignSubmitEvent} co-design-submit - The customer confirmed a submission; cancelable (the host takes it over).
+ * @event {CoDesignSubmittedEvent} co-design-submitted - The backend stored the submission.
+ * @event {CoDesignMetricsEvent} co-design-metrics - Time-on-task figures were flushed (page hidden or left, removed, every 30 s).
+ *
+ * @csspart shell - The grid holding everything.
+ * @csspart header - The top bar: title, views, undo/redo, zoom, drafts, submit.
  * @csspart toolbar - The tool buttons.
  * @csspart canvas - The drawing surface.
- * @csspart panel - The side panels (style, layers).
+ * @csspart panel - The side panel and each panel in it (style, layers).
+ * @csspart style-panel - The colour, size and font panel.
+ * @csspart layers-panel - The layers panel.
  * @csspart button - Every button.
- * @csspart dialog - Every dialog (the drafts list).
- * @cssproperty --co-design-height - Height of the studio (default 640px).
- * @cssproperty --co-design-accent - Accent colour of active controls.
+ * @csspart primary - The main call to action (submit, send).
+ * @csspart tool-button - A button of the toolbar.
+ * @csspart view-tab - A button that switches views.
+ * @csspart swatch - A colour swatch.
+ * @csspart sticker - A sticker choice.
+ * @csspart dialog - Every dialog (drafts, submit).
+ * @csspart drafts-dialog - The drafts list dialog.
+ * @csspart submit-dialog - The submit dialog.
+ * @csspart save-state - The "saved" status line.
+ * @csspart warning - The storage warning.
+ * @csspart error - The error message bar.
+ *
+ * @cssproperty --co-design-ref-primary - Reference: the brand colour (default #0a58ca).
+ * @cssproperty --co-design-ref-on-primary - Reference: text on the brand colour (default #ffffff).
+ * @cssproperty --co-design-ref-neutral-0 - Reference: lightest neutral (default #ffffff).
+ * @cssproperty --co-design-ref-neutral-10 - Reference: darkest neutral, body text (default #1b1d21).
+ * @cssproperty --co-design-ref-neutral-40 - Reference: muted text (default #5b606b).
+ * @cssproperty --co-design-ref-neutral-85 - Reference: lines (default #d5d8de).
+ * @cssproperty --co-design-ref-neutral-93 - Reference: the stage behind the product (default #eceef2).
+ * @cssproperty --co-design-ref-error - Reference: errors (default #b42318).
+ * @cssproperty --co-design-ref-font - Reference: the font stack (default system-ui).
+ * @cssproperty --co-design-surface - System: background of the studio, panels and dialogs.
+ * @cssproperty --co-design-text - System: text colour.
+ * @cssproperty --co-design-muted - System: secondary text.
+ * @cssproperty --co-design-border - System: lines between areas.
+ * @cssproperty --co-design-accent - System: accent colour of active controls.
+ * @cssproperty --co-design-accent-text - System: text on the accent colour.
+ * @cssproperty --co-design-stage - System: background behind the product.
+ * @cssproperty --co-design-danger - System: error bar background.
+ * @cssproperty --co-design-warning - System: storage warning background.
+ * @cssproperty --co-design-warning-text - System: storage warning text.
+ * @cssproperty --co-design-focus - System: focus outline colour.
+ * @cssproperty --co-design-radius - System: corner radius of buttons and dialogs (default 8px).
+ * @cssproperty --co-design-font - System: font family.
+ * @cssproperty --co-design-font-size - System: base font size (default 14px).
+ * @cssproperty --co-design-height - Component: height of the studio (default 640px).
+ * @cssproperty --co-design-toolbar-background - Component: toolbar background (default the surface).
+ * @cssproperty --co-design-panel-background - Component: side panel background (default the surface).
+ * @cssproperty --co-design-panel-width - Component: width of the side panel on wide screens (default 280px).
  */
 export class CoDesignStudio extends LitElement {
   static override styles = [styles, draftsStyles];

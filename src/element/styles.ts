@@ -1,32 +1,67 @@
 import { css } from 'lit';
 
 /**
- * Tokens in layers: reference values → `--co-design-*` system tokens the host
- * may set → component rules. Nothing leaks out of the shadow root, and only
- * inherited properties and these tokens leak in.
+ * Tokens in layers (docs/theming.md): reference values (`--co-design-ref-*`,
+ * the raw palette) → system tokens (`--co-design-surface`, `-accent`, …) →
+ * component tokens (`--co-design-toolbar-background`, …) → the private
+ * `--_*` names the rules below use. Each layer only falls back to the one
+ * before, so a host sets whichever it likes on `co-design-studio` or `:root`.
+ *
+ * Nothing leaks out of the shadow root. Into it come only these tokens and
+ * inherited properties, and the inherited ones that would change the layout
+ * (typography, colour, cursor, spacing) are set here with `!important`: a
+ * page's `* { font: … !important }` cannot reach inside (an important
+ * declaration of the shadow tree beats the page's on the host), while the
+ * host box itself (display, size, margin, position) stays the page's.
  */
 export const styles = css`
   :host {
-    --_bg: var(--co-design-surface, #ffffff);
-    --_fg: var(--co-design-text, #1b1d21);
-    --_muted: var(--co-design-muted, #5b606b);
-    --_line: var(--co-design-border, #d5d8de);
-    --_accent: var(--co-design-accent, #0a58ca);
-    --_accent-fg: var(--co-design-accent-text, #ffffff);
-    --_stage: var(--co-design-stage, #eceef2);
-    --_danger: var(--co-design-danger, #b42318);
+    --_bg: var(--co-design-surface, var(--co-design-ref-neutral-0, #ffffff));
+    --_fg: var(--co-design-text, var(--co-design-ref-neutral-10, #1b1d21));
+    --_muted: var(--co-design-muted, var(--co-design-ref-neutral-40, #5b606b));
+    --_line: var(--co-design-border, var(--co-design-ref-neutral-85, #d5d8de));
+    --_accent: var(--co-design-accent, var(--co-design-ref-primary, #0a58ca));
+    --_accent-fg: var(--co-design-accent-text, var(--co-design-ref-on-primary, #ffffff));
+    --_stage: var(--co-design-stage, var(--co-design-ref-neutral-93, #eceef2));
+    --_danger: var(--co-design-danger, var(--co-design-ref-error, #b42318));
     --_radius: var(--co-design-radius, 8px);
-    --_focus: var(--co-design-focus, #0a58ca);
+    --_focus: var(--co-design-focus, var(--co-design-ref-primary, #0a58ca));
+    --_font: var(--co-design-font, var(--co-design-ref-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif));
+    --_toolbar-bg: var(--co-design-toolbar-background, var(--_bg));
+    --_panel-bg: var(--co-design-panel-background, var(--_bg));
+    --_panel-width: var(--co-design-panel-width, 280px);
     display: block;
     position: relative;
     box-sizing: border-box;
     height: var(--co-design-height, 640px);
     min-height: 320px;
     container-type: inline-size;
-    color: var(--_fg);
     background: var(--_bg);
-    font: 14px/1.4 var(--co-design-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    text-align: start;
+    color: var(--_fg) !important;
+    font: var(--co-design-font-size, 14px) / 1.4 var(--_font) !important;
+    font-kerning: auto !important;
+    font-feature-settings: normal !important;
+    font-variation-settings: normal !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    text-align: start !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
+    hyphens: manual !important;
+    cursor: auto !important;
+    list-style: none !important;
+    -webkit-text-fill-color: currentcolor !important;
+    -webkit-text-stroke: 0 !important;
+  }
+  .toolbar {
+    background: var(--_toolbar-bg);
+  }
+  .side {
+    background: var(--_panel-bg);
   }
   :host([hidden]) {
     display: none;
@@ -38,7 +73,7 @@ export const styles = css`
   }
   .shell {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr) 280px;
+    grid-template-columns: auto minmax(0, 1fr) var(--_panel-width);
     grid-template-rows: auto minmax(0, 1fr) auto;
     grid-template-areas: 'bar bar bar' 'tools stage side' 'msg msg msg';
     height: 100%;
@@ -285,7 +320,7 @@ export const styles = css`
       inset-block: 48px 56px;
       inset-inline: auto 0;
       width: min(300px, 88%);
-      background: var(--_bg);
+      background: var(--_panel-bg);
       box-shadow: 0 4px 24px rgb(0 0 0 / 0.2);
       z-index: 2;
     }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { SHAPES, type ShapeKind } from '../document/types.ts';
 import type { BrushStyle, ToolId } from '../editor/tools/types.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -36,12 +37,13 @@ function colours(s: StylePanelState): TemplateResult {
     <span class="field-label" id="colour-label">${palette?.length ? s.t('style.palette') : s.t('style.color')}</span>
     <div class="swatches" role="radiogroup" aria-labelledby="colour-label">
       ${swatches.map(
+        // The colour goes in through the CSSOM (ref): a style="…" attribute is refused under a strict style-src.
         (c) => html`<button
           type="button"
           role="radio"
           part="button swatch"
           class="swatch"
-          style="--swatch:${c}"
+          ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--swatch', c))}
           aria-checked=${s.style.color === c ? 'true' : 'false'}
           aria-label=${c}
           title=${c}

@@ -6,6 +6,8 @@
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Store } from '../store/store.ts';
 import { pagePolicy, partnerOrigin, type PageKind } from './csp.ts';
 import { shareRoutes } from './share.ts';
@@ -31,18 +33,25 @@ const PAGES: Record<string, { file: string; kind: PageKind }> = {
 
 export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Promise<void> {
   const siteName = opts.siteName ?? 'co-design-studio';
-  shareRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, publicUrl: opts.publicUrl, siteName });
-  if (!opts.root) return;
-
-  const policyFor = (request: FastifyRequest, kind: PageKind) => pagePolicy(kind, partnerOrigin(request.host, request.protocol));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
+  shareRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, publicUrl: opts.publicUrl, siteName });
+  if (!opts.root) return;
 
-  await app.register(fastifyStatic, { root: `${opts.root}demo`, prefix: '/', index: false, allowedPath: (path) => !path.endsWith('.html') });
+  const demo = `${opts.root}demo`;
+  const policyFor = (request: FastifyRequest, kind: PageKind) => pagePolicy(kind, partnerOrigin(request.host, request.protocol));
+  // HTML only through these routes, each with its policy; the static handler serves the rest of demo/ (CSS, scripts).
+  await app.register(fastifyStatic, { root: demo, prefix: '/', index: false, allowedPath: (path) => !path.endsWith('.html') });
   for (const [path, { file, kind }] of Object.entries(PAGES)) {
-    app.get(path, (request, reply) => reply.header('Content-Security-Policy', policyFor(request, kind)).header('Cache-Control', 'no-cache').sendFile(file));
+    app.get(path, async (request, reply) =>
+      reply
+        .header('Content-Type', 'text/html; charset=utf-8')
+        .header('Content-Security-Policy', policyFor(request, kind))
+        .header('Cache-Control', 'no-cache')
+        .send(await readFile(join(demo, file))),
+    );
   }
   await app.register(fastifyStatic, { root: `${opts.root}dist`, prefix: '/dist/', decorateReply: false });
   await app.register(fastifyStatic, { root: `${opts.root}templates`, prefix: '/templates/', decorateReply: false });

@@ -1,5 +1,17 @@
 /**
- * `dist/dashboard.js`: the `<co-design-dashboard>` element for the campaign
- * team, built on its own (`vite build --mode dashboard`).
+ * `dist/dashboard.js`: defines `<co-design-dashboard>`, built on its own (`vite build
+ * --mode dashboard`), never part of the studio's bundle. The define lives in the
+ * entry itself: package.json's `sideEffects` list lets the bundler drop
+ * any other module's top-level code.
  */
-export { CoDesignDashboard } from './dashboard.ts';
+import { CoDesignDashboard } from './dashboard.component.ts';
+
+export { CoDesignDashboard };
+
+if (!customElements.get('co-design-dashboard')) customElements.define('co-design-dashboard', CoDesignDashboard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'co-design-dashboard': CoDesignDashboard;
+  }
+}

@@ -5,6 +5,9 @@ const log = document.getElementById('log');
 const select = document.getElementById('template');
 const theme = document.getElementById('theme');
 
+// The studio wants an absolute http(s) endpoint (its outbox keeps it across visits): this server's own /api.
+studio.setAttribute('endpoint', new URL('/api', location.href).href);
+
 select.addEventListener('change', () => studio.setAttribute('template', select.value));
 studio.addEventListener('co-design-ready', (e) => (log.textContent = `Ready: ${e.template.id}`));
 studio.addEventListener('co-design-change', (e) => (log.textContent = `Changed by ${e.source} (${e.kind})`));

@@ -74,6 +74,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         faults: { applied: [...faults.applied], pending: { designs: [...faults.pending('designs')], metrics: [...faults.pending('metrics')] } },
       };
     },
-    close: () => app.close(),
+    close: async () => {
+      // A browser may hold a connection open after its page closed (a cross-site frame's pooled socket):
+      // a test's teardown does not wait on it past a short grace.
+      const closing = app.close();
+      const force = setTimeout(() => app.server.closeAllConnections(), 500);
+      await closing;
+      clearTimeout(force);
+    },
   };
 }

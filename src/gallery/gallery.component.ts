@@ -107,7 +107,7 @@ export class CoDesignGallery extends LitElement {
         : nothing}
       <div class="meta">
         <span class="author">${design.author}</span>
-        <span class="votes" aria-label=${plural(design.votes, 'vote', 'votes')}>${plural(design.votes, 'vote', 'votes')}</span>
+        <span class="votes">${plural(design.votes, 'vote', 'votes')}</span>
       </div>
       <div class="actions">
         <button

@@ -4,7 +4,8 @@
  * or framing unless the page is one half of the social-app demo.
  */
 
-export type PageKind = 'studio' | 'app' | 'social' | 'frame' | 'share';
+/** The static pages; the share page builds its own policy (`sharePolicy`). */
+export type PageKind = 'studio' | 'app' | 'social' | 'frame';
 
 const BASE = ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"];
 
@@ -22,9 +23,6 @@ export function partnerOrigin(host: string | undefined, protocol: string): strin
 
 export function pagePolicy(kind: PageKind, partner: string | null): string {
   switch (kind) {
-    case 'share':
-      // Server-rendered, no script at all: one inline style allowed by its hash (passed in by the share page).
-      throw new Error('the share page builds its own policy (sharePolicy)');
     case 'app':
       // The gallery and dashboard: lit's styles are constructed stylesheets, which style-src does not govern;
       // previews come from /api or as blob: URLs made from fetched bytes.
@@ -42,6 +40,7 @@ export function pagePolicy(kind: PageKind, partner: string | null): string {
   }
 }
 
+/** Server-rendered, no script at all: its one inline style allowed by its hash. */
 export function sharePolicy(styleHash: string): string {
   return ["default-src 'none'", "img-src 'self'", `style-src '${styleHash}'`, "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
 }

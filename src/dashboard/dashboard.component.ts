@@ -133,6 +133,8 @@ export class CoDesignDashboard extends LitElement {
 
   private renderSignIn() {
     return html`<form class="sign-in" @submit=${this.handleSignIn}>
+      <!-- Password managers expect a user name beside a password; the token has none of its own. -->
+      <input type="text" name="username" value="campaign-team" autocomplete="username" hidden />
       <label for="token">Admin token</label>
       <input id="token" name="token" type="password" autocomplete="current-password" required />
       <button type="submit">Open the dashboard</button>

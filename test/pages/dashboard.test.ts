@@ -82,6 +82,10 @@ describe('/dashboard', () => {
     expect(sent.status).to.equal(201);
 
     page = await Page.open(`${site.origin}/dashboard`);
+    await page.fill(board('input[name="token"]'), 'not-the-token');
+    await page.clickOn(board('.sign-in button[type="submit"]'));
+    await page.waitFor(`${board('.sign-in [role="alert"]')}?.textContent === 'That token was refused.'`, 'a wrong token refused');
+    expect(await page.eval(`sessionStorage.getItem('co-design-dashboard-token')`)).to.equal(null);
     await page.fill(board('input[name="token"]'), site.adminToken);
     await page.clickOn(board('.sign-in button[type="submit"]'));
     await page.waitFor(board('.histogram rect.bar'), 'the histogram');

@@ -9,7 +9,7 @@ describe('/ theme switch', () => {
     await site?.stop();
   });
 
-  it('dresses the studio in the dark theme through its --co-design-* tokens only, and back', async function () {
+  it('dresses the studio (and then the gallery) in the dark theme through the --co-design-* tokens only, and back', async function () {
     this.timeout(60_000);
     site = await startSite();
     page = await Page.open(`${site.origin}/`);
@@ -23,6 +23,14 @@ describe('/ theme switch', () => {
     expect(await page.eval(`${shell}.backgroundColor`)).to.equal('rgb(23, 25, 30)');
     expect(await page.eval(`${shell}.color`)).to.equal('rgb(232, 234, 239)');
     expect(await page.eval(`document.documentElement.dataset.theme`)).to.equal('dark');
+
+    // The gallery follows the theme picked here.
+    const gallery = await Page.open(`${site.origin}/gallery`);
+    try {
+      expect(await gallery.waitFor(`document.querySelector('co-design-gallery').style.getPropertyValue('--co-design-surface')`, 'the gallery themed')).to.equal('#17191e');
+    } finally {
+      await gallery.close();
+    }
 
     await choose('light');
     expect(await page.eval(`${shell}.backgroundColor`)).to.equal('rgb(255, 255, 255)');

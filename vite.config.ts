@@ -1,29 +1,37 @@
 import { defineConfig } from 'vite';
 
-// Two library builds into dist/, one per entry, so neither splits the other
-// into shared chunks (an extra request and worse compression for the studio):
-//   vite build                → dist/co-design-studio.js + its lazy chunks
-//   vite build --mode parent  → dist/parent.js (`co-design-studio/parent`, no lit, no fabric)
+// One library build into dist/ per entry, so none splits another into shared
+// chunks (an extra request and worse compression for the studio):
+//   vite build                   → dist/co-design-studio.js + its lazy chunks
+//   vite build --mode parent     → dist/parent.js (`co-design-studio/parent`, no lit, no fabric)
+//   vite build --mode gallery    → dist/gallery.js (<co-design-gallery>, the demo's /gallery; lit, no fabric)
+//   vite build --mode dashboard  → dist/dashboard.js (<co-design-dashboard>, the demo's /dashboard)
+const ENTRIES: Record<string, string> = {
+  parent: 'src/parent/index.ts',
+  gallery: 'src/gallery/index.ts',
+  dashboard: 'src/dashboard/index.ts',
+};
+
 export default defineConfig(({ mode }) => {
-  const parent = mode === 'parent';
+  const extra = ENTRIES[mode];
   return {
     build: {
       target: 'es2022',
       outDir: 'dist',
-      // The second build adds to the first.
-      emptyOutDir: !parent,
+      // The later builds add to the first.
+      emptyOutDir: !extra,
       sourcemap: true,
       lib: {
-        entry: parent ? 'src/parent/index.ts' : 'src/index.ts',
+        entry: extra ?? 'src/index.ts',
         formats: ['es'],
-        fileName: () => (parent ? 'parent.js' : 'co-design-studio.js'),
+        fileName: () => (extra ? `${mode}.js` : 'co-design-studio.js'),
       },
       rollupOptions: {
         // Lets the bundler merge chunks shared with lazy code into the entry (one request, better
         // gzip: ~3.5 KB less than the same code in seven small chunks). The entry may then export
         // more than src/index.ts does; those extra names are internal.
         preserveEntrySignatures: 'allow-extension',
-        output: { chunkFileNames: parent ? 'chunks/parent-[name]-[hash].js' : 'chunks/[name]-[hash].js' },
+        output: { chunkFileNames: extra ? `chunks/${mode}-[name]-[hash].js` : 'chunks/[name]-[hash].js' },
       },
     },
   };

@@ -1,9 +1,9 @@
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiPlugin } from './api/index.ts';
 import type { FaultQueue } from './faults.ts';
+import { pagesPlugin } from './pages/index.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 
@@ -27,8 +27,10 @@ export interface AppOptions {
   now?: () => number;
   /** Test instances only: failures on cue (server/faults.ts). */
   faults?: FaultQueue;
-  /** Serve demo/, dist/ and templates/ beside the API (the demo); default true. */
+  /** Serve the demo's pages, dist/ and templates/ beside the API; default true. Share pages (/d/:id) are always served. */
   serveStatic?: boolean;
+  /** The site's public origin for absolute links in share pages (og:image); default: the request's Host. */
+  publicUrl?: string;
   /** Honour X-Forwarded-For (behind a proxy) for the rate limit's client key. */
   trustProxy?: boolean;
   logger?: boolean;
@@ -37,8 +39,8 @@ export interface AppOptions {
 export const API_PREFIX = '/api';
 
 /**
- * The reference host: the API under /api and, for the demo, the pages, the
- * built widget and the templates.
+ * The reference host: the API under /api, the share pages (/d/:id) and, for
+ * the demo, the pages, the built widget and the templates.
  */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
@@ -66,10 +68,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     faults: options.faults,
   });
 
-  if (options.serveStatic ?? true) {
-    await app.register(fastifyStatic, { root: `${root}demo`, prefix: '/', index: ['index.html'] });
-    await app.register(fastifyStatic, { root: `${root}dist`, prefix: '/dist/', decorateReply: false });
-    await app.register(fastifyStatic, { root: `${root}templates`, prefix: '/templates/', decorateReply: false });
-  }
+  await app.register(pagesPlugin, {
+    store,
+    apiPrefix: API_PREFIX,
+    root: (options.serveStatic ?? true) ? root : undefined,
+    publicUrl: options.publicUrl,
+  });
   return app;
 }

@@ -14,10 +14,16 @@ const adminToken = env.ADMIN_TOKEN || randomBytes(24).toString('base64url');
 const corsOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)];
 const rateLimit = env.RATE_LIMIT_MAX === '0' ? false : { max: Number(env.RATE_LIMIT_MAX ?? 600), timeWindowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 60_000) };
 
-const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1' });
+const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined });
 await app.listen({ port, host });
 const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+// social.html frames the studio from the other loopback name: another site on the same machine.
+const other = url.includes('//localhost:') ? url.replace('//localhost:', '//127.0.0.1:') : url.replace('//127.0.0.1:', '//localhost:');
 console.log(`co-design-studio demo: ${url}/`);
+console.log(`  social app (studio framed from ${other}): ${url}/social.html`);
+console.log(`  gallery: ${url}/gallery`);
+console.log(`  dashboard (asks for the ADMIN_TOKEN): ${url}/dashboard`);
+console.log(`  share pages: ${url}/d/<design id> (approved designs)`);
 console.log(`  API (endpoint): ${url}/api`);
 console.log(`  templates: ${url}/templates/roadster.json, ${url}/templates/sneaker.json, ${url}/templates/skate-deck.json`);
 console.log(`  data: ${env.DATA_DIR ?? 'data'}/co-design.sqlite`);

@@ -1,6 +1,6 @@
 /**
  * A throwaway server for tests: in-memory SQLite, a fault queue, loopback,
- * port 0. Node tests import it directly; browser tests reach it through the
+ * port 0, and on request the demo's pages. Node tests import it directly; browser tests reach it through the
  * web-test-runner plugin in test/server/wtr-plugin.mjs.
  */
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +19,8 @@ export interface TestServerOptions {
   /** '127.0.0.1' (default) or 'localhost': which site the API is on, relative to the page. */
   host?: string;
   adminToken?: string;
+  /** Also serve the demo's pages, dist/ and templates/ (tests that open /, /gallery, /dashboard…); needs a build. */
+  pages?: boolean;
 }
 
 export interface TestServerState {
@@ -49,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     faults,
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? false,
-    serveStatic: false,
+    serveStatic: options.pages ?? false,
   });
   const address = await app.listen({ port: 0, host });
   const port = new URL(address).port;
@@ -72,6 +74,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         faults: { applied: [...faults.applied], pending: { designs: [...faults.pending('designs')], metrics: [...faults.pending('metrics')] } },
       };
     },
-    close: () => app.close(),
+    close: async () => {
+      // A browser may hold a connection open after its page closed (a cross-site frame's pooled socket):
+      // a test's teardown does not wait on it past a short grace.
+      const closing = app.close();
+      const force = setTimeout(() => app.server.closeAllConnections(), 500);
+      await closing;
+      clearTimeout(force);
+    },
   };
 }

@@ -1,0 +1,107 @@
+/**
+ * `/d/:id`: a share page per approved design, rendered on the server so
+ * link previews (Open Graph, Twitter cards) see the title, the author and
+ * the preview image without running script. Every value is escaped; the
+ * author name is the customer's own text and must be treated as hostile.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DesignStatus } from '../../src/protocol/submission.ts';
+import type { Store, StoredSummary } from '../store/store.ts';
+import { sharePolicy } from './csp.ts';
+import { html, SafeHtml } from './html.ts';
+
+export interface ShareOptions {
+  store: Store;
+  /** Where the API is mounted ('/api'), for preview URLs. */
+  apiPrefix: string;
+  /** The site's public origin (https://brand.example); default: from the request's Host. */
+  publicUrl?: string;
+  /** The campaign's name, shown in titles. */
+  siteName: string;
+}
+
+const STYLE = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f6f7f9;color:#1b1d21}
+main{max-width:960px;margin:0 auto;padding:16px}
+img{display:block;max-width:100%;height:auto;background:#fff;border:1px solid #d5d8de;border-radius:8px}
+.meta{display:flex;gap:16px;flex-wrap:wrap;color:#5b606b}
+a{color:#0a58ca}`;
+// The page's only style, allowed by its hash: no 'unsafe-inline' and no stylesheet request.
+const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
+export const SHARE_CSP = sharePolicy(STYLE_HASH);
+
+/** http(s)://host[:port] from the request, only when the Host header is a plain host name. */
+function requestOrigin(request: FastifyRequest): string {
+  const host = request.host;
+  if (!/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host)) return '';
+  return `${request.protocol}://${host}`;
+}
+
+function page(title: string, head: SafeHtml, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${head}
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`.text;
+}
+
+export function renderShare(design: StoredSummary, origin: string, opts: ShareOptions): string {
+  const preview = design.previews[0];
+  const pageUrl = `${origin}/d/${encodeURIComponent(design.id)}`;
+  const imagePath = preview ? `${opts.apiPrefix}/designs/${encodeURIComponent(design.id)}/preview/${encodeURIComponent(preview.view)}.png` : '';
+  const title = `${design.author}'s design — ${opts.siteName}`;
+  const votes = design.votes === 1 ? '1 vote' : `${design.votes} votes`;
+  const description = `A ${design.template.id} designed by ${design.author} (${votes}). Vote for it in the gallery.`;
+  const alt = `The ${design.template.id} as designed by ${design.author}`;
+  const head = html`<meta name="description" content="${description}">
+<link rel="canonical" href="${pageUrl}">
+<meta property="og:type" content="article">
+<meta property="og:site_name" content="${opts.siteName}">
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${pageUrl}">
+${preview
+  ? html`<meta property="og:image" content="${origin}${imagePath}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${preview.width}">
+<meta property="og:image:height" content="${preview.height}">
+<meta property="og:image:alt" content="${alt}">
+<meta name="twitter:image" content="${origin}${imagePath}">`
+  : html``}
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="${title}">
+<meta name="twitter:description" content="${description}">`;
+  const body = html`<h1>${design.author}'s ${design.template.id}</h1>
+${preview ? html`<img src="${imagePath}" width="${preview.width}" height="${preview.height}" alt="${alt}">` : html``}
+<p class="meta"><span>By <strong>${design.author}</strong></span><span>${votes}</span><span>Submitted <time datetime="${design.createdAt}">${design.createdAt.slice(0, 10)}</time></span></p>
+<p><a href="/gallery">See all designs and vote in the gallery</a> · <a href="/">Design your own</a></p>`;
+  return page(title, head, body);
+}
+
+export function renderNotFound(siteName: string): string {
+  return page(`Not found — ${siteName}`, html``, html`<h1>This design is not here</h1>
+<p>It may not be approved yet, or it was taken down.</p>
+<p><a href="/gallery">See the gallery</a></p>`);
+}
+
+export function shareRoutes(app: FastifyInstance, opts: ShareOptions): void {
+  app.get<{ Params: { id: string } }>('/d/:id', async (request, reply) => {
+    const design = /^[A-Za-z0-9_-]{1,64}$/.test(request.params.id) ? await opts.store.getDesign(request.params.id) : undefined;
+    reply.header('Content-Type', 'text/html; charset=utf-8').header('Content-Security-Policy', SHARE_CSP);
+    // Pending, rejected and hidden look exactly like unknown: a share link never reveals a design before (or after) moderation.
+    if (!design || design.status !== DesignStatus.Approved) return reply.code(404).header('Cache-Control', 'no-store').send(renderNotFound(opts.siteName));
+    const origin = opts.publicUrl?.replace(/\/+$/, '') ?? requestOrigin(request);
+    return reply.header('Cache-Control', 'public, max-age=60').send(renderShare(design, origin, opts));
+  });
+}

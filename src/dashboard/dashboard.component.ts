@@ -1,0 +1,228 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DesignStatus, type CampaignStats, type DesignSummary, type GalleryPage } from '../protocol/submission.ts';
+import { AdminApi, PreviewBlobs, type ModerationAction } from './admin-api.ts';
+import { funnel, histogram, toolTime } from './charts.ts';
+import { duration } from './format.ts';
+import { styles } from './dashboard.styles.ts';
+
+/** Kept for the tab's life only: closing it signs the campaign team out. */
+const TOKEN_KEY = 'co-design-dashboard-token';
+const PER_PAGE = 20;
+
+const ACTIONS: Record<DesignStatus, ModerationAction[]> = {
+  pending: ['approve', 'reject', 'hide'],
+  approved: ['hide', 'reject'],
+  rejected: ['approve'],
+  hidden: ['approve'],
+};
+const ACTION_LABEL: Record<ModerationAction, string> = { approve: 'Approve', reject: 'Reject', hide: 'Hide' };
+const DONE: Record<ModerationAction, string> = { approve: 'approved', reject: 'rejected', hide: 'hidden' };
+
+/**
+ * The campaign team's page: the admin token, the moderation queue with
+ * previews, and the attention figures as charts (engaged-time histogram,
+ * funnel, time per tool). Customer text is only ever bound as text.
+ *
+ * @attr endpoint - The API's base URL (default `/api`).
+ */
+export class CoDesignDashboard extends LitElement {
+  static override styles = styles;
+
+  @property({ attribute: 'endpoint' }) endpoint = '/api';
+
+  @state() private api: AdminApi | undefined;
+  @state() private stats: CampaignStats | undefined;
+  @state() private status: DesignStatus = DesignStatus.Pending;
+  @state() private queue: GalleryPage | undefined;
+  @state() private page = 1;
+  @state() private announcement = '';
+  @state() private failure = '';
+  @state() private busy = new Set<string>();
+
+  private readonly previews = new PreviewBlobs(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    let saved: string | null = null;
+    try {
+      saved = sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      // Storage off: the team types the token each time.
+    }
+    if (saved) void this.signIn(saved);
+  }
+
+  private async signIn(token: string): Promise<void> {
+    const api = new AdminApi(this.endpoint, token);
+    this.failure = '';
+    try {
+      this.stats = await api.stats();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      this.failure = code === 'unauthorized' ? 'That token was refused.' : `The server could not be reached (${(error as { message?: string }).message}).`;
+      this.forget();
+      return;
+    }
+    try {
+      sessionStorage.setItem(TOKEN_KEY, token);
+    } catch {
+      // Not kept: fine for this visit.
+    }
+    this.api = api;
+    await this.loadQueue();
+  }
+
+  private forget(): void {
+    try {
+      sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // Nothing was kept.
+    }
+    this.api = undefined;
+    this.stats = undefined;
+    this.queue = undefined;
+    this.previews.clear();
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.api) return;
+    const [stats] = await Promise.all([this.api.stats(), this.loadQueue()]);
+    this.stats = stats;
+  }
+
+  private async loadQueue(page = this.page): Promise<void> {
+    if (!this.api) return;
+    try {
+      const queue = await this.api.queue(this.status, page, PER_PAGE);
+      this.previews.clear();
+      this.queue = queue;
+      this.page = page;
+    } catch (error) {
+      this.failure = `The list could not be loaded (${(error as { message?: string }).message}).`;
+    }
+  }
+
+  private handleSignIn(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
+    const token = input.value.trim();
+    if (token) void this.signIn(token);
+  }
+
+  private handleStatus(event: Event): void {
+    this.status = (event.target as HTMLSelectElement).value as DesignStatus;
+    void this.loadQueue(1);
+  }
+
+  private async handleModerate(design: DesignSummary, action: ModerationAction): Promise<void> {
+    if (!this.api || this.busy.has(design.id)) return;
+    this.busy = new Set(this.busy).add(design.id);
+    try {
+      await this.api.moderate(design.id, action);
+      this.announcement = `${design.author}'s design ${DONE[action]}.`;
+      await this.refresh();
+    } catch (error) {
+      this.announcement = `Could not ${action} ${design.author}'s design (${(error as { message?: string }).message}).`;
+    } finally {
+      const next = new Set(this.busy);
+      next.delete(design.id);
+      this.busy = next;
+    }
+  }
+
+  private renderSignIn() {
+    return html`<form class="sign-in" @submit=${this.handleSignIn}>
+      <!-- Password managers expect a user name beside a password; the token has none of its own. -->
+      <input type="text" name="username" value="campaign-team" autocomplete="username" hidden />
+      <label for="token">Admin token</label>
+      <input id="token" name="token" type="password" autocomplete="current-password" required />
+      <button type="submit">Open the dashboard</button>
+      <p class="hint">The token <code>npm start</code> printed (or ADMIN_TOKEN). It is kept in this tab only.</p>
+      ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
+    </form>`;
+  }
+
+  private renderStats(stats: CampaignStats) {
+    const e = stats.engaged;
+    return html`<section class="figures" aria-labelledby="figures-title">
+      <h2 id="figures-title">Attention</h2>
+      <dl class="numbers">
+        <div><dt>Drafts</dt><dd class="drafts">${e.drafts}</dd></div>
+        <div><dt>Median engaged</dt><dd class="median">${duration(e.medianMs)}</dd></div>
+        <div><dt>Mean engaged</dt><dd class="mean">${duration(e.meanMs)}</dd></div>
+        <div><dt>90th percentile</dt><dd class="p90">${duration(e.p90Ms)}</dd></div>
+        <div><dt>Total engaged</dt><dd class="total">${duration(e.totalMs)}</dd></div>
+      </dl>
+      <figure>
+        <figcaption>Engaged time per draft</figcaption>
+        ${histogram(e.buckets, e)}
+      </figure>
+      <figure>
+        <figcaption>Funnel: opened → drew → submitted</figcaption>
+        ${funnel(stats.funnel)}
+      </figure>
+      <figure>
+        <figcaption>Engaged time per tool</figcaption>
+        ${toolTime(stats.tools)}
+      </figure>
+    </section>`;
+  }
+
+  private renderDesign(api: AdminApi, design: DesignSummary) {
+    return html`<li class="design" data-id=${design.id}>
+      <div class="previews">
+        ${design.previews.map((p) => {
+          const src = this.previews.get(api, p);
+          const alt = `${design.author}'s design, ${p.view} view`;
+          return src ? html`<img src=${src} width=${p.width} height=${p.height} alt=${alt} />` : html`<span class="loading" role="img" aria-label=${`${alt} (loading)`}></span>`;
+        })}
+      </div>
+      <p class="who"><span class="author">${design.author}</span> · ${design.template.id} · <time datetime=${design.createdAt}>${new Date(design.createdAt).toLocaleString()}</time> · ${design.votes} votes</p>
+      <div class="actions">
+        ${ACTIONS[design.status].map(
+          (action) =>
+            html`<button type="button" class=${action} data-action=${action} aria-label=${`${ACTION_LABEL[action]} ${design.author}'s design`} ?disabled=${this.busy.has(design.id)} @click=${() => this.handleModerate(design, action)}>
+              ${ACTION_LABEL[action]}
+            </button>`,
+        )}
+      </div>
+    </li>`;
+  }
+
+  private renderQueue(api: AdminApi) {
+    const stats = this.stats;
+    const pages = this.queue ? Math.max(1, Math.ceil(this.queue.total / this.queue.perPage)) : 1;
+    return html`<section class="moderation" aria-labelledby="moderation-title">
+      <h2 id="moderation-title">Designs</h2>
+      <label>Show
+        <select @change=${this.handleStatus} .value=${this.status}>
+          ${Object.values(DesignStatus).map((s) => html`<option value=${s} ?selected=${s === this.status}>${s} (${stats?.designs[s] ?? 0})</option>`)}
+        </select>
+      </label>
+      ${this.queue && this.queue.items.length === 0 ? html`<p class="empty">Nothing ${this.status}.</p>` : nothing}
+      <ul class="queue">${this.queue?.items.map((d) => this.renderDesign(api, d))}</ul>
+      ${pages > 1
+        ? html`<nav class="pager" aria-label="Pages">
+            <button type="button" ?disabled=${this.page <= 1} @click=${() => this.loadQueue(this.page - 1)}>Previous page</button>
+            <span>Page ${this.page} of ${pages}</span>
+            <button type="button" ?disabled=${this.page >= pages} @click=${() => this.loadQueue(this.page + 1)}>Next page</button>
+          </nav>`
+        : nothing}
+    </section>`;
+  }
+
+  protected override render() {
+    const api = this.api;
+    if (!api || !this.stats) return this.renderSignIn();
+    return html`
+      <div class="top">
+        <p class="status" role="status" aria-live="polite">${this.announcement}</p>
+        <button type="button" class="refresh" @click=${() => this.refresh()}>Refresh</button>
+        <button type="button" class="sign-out" @click=${() => this.forget()}>Sign out</button>
+      </div>
+      ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
+      <div class="columns">${this.renderQueue(api)} ${this.renderStats(this.stats)}</div>
+    `;
+  }
+}

@@ -1,0 +1,153 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { GallerySort } from '../protocol/submission.ts';
+import { listDesigns, previewUrl, vote, type DesignSummary, type GalleryPage } from './api.ts';
+import { styles } from './gallery.styles.ts';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The campaign's public gallery: approved designs with their previews,
+ * newest or most voted first, a page at a time, one vote per visitor.
+ * Customer text (the author) only ever goes through lit's text bindings.
+ *
+ * @attr endpoint - The API's base URL (default `/api`).
+ * @attr per-page - Designs per page (1–100, default 12).
+ * @attr sort - `new` (default) or `top`.
+ * @csspart card - One design.
+ * @cssproperty --co-design-accent - Buttons and the chosen sort.
+ */
+export class CoDesignGallery extends LitElement {
+  static override styles = styles;
+
+  @property({ attribute: 'endpoint' }) endpoint = '/api';
+  @property({ attribute: 'per-page', type: Number }) perPage = 12;
+  @property({ attribute: 'sort' }) sort: GallerySort = GallerySort.New;
+
+  @state() private page = 1;
+  @state() private result: GalleryPage | undefined;
+  @state() private loading = false;
+  @state() private failure = '';
+  /** What the last vote did, for the live region. */
+  @state() private announcement = '';
+  /** Designs this visitor's vote is known to be in (counted now or earlier). */
+  @state() private voted = new Set<string>();
+  @state() private voting = new Set<string>();
+
+  private abort: AbortController | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after a move: the first update loads on a fresh element.
+    if (this.hasUpdated) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // The first update, or the host (or the sort buttons) changing what to list: start at page one.
+    if (changed.has('endpoint') || changed.has('perPage') || changed.has('sort')) void this.load(1);
+  }
+
+  private get pages(): number {
+    return this.result ? Math.max(1, Math.ceil(this.result.total / this.result.perPage)) : 1;
+  }
+
+  /** Loads a page; the last request wins when the visitor clicks faster than the server answers. */
+  async load(page = this.page): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.loading = true;
+    this.failure = '';
+    try {
+      const perPage = Math.min(100, Math.max(1, Math.round(this.perPage) || 12));
+      this.result = await listDesigns(this.endpoint, { page, perPage, sort: this.sort }, {}, abort.signal);
+      this.page = page;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.failure = `The gallery could not be loaded (${(error as { message?: string }).message ?? error}).`;
+    } finally {
+      if (this.abort === abort) this.loading = false;
+    }
+  }
+
+  private handleSort(sort: GallerySort): void {
+    this.sort = sort;
+  }
+
+  private async handleVote(design: DesignSummary): Promise<void> {
+    if (this.voting.has(design.id)) return;
+    this.voting = new Set(this.voting).add(design.id);
+    try {
+      const result = await vote(this.endpoint, design.id);
+      this.voted = new Set(this.voted).add(design.id);
+      if (this.result) this.result = { ...this.result, items: this.result.items.map((d) => (d.id === design.id ? { ...d, votes: result.votes } : d)) };
+      const count = plural(result.votes, 'vote', 'votes');
+      this.announcement = result.counted
+        ? `Your vote for ${design.author}'s design counted. It now has ${count}.`
+        : `You already voted for ${design.author}'s design: this vote did not count again. It has ${count}.`;
+    } catch (error) {
+      this.announcement = `Your vote could not be sent (${(error as { message?: string }).message ?? error}).`;
+    } finally {
+      const next = new Set(this.voting);
+      next.delete(design.id);
+      this.voting = next;
+    }
+  }
+
+  private renderCard(design: DesignSummary) {
+    const preview = design.previews[0];
+    const voted = this.voted.has(design.id);
+    return html`<li class="card" part="card" data-id=${design.id}>
+      ${preview
+        ? html`<img src=${previewUrl(this.endpoint, preview)} width=${preview.width} height=${preview.height} alt=${`${design.author}'s ${design.template.id}`} loading="lazy" />`
+        : nothing}
+      <div class="meta">
+        <span class="author">${design.author}</span>
+        <span class="votes">${plural(design.votes, 'vote', 'votes')}</span>
+      </div>
+      <div class="actions">
+        <button
+          type="button"
+          class="vote"
+          aria-label=${voted ? `Voted for ${design.author}'s design` : `Vote for ${design.author}'s design`}
+          aria-pressed=${voted ? 'true' : 'false'}
+          ?disabled=${this.voting.has(design.id)}
+          @click=${() => this.handleVote(design)}
+        >
+          ${voted ? 'Voted ✓' : 'Vote'}
+        </button>
+        <a href=${`/d/${encodeURIComponent(design.id)}`}>Share</a>
+      </div>
+    </li>`;
+  }
+
+  protected override render() {
+    const items = this.result?.items ?? [];
+    return html`
+      <div class="bar" role="group" aria-label="Sort designs">
+        ${[
+          [GallerySort.New, 'Newest'],
+          [GallerySort.Top, 'Most votes'],
+        ].map(([sort, label]) => html`<button type="button" class="sort" aria-pressed=${this.sort === sort ? 'true' : 'false'} @click=${() => this.handleSort(sort as GallerySort)}>${label}</button>`)}
+        <span class="count">${this.result ? plural(this.result.total, 'design', 'designs') : ''}</span>
+      </div>
+      <p class="status" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
+      ${this.result && items.length === 0 ? html`<p class="empty">No approved designs yet. Be the first: paint one!</p>` : nothing}
+      <ul class="grid" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${items.map((d) => this.renderCard(d))}
+      </ul>
+      ${this.pages > 1
+        ? html`<nav class="pager" aria-label="Gallery pages">
+            <button type="button" class="prev" ?disabled=${this.page <= 1 || this.loading} @click=${() => this.load(this.page - 1)}>Previous page</button>
+            <span>Page ${this.page} of ${this.pages}</span>
+            <button type="button" class="next" ?disabled=${this.page >= this.pages || this.loading} @click=${() => this.load(this.page + 1)}>Next page</button>
+          </nav>`
+        : nothing}
+    `;
+  }
+}

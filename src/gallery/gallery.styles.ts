@@ -1,0 +1,106 @@
+import { css } from 'lit';
+
+/** Follows the studio's `--co-design-*` tokens, so one theme dresses both. */
+export const styles = css`
+  :host {
+    --_fg: var(--co-design-text, #1b1d21);
+    --_muted: var(--co-design-muted, #5b606b);
+    --_line: var(--co-design-border, #d5d8de);
+    --_card: var(--co-design-surface, #ffffff);
+    --_accent: var(--co-design-accent, #0a58ca);
+    --_accent-fg: var(--co-design-accent-text, #ffffff);
+    --_focus: var(--co-design-focus, #0a58ca);
+    --_radius: var(--co-design-radius, 8px);
+    display: block;
+    color: var(--_fg);
+    font: 15px/1.4 var(--co-design-font, system-ui, sans-serif);
+  }
+  button {
+    font: inherit;
+    min-height: 40px;
+    padding: 4px 14px;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_line);
+    background: var(--_card);
+    color: inherit;
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  button:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    border-color: var(--_accent);
+  }
+  a {
+    color: var(--_accent);
+  }
+  .bar,
+  .pager {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    flex-wrap: wrap;
+    margin: 8px 0;
+  }
+  .count,
+  .status,
+  .empty {
+    color: var(--_muted);
+  }
+  .status {
+    min-height: 1.4em;
+    margin: 4px 0;
+  }
+  .failure {
+    color: var(--co-design-danger, #b42318);
+  }
+  .grid {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+    gap: 16px;
+  }
+  .card {
+    background: var(--_card);
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    display: flex;
+    flex-direction: column;
+  }
+  .card img {
+    width: 100%;
+    height: auto;
+    aspect-ratio: auto;
+    background: #fff;
+  }
+  .meta,
+  .actions {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 12px 0;
+  }
+  .actions {
+    padding-bottom: 12px;
+  }
+  .author {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .votes {
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+`;

@@ -33,6 +33,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Honour X-Forwarded-For (behind a proxy) for the rate limit's client key. */
   trustProxy?: boolean;
+  /** Counted votes per network (IPv4 address, IPv6 /64) per design per UTC day; 0 turns the cap off. Default 5. */
+  voteIpCap?: number;
   logger?: boolean;
 }
 
@@ -66,6 +68,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     idempotencyTtlMs,
     now,
     faults: options.faults,
+    voteIpCap: options.voteIpCap,
   });
 
   await app.register(pagesPlugin, {

@@ -4,6 +4,8 @@
  * made and printed, since the dashboard is useless without it.
  */
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { voteIpCapFrom } from './api/gallery.ts';
 import { createApp } from './app.ts';
 
 const env = process.env;
@@ -14,9 +16,10 @@ const adminToken = env.ADMIN_TOKEN || randomBytes(24).toString('base64url');
 const corsOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)];
 const rateLimit = env.RATE_LIMIT_MAX === '0' ? false : { max: Number(env.RATE_LIMIT_MAX ?? 600), timeWindowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 60_000) };
 
-const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined });
+const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env) });
 await app.listen({ port, host });
-const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+// PORT=0 takes any free port: print the one it got.
+const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${(app.server.address() as AddressInfo).port}`;
 // social.html frames the studio from the other loopback name: another site on the same machine.
 const other = url.includes('//localhost:') ? url.replace('//localhost:', '//127.0.0.1:') : url.replace('//127.0.0.1:', '//localhost:');
 console.log(`co-design-studio demo: ${url}/`);

@@ -57,6 +57,12 @@ export function pagesPlugin() {
           await p.mouse.up();
           return true;
         }
+        case 'pages:type': {
+          const p = page();
+          await p.bringToFront();
+          await p.keyboard.type(payload.text);
+          return true;
+        }
         case 'pages:click': {
           await page().mouse.click(payload.x, payload.y);
           return true;

@@ -115,9 +115,13 @@ describe('the one-script-tag page', () => {
     await studio.drag(STROKE);
     await until(page, () => window.studioLog.some((e) => e.type === 'co-design-change'), 'co-design-change');
     assert.ok((await studio.paintedPixels()) > 500, 'the export has the stroke');
+    // The shape classes are a lazy chunk: placing one loads it from beside the bundle.
+    await studio.tool('shape');
+    await studio.drag([[650, 430], [760, 480]]);
+    await until(page, () => window.studioLog.filter((e) => e.type === 'co-design-change').length >= 2, 'a second co-design-change');
     const scripts = requests.filter((u) => u.endsWith('.js'));
     const chunks = scripts.filter((u) => u.startsWith(`${server.origin}/dist/chunks/`));
-    assert.ok(chunks.length >= 3, `lazy chunks loaded: ${chunks.join(', ')}`);
+    assert.ok(chunks.some((u) => /\/shape-objects-[\w-]+\.js$/.test(u)), `lazy chunks loaded: ${chunks.join(', ')}`);
     assert.deepEqual(scripts.filter((u) => !u.startsWith(`${server.origin}/dist/`)), [], 'every script comes from beside the bundle');
     assert.deepEqual(errors, []);
     await page.close();

@@ -30,9 +30,9 @@ export function pagePolicy(kind: PageKind, partner: string | null): string {
     case 'studio':
     case 'social':
     case 'frame': {
-      // The studio binds `style="--swatch:…"` attributes (lit sets them as attributes), so inline styles stay allowed;
-      // scripts remain strict. Designs carry data:image URLs; exports and previews are blob: URLs.
-      const policy = [...BASE, "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "connect-src 'self' data: blob:"];
+      // The studio sets no style attribute (its swatches go through the CSSOM), so no inline style is allowed;
+      // lit's styles are constructed stylesheets. Designs carry data:image URLs; exports and previews are blob: URLs.
+      const policy = [...BASE, "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self' data: blob:"];
       policy.push(kind === 'frame' && partner ? `frame-ancestors 'self' ${partner}` : "frame-ancestors 'none'");
       if (kind === 'social' && partner) policy.push(`frame-src ${partner}`);
       return policy.join('; ');

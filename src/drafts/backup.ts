@@ -1,9 +1,8 @@
 import * as v from 'valibot';
-import { parseDesign } from '../document/validate.ts';
 import type { DesignDocument } from '../document/types.ts';
 import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
 import type { Metrics } from '../protocol/metrics.ts';
-import { parseHistory, parseMetrics, type SavedHistory } from './records.ts';
+import type { SavedHistory } from './records.ts';
 
 export const BACKUP_FORMAT = 'co-design-backup';
 export const BACKUP_VERSION = 1;
@@ -52,12 +51,15 @@ const envelope = v.looseObject({ format: v.literal(BACKUP_FORMAT), version: v.li
  */
 export async function readBackup(file: Blob): Promise<Omit<Backup, 'format' | 'version' | 'exported'>> {
   if (file.size > BACKUP_MAX_BYTES) throw backupInvalid(`the file is larger than ${Math.round(BACKUP_MAX_BYTES / 1024 / 1024)} MB`);
+  // The checks load with the first backup, not before the first paint.
+  const checks = Promise.all([import('../document/validate.ts'), import('./record-checks.ts')]);
   let raw: unknown;
   try {
     raw = JSON.parse(await file.text());
   } catch {
     throw backupInvalid('the file is not a design backup (not JSON)');
   }
+  const [{ parseDesign }, { parseHistory, parseMetrics }] = await checks;
   try {
     if (raw && typeof raw === 'object' && (raw as { format?: unknown }).format === 'co-design-document') {
       return { name: '', design: parseDesign(raw), history: { done: [], undone: [] }, metrics: null };

@@ -1,10 +1,9 @@
 import type { UseStore } from 'idb-keyval';
-import { parseDesign } from '../document/validate.ts';
 import type { DesignDocument } from '../document/types.ts';
 import { isStudioError } from '../errors.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 import { joinChunks } from './chunks.ts';
-import { draftInvalid, parseBodyEnvelope, parseChunk, parseHistory, parseMeta, parseMetrics, type DraftMeta, type SavedHistory } from './records.ts';
+import { draftInvalid, parseMeta, type DraftMeta, type SavedHistory } from './records.ts';
 import { readDraft } from './store.ts';
 import type { RasterSeed } from '../editor/render/raster-seed.ts';
 
@@ -28,9 +27,11 @@ export type DesignCheck = (design: DesignDocument, history: SavedHistory) => Pro
  * undo steps, its metrics, then the caller's checks. Throws `draft-invalid`.
  */
 export async function readValidDraft(id: string, store: UseStore, check: DesignCheck): Promise<OpenedDraft> {
-  // Loaded beside the read: only drafts that kept bitmaps need it, and it is not on the first paint's path otherwise.
+  // Loaded beside the read, not before the first paint: the body and design checks, and the kept bitmaps.
+  const checks = Promise.all([import('./record-checks.ts'), import('../document/validate.ts')]);
   const rasters = import('./rasters.ts');
   const raw = await readDraft(id, store);
+  const [{ parseBodyEnvelope, parseChunk, parseHistory, parseMetrics }, { parseDesign }] = await checks;
   if (raw.meta === undefined || raw.body === undefined) throw draftInvalid(`draft ${id} is incomplete`);
   const meta = parseMeta(raw.meta);
   if (meta.id !== id) throw draftInvalid(`meta names draft ${meta.id}, stored as ${id}`);

@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DraftsController, type DraftNotice } from '../drafts/controller.ts';
 import type { DesignDocument } from '../document/types.ts';
-import { parseDesign } from '../document/validate.ts';
 import { StudioEditor } from '../editor/editor.ts';
 import type { ExportOptions } from '../editor/export.ts';
 import { handleKeyDown, handleKeyUp } from '../editor/keys.ts';
@@ -194,7 +193,8 @@ export class CoDesignStudio extends LitElement {
   async loadDesign(doc: unknown): Promise<void> {
     try {
       const editor = this.requireEditor();
-      const parsed = parseDesign(doc);
+      // The design checks are a lazy chunk: the first paint does not need them.
+      const parsed = (await import('../document/validate.ts')).parseDesign(doc);
       checkDesignForTemplate(parsed, editor.manifest!);
       await verifyDesignImages(parsed);
       await editor.load(parsed);

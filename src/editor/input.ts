@@ -2,6 +2,7 @@ import type { FabricObject, TPointerEventInfo } from 'fabric/es';
 import type { StudioCanvas } from './render/studio-canvas.ts';
 import type { Tool, ToolContext } from './tools/types.ts';
 import type { Viewport } from './viewport.ts';
+import { KeyboardCursor } from './keyboard/cursor.ts';
 
 export interface InputHost {
   readonly canvas: StudioCanvas;
@@ -21,9 +22,12 @@ export interface InputHost {
 export class InputRouter {
   private gestureTool: Tool | undefined;
   private readonly cleanup: (() => void)[] = [];
+  /** The keyboard's crosshair on the canvas (src/editor/keyboard/). */
+  readonly cursor: KeyboardCursor;
 
   constructor(private readonly host: InputHost, stage: HTMLElement) {
     const c = host.canvas;
+    this.cursor = new KeyboardCursor(host, stage);
     c.on('mouse:down', (o) => this.pointer('down', o));
     c.on('mouse:move', (o) => this.pointer('move', o));
     c.on('mouse:up', (o) => this.pointer('up', o));
@@ -59,6 +63,7 @@ export class InputRouter {
   }
 
   dispose(): void {
+    this.cursor.dispose();
     for (const f of this.cleanup) f();
   }
 

@@ -29,7 +29,7 @@ import { DraftsView } from './drafts-view.ts';
 import { Delivery } from './delivery.ts';
 import { CoDesignSubmittedEvent } from './events/submitted.ts';
 import type { SubmitResult, SubmitView } from './submit-view.ts';
-import { describeCanvas, errorMessage } from './messages.ts';
+import { CANVAS_SHORTCUTS, describeCanvas, errorMessage } from './messages.ts';
 import { styles } from './styles.ts';
 import { InputWiring } from './input-wiring.ts';
 import { draftsStyles } from '../ui/drafts.styles.ts';
@@ -335,7 +335,20 @@ export class CoDesignStudio extends LitElement {
         onPanel: () => (this.panelOpen = !this.panelOpen),
       })}
       ${editor ? renderToolbar({ tool: editor.tool, t, onTool: (id) => this.input.chooseTool(id) }) : html`<div class="toolbar" part="toolbar"></div>`}
-      <div class="stage" part="canvas" tabindex="0" role="img" aria-label=${editor ? describeCanvas(t, editor) : t('studio.loading')} @pointerdown=${() => this.stage.focus({ preventScroll: true })}></div>
+      <div
+        class="stage"
+        part="canvas"
+        tabindex="0"
+        role="application"
+        aria-label=${t('studio.canvasLabel')}
+        aria-describedby="canvas-description canvas-help"
+        aria-keyshortcuts=${CANVAS_SHORTCUTS}
+        @pointerdown=${() => this.stage.focus({ preventScroll: true })}
+      ></div>
+      <div class="visually-hidden">
+        <p id="canvas-description">${editor ? describeCanvas(t, editor) : t('studio.loading')}</p>
+        <p id="canvas-help">${t('studio.canvasHelp')}</p>
+      </div>
       <aside class="side" part="panel">
         ${editor && loaded ? renderStylePanel({ tool: editor.tool, style: editor.style, manifest: loaded.manifest, resolve: loaded.resolve, t, onStyle: (p) => this.handleStyle(p) }) : nothing}
         ${editor && editor.tool === ToolId.Select && editor.selectedLayer()

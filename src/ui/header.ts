@@ -16,7 +16,7 @@ export interface HeaderProps {
 
 /** The studio's header: view tabs (or the product's name), undo/redo, zoom, drafts, submit, the panel toggle. */
 export function renderHeader(p: HeaderProps) {
-  return html`<header class="bar" part="header">
+  return html`<div class="bar" part="header">
         ${p.manifest && p.manifest.views.length > 1
           ? html`<div class="views" role="tablist" aria-label=${p.t('views.label')}>
               ${p.manifest.views.map((v) => html`<button type="button" role="tab" part="button view-tab" data-view=${v.id} aria-selected=${p.editor?.view === v.id ? 'true' : 'false'} @click=${() => p.editor?.setView(v.id)}>${v.name}</button>`)}
@@ -32,5 +32,5 @@ export function renderHeader(p: HeaderProps) {
           ${p.manifest?.brief ? html`<button type="button" part="button primary" class="primary" data-action="submit" ?disabled=${!p.editor} @click=${p.onSubmit}>${p.t('submit.button')}</button>` : nothing}
           <button type="button" part="button" class="icon-button panel-toggle" data-action="panel" aria-label=${p.t('layers.toggle')} aria-expanded=${p.panelOpen ? 'true' : 'false'} @click=${p.onPanel}>${icon('layers')}</button>
         </div>
-      </header>`;
+      </div>`;
 }

@@ -33,10 +33,10 @@ export function renderSubmitDialog(p: SubmitDialogProps) {
   // Nothing can be sent before every view's preview is drawn: the backend wants one per view.
   const busy = p.step === SubmitStep.Sending || p.previews.length === 0;
   return html`<dialog class="submit" part="dialog submit-dialog" aria-labelledby="submit-title" @close=${p.onClose} @cancel=${p.onClose}>
-    <header class="dialog-head">
+    <div class="dialog-head">
       <h2 id="submit-title">${brief.title}</h2>
       <button type="button" part="button" class="icon-button" data-action="close-submit" aria-label=${t('action.close')} @click=${p.onClose}>${icon('close')}</button>
-    </header>
+    </div>
     <form
       class="submit-form"
       @submit=${(e: Event) => {

@@ -65,10 +65,13 @@ export const OBJECT_KEYS: readonly KeyCommand[] = [
 /** Changes the selected object and records it as one step, as a finished drag would. */
 function transform(editor: StudioEditor, change: (fo: FabricObject) => void): boolean {
   const fo = editor.canvas.getActiveObject();
-  if (!fo) return false;
+  const layer = editor.selectedLayer();
+  if (!fo || !layer) return false;
   change(fo);
   fo.setCoords();
   editor.canvas.fire('object:modified', { target: fo });
+  // A shape is rebuilt when it changes: select the new one, so the next press acts on it too.
+  if (editor.canvas.getActiveObject() !== fo) editor.setActiveLayer(layer.id);
   editor.canvas.requestRenderAll();
   return true;
 }

@@ -47,6 +47,11 @@ export const KEY_COMMANDS: readonly KeyCommand[] = [
   },
 ];
 
+/** A command's keys, as `aria-keyshortcuts` spells them. */
+export function shortcutOf(name: string): string {
+  return KEY_COMMANDS.find((c) => c.name === name)?.keys ?? '';
+}
+
 /**
  * Keyboard shortcuts, read from the event the element receives. Returns
  * true when the key was used, so the element can stop it reaching the page.

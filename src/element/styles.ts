@@ -61,6 +61,9 @@ export const styles = css`
     justify-content: center;
     gap: 6px;
     padding: 4px 8px;
+    transition:
+      background-color 120ms ease,
+      box-shadow 120ms ease;
   }
   button:disabled {
     opacity: 0.4;
@@ -230,7 +233,7 @@ export const styles = css`
     height: 32px;
     padding: 0;
     background: var(--swatch);
-    border: 1px solid var(--_line);
+    border: 1px solid var(--_muted);
     border-radius: 50%;
   }
   .swatch[aria-checked='true'] {

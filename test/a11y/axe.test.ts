@@ -39,7 +39,7 @@ describe('<co-design-studio> accessibility (axe)', () => {
     await s.tool('shape');
     s.shadow('.stage').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => s!.editor.selectedLayer(), 'the shape is placed');
+    await waitUntil(() => s!.editor.selectedLayer(), 'the shape is placed', { timeout: 10_000 });
     await s.el.updateComplete;
     expect(s.shadow('.layers').querySelectorAll('.layer')).to.have.length(2);
     await expectNoViolations(s.el, 'a shape selected');
@@ -59,7 +59,7 @@ describe('<co-design-studio> accessibility (axe)', () => {
     await s.tool('fill');
     await s.click(geometry(s.editor.manifest!.views[0]).centre(20));
     await clickIn(s.shadow('[data-action="drafts"]'));
-    await waitUntil(() => dialog(s!, 'drafts')?.querySelector('.draft'), 'the drafts list shows a draft');
+    await waitUntil(() => dialog(s!, 'drafts')?.querySelector('.draft'), 'the drafts list shows a draft', { timeout: 10_000 });
     await expectNoViolations(s.el, 'the drafts list open');
     await clickIn(dialog(s, 'drafts')!.querySelector('[data-action="rename-draft"]')!);
     await s.el.updateComplete;
@@ -111,15 +111,15 @@ describe('<co-design-studio> accessibility (axe)', () => {
     s = await mountStudio({ draftKey: uniqueKey('axe-error'), allowErrors: true });
     await s.tool('fill');
     await s.click(geometry(s.editor.manifest!.views[0]).centre(20));
-    await waitUntil(() => /Saved/.test(s!.shadow('.save-state').textContent ?? ''), 'saved');
+    await waitUntil(() => /Saved/.test(s!.shadow('.save-state').textContent ?? ''), 'saved', { timeout: 10_000 });
     await expectNoViolations(s.el, 'the saved status');
     await chooseFile('notes.txt', new TextEncoder().encode('not an image'));
-    await waitUntil(() => s!.el.shadowRoot!.querySelector('.error'), 'the refusal shows');
+    await waitUntil(() => s!.el.shadowRoot!.querySelector('.error'), 'the refusal shows', { timeout: 10_000 });
     await expectNoViolations(s.el, 'an upload refused');
     // A notice from a tool: painting outside the design area.
     await s.tool('fill');
     await s.click([2, 2]);
-    await waitUntil(() => s!.shadow('.notice').textContent?.trim(), 'a notice shows');
+    await waitUntil(() => s!.shadow('.notice').textContent?.trim(), 'a notice shows', { timeout: 10_000 });
     await expectNoViolations(s.el, 'a tool notice');
   });
 });

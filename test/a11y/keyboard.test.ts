@@ -85,8 +85,10 @@ describe('<co-design-studio> keyboard only', () => {
       expect(edits - before, `${what}: undo steps`).to.equal(steps);
     };
 
-    // Tab into the toolbar and choose the shape tool with Enter.
-    await tabTo(s, (el) => el.getAttribute('data-tool') === 'shape', 'the shape tool');
+    // Tab into the toolbar (one Tab stop: the current tool), arrow down to the shape tool, Enter.
+    await tabTo(s, (el) => el.hasAttribute('data-tool'), 'the toolbar');
+    expect(focused(s)!.getAttribute('data-tool')).to.equal(s.editor.tool);
+    for (let i = 0; i < 12 && focused(s)!.getAttribute('data-tool') !== 'shape'; i++) await press('ArrowDown');
     await press('Enter');
     expect(s.editor.tool).to.equal('shape');
     expect(s.shadow('[data-tool="shape"]').getAttribute('aria-keyshortcuts')).to.equal('R');
@@ -98,7 +100,7 @@ describe('<co-design-studio> keyboard only', () => {
     const at = { ...cursorOf(s.editor.canvas)!.position };
     await oneStep('shape', async () => {
       await press('Enter');
-      await waitUntil(() => objects(side()).length === 1, 'the shape is placed');
+      await waitUntil(() => objects(side()).length === 1, 'the shape is placed', { timeout: 10_000 });
     });
     const shape = objects(side())[0];
     expect(shape.type).to.equal('shape');
@@ -116,7 +118,7 @@ describe('<co-design-studio> keyboard only', () => {
     await cursorTo(s, [cx + 150, cy]);
     await oneStep('sticker', async () => {
       await press('Enter');
-      await waitUntil(() => objects(side()).length === 2, 'the sticker is placed');
+      await waitUntil(() => objects(side()).length === 2, 'the sticker is placed', { timeout: 10_000 });
     });
     expect(objects(side())[1]).to.include({ type: 'sticker', sticker: first.id });
 
@@ -128,10 +130,10 @@ describe('<co-design-studio> keyboard only', () => {
       'text',
       async () => {
         await press('Enter');
-        await waitUntil(() => objects(side()).length === 3, 'the text is placed');
+        await waitUntil(() => objects(side()).length === 3, 'the text is placed', { timeout: 10_000 });
         await sendKeys({ type: 'Hello' });
         await press('Escape');
-        await waitUntil(() => focused(s!)?.classList.contains('stage'), 'the canvas has the focus back');
+        await waitUntil(() => focused(s!)?.classList.contains('stage'), 'the canvas has the focus back', { timeout: 10_000 });
       },
       2,
     );
@@ -203,6 +205,6 @@ describe('<co-design-studio> keyboard only', () => {
     const { designs } = await api.state();
     expect(designs).to.have.length(1);
     expect(designs[0].author).to.equal('Ada');
-    await waitUntil(() => /Sent!/.test(s!.el.shadowRoot!.querySelector('.submit-status')?.textContent ?? ''), 'the dialog says sent');
+    await waitUntil(() => /Sent!/.test(s!.el.shadowRoot!.querySelector('.submit-status')?.textContent ?? ''), 'the dialog says sent', { timeout: 10_000 });
   });
 });

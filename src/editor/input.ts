@@ -2,7 +2,10 @@ import type { FabricObject, TPointerEventInfo } from 'fabric/es';
 import type { StudioCanvas } from './render/studio-canvas.ts';
 import type { Tool, ToolContext } from './tools/types.ts';
 import type { Viewport } from './viewport.ts';
-import { KeyboardCursor } from './keyboard/cursor.ts';
+import { registerKeyboard, keyboardOf } from './keyboard/registry.ts';
+
+/** After start-up, like the lazy tool code (tools/create.ts). */
+const KEYBOARD_PRELOAD_DELAY = 2500;
 
 export interface InputHost {
   readonly canvas: StudioCanvas;
@@ -21,13 +24,15 @@ export interface InputHost {
  */
 export class InputRouter {
   private gestureTool: Tool | undefined;
+  private disposed = false;
   private readonly cleanup: (() => void)[] = [];
-  /** The keyboard's crosshair on the canvas (src/editor/keyboard/). */
-  readonly cursor: KeyboardCursor;
-
   constructor(private readonly host: InputHost, stage: HTMLElement) {
     const c = host.canvas;
-    this.cursor = new KeyboardCursor(host, stage);
+    // The canvas keyboard (src/editor/keyboard/) loads on first focus, or when the page is idle.
+    let keyboard: Promise<unknown> | undefined;
+    const loadKeyboard = () => (keyboard ??= import('./keyboard/canvas.ts').then((m) => !this.disposed && m.attachKeyboard(host, stage)).catch(() => (keyboard = undefined)));
+    stage.addEventListener('focus', loadKeyboard);
+    const idle = setTimeout(loadKeyboard, KEYBOARD_PRELOAD_DELAY);
     c.on('mouse:down', (o) => this.pointer('down', o));
     c.on('mouse:move', (o) => this.pointer('move', o));
     c.on('mouse:up', (o) => this.pointer('up', o));
@@ -47,6 +52,8 @@ export class InputRouter {
     window.addEventListener('pointercancel', up, true);
     stage.addEventListener('wheel', v.handleWheel, { passive: false });
     this.cleanup.push(() => {
+      clearTimeout(idle);
+      stage.removeEventListener('focus', loadKeyboard);
       stage.removeEventListener('pointerdown', down, true);
       window.removeEventListener('pointermove', move, true);
       window.removeEventListener('pointerup', up, true);
@@ -63,7 +70,9 @@ export class InputRouter {
   }
 
   dispose(): void {
-    this.cursor.dispose();
+    this.disposed = true;
+    keyboardOf(this.host.canvas)?.cursor.dispose();
+    registerKeyboard(this.host.canvas, undefined);
     for (const f of this.cleanup) f();
   }
 

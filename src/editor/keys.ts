@@ -1,8 +1,6 @@
 import type { StudioEditor } from './editor.ts';
 import type { KeyCommand, KeyContext } from './keyboard/commands.ts';
-import { cursorOf } from './keyboard/cursor.ts';
-import { CURSOR_KEYS } from './keyboard/cursor-keys.ts';
-import { OBJECT_KEYS } from './keyboard/object-keys.ts';
+import { keyboardOf } from './keyboard/registry.ts';
 import { TOOLS, toolForKey } from './tools/registry.ts';
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -34,8 +32,7 @@ export const KEY_COMMANDS: readonly KeyCommand[] = [
       editor.canvas.requestRenderAll();
     },
   },
-  ...OBJECT_KEYS.map((c) => ({ ...c, keyTest: (e: KeyboardEvent) => plain(e) && c.keyTest(e) })),
-  ...CURSOR_KEYS.map((c) => ({ ...c, keyTest: (e: KeyboardEvent) => plain(e) && c.keyTest(e) })),
+  // Here: the canvas keyboard's commands (object and cursor keys), once loaded.
   { name: 'zoom-in', keys: '+ =', keyTest: (e) => plain(e) && (e.key === '+' || e.key === '='), perform: ({ editor }) => editor.viewport.zoomBy(1.25) },
   { name: 'zoom-out', keys: '-', keyTest: (e) => plain(e) && e.key === '-', perform: ({ editor }) => editor.viewport.zoomBy(0.8) },
   { name: 'fit', keys: '0', keyTest: (e) => plain(e) && e.key === '0', perform: ({ editor }) => editor.viewport.fit() },
@@ -46,6 +43,9 @@ export const KEY_COMMANDS: readonly KeyCommand[] = [
     perform: ({ editor }, e) => editor.setTool(toolForKey(e.key)!),
   },
 ];
+
+/** Where the canvas keyboard's commands go in the list: after Escape, before zoom. */
+const CANVAS_AT = KEY_COMMANDS.findIndex((c) => c.name === 'zoom-in');
 
 /** A command's keys, as `aria-keyshortcuts` spells them. */
 export function shortcutOf(name: string): string {
@@ -58,9 +58,11 @@ export function shortcutOf(name: string): string {
  */
 export function handleKeyDown(editor: StudioEditor, e: KeyboardEvent): boolean {
   if (isTyping(editor, e)) return false;
-  const cursor = cursorOf(editor.canvas);
+  const keyboard = keyboardOf(editor.canvas);
+  const cursor = keyboard?.cursor;
   const c: KeyContext = { editor, cursor, onCanvas: !!cursor?.owns(e.composedPath()[0]) };
-  for (const command of KEY_COMMANDS) {
+  const canvasKeys = plain(e) ? (keyboard?.commands ?? []) : [];
+  for (const command of [...KEY_COMMANDS.slice(0, CANVAS_AT), ...canvasKeys, ...KEY_COMMANDS.slice(CANVAS_AT)]) {
     if (!command.keyTest(e) || (command.predicate && !command.predicate(c))) continue;
     if (command.perform(c, e) !== false) return true;
   }

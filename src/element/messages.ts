@@ -1,6 +1,5 @@
 import type { StudioEditor } from '../editor/editor.ts';
-import { CURSOR_KEYS } from '../editor/keyboard/cursor-keys.ts';
-import { OBJECT_KEYS } from '../editor/keyboard/object-keys.ts';
+export { CANVAS_SHORTCUTS } from '../editor/keyboard/shortcuts.ts';
 import type { StudioError } from '../errors.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -46,5 +45,3 @@ export function describeCanvas(t: Translate, editor: StudioEditor): string {
   return t('studio.canvas', { view, layers: t('studio.canvasLayers', { list }) });
 }
 
-/** The canvas's own keys, for `aria-keyshortcuts` (read from the key command registry). */
-export const CANVAS_SHORTCUTS = [...new Set([...[...CURSOR_KEYS, ...OBJECT_KEYS].flatMap((c) => c.keys.split(' ')), 'Escape'])].join(' ');

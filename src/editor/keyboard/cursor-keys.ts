@@ -1,11 +1,12 @@
 import { arrowDelta, isArrow, type KeyCommand } from './commands.ts';
 import { CURSOR_STEP, CURSOR_STEP_LARGE } from './cursor.ts';
+import { CANVAS_KEYS } from './shortcuts.ts';
 
 /** With the canvas focused and nothing selected: move the cursor; Enter acts there with the current tool. */
 export const CURSOR_KEYS: readonly KeyCommand[] = [
   {
     name: 'move-cursor',
-    keys: 'ArrowLeft ArrowRight ArrowUp ArrowDown Shift+ArrowLeft Shift+ArrowRight Shift+ArrowUp Shift+ArrowDown',
+    keys: CANVAS_KEYS['move-cursor'],
     keyTest: isArrow,
     predicate: (c) => c.onCanvas && !!c.cursor,
     perform: ({ cursor }, e) => {
@@ -15,7 +16,7 @@ export const CURSOR_KEYS: readonly KeyCommand[] = [
   },
   {
     name: 'act-at-cursor',
-    keys: 'Enter',
+    keys: CANVAS_KEYS['act-at-cursor'],
     keyTest: (e) => e.key === 'Enter',
     predicate: (c) => c.onCanvas && !!c.cursor,
     perform: ({ cursor }) => {

@@ -12,13 +12,6 @@ export interface CursorHost {
 export const CURSOR_STEP = 8;
 export const CURSOR_STEP_LARGE = 80;
 
-const cursors = new WeakMap<StudioCanvas, KeyboardCursor>();
-
-/** The keyboard cursor of an editor's canvas (made by its input router). */
-export function cursorOf(canvas: StudioCanvas): KeyboardCursor | undefined {
-  return cursors.get(canvas);
-}
-
 /**
  * A crosshair the keyboard moves over the canvas while it has focus; Enter
  * makes the current tool act there (src/editor/tools: `act`). Its position
@@ -36,7 +29,6 @@ export class KeyboardCursor {
     this.mark = marker('kbd-cursor');
     this.anchorMark = marker('kbd-anchor');
     stage.append(this.mark, this.anchorMark);
-    cursors.set(host.canvas, this);
     host.canvas.on('after:render', this.show);
     host.canvas.on('text:editing:exited', () => {
       if (!this.editing) return;

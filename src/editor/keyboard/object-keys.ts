@@ -1,6 +1,7 @@
 import type { FabricObject } from 'fabric/es';
 import type { StudioEditor } from '../editor.ts';
 import { arrowDelta, isArrow, type KeyCommand } from './commands.ts';
+import { CANVAS_KEYS } from './shortcuts.ts';
 
 /** Design units per arrow press; Shift moves ten times as far. */
 export const NUDGE = 2;
@@ -20,7 +21,7 @@ const selected = ({ editor }: { editor: StudioEditor }) => !!editor.selectedLaye
 export const OBJECT_KEYS: readonly KeyCommand[] = [
   {
     name: 'move-object',
-    keys: 'ArrowLeft ArrowRight ArrowUp ArrowDown Shift+ArrowLeft Shift+ArrowRight Shift+ArrowUp Shift+ArrowDown',
+    keys: CANVAS_KEYS['move-object'],
     keyTest: isArrow,
     predicate: selected,
     perform: ({ editor }, e) => {
@@ -30,7 +31,7 @@ export const OBJECT_KEYS: readonly KeyCommand[] = [
   },
   {
     name: 'scale-object',
-    keys: '[ ] Shift+[ Shift+]',
+    keys: CANVAS_KEYS['scale-object'],
     keyTest: (e) => ['[', ']', '{', '}'].includes(e.key),
     predicate: selected,
     perform: ({ editor }, e) => {
@@ -45,7 +46,7 @@ export const OBJECT_KEYS: readonly KeyCommand[] = [
   },
   {
     name: 'rotate-object',
-    keys: ', . Shift+, Shift+.',
+    keys: CANVAS_KEYS['rotate-object'],
     keyTest: (e) => [',', '.', '<', '>'].includes(e.key),
     predicate: selected,
     perform: ({ editor }, e) => {
@@ -56,7 +57,7 @@ export const OBJECT_KEYS: readonly KeyCommand[] = [
   },
   {
     name: 'delete-object',
-    keys: 'Delete Backspace',
+    keys: CANVAS_KEYS['delete-object'],
     keyTest: (e) => e.key === 'Delete' || e.key === 'Backspace',
     perform: ({ editor }) => editor.deleteSelection(),
   },

@@ -108,6 +108,22 @@ describe('<co-design-studio> accessibility (axe)', () => {
     await expectNoViolations(s.el, 'a submission queued or failed');
   });
 
+  it('takes every name from the translation table: German, no violations', async function () {
+    this.timeout(30_000);
+    const lang = document.documentElement.lang;
+    document.documentElement.lang = 'de';
+    try {
+      s = await mountStudio({ draftKey: uniqueKey('axe-de') });
+      const stage = s.shadow('.stage');
+      expect(stage.getAttribute('aria-label')).to.equal('Designfläche');
+      expect(s.shadow('#canvas-help').textContent).to.match(/^Pfeiltasten/);
+      expect(s.shadow('.layer-pick').getAttribute('aria-label')).to.match(/auswählen$/);
+      await expectNoViolations(s.el, 'the German studio');
+    } finally {
+      document.documentElement.lang = lang;
+    }
+  });
+
   it('has no violations with an error showing (a refused upload) and with the save status', async function () {
     this.timeout(30_000);
     s = await mountStudio({ draftKey: uniqueKey('axe-error'), allowErrors: true });

@@ -26,6 +26,7 @@ export class InputRouter {
   private gestureTool: Tool | undefined;
   private disposed = false;
   private readonly cleanup: (() => void)[] = [];
+
   constructor(private readonly host: InputHost, stage: HTMLElement) {
     const c = host.canvas;
     // The canvas keyboard (src/editor/keyboard/) loads on first focus, or when the page is idle.

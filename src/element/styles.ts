@@ -134,52 +134,6 @@ export const styles = css`
     user-select: none;
     -webkit-user-select: none;
   }
-  /* The keyboard cursor (src/editor/keyboard/cursor.ts): shown while the canvas has keyboard focus. */
-  .kbd-cursor,
-  .kbd-anchor {
-    display: none;
-    position: absolute;
-    top: 0;
-    left: 0;
-    width: 0;
-    height: 0;
-    pointer-events: none;
-    z-index: 1;
-  }
-  .stage:focus-visible > .kbd-cursor,
-  .stage:focus-visible > .kbd-anchor:not([hidden]) {
-    display: block;
-  }
-  .kbd-cursor::before,
-  .kbd-cursor::after {
-    content: '';
-    position: absolute;
-    background: var(--_cursor, #111111);
-    box-shadow: 0 0 0 1px #ffffff;
-  }
-  .kbd-cursor::before {
-    left: -14px;
-    top: -1px;
-    width: 28px;
-    height: 2px;
-  }
-  .kbd-cursor::after {
-    left: -1px;
-    top: -14px;
-    width: 2px;
-    height: 28px;
-  }
-  .kbd-anchor::before {
-    content: '';
-    position: absolute;
-    left: -6px;
-    top: -6px;
-    width: 12px;
-    height: 12px;
-    border: 2px solid #111111;
-    border-radius: 50%;
-    box-shadow: 0 0 0 1px #ffffff;
-  }
   .visually-hidden {
     position: absolute;
     width: 1px;

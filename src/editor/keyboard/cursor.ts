@@ -29,6 +29,7 @@ export class KeyboardCursor {
     this.mark = marker('kbd-cursor');
     this.anchorMark = marker('kbd-anchor');
     stage.append(this.mark, this.anchorMark);
+    adoptCursorStyles(stage);
     host.canvas.on('after:render', this.show);
     host.canvas.on('text:editing:exited', () => {
       if (!this.editing) return;
@@ -101,6 +102,67 @@ export class KeyboardCursor {
     this.anchorMark.hidden = !a;
     if (a) this.anchorMark.style.transform = `translate(${a.x * z + tx}px, ${a.y * z + ty}px)`;
   };
+}
+
+// Travels with the keyboard's lazy chunk and is adopted into the studio's
+// shadow root: shown only while the canvas has keyboard focus.
+const CURSOR_CSS = `
+.kbd-cursor,
+.kbd-anchor {
+  display: none;
+  position: absolute;
+  top: 0;
+  left: 0;
+  width: 0;
+  height: 0;
+  pointer-events: none;
+  z-index: 1;
+}
+.stage:focus-visible > .kbd-cursor,
+.stage:focus-visible > .kbd-anchor:not([hidden]) {
+  display: block;
+}
+.kbd-cursor::before,
+.kbd-cursor::after {
+  content: '';
+  position: absolute;
+  background: #111111;
+  box-shadow: 0 0 0 1px #ffffff;
+}
+.kbd-cursor::before {
+  left: -14px;
+  top: -1px;
+  width: 28px;
+  height: 2px;
+}
+.kbd-cursor::after {
+  left: -1px;
+  top: -14px;
+  width: 2px;
+  height: 28px;
+}
+.kbd-anchor::before {
+  content: '';
+  position: absolute;
+  left: -6px;
+  top: -6px;
+  width: 12px;
+  height: 12px;
+  border: 2px solid #111111;
+  border-radius: 50%;
+  box-shadow: 0 0 0 1px #ffffff;
+}
+`;
+let sheet: CSSStyleSheet | undefined;
+
+function adoptCursorStyles(stage: HTMLElement): void {
+  const root = stage.getRootNode();
+  if (!(root instanceof ShadowRoot || root instanceof Document)) return;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CURSOR_CSS);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 function anchorOf(tool: Tool): { x: number; y: number } | undefined {

@@ -181,6 +181,11 @@ describe('<co-design-studio> keyboard only', () => {
     expect(s.editor.selectedLayer()?.kind === 'object' && s.editor.selectedLayer()).to.include({ kind: 'object' });
     await oneStep('delete', () => press('Delete'));
     expect(objects(side()).map((o) => o.type)).to.deep.equal(['shape', 'text']);
+    // Undo and redo from the keyboard, too.
+    await press('Control+z');
+    expect(objects(side()).map((o) => o.type)).to.deep.equal(['shape', 'sticker', 'text']);
+    await press('Control+y');
+    expect(objects(side()).map((o) => o.type)).to.deep.equal(['shape', 'text']);
 
     // The canvas describes what it holds.
     const description = s.shadow('#canvas-description').textContent!;
@@ -208,5 +213,22 @@ describe('<co-design-studio> keyboard only', () => {
     expect(designs).to.have.length(1);
     expect(designs[0].author).to.equal('Ada');
     await waitUntil(() => /Sent!/.test(s!.el.shadowRoot!.querySelector('.submit-status')?.textContent ?? ''), 'the dialog says sent', { timeout: 10_000 });
+  });
+
+  it('switches views with the arrow keys in the view tabs; the canvas description follows', async function () {
+    this.timeout(30_000);
+    s = await mountStudio({ draftKey: uniqueKey('views') });
+    const views = s.editor.manifest!.views;
+    expect(views.length).to.be.greaterThan(1);
+    await tabTo(s, (el) => el.getAttribute('role') === 'tab', 'the view tabs');
+    expect(focused(s)!.getAttribute('data-view')).to.equal(views[0].id);
+    await press('ArrowRight');
+    await s.el.updateComplete;
+    expect(s.editor.view).to.equal(views[1].id);
+    expect(focused(s)!.getAttribute('aria-selected')).to.equal('true');
+    expect(s.shadow('#canvas-description').textContent).to.contain(views[1].name);
+    // One Tab stop for the tab list: the next Tab leaves it.
+    await press('Tab');
+    expect(focused(s)!.getAttribute('role')).to.not.equal('tab');
   });
 });

@@ -29,11 +29,14 @@ export class InputRouter {
 
   constructor(private readonly host: InputHost, stage: HTMLElement) {
     const c = host.canvas;
-    // The canvas keyboard (src/editor/keyboard/) loads on first focus, or when the page is idle.
+    // The canvas keyboard (src/editor/keyboard/) loads on the canvas's first keyboard focus or key,
+    // or when the page is idle; never on a pointer's focus, which would load it in the middle of a stroke.
     let keyboard: Promise<unknown> | undefined;
     const loadKeyboard = () => (keyboard ??= import('./keyboard/canvas.ts').then((m) => !this.disposed && m.attachKeyboard(host, stage)).catch(() => (keyboard = undefined)));
-    stage.addEventListener('focus', loadKeyboard);
-    const idle = setTimeout(loadKeyboard, KEYBOARD_PRELOAD_DELAY);
+    const focused = () => stage.matches(':focus-visible') && loadKeyboard();
+    stage.addEventListener('focus', focused);
+    stage.addEventListener('keydown', loadKeyboard);
+    const idle = setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(loadKeyboard, { timeout: 5000 }) : loadKeyboard()), KEYBOARD_PRELOAD_DELAY);
     c.on('mouse:down', (o) => this.pointer('down', o));
     c.on('mouse:move', (o) => this.pointer('move', o));
     c.on('mouse:up', (o) => this.pointer('up', o));
@@ -54,7 +57,8 @@ export class InputRouter {
     stage.addEventListener('wheel', v.handleWheel, { passive: false });
     this.cleanup.push(() => {
       clearTimeout(idle);
-      stage.removeEventListener('focus', loadKeyboard);
+      stage.removeEventListener('focus', focused);
+      stage.removeEventListener('keydown', loadKeyboard);
       stage.removeEventListener('pointerdown', down, true);
       window.removeEventListener('pointermove', move, true);
       window.removeEventListener('pointerup', up, true);

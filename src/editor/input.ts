@@ -2,6 +2,10 @@ import type { FabricObject, TPointerEventInfo } from 'fabric/es';
 import type { StudioCanvas } from './render/studio-canvas.ts';
 import type { Tool, ToolContext } from './tools/types.ts';
 import type { Viewport } from './viewport.ts';
+import { registerKeyboard, keyboardOf } from './keyboard/registry.ts';
+
+/** After start-up, like the lazy tool code (tools/create.ts). */
+const KEYBOARD_PRELOAD_DELAY = 2500;
 
 export interface InputHost {
   readonly canvas: StudioCanvas;
@@ -20,10 +24,19 @@ export interface InputHost {
  */
 export class InputRouter {
   private gestureTool: Tool | undefined;
+  private disposed = false;
   private readonly cleanup: (() => void)[] = [];
 
   constructor(private readonly host: InputHost, stage: HTMLElement) {
     const c = host.canvas;
+    // The canvas keyboard (src/editor/keyboard/) loads on the canvas's first keyboard focus or key,
+    // or when the page is idle; never on a pointer's focus, which would load it in the middle of a stroke.
+    let keyboard: Promise<unknown> | undefined;
+    const loadKeyboard = () => (keyboard ??= import('./keyboard/canvas.ts').then((m) => !this.disposed && m.attachKeyboard(host, stage)).catch(() => (keyboard = undefined)));
+    const focused = () => stage.matches(':focus-visible') && loadKeyboard();
+    stage.addEventListener('focus', focused);
+    stage.addEventListener('keydown', loadKeyboard);
+    const idle = setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(loadKeyboard, { timeout: 5000 }) : loadKeyboard()), KEYBOARD_PRELOAD_DELAY);
     c.on('mouse:down', (o) => this.pointer('down', o));
     c.on('mouse:move', (o) => this.pointer('move', o));
     c.on('mouse:up', (o) => this.pointer('up', o));
@@ -43,6 +56,9 @@ export class InputRouter {
     window.addEventListener('pointercancel', up, true);
     stage.addEventListener('wheel', v.handleWheel, { passive: false });
     this.cleanup.push(() => {
+      clearTimeout(idle);
+      stage.removeEventListener('focus', focused);
+      stage.removeEventListener('keydown', loadKeyboard);
       stage.removeEventListener('pointerdown', down, true);
       window.removeEventListener('pointermove', move, true);
       window.removeEventListener('pointerup', up, true);
@@ -59,6 +75,9 @@ export class InputRouter {
   }
 
   dispose(): void {
+    this.disposed = true;
+    keyboardOf(this.host.canvas)?.cursor.dispose();
+    registerKeyboard(this.host.canvas, undefined);
     for (const f of this.cleanup) f();
   }
 

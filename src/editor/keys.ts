@@ -1,8 +1,56 @@
 import type { StudioEditor } from './editor.ts';
-import { toolForKey } from './tools/registry.ts';
+import type { KeyCommand, KeyContext } from './keyboard/commands.ts';
+import { keyboardOf } from './keyboard/registry.ts';
+import { TOOLS, toolForKey } from './tools/registry.ts';
 
-const NUDGE = 2;
-const NUDGE_LARGE = 20;
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+const plain = (e: KeyboardEvent) => !mod(e) && !e.altKey;
+
+/**
+ * Every keyboard command, first match wins: history, then the selected
+ * object, then the canvas cursor, then zoom and tools. docs/accessibility.md
+ * lists the same table.
+ */
+export const KEY_COMMANDS: readonly KeyCommand[] = [
+  { name: 'undo', keys: 'Control+Z Meta+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: ({ editor }) => void editor.undo() },
+  { name: 'redo', keys: 'Control+Shift+Z Control+Y Meta+Shift+Z', keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), perform: ({ editor }) => void editor.redo() },
+  { name: 'duplicate', keys: 'Control+D Meta+D', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'd', perform: ({ editor }) => void editor.layerCommands.duplicate(editor.selectedLayer()?.id) },
+  {
+    name: 'pan',
+    keys: 'Space',
+    keyTest: (e) => plain(e) && e.key === ' ' && !onButton(e),
+    perform: ({ editor }) => void (editor.viewport.spaceHeld = true),
+  },
+  {
+    name: 'cancel',
+    keys: 'Escape',
+    keyTest: (e) => e.key === 'Escape',
+    perform: ({ editor, cursor }) => {
+      if (cursor?.cancel()) return;
+      editor.cancelGesture();
+      editor.canvas.discardActiveObject();
+      editor.canvas.requestRenderAll();
+    },
+  },
+  // Here: the canvas keyboard's commands (object and cursor keys), once loaded.
+  { name: 'zoom-in', keys: '+ =', keyTest: (e) => plain(e) && (e.key === '+' || e.key === '='), perform: ({ editor }) => editor.viewport.zoomBy(1.25) },
+  { name: 'zoom-out', keys: '-', keyTest: (e) => plain(e) && e.key === '-', perform: ({ editor }) => editor.viewport.zoomBy(0.8) },
+  { name: 'fit', keys: '0', keyTest: (e) => plain(e) && e.key === '0', perform: ({ editor }) => editor.viewport.fit() },
+  {
+    name: 'tool',
+    keys: TOOLS.map((t) => t.key.toUpperCase()).join(' '),
+    keyTest: (e) => plain(e) && e.key.length === 1 && !!toolForKey(e.key),
+    perform: ({ editor }, e) => editor.setTool(toolForKey(e.key)!),
+  },
+];
+
+/** Where the canvas keyboard's commands go in the list: after Escape, before zoom. */
+const CANVAS_AT = KEY_COMMANDS.findIndex((c) => c.name === 'zoom-in');
+
+/** A command's keys, as `aria-keyshortcuts` spells them. */
+export function shortcutOf(name: string): string {
+  return KEY_COMMANDS.find((c) => c.name === name)?.keys ?? '';
+}
 
 /**
  * Keyboard shortcuts, read from the event the element receives. Returns
@@ -10,31 +58,13 @@ const NUDGE_LARGE = 20;
  */
 export function handleKeyDown(editor: StudioEditor, e: KeyboardEvent): boolean {
   if (isTyping(editor, e)) return false;
-  const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.toLowerCase();
-  if (mod && key === 'z') return e.shiftKey ? editor.redo() || true : editor.undo() || true;
-  if (mod && key === 'y') return editor.redo() || true;
-  if (mod && key === 'd') return editor.layerCommands.duplicate(editor.selectedLayer()?.id), true;
-  if (mod || e.altKey) return false;
-  if (e.key === ' ') {
-    editor.viewport.spaceHeld = true;
-    return true;
-  }
-  if (e.key === 'Delete' || e.key === 'Backspace') return editor.deleteSelection();
-  if (e.key === 'Escape') {
-    editor.cancelGesture();
-    editor.canvas.discardActiveObject();
-    editor.canvas.requestRenderAll();
-    return true;
-  }
-  if (e.key.startsWith('Arrow') && editor.selectedLayer()) return nudge(editor, e);
-  if (e.key === '+' || e.key === '=') return editor.viewport.zoomBy(1.25), true;
-  if (e.key === '-') return editor.viewport.zoomBy(0.8), true;
-  if (e.key === '0') return editor.viewport.fit(), true;
-  const tool = toolForKey(e.key);
-  if (tool && e.key.length === 1) {
-    editor.setTool(tool);
-    return true;
+  const keyboard = keyboardOf(editor.canvas);
+  const cursor = keyboard?.cursor;
+  const c: KeyContext = { editor, cursor, onCanvas: !!cursor?.owns(e.composedPath()[0]) };
+  const canvasKeys = plain(e) ? (keyboard?.commands ?? []) : [];
+  for (const command of [...KEY_COMMANDS.slice(0, CANVAS_AT), ...canvasKeys, ...KEY_COMMANDS.slice(CANVAS_AT)]) {
+    if (!command.keyTest(e) || (command.predicate && !command.predicate(c))) continue;
+    if (command.perform(c, e) !== false) return true;
   }
   return false;
 }
@@ -43,16 +73,10 @@ export function handleKeyUp(editor: StudioEditor, e: KeyboardEvent): void {
   if (e.key === ' ') editor.viewport.spaceHeld = false;
 }
 
-function nudge(editor: StudioEditor, e: KeyboardEvent): boolean {
-  const fo = editor.canvas.getActiveObject();
-  if (!fo) return false;
-  const step = e.shiftKey ? NUDGE_LARGE : NUDGE;
-  const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
-  const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-  fo.set({ left: (fo.left ?? 0) + dx, top: (fo.top ?? 0) + dy });
-  fo.setCoords();
-  editor.canvas.fire('object:modified', { target: fo });
-  return true;
+/** Space on a focused button presses it; it pans only elsewhere. */
+function onButton(e: KeyboardEvent): boolean {
+  const target = e.composedPath()[0];
+  return target instanceof HTMLElement && (target.tagName === 'BUTTON' || target.getAttribute('role') === 'button');
 }
 
 /** Keys typed into a text object or a form field are not shortcuts. */

@@ -4,7 +4,6 @@ import { DraftsController, type DraftNotice } from '../drafts/controller.ts';
 import type { DesignDocument } from '../document/types.ts';
 import { StudioEditor } from '../editor/editor.ts';
 import type { ExportOptions } from '../editor/export.ts';
-import { handleKeyDown, handleKeyUp } from '../editor/keys.ts';
 import { ToolId, type BrushStyle } from '../editor/tools/types.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import { LocaleController } from '../i18n/controller.ts';
@@ -29,8 +28,9 @@ import { DraftsView } from './drafts-view.ts';
 import { Delivery } from './delivery.ts';
 import { CoDesignSubmittedEvent } from './events/submitted.ts';
 import type { SubmitResult, SubmitView } from './submit-view.ts';
-import { describeCanvas, errorMessage } from './messages.ts';
+import { CANVAS_SHORTCUTS, describeCanvas, errorMessage } from './messages.ts';
 import { styles } from './styles.ts';
+import { InputWiring } from './input-wiring.ts';
 import { draftsStyles } from '../ui/drafts.styles.ts';
 
 /**
@@ -255,14 +255,10 @@ export class CoDesignStudio extends LitElement {
         });
       });
     }
-    this.addEventListener('keydown', this.handleKeyDown);
-    this.addEventListener('keyup', this.handleKeyUp);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this.handleKeyDown);
-    this.removeEventListener('keyup', this.handleKeyUp);
     this.loading?.abort();
     this.delivery.close();
     this.editor?.dispose();
@@ -354,34 +350,14 @@ export class CoDesignStudio extends LitElement {
 
   // ---- input ---------------------------------------------------------------------
 
-  private handleKeyDown = (e: KeyboardEvent): void => {
-    if (this.editor?.ready && handleKeyDown(this.editor, e)) e.preventDefault();
-  };
-
-  private handleKeyUp = (e: KeyboardEvent): void => {
-    if (this.editor) handleKeyUp(this.editor, e);
-  };
-
-  private handleTool(id: ToolId): void {
-    this.editor?.setTool(id);
-    this.notice = '';
-    if (id === ToolId.Image) this.fileInput.click();
-  }
-
-  private async handleFiles(files: FileList | null | undefined): Promise<void> {
-    const file = files?.[0];
-    if (!file || !this.editor) return;
-    try {
-      const { prepareUpload } = await import('../security/upload.ts');
-      const prepared = await prepareUpload(file);
-      await this.editor.addImage(prepared);
-      this.error = '';
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.fileInput.value = '';
-    }
-  }
+  /** Keys to the editor's key commands; the image tool's file picker and checked uploads. */
+  private readonly input = new InputWiring(this, {
+    editor: () => this.editor,
+    fileInput: () => this.fileInput,
+    clearNotice: () => (this.notice = ''),
+    clearError: () => (this.error = ''),
+    fail: (e) => this.fail(e),
+  });
 
   private handleStyle(patch: Partial<BrushStyle>): void {
     this.editor?.setStyle(patch);
@@ -409,8 +385,21 @@ export class CoDesignStudio extends LitElement {
         onSubmit: () => void this.submit().catch(() => undefined),
         onPanel: () => (this.panelOpen = !this.panelOpen),
       })}
-      ${editor ? renderToolbar({ tool: editor.tool, t, onTool: (id) => this.handleTool(id) }) : html`<div class="toolbar" part="toolbar"></div>`}
-      <div class="stage" part="canvas" tabindex="0" role="img" aria-label=${editor ? describeCanvas(t, editor) : t('studio.loading')} @pointerdown=${() => this.stage.focus({ preventScroll: true })}></div>
+      ${editor ? renderToolbar({ tool: editor.tool, t, onTool: (id) => this.input.chooseTool(id) }) : html`<div class="toolbar" part="toolbar"></div>`}
+      <div
+        class="stage"
+        part="canvas"
+        tabindex="0"
+        role="application"
+        aria-label=${t('studio.canvasLabel')}
+        aria-describedby="canvas-description canvas-help"
+        aria-keyshortcuts=${CANVAS_SHORTCUTS}
+        @pointerdown=${() => this.stage.focus({ preventScroll: true })}
+      ></div>
+      <div class="visually-hidden">
+        <p id="canvas-description">${editor ? describeCanvas(t, editor) : t('studio.loading')}</p>
+        <p id="canvas-help">${t('studio.canvasHelp')}</p>
+      </div>
       <aside class="side" part="panel">
         ${editor && loaded ? renderStylePanel({ tool: editor.tool, style: editor.style, manifest: loaded.manifest, resolve: loaded.resolve, t, onStyle: (p) => this.handleStyle(p) }) : nothing}
         ${editor && editor.tool === ToolId.Select && editor.selectedLayer()
@@ -442,7 +431,7 @@ export class CoDesignStudio extends LitElement {
             </div>`
           : nothing}
       </div>
-      <input type="file" class="image-file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.handleFiles((e.target as HTMLInputElement).files)} />
+      <input type="file" class="image-file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.input.uploadFiles((e.target as HTMLInputElement).files)} />
       <input type="file" class="backup-file" hidden accept=".json,application/json" @change=${(e: Event) => this.handleBackupFile(e.target as HTMLInputElement)} />
       ${this.draftsView.renderDialog(() => this.backupInput.click())} ${this.submitView?.render() ?? nothing}
     </div>`;

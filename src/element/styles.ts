@@ -96,6 +96,9 @@ export const styles = css`
     justify-content: center;
     gap: 6px;
     padding: 4px 8px;
+    transition:
+      background-color 120ms ease,
+      box-shadow 120ms ease;
   }
   button:disabled {
     opacity: 0.4;
@@ -166,6 +169,17 @@ export const styles = css`
     user-select: none;
     -webkit-user-select: none;
   }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
   .side {
     grid-area: side;
     border-inline-start: 1px solid var(--_line);
@@ -208,7 +222,7 @@ export const styles = css`
     height: 32px;
     padding: 0;
     background: var(--swatch);
-    border: 1px solid var(--_line);
+    border: 1px solid var(--_muted);
     border-radius: 50%;
   }
   .swatch[aria-checked='true'] {

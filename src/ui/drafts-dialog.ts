@@ -29,10 +29,10 @@ export interface DraftsDialogProps {
 export function renderDraftsDialog(p: DraftsDialogProps) {
   const { t } = p;
   return html`<dialog class="drafts" part="dialog drafts-dialog" aria-labelledby="drafts-title" @close=${p.onClose} @cancel=${p.onClose}>
-    <header class="dialog-head">
+    <div class="dialog-head">
       <h2 id="drafts-title">${t('drafts.title')}</h2>
       <button type="button" part="button" class="icon-button" data-action="close-drafts" aria-label=${t('action.close')} @click=${p.onClose}>${icon('close')}</button>
-    </header>
+    </div>
     <div class="dialog-actions">
       ${p.stored ? html`<button type="button" part="button" data-action="new-draft" @click=${p.onNew}>${icon('plus')} ${t('drafts.new')}</button>` : nothing}
       <button type="button" part="button" data-action="backup" @click=${p.onBackup}>${icon('download')} ${t('drafts.backup')}</button>

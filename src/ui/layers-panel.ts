@@ -36,7 +36,7 @@ function row(s: LayersPanelState, layer: Layer, isTop: boolean, isBottom: boolea
     if (value && value !== name) s.onUpdate(layer.id, { name: value });
   };
   return html`<li class="layer ${layer.id === s.active ? 'active' : ''}" data-layer=${layer.id} aria-current=${layer.id === s.active ? 'true' : 'false'}>
-    <button type="button" class="layer-pick" part="button" aria-pressed=${layer.id === s.active ? 'true' : 'false'} @click=${() => s.onActivate(layer.id)}>
+    <button type="button" class="layer-pick" part="button" aria-label=${s.t('layers.select', { name })} title=${s.t('layers.select', { name })} aria-pressed=${layer.id === s.active ? 'true' : 'false'} @click=${() => s.onActivate(layer.id)}>
       <span class="kind">${icon(layer.kind === 'paint' ? 'pencil' : layer.object.type === 'sticker' ? 'sticker' : layer.object.type)}</span>
     </button>
     <input class="layer-name" .value=${name} aria-label=${s.t('layers.rename', { name })} @change=${rename} @focus=${() => s.onActivate(layer.id)} />

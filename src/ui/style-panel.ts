@@ -4,6 +4,9 @@ import { SHAPES, type ShapeKind } from '../document/types.ts';
 import type { BrushStyle, ToolId } from '../editor/tools/types.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { TemplateManifest } from '../template/types.ts';
+import { rovingKeys, tabStop } from './roving.ts';
+
+const radioKeys = rovingKeys(true);
 
 export interface StylePanelState {
   tool: ToolId;
@@ -35,15 +38,16 @@ function colours(s: StylePanelState): TemplateResult {
   const swatches = palette?.length ? palette : DEFAULT_SWATCHES;
   return html`<div class="field">
     <span class="field-label" id="colour-label">${palette?.length ? s.t('style.palette') : s.t('style.color')}</span>
-    <div class="swatches" role="radiogroup" aria-labelledby="colour-label">
+    <div class="swatches" role="radiogroup" aria-labelledby="colour-label" @keydown=${radioKeys}>
       ${swatches.map(
         // The colour goes in through the CSSOM (ref): a style="…" attribute is refused under a strict style-src.
-        (c) => html`<button
+        (c, i) => html`<button
           type="button"
           role="radio"
           part="button swatch"
           class="swatch"
           ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--swatch', c))}
+          tabindex=${tabStop(s.style.color === c, i === 0, swatches.includes(s.style.color))}
           aria-checked=${s.style.color === c ? 'true' : 'false'}
           aria-label=${c}
           title=${c}
@@ -84,9 +88,9 @@ function fonts(s: StylePanelState): TemplateResult {
 function shapes(s: StylePanelState): TemplateResult {
   return html`<div class="field">
     <span class="field-label" id="shape-label">${s.t('style.shape')}</span>
-    <div class="chips" role="radiogroup" aria-labelledby="shape-label">
+    <div class="chips" role="radiogroup" aria-labelledby="shape-label" @keydown=${radioKeys}>
       ${SHAPES.map(
-        (k: ShapeKind) => html`<button type="button" role="radio" part="button" class="chip" data-shape=${k} aria-checked=${s.style.shape === k ? 'true' : 'false'} @click=${() => s.onStyle({ shape: k })}>
+        (k: ShapeKind) => html`<button type="button" role="radio" part="button" class="chip" data-shape=${k} tabindex=${tabStop(s.style.shape === k, false, true)} aria-checked=${s.style.shape === k ? 'true' : 'false'} @click=${() => s.onStyle({ shape: k })}>
           ${s.t(`shape.${k}`)}
         </button>`,
       )}
@@ -98,9 +102,9 @@ function shapes(s: StylePanelState): TemplateResult {
 function stickers(s: StylePanelState): TemplateResult {
   return html`<div class="field">
     <span class="field-label" id="sticker-label">${s.t('sticker.choose')}</span>
-    <div class="stickers" role="radiogroup" aria-labelledby="sticker-label">
+    <div class="stickers" role="radiogroup" aria-labelledby="sticker-label" @keydown=${radioKeys}>
       ${(s.manifest.stickers ?? []).map(
-        (k) => html`<button type="button" role="radio" part="button sticker" class="sticker" data-sticker=${k.id} aria-checked=${s.style.sticker === k.id ? 'true' : 'false'} aria-label=${k.name} title=${k.name} @click=${() => s.onStyle({ sticker: k.id })}>
+        (k, i, all) => html`<button type="button" role="radio" part="button sticker" class="sticker" data-sticker=${k.id} tabindex=${tabStop(s.style.sticker === k.id, i === 0, all.some((x) => x.id === s.style.sticker))} aria-checked=${s.style.sticker === k.id ? 'true' : 'false'} aria-label=${k.name} title=${k.name} @click=${() => s.onStyle({ sticker: k.id })}>
           <img src=${s.resolve(k.src)} alt="" />
         </button>`,
       )}

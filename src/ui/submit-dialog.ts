@@ -33,10 +33,10 @@ export function renderSubmitDialog(p: SubmitDialogProps) {
   // Nothing can be sent before every view's preview is drawn: the backend wants one per view.
   const busy = p.step === SubmitStep.Sending || p.previews.length === 0;
   return html`<dialog class="submit" part="dialog submit-dialog" aria-labelledby="submit-title" @close=${p.onClose} @cancel=${p.onClose}>
-    <header class="dialog-head">
+    <div class="dialog-head">
       <h2 id="submit-title">${brief.title}</h2>
       <button type="button" part="button" class="icon-button" data-action="close-submit" aria-label=${t('action.close')} @click=${p.onClose}>${icon('close')}</button>
-    </header>
+    </div>
     <form
       class="submit-form"
       @submit=${(e: Event) => {
@@ -59,7 +59,7 @@ export function renderSubmitDialog(p: SubmitDialogProps) {
         <input type="checkbox" name="consent" .checked=${p.accepted} required aria-describedby="terms-text" ?disabled=${busy} @change=${(e: Event) => p.onAccept((e.target as HTMLInputElement).checked)} />
         ${t('submit.accept', { version: brief.termsVersion })}
       </label>
-      <p class="submit-status" role="status" aria-live="polite">${status(p)}</p>
+      <p class="submit-status" role="status" aria-live="polite" aria-atomic="true">${status(p)}</p>
       ${p.step === SubmitStep.Sending && p.progress !== undefined ? html`<progress max="1" .value=${p.progress} aria-label=${t('submit.progress')}></progress>` : nothing}
       <div class="dialog-buttons">
         <button type="button" part="button" data-action="cancel-submit" @click=${p.onClose}>${p.step === SubmitStep.Sent ? t('action.close') : t('submit.cancel')}</button>

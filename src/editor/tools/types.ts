@@ -36,7 +36,7 @@ export interface BrushStyle {
 }
 
 /** Notices a tool can raise; the UI translates them. */
-export type ToolNotice = 'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker';
+export type ToolNotice = 'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started';
 
 /** What the editor lends a tool for one gesture. */
 export interface ToolContext {
@@ -74,4 +74,12 @@ export interface Tool {
   up?(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void;
   /** Abandons the gesture in progress (a second finger landed, Escape, a view switch). */
   cancel?(ctx: ToolContext): void;
+  /**
+   * Keyboard: acts once at the keyboard cursor (design units): places an
+   * object, fills an area, or sets one end of a straight stroke.
+   */
+  act?(ctx: ToolContext, p: { x: number; y: number }): KeyAct;
 }
+
+/** What a keyboard act did: `anchored` means a straight stroke waits for its other end. */
+export type KeyAct = 'done' | 'anchored' | 'nothing';

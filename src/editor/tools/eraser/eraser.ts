@@ -3,7 +3,7 @@ import type { Stroke } from '../../../document/types.ts';
 import type { RasterLayer } from '../../render/raster-layer.ts';
 import { drawStroke, type StrokeStyle } from '../../render/strokes.ts';
 import { FreehandTool } from '../freehand.ts';
-import { ToolId, type ToolContext } from '../types.ts';
+import { ToolId, type KeyAct, type ToolContext } from '../types.ts';
 
 /**
  * Rubs out the customer's paint, never the product: it erases from every
@@ -28,6 +28,12 @@ export class EraserTool extends FreehandTool {
       return raster ? [{ raster, before: raster.snapshot() }] : [];
     });
     super.down(ctx, p, e);
+  }
+
+  override act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
+    if (ctx.erasableLayers().length > 0) return super.act(ctx, p);
+    ctx.notice('no-paint-layer');
+    return 'nothing';
   }
 
   protected override opsFor(ctx: ToolContext, stroke: Stroke) {

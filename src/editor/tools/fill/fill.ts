@@ -1,5 +1,5 @@
 import type { Point } from 'fabric/es';
-import { ToolId, type Tool, type ToolContext } from '../types.ts';
+import { ToolId, type KeyAct, type Tool, type ToolContext } from '../types.ts';
 
 /** Fills the design area under the pointer with the current colour. */
 export class FillTool implements Tool {
@@ -8,6 +8,10 @@ export class FillTool implements Tool {
 
   down(ctx: ToolContext, p: Point): void {
     fillAt(ctx, p.x, p.y);
+  }
+
+  act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
+    return fillAt(ctx, p.x, p.y) ? 'done' : 'nothing';
   }
 }
 

@@ -1,4 +1,5 @@
-import { ToolId, type Tool } from '../types.ts';
+import { Point } from 'fabric/es';
+import { ToolId, type KeyAct, type Tool, type ToolContext } from '../types.ts';
 
 /**
  * Picks, moves, scales and rotates placed objects. fabric does the
@@ -9,4 +10,14 @@ export class SelectTool implements Tool {
   readonly id = ToolId.Select;
   readonly picksObjects = true;
   readonly cursor = 'default';
+
+  /** Keyboard: selects the topmost object under the cursor. */
+  act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
+    const at = new Point(p.x, p.y);
+    const hit = [...ctx.canvas.getObjects()].reverse().find((o) => o.selectable && o.evented && o.visible && o.containsPoint(at));
+    if (!hit) return 'nothing';
+    ctx.canvas.setActiveObject(hit);
+    ctx.canvas.requestRenderAll();
+    return 'done';
+  }
 }

@@ -1,7 +1,7 @@
 import type { FabricObject, Point } from 'fabric/es';
 import type { ShapeObject } from '../../../document/types.ts';
 import { createFabricObject, loadObjectClasses, objectClassesLoaded, whenLoaded } from '../../render/objects.ts';
-import { ToolId, type BrushStyle, type Tool, type ToolContext } from '../types.ts';
+import { ToolId, type BrushStyle, type KeyAct, type Tool, type ToolContext } from '../types.ts';
 
 /** A tap places a shape of the default size; a drag sizes it. */
 export const DEFAULT_SHAPE_SIZE = 160;
@@ -48,6 +48,14 @@ export class ShapeTool implements Tool {
     const shape = shapeFromDrag(ctx.style, start, p) ?? shapeAt(ctx.style, p.x, p.y, DEFAULT_SHAPE_SIZE, DEFAULT_SHAPE_SIZE);
     const generation = ++this.generation;
     whenLoaded('shape', () => ctx.place(shape), () => generation === this.generation);
+  }
+
+  /** Keyboard: a shape of the default size centred on the cursor. */
+  act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
+    const shape = shapeAt(ctx.style, p.x, p.y, DEFAULT_SHAPE_SIZE, DEFAULT_SHAPE_SIZE);
+    const generation = ++this.generation;
+    whenLoaded('shape', () => ctx.place(shape), () => generation === this.generation);
+    return 'done';
   }
 
   cancel(ctx: ToolContext): void {

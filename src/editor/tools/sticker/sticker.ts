@@ -1,6 +1,6 @@
 import type { Point } from 'fabric/es';
 import { loadObjectClasses, whenLoaded } from '../../render/objects.ts';
-import { ToolId, type Tool, type ToolContext } from '../types.ts';
+import { ToolId, type KeyAct, type Tool, type ToolContext } from '../types.ts';
 
 export interface StickerSource {
   size(id: string): { width: number; height: number } | undefined;
@@ -26,8 +26,13 @@ export class StickerTool implements Tool {
   }
 
   down(ctx: ToolContext, p: Point): void {
+    this.act(ctx, p);
+  }
+
+  act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
     const generation = ++this.generation;
     whenLoaded('image', () => placeSticker(ctx, this.stickers, p.x, p.y), () => generation === this.generation);
+    return 'done';
   }
 }
 

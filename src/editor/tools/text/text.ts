@@ -1,6 +1,6 @@
 import type { Point } from 'fabric/es';
 import { loadObjectClasses, whenLoaded } from '../../render/objects.ts';
-import { ToolId, type Tool, type ToolContext } from '../types.ts';
+import { ToolId, type KeyAct, type Tool, type ToolContext } from '../types.ts';
 
 /** Places a text object where the customer taps; it opens for typing at once. */
 export class TextTool implements Tool {
@@ -23,9 +23,14 @@ export class TextTool implements Tool {
   }
 
   down(ctx: ToolContext, p: Point): void {
+    this.act(ctx, p);
+  }
+
+  act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
     // A tap that beat the chunk (slow network) places the text when it arrives, still one step.
     const generation = ++this.generation;
     whenLoaded('text', () => this.edit(placeText(ctx, this.defaultText(), p.x, p.y)), () => generation === this.generation);
+    return 'done';
   }
 }
 

@@ -1,7 +1,7 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveControllerHost } from 'lit';
 import { SaveState, Storage, type DraftsController } from '../drafts/controller.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { icon } from '../ui/icons.ts';
+import { renderStorageNotice } from '../ui/storage-notice.ts';
 
 export interface DraftsViewHost extends ReactiveControllerHost {
   readonly shadowRoot: ShadowRoot | null;
@@ -14,9 +14,10 @@ export interface DraftsViewOptions {
 }
 
 /**
- * The element's side of drafts: the save status line, the warning with its
- * backup button, and the drafts dialog with its own small state (open, the
- * draft being renamed, the deletion waiting for a yes).
+ * The element's side of drafts: the save status line, where the design is
+ * kept and the warning with its backup button (src/ui/storage-notice.ts),
+ * and the drafts dialog with its own small state (open, the draft being
+ * renamed, the deletion waiting for a yes).
  */
 export class DraftsView {
   private state: { open: boolean; renaming?: string; confirming?: string } = { open: false };
@@ -83,15 +84,16 @@ export class DraftsView {
   }
 
   renderStatus() {
-    const t = this.options.t();
-    const problem = this.drafts.problem;
-    return html`<p class="save-state" role="status" aria-live="polite" part="save-state">${this.statusText()}</p>
-      ${problem
-        ? html`<div class="warning" role="alert" part="warning" data-problem=${problem}>
-            <span>${t(`save.${problem}`)}</span>
-            <button type="button" part="button" data-action="backup" @click=${() => this.drafts.downloadBackup()}>${icon('download')} ${t('drafts.backup')}</button>
-          </div>`
-        : nothing}`;
+    const d = this.drafts;
+    return renderStorageNotice({
+      status: this.statusText(),
+      unstored: d.storage === Storage.Memory || d.problem !== null,
+      problem: d.problem,
+      keeper: d.keeper,
+      keeperName: d.keeperName,
+      t: this.options.t(),
+      onBackup: () => d.downloadBackup(),
+    });
   }
 
   renderDialog(chooseBackup: () => void) {

@@ -65,8 +65,6 @@ export const BRIDGE_SAVE_DELAY_MS = 400;
 export const BRIDGE_ACK_TIMEOUT_MS = 10_000;
 /** After a `ready` with denied storage, a helper that has not answered in this long is taken to be absent. */
 export const BRIDGE_HELPER_WAIT_MS = 3000;
-/** The host page's answer to a `submission` it has stored in its own outbox but not yet handed over. */
-export const HOST_QUEUED = 'host-queued';
 /** Codes of the drafts controller's failures: the frame's own storage stopped keeping the design. */
 const STORAGE_FAILURES: ReadonlySet<string> = new Set(['storage-unavailable', 'storage-full']);
 
@@ -175,7 +173,7 @@ export class BridgeController implements ReactiveController {
       await this.request(FrameMessage.Submission, submission);
       return { state: 'taken', submission };
     } catch (error) {
-      if ((error as { code?: string })?.code === HOST_QUEUED) return { state: 'queued' };
+      if ((error as { code?: string })?.code === BridgeErrorCode.HostQueued) return { state: 'queued' };
       throw error;
     }
   }

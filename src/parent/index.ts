@@ -61,6 +61,8 @@ export interface StudioConnection {
   setAuthor(name: string | null): Promise<void>;
   /** Opens the studio's submit flow; the submission arrives through `onSubmission`. */
   submit(): Promise<void>;
+  /** Offers `onSubmission` what this page's outbox still holds for the studio (also done on connect and on `online`). */
+  flushOutbox(): Promise<void>;
   disconnect(): void;
 }
 
@@ -236,6 +238,7 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
     },
     setAuthor: (name) => command('set-author', { name }),
     submit: () => command('submit', {}),
+    flushOutbox,
     disconnect: () => {
       connected = false;
       window.removeEventListener('message', onMessage);

@@ -1,12 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/co-design-studio.ts';
 import { loadTemplate } from '../../src/template/load.ts';
 import type { FrameState } from '../fixtures/bridge/ask.ts';
 import { markCount } from '../fixtures/bridge/ask.ts';
 import { geometry } from '../support/geometry.ts';
-import type { Pt } from '../support/studio.ts';
-import { frameUrl, HOST, STUDIO, waitFor } from './support.ts';
+import { frameUrl, HOST, Page, STUDIO, waitFor } from './support.ts';
 
 /**
  * "Storage denied", for real: Chromium's own site setting "not allowed to
@@ -20,25 +18,6 @@ import { frameUrl, HOST, STUDIO, waitFor } from './support.ts';
  * is `null`: the parent could then only post to it with '*'.) The setting
  * only matches 127.0.0.1 inside localhost, and is reset afterwards.
  */
-class Page {
-  private constructor(readonly id: number) {}
-  static async open(url: string): Promise<Page> {
-    return new Page(await executeServerCommand<number, { url: string }>('pages:open', { url }));
-  }
-  eval<T = unknown>(expression: string): Promise<T> {
-    return executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: this.id, expression }).then((r) => r.value);
-  }
-  drag(points: Pt[]): Promise<unknown> {
-    return executeServerCommand('pages:drag', { id: this.id, points });
-  }
-  reload(): Promise<unknown> {
-    return executeServerCommand('pages:reload', { id: this.id });
-  }
-  close(): Promise<unknown> {
-    return executeServerCommand('pages:close', { id: this.id });
-  }
-}
-
 const pattern = JSON.stringify([STUDIO, HOST]);
 
 describe('co-design-studio/parent keeps the drafts of a studio whose storage is denied', () => {

@@ -4,6 +4,7 @@ import { loadTemplate } from '../../src/template/load.ts';
 import type { FrameState } from '../fixtures/bridge/ask.ts';
 import { markCount } from '../fixtures/bridge/ask.ts';
 import { geometry } from '../support/geometry.ts';
+import type { Pt } from '../support/studio.ts';
 import { frameUrl, HOST, Page, STUDIO, waitFor } from './support.ts';
 
 /**

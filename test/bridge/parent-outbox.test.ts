@@ -44,7 +44,9 @@ describe('co-design-studio/parent keeps submissions in its own outbox', () => {
     expect(answer, 'the studio is told the host page keeps it').to.equal('host-queued');
     const [first] = await host.eval<Call[]>(`JSON.parse(localStorage.getItem('handler-calls'))`);
     expect(first.mode).to.equal('reject');
-    const queued = await host.eval<Kept[]>('window.outbox()');
+    // Other tests' host pages share this origin's store: only this submission's record is looked at.
+    const mine = (id: string) => `window.outbox().then((r) => r.filter((x) => x.id === ${JSON.stringify(id)}))`;
+    const queued = await host.eval<Kept[]>(mine(first.id));
     expect(queued).to.deep.equal([{ id: first.id, state: 'queued', attempts: 1, body: true }]);
 
     // The backend is back; the customer comes back later: the page reloads and the helper offers it again.
@@ -55,7 +57,7 @@ describe('co-design-studio/parent keeps submissions in its own outbox', () => {
       [first.id, first.draft, 'reject'],
       [first.id, first.draft, 'accept'],
     ]);
-    const delivered = await waitFor(() => host!.eval<Kept[]>('window.outbox()').then((r) => (r[0]?.state === 'delivered' ? r : null)), 'the record marked delivered');
+    const delivered = await waitFor(() => host!.eval<Kept[]>(mine(first.id)).then((r) => (r[0]?.state === 'delivered' ? r : null)), 'the record marked delivered');
     expect(delivered).to.deep.equal([{ id: first.id, state: 'delivered', attempts: 2, body: false }]);
 
     // Acknowledged once: neither another reload nor coming back online hands it over again.

@@ -21,12 +21,19 @@ export interface DraftsViewOptions {
  */
 export class DraftsView {
   private state: { open: boolean; renaming?: string; confirming?: string } = { open: false };
+  /** A submission went out by itself (queued on an earlier visit or while offline): said under the canvas, as the dialog may be gone. */
+  private delivered = false;
 
   constructor(
     private readonly host: DraftsViewHost,
     private readonly drafts: DraftsController,
     private readonly options: DraftsViewOptions,
-  ) {}
+  ) {
+    (host as DraftsViewHost & Partial<EventTarget>).addEventListener?.('co-design-submitted', () => {
+      this.delivered = true;
+      this.host.requestUpdate();
+    });
+  }
 
   private set(patch: Partial<DraftsView['state']>): void {
     this.state = { ...this.state, ...patch };
@@ -92,6 +99,7 @@ export class DraftsView {
       keeper: d.keeper,
       keeperName: d.keeperName,
       t: this.options.t(),
+      delivered: this.delivered,
       onBackup: () => d.downloadBackup(),
     });
   }

@@ -14,6 +14,8 @@ export interface StorageNoticeProps {
   /** The host page that keeps the design (its host name). */
   keeperName: string;
   t: Translate;
+  /** A submission reached the brand (perhaps one queued on an earlier visit). */
+  delivered?: boolean;
   onBackup(): void;
 }
 
@@ -37,5 +39,6 @@ export function renderStorageNotice(p: StorageNoticeProps) {
           <span>${onlyHere ? html`<strong>${t('keeper.tab')}</strong> ` : nothing}${t(`save.${problem}`)}</span>
           <button type="button" part="button" data-action="backup" @click=${p.onBackup}>${icon('download')} ${t('drafts.backup')}</button>
         </div>`
-      : nothing}`;
+      : nothing}
+    ${p.delivered ? html`<p class="outbox-state" role="status" aria-live="polite" part="outbox-state">${t('submit.sent')}</p>` : nothing}`;
 }

@@ -19,6 +19,9 @@ import { ask, frameUrl, HOST, PORT, STUDIO, waitFor } from './support.ts';
  * not that of a cross-site frame's partition.
  */
 describe('a framed studio whose storage fails after ready', () => {
+  // The studio's drafts database in this partition is left without its store: later frames must find none.
+  afterEach(() => wreckDrafts('repair'));
+
   async function paint(iframe: HTMLIFrameElement, dy: number): Promise<void> {
     const state = await ask(iframe);
     const frame = iframe.getBoundingClientRect();
@@ -32,6 +35,19 @@ describe('a framed studio whose storage fails after ready', () => {
     await sendMouse({ type: 'move', position: b });
     await sendMouse({ type: 'move', position: e });
     await sendMouse({ type: 'up' });
+  }
+
+  /** Runs wreck.html in the studio's partition: takes its drafts store away, or (`repair`) deletes the database. */
+  async function wreckDrafts(mode: 'wreck' | 'repair' = 'wreck'): Promise<void> {
+    const wreck = document.createElement('iframe');
+    const wrecked = new Promise<string>((resolve) => {
+      const on = (e: MessageEvent) => e.source === wreck.contentWindow && e.data?.kind === 'wreck' && (removeEventListener('message', on), resolve(e.data.what));
+      addEventListener('message', on);
+    });
+    wreck.src = `${STUDIO}/test/fixtures/bridge/wreck.html?parent=${encodeURIComponent(HOST)}&mode=${mode}`;
+    document.body.append(wreck);
+    expect(await wrecked).to.equal(mode === 'wreck' ? 'wrecked' : 'repaired');
+    wreck.remove();
   }
 
   it('hands its draft to the parent from then on, and says the host page keeps it', async function () {
@@ -54,15 +70,7 @@ describe('a framed studio whose storage fails after ready', () => {
       expect(await readKeptDraft(STUDIO, 'roadster', key, store), 'nothing kept by the parent while the frame stores').to.equal(null);
 
       // The drafts store is taken away under the open studio (see wreck.html).
-      const wreck = document.createElement('iframe');
-      const wrecked = new Promise<string>((resolve) => {
-        const on = (e: MessageEvent) => e.source === wreck.contentWindow && e.data?.kind === 'wreck' && (removeEventListener('message', on), resolve(e.data.what));
-        addEventListener('message', on);
-      });
-      wreck.src = `${STUDIO}/test/fixtures/bridge/wreck.html?parent=${encodeURIComponent(HOST)}`;
-      document.body.append(wreck);
-      expect(await wrecked).to.equal('wrecked');
-      wreck.remove();
+      await wreckDrafts();
 
       await paint(iframe, 40);
       const told = await waitFor(() => ask(iframe).then((s) => (s.notice.keeper === 'host' ? s : null)), 'the notice that the host page keeps it').catch(async (e) => {
@@ -80,6 +88,32 @@ describe('a framed studio whose storage fails after ready', () => {
       await waitFor(() => readKeptDraft(STUDIO, 'roadster', key, store).then((d) => d && markCount(d) === 3), 'the third stroke kept by the parent');
     } finally {
       studio.disconnect();
+      iframe.remove();
+    }
+  });
+
+  it('with no helper on the page, says the design now lives only in this tab, with a backup button', async function () {
+    this.timeout(90_000);
+    const key = `alone-${Math.random().toString(36).slice(2, 8)}`;
+    const iframe = document.createElement('iframe');
+    // No helper sizes it: tall enough to show the whole studio.
+    iframe.style.cssText = 'border:0;display:block;width:780px;height:700px';
+    const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+    iframe.src = frameUrl(STUDIO, { key, wiring: 'element', width: '760', height: '460' });
+    document.body.prepend(iframe);
+    try {
+      await loaded;
+      await waitFor(() => ask(iframe).then((s) => s.notice.keeper === 'device' && s.canvas), 'the studio on screen (its storage works)');
+      await paint(iframe, 0);
+      await waitFor(() => ask(iframe).then((s) => s.notice.status === 'Saved on this device'), 'saved in the frame’s own storage');
+      await wreckDrafts();
+      await paint(iframe, 40);
+      // Nobody acknowledges the draft-save: after the bounded wait (the ack timeout), the alert.
+      const alone = await waitFor(() => ask(iframe).then((s) => (s.notice.keeper === 'tab' ? s : null)), 'the this-tab-only warning', 20_000);
+      expect(alone.notice.warning).to.match(/^Your design lives only in this tab: closing it loses the design\./);
+      expect(alone.notice.backup, 'a real button').to.equal('button');
+      expect(markCount(alone)).to.equal(2);
+    } finally {
       iframe.remove();
     }
   });

@@ -32,10 +32,8 @@ export class DraftsController implements ReactiveController {
   problem: 'quota' | 'unavailable' | 'failed' | null = null;
   meta: DraftMeta | undefined;
   list: DraftMeta[] = [];
-  /** Who keeps the design when this browser's storage does not: the iframe bridge says (src/bridge/keeper.ts). */
-  keeper: Keeper = Keeper.Device;
-  /** The host page that keeps it, by name, when `keeper` is `host`. */
-  keeperName = '';
+  /** Who keeps the design when this browser's storage does not, and the host page's name: the iframe bridge says (src/bridge/keeper.ts). */
+  keeper: { by: Keeper; name: string } = { by: Keeper.Device, name: '' };
 
   private store: UseStore | undefined;
   private readonly writer = newId();
@@ -75,11 +73,7 @@ export class DraftsController implements ReactiveController {
     this.host.removeEventListener(KEEPER_EVENT, this.handleKeeper);
   }
 
-  private handleKeeper = (e: Event): void => {
-    this.keeper = (e as KeeperEvent).keeper;
-    this.keeperName = (e as KeeperEvent).hostName;
-    this.host.requestUpdate();
-  };
+  private handleKeeper = (e: Event): void => void ((this.keeper = { by: (e as KeeperEvent).keeper, name: (e as KeeperEvent).hostName }), this.host.requestUpdate());
 
   // ---- opening ---------------------------------------------------------------
 

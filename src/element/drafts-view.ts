@@ -29,10 +29,15 @@ export class DraftsView {
     private readonly drafts: DraftsController,
     private readonly options: DraftsViewOptions,
   ) {
-    (host as DraftsViewHost & Partial<EventTarget>).addEventListener?.('co-design-submitted', () => {
-      this.delivered = true;
-      this.host.requestUpdate();
-    });
+    const events = host as DraftsViewHost & Partial<EventTarget>;
+    events.addEventListener?.('co-design-submitted', () => this.setDelivered(true));
+    // The next edit is new work: the line about the last submission has done its job.
+    events.addEventListener?.('co-design-change', () => this.delivered && this.setDelivered(false));
+  }
+
+  private setDelivered(delivered: boolean): void {
+    this.delivered = delivered;
+    this.host.requestUpdate();
   }
 
   private set(patch: Partial<DraftsView['state']>): void {
@@ -96,8 +101,8 @@ export class DraftsView {
       status: this.statusText(),
       unstored: d.storage === Storage.Memory || d.problem !== null,
       problem: d.problem,
-      keeper: d.keeper,
-      keeperName: d.keeperName,
+      keeper: d.keeper.by,
+      keeperName: d.keeper.name,
       t: this.options.t(),
       delivered: this.delivered,
       onBackup: () => d.downloadBackup(),

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { createStore, entries } from 'idb-keyval';
 import { connectStudio, type Submission } from '../../src/parent/index.ts';
 import { cdp } from '../support/cdp.ts';
-import { frameUrl, HOST, Page, STUDIO, waitFor } from './support.ts';
+import { ask, frameUrl, HOST, Page, STUDIO, waitFor } from './support.ts';
 
 interface Call {
   id: string;
@@ -110,6 +111,52 @@ describe('co-design-studio/parent keeps submissions in its own outbox', () => {
       expect(calls).to.have.length(2);
     } finally {
       await cdp({ method: 'Network.overrideNetworkState', params: { offline: false, ...open } });
+      studio.disconnect();
+      iframe.remove();
+    }
+  });
+
+  it('the studio’s own dialog says queued when the host page keeps a submission its handler refused', async function () {
+    this.timeout(60_000);
+    const store = createStore(`parent-outbox-${Math.random().toString(36).slice(2, 8)}`, 'drafts');
+    const calls: string[] = [];
+    const iframe = document.createElement('iframe');
+    iframe.style.cssText = 'border:0;display:block;width:780px;height:600px';
+    let ready!: () => void;
+    const isReady = new Promise<void>((r) => (ready = r));
+    const studio = connectStudio(iframe, {
+      origin: STUDIO,
+      storage: store,
+      autoHeight: false,
+      onReady: () => ready(),
+      onSubmission: async (_s, { id }) => {
+        calls.push(id);
+        throw new Error('the backend is down');
+      },
+    });
+    iframe.src = frameUrl(STUDIO, { key: `dialog-${Math.random().toString(36).slice(2, 8)}`, wiring: 'element', width: '760', height: '460' });
+    document.body.prepend(iframe);
+    // Real clicks on an element of the studio inside the cross-site frame, at its place in this page.
+    const click = async (selector: string) => {
+      const { found } = await waitFor(() => ask(iframe, STUDIO, `find ${selector}`).then((s) => (s.found?.width ? s : null)), selector);
+      const frame = iframe.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(frame.left + found!.x), Math.round(frame.top + found!.y)] });
+    };
+    try {
+      await isReady;
+      await studio.setAuthor('Ada');
+      const opened = studio.submit();
+      opened.catch(() => undefined); // awaited below; a failed run must not leave it unhandled
+      await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit[open] .previews img').then((s) => s.found), 'the submit dialog with its previews');
+      await click('dialog.submit input[name="consent"]');
+      await click('dialog.submit [data-action="send"]');
+      const status = await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit .submit-status').then((s) => (s.found?.text && s.found.text !== 'Sending…' ? s.found.text : null)), 'the dialog’s outcome');
+      expect(status, 'queued, not failed: the host page keeps it').to.match(/queued/);
+      await opened;
+      expect(calls).to.have.length(1);
+      const kept = await entries(store);
+      expect(kept.map(([k, r]) => [(k as string[])[0], (r as { state: string }).state])).to.deep.equal([['outbox', 'queued']]);
+    } finally {
       studio.disconnect();
       iframe.remove();
     }

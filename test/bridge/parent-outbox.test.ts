@@ -150,7 +150,10 @@ describe('co-design-studio/parent keeps submissions in its own outbox', () => {
       await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit[open] .previews img').then((s) => s.found), 'the submit dialog with its previews');
       await click('dialog.submit input[name="consent"]');
       await click('dialog.submit [data-action="send"]');
-      const status = await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit .submit-status').then((s) => (s.found?.text && s.found.text !== 'Sending…' ? s.found.text : null)), 'the dialog’s outcome');
+      const status = await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit .submit-status').then((s) => (s.found?.text && s.found.text !== 'Sending…' ? s.found.text : null)), 'the dialog’s outcome', 20_000).catch(async (e) => {
+        const [text, consent] = await Promise.all([ask(iframe, STUDIO, 'find dialog.submit .submit-status'), ask(iframe, STUDIO, 'find dialog.submit input[name="consent"]:checked')]);
+        throw new Error(`${e.message}: status ${JSON.stringify(text.found?.text)}, consent ${consent.found ? 'checked' : 'not checked'}, handler calls ${calls.length}`);
+      });
       expect(status, 'queued, not failed: the host page keeps it').to.match(/queued/);
       await opened;
       expect(calls).to.have.length(1);

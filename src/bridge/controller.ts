@@ -24,7 +24,9 @@ import {
   type FramePayloads,
   type ParentPayloads,
 } from './envelope.ts';
+import { Keeper, KeeperEvent } from './keeper.ts';
 import { probeStorage } from './storage.ts';
+import type { Submission } from '../protocol/submission.ts';
 
 /** What the controller needs of `<co-design-studio>`: its public API only. */
 export interface BridgeHost extends HTMLElement {
@@ -61,6 +63,10 @@ export interface BridgeOptions {
 export const BRIDGE_SAVE_DELAY_MS = 400;
 /** A `request` whose ack has not come in this long rejects. */
 export const BRIDGE_ACK_TIMEOUT_MS = 10_000;
+/** After a `ready` with denied storage, a helper that has not answered in this long is taken to be absent. */
+export const BRIDGE_HELPER_WAIT_MS = 3000;
+/** Codes of the drafts controller's failures: the frame's own storage stopped keeping the design. */
+const STORAGE_FAILURES: ReadonlySet<string> = new Set(['storage-unavailable', 'storage-full']);
 
 interface Pending {
   resolve(): void;
@@ -80,6 +86,11 @@ export class BridgeController implements ReactiveController {
   /** The customer edited since the last `ready`: a late `draft-restore` must not replace their work. */
   private edited = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The frame's own storage failed (before or after `ready`): from then on the parent keeps the draft. */
+  private storageLost = false;
+  private readySeen = false;
+  private keeper: Keeper | undefined;
+  private helperTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pending = new Map<string, Pending>();
 
   constructor(
@@ -105,6 +116,8 @@ export class BridgeController implements ReactiveController {
     this.resize = new ResizeObserver(() => this.reportHeight());
     this.resize.observe(this.host);
     this.reportHeight();
+    // Until `ready` says otherwise, a failing storage is no cause for alarm yet: the parent may keep the draft.
+    this.tell(Keeper.Waiting);
   }
 
   hostDisconnected(): void {
@@ -118,6 +131,7 @@ export class BridgeController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.handleVisibility);
     window.removeEventListener('pagehide', this.handlePageHide);
     this.resize?.disconnect();
+    clearTimeout(this.helperTimer);
     for (const [, p] of this.pending) p.reject({ code: BridgeErrorCode.Unsupported, message: 'the studio was removed' });
     this.pending.clear();
   }
@@ -149,6 +163,42 @@ export class BridgeController implements ReactiveController {
     });
   }
 
+  /**
+   * Hands a submission to the host page: `taken` once its handler has it,
+   * `queued` when the page stored it in its own outbox and will hand it over
+   * again (after a reload, when back online); rejects when it has neither.
+   */
+  async submit(submission: Submission): Promise<{ state: 'taken'; submission: Submission } | { state: 'queued' }> {
+    try {
+      await this.request(FrameMessage.Submission, submission);
+      return { state: 'taken', submission };
+    } catch (error) {
+      if ((error as { code?: string })?.code === BridgeErrorCode.HostQueued) return { state: 'queued' };
+      throw error;
+    }
+  }
+
+  /** Says who keeps the design now, to the drafts controller (the notice under the canvas). */
+  private tell(keeper: Keeper): void {
+    if (keeper === this.keeper) return;
+    this.keeper = keeper;
+    if (keeper !== Keeper.Waiting) clearTimeout(this.helperTimer);
+    let hostName = '';
+    try {
+      hostName = new URL(this.hostOrigin ?? '').host;
+    } catch {
+      /* no host origin: the bridge is not running */
+    }
+    this.host.dispatchEvent(new KeeperEvent(keeper, hostName));
+  }
+
+  /** The frame cannot keep the draft: wait a bounded time for the helper to show itself, else say it lives in this tab. */
+  private awaitHelper(): void {
+    this.tell(Keeper.Waiting);
+    clearTimeout(this.helperTimer);
+    this.helperTimer = setTimeout(() => this.keeper === Keeper.Waiting && this.tell(Keeper.Tab), BRIDGE_HELPER_WAIT_MS);
+  }
+
   private refuse(message: string): void {
     this.options.onError?.({ code: BridgeErrorCode.Origin, message });
   }
@@ -166,8 +216,14 @@ export class BridgeController implements ReactiveController {
   private handleReady = async (): Promise<void> => {
     this.edited = false;
     const design = this.host.getDesign();
-    this.storage = await (this.options.probe ?? probeStorage)();
+    const probed = await (this.options.probe ?? probeStorage)();
+    // The drafts store may have failed where the probe's throwaway database did not: the parent keeps it then.
+    this.storage = this.storageLost ? StorageState.Denied : probed;
+    this.readySeen = true;
     this.post(FrameMessage.Ready, { template: { ...design.template }, key: this.host.getAttribute('draft-key') ?? '', storage: this.storage });
+    // The helper answers a denied `ready` with `draft-restore` (null when it kept nothing).
+    if (this.storage === StorageState.Denied) this.awaitHelper();
+    else this.tell(Keeper.Device);
   };
 
   private handleChange = (e: Event): void => {
@@ -183,6 +239,13 @@ export class BridgeController implements ReactiveController {
   private handleError = (e: Event): void => {
     const { code, message } = e as Event & { code: string; message: string };
     this.post(FrameMessage.Error, { code: String(code).slice(0, 64), message: String(message).slice(0, 2000) });
+    if (!STORAGE_FAILURES.has(code) || this.storage === StorageState.Denied) return;
+    this.storageLost = true;
+    if (!this.readySeen) return;
+    // IndexedDB failed after `ready` (revoked, quota, UnknownError): hand the design to the parent now, and from now on.
+    this.storage = StorageState.Denied;
+    this.tell(Keeper.Waiting);
+    this.flushDraft(true);
   };
 
   private handleVisibility = (): void => {
@@ -191,9 +254,9 @@ export class BridgeController implements ReactiveController {
 
   private handlePageHide = (): void => this.flushDraft();
 
-  /** Hands the design to the parent to keep, when a save is due. */
-  private flushDraft(): void {
-    if (this.saveTimer === undefined) return;
+  /** Hands the design to the parent to keep, when a save is due (or `now`); its ack says the parent keeps it. */
+  private flushDraft(now = false): void {
+    if (this.saveTimer === undefined && !now) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     let design: DesignDocument;
@@ -215,7 +278,11 @@ export class BridgeController implements ReactiveController {
       design,
       metrics: this.options.metrics?.() ?? null,
     };
-    this.post(FrameMessage.DraftSave, draft);
+    this.request(FrameMessage.DraftSave, draft).then(
+      () => this.tell(Keeper.Host),
+      // No helper, or its own storage failed: the design lives only in this tab (until a later save is acknowledged).
+      () => this.started && this.tell(Keeper.Tab),
+    );
   }
 
   // ---- receiving ----------------------------------------------------------------------
@@ -271,6 +338,8 @@ export class BridgeController implements ReactiveController {
           else throw { code: BridgeErrorCode.Unsupported, message: 'this studio cannot submit from the host page' };
           break;
         case ParentMessage.DraftRestore:
+          // The helper answered: it keeps the design from now on, whatever this kept draft turns out to be.
+          this.tell(Keeper.Host);
           await this.restore((payload as ParentPayloads['draft-restore']).draft);
           break;
       }

@@ -54,6 +54,10 @@ export const BridgeErrorCode = {
   Invalid: 'bridge-invalid',
   /** A command the other side cannot carry out (e.g. `submit` before the element has it). */
   Unsupported: 'bridge-unsupported',
+  /** The host page's `onSubmission` threw or rejected, and the page could not keep the submission. */
+  HostRefused: 'host-refused',
+  /** The host page keeps the submission in its own outbox and hands it over again (next visit, `online`). */
+  HostQueued: 'host-queued',
 } as const;
 export type BridgeErrorCode = (typeof BridgeErrorCode)[keyof typeof BridgeErrorCode];
 

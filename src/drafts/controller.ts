@@ -4,6 +4,7 @@ import { newId } from '../document/ids.ts';
 import type { StudioEditor } from '../editor/editor.ts';
 import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
 import type { Metrics } from '../protocol/metrics.ts';
+import { Keeper, KEEPER_EVENT, type KeeperEvent } from '../bridge/keeper.ts';
 import { backupBlob, backupFileName, downloadFile, readBackup } from './backup.ts';
 import { ChunkWriter } from './chunks.ts';
 import { writeCopy } from './copy.ts';
@@ -32,6 +33,8 @@ export class DraftsController implements ReactiveController {
   problem: 'quota' | 'unavailable' | 'failed' | null = null;
   meta: DraftMeta | undefined;
   list: DraftMeta[] = [];
+  /** Who keeps the design when this browser's storage does not, and the host page's name: the iframe bridge says (src/bridge/keeper.ts). */
+  keeper: { by: Keeper; name: string } = { by: Keeper.Device, name: '' };
 
   private store: UseStore | undefined;
   private readonly writer = newId();
@@ -58,6 +61,7 @@ export class DraftsController implements ReactiveController {
     window.addEventListener('pagehide', this.handlePageHide);
     this.tabs = new TabChannel((m) => void this.handleTabMessage(m));
     this.guard.attach();
+    this.host.addEventListener(KEEPER_EVENT, this.handleKeeper);
   }
 
   hostDisconnected(): void {
@@ -67,7 +71,10 @@ export class DraftsController implements ReactiveController {
     this.tabs?.close();
     this.tabs = undefined;
     this.guard.detach();
+    this.host.removeEventListener(KEEPER_EVENT, this.handleKeeper);
   }
+
+  private handleKeeper = (e: Event): void => void ((this.keeper = { by: (e as KeeperEvent).keeper, name: (e as KeeperEvent).hostName }), this.host.requestUpdate());
 
   // ---- opening ---------------------------------------------------------------
 
@@ -390,4 +397,4 @@ export class DraftsController implements ReactiveController {
   }
 }
 
-export { SaveState, Storage, type DraftNotice, type DraftsOptions };
+export { Keeper, SaveState, Storage, type DraftNotice, type DraftsOptions };

@@ -169,7 +169,7 @@ export class CoDesignStudio extends LitElement {
       author: () => this.author,
       deliver: async (submission, onProgress) => {
         // In a social app's iframe the parent page takes the submission and delivers it itself.
-        if (this.bridge) return this.bridge.request('submission', submission).then(() => ({ state: 'taken', submission }) as const);
+        if (this.bridge) return this.bridge.submit(submission);
         return this.delivery.send(this.endpoint, submission, onProgress);
       },
     }));

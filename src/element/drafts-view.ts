@@ -1,7 +1,7 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveControllerHost } from 'lit';
 import { SaveState, Storage, type DraftsController } from '../drafts/controller.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { icon } from '../ui/icons.ts';
+import { renderStorageNotice } from '../ui/storage-notice.ts';
 
 export interface DraftsViewHost extends ReactiveControllerHost {
   readonly shadowRoot: ShadowRoot | null;
@@ -14,18 +14,31 @@ export interface DraftsViewOptions {
 }
 
 /**
- * The element's side of drafts: the save status line, the warning with its
- * backup button, and the drafts dialog with its own small state (open, the
- * draft being renamed, the deletion waiting for a yes).
+ * The element's side of drafts: the save status line, where the design is
+ * kept and the warning with its backup button (src/ui/storage-notice.ts),
+ * and the drafts dialog with its own small state (open, the draft being
+ * renamed, the deletion waiting for a yes).
  */
 export class DraftsView {
   private state: { open: boolean; renaming?: string; confirming?: string } = { open: false };
+  /** A submission went out by itself (queued on an earlier visit or while offline): said under the canvas, as the dialog may be gone. */
+  private delivered = false;
 
   constructor(
     private readonly host: DraftsViewHost,
     private readonly drafts: DraftsController,
     private readonly options: DraftsViewOptions,
-  ) {}
+  ) {
+    const events = host as DraftsViewHost & Partial<EventTarget>;
+    events.addEventListener?.('co-design-submitted', () => this.setDelivered(true));
+    // The next edit is new work: the line about the last submission has done its job.
+    events.addEventListener?.('co-design-change', () => this.delivered && this.setDelivered(false));
+  }
+
+  private setDelivered(delivered: boolean): void {
+    this.delivered = delivered;
+    this.host.requestUpdate();
+  }
 
   private set(patch: Partial<DraftsView['state']>): void {
     this.state = { ...this.state, ...patch };
@@ -83,15 +96,17 @@ export class DraftsView {
   }
 
   renderStatus() {
-    const t = this.options.t();
-    const problem = this.drafts.problem;
-    return html`<p class="save-state" role="status" aria-live="polite" part="save-state">${this.statusText()}</p>
-      ${problem
-        ? html`<div class="warning" role="alert" part="warning" data-problem=${problem}>
-            <span>${t(`save.${problem}`)}</span>
-            <button type="button" part="button" data-action="backup" @click=${() => this.drafts.downloadBackup()}>${icon('download')} ${t('drafts.backup')}</button>
-          </div>`
-        : nothing}`;
+    const d = this.drafts;
+    return renderStorageNotice({
+      status: this.statusText(),
+      unstored: d.storage === Storage.Memory || d.problem !== null,
+      problem: d.problem,
+      keeper: d.keeper.by,
+      keeperName: d.keeper.name,
+      t: this.options.t(),
+      delivered: this.delivered,
+      onBackup: () => d.downloadBackup(),
+    });
   }
 
   renderDialog(chooseBackup: () => void) {

@@ -157,4 +157,7 @@ export const de: Record<MessageKey, string> = {
   'error.submit-failed': 'Dein Design konnte nicht gesendet werden: {detail}',
   'error.bridge-origin': 'Das Studio erreicht die umgebende Seite nicht: {detail}',
   'error.unknown': 'Da ist etwas schiefgelaufen: {detail}',
+
+  'keeper.host': 'Dein Design wird von {host} aufbewahrt.',
+  'keeper.tab': 'Dein Design gibt es nur in diesem Tab: Schließt du ihn, ist das Design verloren.',
 };

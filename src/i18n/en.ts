@@ -158,6 +158,9 @@ export const en = {
   'error.submit-failed': 'The design could not be sent: {detail}',
   'error.bridge-origin': 'This studio cannot reach the page around it: {detail}',
   'error.unknown': 'Something went wrong: {detail}',
+
+  'keeper.host': 'Your design is kept by {host}.',
+  'keeper.tab': 'Your design lives only in this tab: closing it loses the design.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -157,4 +157,7 @@ export const es: Record<MessageKey, string> = {
   'error.submit-failed': 'No se pudo enviar el diseño: {detail}',
   'error.bridge-origin': 'El estudio no puede comunicarse con la página que lo contiene: {detail}',
   'error.unknown': 'Algo ha salido mal: {detail}',
+
+  'keeper.host': '{host} guarda tu diseño.',
+  'keeper.tab': 'Tu diseño solo existe en esta pestaña: si la cierras, lo pierdes.',
 };

@@ -157,4 +157,7 @@ export const it: Record<MessageKey, string> = {
   'error.submit-failed': 'Non è stato possibile inviare il design: {detail}',
   'error.bridge-origin': 'Lo studio non riesce a comunicare con la pagina che lo contiene: {detail}',
   'error.unknown': 'Qualcosa è andato storto: {detail}',
+
+  'keeper.host': 'Il tuo design è conservato da {host}.',
+  'keeper.tab': 'Il tuo design esiste solo in questa scheda: chiudendola lo perdi.',
 };

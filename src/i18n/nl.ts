@@ -157,4 +157,7 @@ export const nl: Record<MessageKey, string> = {
   'error.submit-failed': 'Je ontwerp kon niet worden verstuurd: {detail}',
   'error.bridge-origin': 'De studio kan de omringende pagina niet bereiken: {detail}',
   'error.unknown': 'Er ging iets mis: {detail}',
+
+  'keeper.host': 'Je ontwerp wordt bewaard door {host}.',
+  'keeper.tab': 'Je ontwerp bestaat alleen in dit tabblad: sluit je het, dan ben je het ontwerp kwijt.',
 };

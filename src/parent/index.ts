@@ -30,12 +30,18 @@ import {
 import type { MetricsReport } from '../protocol/metrics.ts';
 import type { Submission } from '../protocol/submission.ts';
 import { keepDraft, parentDraftsStore, readKeptDraft } from './drafts.ts';
+import { exclusively, queuedRecords, readRecord, writeRecord, PARENT_OUTBOX_FORMAT, type ParentOutboxRecord } from './outbox.ts';
 
 export interface ConnectOptions {
   /** The studio's exact origin (`https://studio.brand.example`): the only one listened to and posted to. */
   origin: string;
-  /** A finished design; resolve when it is safe with you (the studio then shows it as sent). */
-  onSubmission?(submission: Submission): void | Promise<void>;
+  /**
+   * A finished design; resolve when it is safe with you (the studio then shows
+   * it as sent). Kept in this page's own IndexedDB before it is handed to you,
+   * and handed over again (next `connectStudio`, `online`) until you resolve;
+   * `meta.id` is the same every time: use it as your Idempotency-Key.
+   */
+  onSubmission?(submission: Submission, meta: { id: string }): void | Promise<void>;
   onMetrics?(report: MetricsReport): void;
   /** The studio's content height; the iframe's height is already set to it. */
   onHeight?(height: number): void;
@@ -43,7 +49,7 @@ export interface ConnectOptions {
   onChange?(change: FramePayloads['change']): void;
   /** The studio reported an error, or refused one of our messages. */
   onError?(error: FramePayloads['error']): void;
-  /** Where kept drafts go; default `createStore('co-design-studio-parent', 'drafts')`. */
+  /** Where kept drafts and the outbox go; default `createStore('co-design-studio-parent', 'drafts')`. */
   storage?: UseStore;
   /** Leave the iframe's height alone (the host lays it out itself). */
   autoHeight?: boolean;
@@ -55,6 +61,8 @@ export interface StudioConnection {
   setAuthor(name: string | null): Promise<void>;
   /** Opens the studio's submit flow; the submission arrives through `onSubmission`. */
   submit(): Promise<void>;
+  /** Offers `onSubmission` what this page's outbox still holds for the studio (also done on connect and on `online`). */
+  flushOutbox(): Promise<void>;
   disconnect(): void;
 }
 
@@ -124,13 +132,7 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
         options.onMetrics?.(message.payload);
         return post('ack', {}, message.id);
       case FrameMessage.Submission:
-        try {
-          await options.onSubmission?.(message.payload);
-          post('ack', {}, message.id);
-        } catch (error) {
-          post('error', { code: 'host-refused', message: String((error as Error)?.message ?? error).slice(0, 2000), re: message.id });
-        }
-        return;
+        return receiveSubmission(message.id, message.payload);
       case FrameMessage.DraftSave:
         try {
           await keepDraft(origin, message.payload, store);
@@ -156,6 +158,64 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
     }
   };
 
+  // ---- the outbox (src/parent/outbox.ts) ----
+
+  const busy = new Set<string>();
+
+  /** Hands one submission to the host's handler, once: 'delivered', 'failed' (kept for later) or 'busy' (another tab has it). */
+  const handOver = async (id: string, submission: Submission): Promise<{ outcome: 'delivered' | 'failed' | 'busy'; error?: unknown }> => {
+    let result: { outcome: 'delivered' | 'failed' | 'busy'; error?: unknown } = { outcome: 'busy' };
+    await exclusively(origin, id, busy, async () => {
+      const current = await readRecord(origin, id, store).catch(() => undefined);
+      if (current?.state === 'delivered') return void (result = { outcome: 'delivered' });
+      try {
+        await options.onSubmission!(submission, { id });
+      } catch (error) {
+        result = { outcome: 'failed', error };
+        if (current) await writeRecord({ ...current, attempts: current.attempts + 1 }, store).catch(() => undefined);
+        return;
+      }
+      result = { outcome: 'delivered' };
+      const base = current ?? { format: PARENT_OUTBOX_FORMAT, version: 1, id, origin, createdAt: Date.now(), attempts: 0 };
+      const { submission: _, ...rest } = base as ParentOutboxRecord;
+      // If this write fails the record stays queued and is offered again: the host's idempotency key dedupes it.
+      await writeRecord({ ...rest, state: 'delivered', attempts: rest.attempts + 1, deliveredAt: Date.now() }, store).catch(() => undefined);
+    });
+    return result;
+  };
+
+  const receiveSubmission = async (id: string, submission: Submission): Promise<void> => {
+    if (!options.onSubmission) return post('ack', {}, id);
+    const existing = await readRecord(origin, id, store).catch(() => undefined);
+    // Already handed over under this id (the frame asked again): acknowledge, never hand it over twice.
+    if (existing?.state === 'delivered') return post('ack', {}, id);
+    let kept = !!existing;
+    if (!existing) {
+      const record: ParentOutboxRecord = { format: PARENT_OUTBOX_FORMAT, version: 1, id, origin, state: 'queued', createdAt: Date.now(), attempts: 0, submission };
+      kept = await writeRecord(record, store).then(
+        () => true,
+        () => false,
+      );
+    }
+    const { outcome, error } = await handOver(id, submission);
+    if (outcome === 'delivered') return post('ack', {}, id);
+    const reason = String((error as Error)?.message ?? error ?? 'held by another tab of this page').slice(0, 1500);
+    if (kept) post('error', { code: BridgeErrorCode.HostQueued, message: `kept by the host page and handed over again later: ${reason}`, re: id });
+    else post('error', { code: BridgeErrorCode.HostRefused, message: reason, re: id });
+  };
+
+  let flushing: Promise<void> | undefined;
+  /** Offers what an earlier visit (or a failed handover) left queued, oldest first. */
+  const flushOutbox = (): Promise<void> =>
+    (flushing ??= (async () => {
+      if (!options.onSubmission) return;
+      for (const record of await queuedRecords(origin, store).catch(() => [])) {
+        if (!connected) return;
+        await handOver(record.id, record.submission!);
+      }
+    })().finally(() => (flushing = undefined)));
+  const onOnline = (): void => void flushOutbox();
+
   const onMessage = (event: MessageEvent): void => {
     // Whom we listen to: this iframe's window, at exactly the studio's origin. Another
     // frame, a popup, or this iframe navigated to another origin are not the studio.
@@ -167,6 +227,8 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
   };
 
   window.addEventListener('message', onMessage);
+  window.addEventListener('online', onOnline);
+  void flushOutbox();
 
   return {
     loadDesign: async (doc) => {
@@ -176,9 +238,11 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
     },
     setAuthor: (name) => command('set-author', { name }),
     submit: () => command('submit', {}),
+    flushOutbox,
     disconnect: () => {
       connected = false;
       window.removeEventListener('message', onMessage);
+      window.removeEventListener('online', onOnline);
       for (const [, p] of pending) p.reject({ code: BridgeErrorCode.Unsupported, message: 'disconnected' });
       pending.clear();
       queue = [];

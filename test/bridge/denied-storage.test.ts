@@ -1,12 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/co-design-studio.ts';
 import { loadTemplate } from '../../src/template/load.ts';
 import type { FrameState } from '../fixtures/bridge/ask.ts';
 import { markCount } from '../fixtures/bridge/ask.ts';
 import { geometry } from '../support/geometry.ts';
 import type { Pt } from '../support/studio.ts';
-import { frameUrl, HOST, STUDIO, waitFor } from './support.ts';
+import { frameUrl, HOST, Page, PORT, STUDIO, waitFor } from './support.ts';
 
 /**
  * "Storage denied", for real: Chromium's own site setting "not allowed to
@@ -20,25 +19,6 @@ import { frameUrl, HOST, STUDIO, waitFor } from './support.ts';
  * is `null`: the parent could then only post to it with '*'.) The setting
  * only matches 127.0.0.1 inside localhost, and is reset afterwards.
  */
-class Page {
-  private constructor(readonly id: number) {}
-  static async open(url: string): Promise<Page> {
-    return new Page(await executeServerCommand<number, { url: string }>('pages:open', { url }));
-  }
-  eval<T = unknown>(expression: string): Promise<T> {
-    return executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: this.id, expression }).then((r) => r.value);
-  }
-  drag(points: Pt[]): Promise<unknown> {
-    return executeServerCommand('pages:drag', { id: this.id, points });
-  }
-  reload(): Promise<unknown> {
-    return executeServerCommand('pages:reload', { id: this.id });
-  }
-  close(): Promise<unknown> {
-    return executeServerCommand('pages:close', { id: this.id });
-  }
-}
-
 const pattern = JSON.stringify([STUDIO, HOST]);
 
 describe('co-design-studio/parent keeps the drafts of a studio whose storage is denied', () => {
@@ -65,6 +45,11 @@ describe('co-design-studio/parent keeps the drafts of a studio whose storage is 
     expect(ready.key).to.equal(key);
     // The studio itself found no storage (its drafts went to memory) and said so over the bridge.
     await waitFor(() => host!.eval<Array<{ type: string; code?: string }>>('window.log').then((log) => log.some((m) => m.type === 'error' && m.code === 'storage-unavailable')), 'the studio’s storage-unavailable');
+
+    // The studio says who keeps the design, in plain words, and raises no alarm.
+    const told = await waitFor(() => host!.eval<FrameState>('window.ask()').then((s) => (s.notice.keeper === 'host' ? s : null)), 'the notice that the host page keeps it');
+    expect(told.notice.status).to.equal(`Your design is kept by localhost:${PORT}.`);
+    expect(told.notice.warning).to.equal(null);
 
     // Paint one stroke with the real mouse, at the canvas's place inside the iframe inside the page.
     const state = await host.eval<FrameState>('window.ask()');
@@ -101,5 +86,19 @@ describe('co-design-studio/parent keeps the drafts of a studio whose storage is 
   it('the same with the element’s own transport="postmessage" wiring', async function () {
     this.timeout(60_000);
     await paintAndReload('element');
+  });
+
+  it('with no helper on the page, says within a bounded wait that the design lives only in this tab, with a backup button', async function () {
+    this.timeout(60_000);
+    const url = `${HOST}/test/fixtures/bridge/parent.html?${new URLSearchParams({ frame: frameUrl(STUDIO, { key: 'alone', wiring: 'element' }), origin: STUDIO, nohelper: '1' })}`;
+    host = await Page.open(url);
+    const alone = await waitFor(() => host!.eval<FrameState>('window.ask()').then((s) => (s.notice.keeper === 'tab' ? s : null)), 'the this-tab-only warning', 15_000);
+    expect(alone.storage).to.equal('denied');
+    expect(alone.notice.warning).to.match(/^Your design lives only in this tab: closing it loses the design\./);
+    expect(alone.notice.problem).to.equal('unavailable');
+    expect(alone.notice.backup, 'a real button').to.equal('button');
+    expect(alone.notice.status).to.equal('Not saved on this device');
+    await host.close();
+    host = undefined;
   });
 });

@@ -1,4 +1,8 @@
+import { executeServerCommand } from '@web/test-runner-commands';
 import { askFrame, type FrameState } from '../fixtures/bridge/ask.ts';
+import type { Pt } from '../support/studio.ts';
+import { geometry } from '../support/geometry.ts';
+import { loadTemplate } from '../../src/template/load.ts';
 
 /**
  * Two sites of one dev server: the test page is `localhost:<port>` (the host
@@ -47,4 +51,40 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A posted bridge message, as a host page or another frame would write it by hand. */
 export function envelope(type: string, payload: unknown, id: string) {
   return { source: 'co-design-studio', v: 1, type, id, payload };
+}
+
+/** A real top-level page of its own (test/support/pages-plugin.mjs): reloaded and closed for real. */
+export class Page {
+  private constructor(readonly id: number) {}
+  static async open(url: string): Promise<Page> {
+    return new Page(await executeServerCommand<number, { url: string }>('pages:open', { url }));
+  }
+  eval<T = unknown>(expression: string): Promise<T> {
+    return executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: this.id, expression }).then((r) => r.value);
+  }
+  drag(points: Pt[]): Promise<unknown> {
+    return executeServerCommand('pages:drag', { id: this.id, points });
+  }
+  reload(): Promise<unknown> {
+    return executeServerCommand('pages:reload', { id: this.id });
+  }
+  close(): Promise<unknown> {
+    return executeServerCommand('pages:close', { id: this.id });
+  }
+}
+
+/**
+ * Paints one stroke with the real mouse in the studio inside `host`'s
+ * iframe (parent.html), at the canvas's place in the page; `dy` moves it
+ * down so that strokes do not land on one another.
+ */
+export async function paintInFrame(host: Page, dy = 0): Promise<void> {
+  const state = await host.eval<FrameState>('window.ask()');
+  const [frameLeft, frameTop] = await host.eval<[number, number]>('window.iframeRect()');
+  const view = (await loadTemplate('/templates/roadster.json')).manifest.views[0];
+  const c = geometry(view).centre(20);
+  const p: Pt = [c[0], c[1] + dy];
+  const [z, , , , tx, ty] = state.canvas!.vpt;
+  const onPage = ([x, y]: Pt): Pt => [Math.round(frameLeft + state.canvas!.left + x * z + tx), Math.round(frameTop + state.canvas!.top + y * z + ty)];
+  await host.drag([onPage(p), onPage([p[0] + 60, p[1] + 10]), onPage([p[0] + 140, p[1]])]);
 }

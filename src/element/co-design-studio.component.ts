@@ -4,16 +4,13 @@ import { DraftsController, type DraftNotice } from '../drafts/controller.ts';
 import type { DesignDocument } from '../document/types.ts';
 import { StudioEditor } from '../editor/editor.ts';
 import type { ExportOptions } from '../editor/export.ts';
-import { ToolId, type BrushStyle } from '../editor/tools/types.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import { LocaleController } from '../i18n/controller.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { loadTemplate, type LoadedTemplate } from '../template/load.ts';
 import type { TemplateManifest } from '../template/types.ts';
-import { icon } from '../ui/icons.ts';
 import { renderHeader } from '../ui/header.ts';
-import { renderLayersPanel } from '../ui/layers-panel.ts';
-import { renderStylePanel } from '../ui/style-panel.ts';
+import { renderMessages, renderSidePanel } from '../ui/side-panel.ts';
 import { renderToolbar } from '../ui/toolbar.ts';
 import { checkDesignForTemplate, verifyDesignImages, verifyHistoryImages } from './design-checks.ts';
 import { CoDesignChangeEvent } from './events/change.ts';
@@ -359,16 +356,6 @@ export class CoDesignStudio extends LitElement {
     fail: (e) => this.fail(e),
   });
 
-  private handleStyle(patch: Partial<BrushStyle>): void {
-    this.editor?.setStyle(patch);
-  }
-
-  private async handleBackupFile(input: HTMLInputElement): Promise<void> {
-    const file = input.files?.[0];
-    input.value = '';
-    await this.draftsView.importFile(file);
-  }
-
   // ---- render ----------------------------------------------------------------------
 
   protected override render() {
@@ -400,39 +387,13 @@ export class CoDesignStudio extends LitElement {
         <p id="canvas-description">${editor ? describeCanvas(t, editor) : t('studio.loading')}</p>
         <p id="canvas-help">${t('studio.canvasHelp')}</p>
       </div>
-      <aside class="side" part="panel">
-        ${editor && loaded ? renderStylePanel({ tool: editor.tool, style: editor.style, manifest: loaded.manifest, resolve: loaded.resolve, t, onStyle: (p) => this.handleStyle(p) }) : nothing}
-        ${editor && editor.tool === ToolId.Select && editor.selectedLayer()
-          ? html`<div class="selection-actions">
-              <button type="button" part="button" data-action="duplicate" @click=${() => editor.layerCommands.duplicate(editor.selectedLayer()?.id)}>${icon('duplicate')} ${t('action.duplicate')}</button>
-              <button type="button" part="button" data-action="delete" @click=${() => editor.deleteSelection()}>${icon('trash')} ${t('action.delete')}</button>
-            </div>`
-          : nothing}
-        ${editor
-          ? renderLayersPanel({
-              layers: editor.layers,
-              active: editor.activeLayer,
-              t,
-              onActivate: (id) => editor.setActiveLayer(id),
-              onMove: (id, step) => editor.layerCommands.move(id, step),
-              onUpdate: (id, patch) => editor.layerCommands.update(id, patch),
-              onDelete: (id) => editor.layerCommands.remove(id),
-              onAdd: () => editor.layerCommands.addPaint(),
-            })
-          : nothing}
-      </aside>
+      ${renderSidePanel({ editor, loaded, t, onStyle: (p) => editor?.setStyle(p) })}
       <div class="messages">
         ${this.draftsView.renderStatus()}
-        <p class="notice" role="status" aria-live="polite">${this.notice}</p>
-        ${this.error
-          ? html`<div class="error" role="alert" part="error">
-              <span>${this.error}</span>
-              <button type="button" part="button" class="icon-button" aria-label=${t('action.close')} @click=${() => (this.error = '')}>${icon('close')}</button>
-            </div>`
-          : nothing}
+        ${renderMessages({ notice: this.notice, error: this.error, t, onCloseError: () => (this.error = '') })}
       </div>
       <input type="file" class="image-file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg" @change=${(e: Event) => this.input.uploadFiles((e.target as HTMLInputElement).files)} />
-      <input type="file" class="backup-file" hidden accept=".json,application/json" @change=${(e: Event) => this.handleBackupFile(e.target as HTMLInputElement)} />
+      <input type="file" class="backup-file" hidden accept=".json,application/json" @change=${(e: Event) => this.draftsView.importInput(e.target as HTMLInputElement)} />
       ${this.draftsView.renderDialog(() => this.backupInput.click())} ${this.submitView?.render() ?? nothing}
     </div>`;
   }

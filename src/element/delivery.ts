@@ -40,7 +40,8 @@ export class Delivery {
   async send(endpoint: string | undefined, submission: Submission, onProgress: (fraction: number) => void): Promise<SubmitResult> {
     if (!endpoint) throw new StudioError(ErrorCode.SubmitUnavailable, 'No endpoint is set to send designs to');
     const outbox = await this.start();
-    const { id } = await outbox.enqueue(submission, endpoint);
+    // A page may say endpoint="/api"; the outbox keeps an absolute URL across visits.
+    const { id } = await outbox.enqueue(submission, new URL(endpoint, document.baseURI).href);
     return new Promise<SubmitResult>((resolve, reject) => {
       const off = () => {
         for (const [type, fn] of handlers) outbox.removeEventListener(type, fn as EventListener);

@@ -82,6 +82,13 @@ export class DraftsView {
     }
   }
 
+  /** The backup file input's change: opens the chosen file and clears the input for the next choice. */
+  async importInput(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    await this.importFile(file);
+  }
+
   async importFile(file: File | undefined): Promise<void> {
     if (file) await this.run(() => this.drafts.importBackup(file), true);
   }

@@ -4,7 +4,7 @@ import type { TemplateManifest } from '../template/types.ts';
 
 export type { TemplateSource } from './open-template.ts';
 import { AssetCache } from './assets.ts';
-import { exportView, type ExportOptions } from './export.ts';
+import type { ExportOptions } from './export.ts';
 import { History, type HistoryEntry } from './history/history.ts';
 import { renderThumbnail } from './thumbnail.ts';
 import { findView, type Op } from './history/ops.ts';
@@ -328,11 +328,12 @@ export class StudioEditor extends EventTarget {
     return snapshotRasters(this.design, this.scene.bakedRasters());
   }
 
-  exportImage(opts: ExportOptions = {}): Promise<Blob> {
+  async exportImage(opts: ExportOptions = {}): Promise<Blob> {
     const id = opts.view ?? this.viewId;
     const painter = this.template?.painter(id);
     if (!painter) throw new Error(`No view ${id} in the template`);
-    return exportView(this.viewDesign(id), painter, this.objectAssets, opts);
+    // The exporter is a lazy chunk: the first paint never exports.
+    return (await import('./export.ts')).exportView(this.viewDesign(id), painter, this.objectAssets, opts);
   }
 
   // ---- input ----------------------------------------------------------------

@@ -12,7 +12,6 @@ import type { TemplateManifest } from '../template/types.ts';
 import { renderHeader } from '../ui/header.ts';
 import { renderMessages, renderSidePanel } from '../ui/side-panel.ts';
 import { renderToolbar } from '../ui/toolbar.ts';
-import { checkDesignForTemplate, verifyDesignImages, verifyHistoryImages } from './design-checks.ts';
 import { CoDesignChangeEvent } from './events/change.ts';
 import { CoDesignDraftSavedEvent } from './events/draft-saved.ts';
 import { CoDesignMetricsEvent } from './events/metrics.ts';
@@ -141,6 +140,7 @@ export class CoDesignStudio extends LitElement {
     editor: () => this.editor,
     freshDesign: () => this.emptyDesign(this.manifest!),
     check: async (design, history) => {
+      const { checkDesignForTemplate, verifyDesignImages, verifyHistoryImages } = await import('./design-checks.ts');
       checkDesignForTemplate(design, this.manifest!);
       await verifyDesignImages(design);
       await verifyHistoryImages(history);
@@ -190,8 +190,9 @@ export class CoDesignStudio extends LitElement {
   async loadDesign(doc: unknown): Promise<void> {
     try {
       const editor = this.requireEditor();
-      // The design checks are a lazy chunk: the first paint does not need them.
-      const parsed = (await import('../document/validate.ts')).parseDesign(doc);
+      // The design checks are lazy chunks: the first paint does not need them.
+      const [{ parseDesign }, { checkDesignForTemplate, verifyDesignImages }] = await Promise.all([import('../document/validate.ts'), import('./design-checks.ts')]);
+      const parsed = parseDesign(doc);
       checkDesignForTemplate(parsed, editor.manifest!);
       await verifyDesignImages(parsed);
       await editor.load(parsed);
@@ -344,8 +345,6 @@ export class CoDesignStudio extends LitElement {
     this.dispatchEvent(new CoDesignErrorEvent(e.code, e.message));
     return e;
   }
-
-  // ---- input ---------------------------------------------------------------------
 
   /** Keys to the editor's key commands; the image tool's file picker and checked uploads. */
   private readonly input = new InputWiring(this, {

@@ -68,6 +68,7 @@ import { draftsStyles } from '../ui/drafts.styles.ts';
  * @csspart submit-dialog - The submit dialog.
  * @csspart save-state - The "saved" status line.
  * @csspart warning - The storage warning.
+ * @csspart outbox-state - The line that says a queued submission has gone out.
  * @csspart error - The error message bar.
  *
  * @cssproperty --co-design-ref-primary - Reference: the brand colour (default #0a58ca).

@@ -5,6 +5,7 @@ import { Limits } from './limits.ts';
 import { isLocalHref, isSafeAttributeValue, isSafeCssValue } from './svg-css.ts';
 import { countExpandedElements } from './svg-refs.ts';
 import { fixSvgSize } from './svg-size.ts';
+import { putStylesBack, setStylesAside, STYLE_STAND_IN } from './svg-styles.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -27,6 +28,10 @@ const PURIFY_CONFIG: Config = {
   USE_PROFILES: { svg: true, svgFilters: true },
   // DOMPurify leaves <use> out (it can fetch); we allow it with an #id href only, and count its expansion.
   ADD_TAGS: ['use'],
+  // Checked `style` attributes, renamed while the SVG is a DOM of this page (svg-styles.ts).
+  ADD_ATTR: [STYLE_STAND_IN],
+  // Its value is CSS, not a URL ("fill:#f00" reads as an unknown scheme); our pass checks it as CSS.
+  ADD_URI_SAFE_ATTR: [STYLE_STAND_IN],
   FORBID_TAGS: FORBIDDEN_ELEMENTS.map((n) => n.toLowerCase()),
   // xml:base would re-root every relative reference; attributeName only serves animation.
   FORBID_ATTR: ['xml:base', 'attributename', 'xlink:actuate', 'xlink:show', 'xlink:role', 'xlink:arcrole'],
@@ -70,9 +75,11 @@ export function sanitizeSvg(text: string, options: SvgOptions = {}): SanitizedSv
   if (/<!(DOCTYPE|ENTITY|ATTLIST|ELEMENT|NOTATION)/i.test(text)) {
     throw unsafe('SVG files with a DOCTYPE or entity declarations are not accepted.');
   }
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  const parsed = doc.documentElement;
-  if (doc.getElementsByTagName('parsererror').length > 0 || !parsed) {
+  // Styles are checked and set aside first: an SVG element's styles are reported against the page's CSP.
+  const aside = setStylesAside(text);
+  const doc = aside && new DOMParser().parseFromString(aside.text, 'image/svg+xml');
+  const parsed = doc?.documentElement;
+  if (!aside || !doc || doc.getElementsByTagName('parsererror').length > 0 || !parsed) {
     throw new StudioError(ErrorCode.UploadDecode, 'The SVG is not well-formed XML.');
   }
   if (parsed.localName !== 'svg' || parsed.namespaceURI !== SVG_NS) {
@@ -88,7 +95,7 @@ export function sanitizeSvg(text: string, options: SvgOptions = {}): SanitizedSv
   }
 
   try {
-    return purifyTree(parsed, options);
+    return purifyTree(parsed, aside.sheets, options);
   } catch (error) {
     // DOMPurify and the DOM throw plain errors on pathological trees: still a refusal, not a crash.
     if (error instanceof StudioError) throw error;
@@ -96,7 +103,7 @@ export function sanitizeSvg(text: string, options: SvgOptions = {}): SanitizedSv
   }
 }
 
-function purifyTree(parsed: Element, options: SvgOptions): SanitizedSvg {
+function purifyTree(parsed: Element, sheets: readonly string[], options: SvgOptions): SanitizedSvg {
   // DOMPurify imports the node into its own inert HTML document and walks it there.
   const body = purify().sanitize(parsed, PURIFY_CONFIG) as unknown as HTMLElement;
   const root = body.firstElementChild;
@@ -108,11 +115,12 @@ function purifyTree(parsed: Element, options: SvgOptions): SanitizedSvg {
   countExpandedElements(root, options.maxExpandedElements ?? Limits.svgMaxExpandedElements);
   const svg = new XMLSerializer().serializeToString(root);
 
-  // Belt and braces: what we hand out must parse back to a tree with nothing to remove.
+  // Belt and braces: what we hand out must parse back to a tree with nothing to remove (its checked
+  // styles still under their stand-in name: parsed as SVG here, they would be reported to the page's CSP).
   const check = new DOMParser().parseFromString(svg, 'image/svg+xml');
   const problem = check.getElementsByTagName('parsererror').length > 0 ? 'reparse' : findViolation(check.documentElement);
   if (problem) throw unsafe('The SVG could not be made safe.', { reason: problem });
-  return { svg, ...size };
+  return { svg: putStylesBack(svg, sheets), ...size };
 }
 
 /** Our rules on top of DOMPurify's allow-list; removes whatever breaks them. */

@@ -265,14 +265,22 @@ describe('the strict-CSP page', () => {
     await page.close();
   });
 
-  // Known: the SVG sanitiser parses the file into a DOM (DOMParser, then DOMPurify's importNode), and
-  // Chromium checks a style="…" attribute or a <style> element against the page's style-src even in
-  // such an inert document: each is reported (and blocked there; the placed image is unaffected).
-  it('uploads an SVG styled with style="…" and <style> without a violation', { todo: 'the SVG sanitiser parses style attributes into a DOM of the page (src/security/svg.ts)' }, async () => {
+  // Chromium checks an SVG element's style="…" and <style> against the page's style-src even in the
+  // inert documents a sanitiser builds; src/security/svg-styles.ts keeps them out of any SVG DOM.
+  it('uploads an SVG styled with style="…" and <style> without a violation, and keeps its styles', async () => {
     const { page } = await openPage(`${server.origin}/pages/strict-csp.html`);
     await upload(page, 'styled.svg', STYLED_SVG);
     const violations = await page.evaluate(() => window.cspViolations);
+    const src = await page.evaluate(() => {
+      const layer = document.querySelector('co-design-studio')!.getDesign().views.flatMap((v) => v.layers).find((l) => l.kind === 'object' && l.object.type === 'image');
+      return layer && layer.kind === 'object' && layer.object.type === 'image' ? layer.object.src : '';
+    });
     await page.close();
     assert.deepEqual(violations, []);
+    // The placed SVG keeps both: the sheet and the attribute, checked.
+    assert.match(src, /^data:image\/svg\+xml;base64,/);
+    const svg = Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').toString('utf8');
+    assert.match(svg, /<style>\.a\{fill:#c01078\}<\/style>/);
+    assert.match(svg, /<circle[^>]* style="fill:#10a0c0"/);
   });
 });

@@ -18,6 +18,21 @@ function attrs(svg: string): string[] {
 }
 
 describe('sanitizeSvg', () => {
+  it('checks styles set aside from the DOM (the CSP stand-in): safe ones come back, unsafe and forged ones do not', () => {
+    const out = sanitizeSvg(
+      wrap(
+        '<style>.a{fill:#c01078}</style><style>.b{fill:url(http://evil.example/x)}</style>' +
+          '<rect class="a" width="5" height="5" style="fill:#10a0c0"/><rect style="fill:url(https://evil.example/y)"/>' +
+          '<rect cds-style="fill:url(https://evil.example/z)"/><text>cds-style="x" &lt;b&gt;</text>',
+      ),
+    );
+    expect(out.svg).to.contain('<style>.a{fill:#c01078}</style>').and.contain('style="fill:#10a0c0"');
+    expect(out.svg).not.to.contain('evil.example');
+    expect(out.svg).not.to.contain('cds-style="fill');
+    // Text that looks like the stand-in stays text.
+    expect(parse(out.svg).querySelector('text')!.textContent).to.equal('cds-style="x" <b>');
+  });
+
   it('keeps ordinary art and its size', () => {
     const out = sanitizeSvg(wrap('<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><rect width="50" height="50" fill="url(#g)" style="stroke: url(#g)"/><use href="#g"/><use xlink:href="#g"/>'));
     expect(out.width).to.equal(100);

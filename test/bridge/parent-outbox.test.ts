@@ -148,8 +148,19 @@ describe('co-design-studio/parent keeps submissions in its own outbox', () => {
       const opened = studio.submit();
       opened.catch(() => undefined); // awaited below; a failed run must not leave it unhandled
       await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit[open] .previews img').then((s) => s.found), 'the submit dialog with its previews');
-      await click('dialog.submit input[name="consent"]');
-      await click('dialog.submit [data-action="send"]');
+      // The dialog may still be laying out (previews decoding) when its checkbox is first found: a click
+      // that missed is tried again, once the page says it did not take.
+      const clickUntil = async (selector: string, took: () => Promise<unknown>) => {
+        for (let i = 0; i < 5; i++) {
+          await click(selector);
+          if (await waitFor(took, `${selector} to take`, 3000).then(() => true, () => false)) return;
+        }
+        throw new Error(`${selector}: five clicks did not take`);
+      };
+      await clickUntil('dialog.submit input[name="consent"]', () => ask(iframe, STUDIO, 'find dialog.submit input[name="consent"]:checked').then((s) => s.found));
+      await clickUntil('dialog.submit [data-action="send"]', () =>
+        ask(iframe, STUDIO, 'find dialog.submit .submit-status').then((s) => (s.found?.text || calls.length ? true : null)),
+      );
       const status = await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit .submit-status').then((s) => (s.found?.text && s.found.text !== 'Sending…' ? s.found.text : null)), 'the dialog’s outcome', 20_000).catch(async (e) => {
         const [text, consent] = await Promise.all([ask(iframe, STUDIO, 'find dialog.submit .submit-status'), ask(iframe, STUDIO, 'find dialog.submit input[name="consent"]:checked')]);
         throw new Error(`${e.message}: status ${JSON.stringify(text.found?.text)}, consent ${consent.found ? 'checked' : 'not checked'}, handler calls ${calls.length}`);

@@ -38,6 +38,10 @@ describe('<co-design-studio> getDesign / loadDesign', () => {
     await s.click([x - 40, y]);
     await s.tool('text');
     await s.click([x, y + 20]);
+    // The text tool's code loads on first use: the text is placed when it arrives.
+    const hasText = () => s.design().views[0].layers.some((l) => l.kind === 'object' && l.object.type === 'text');
+    for (let i = 0; i < 200 && !hasText(); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(hasText(), 'the text was placed').to.equal(true);
     await s.el.updateComplete;
     s.shadow('.stage').focus();
     const doc = s.design();

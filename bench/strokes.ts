@@ -56,13 +56,13 @@ function round2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-/** A design document holding the strokes as pencil marks in one paint layer of the side view. */
-export function toDesignDocument(strokes: RawStroke[], template: { id: string; version: string; views: string[] }): DesignDocument {
+/** A design document holding the strokes as pencil marks in one paint layer of the side view, simplified within `tolerance`. */
+export function toDesignDocument(strokes: RawStroke[], template: { id: string; version: string; views: string[] }, tolerance = SIMPLIFY_TOLERANCE): DesignDocument {
   const marks: Stroke[] = strokes.map((s) => {
     const pts: Point[] = [];
     for (let i = 0; i < s.xy.length; i += 2) pts.push({ x: s.xy[i], y: s.xy[i + 1] });
-    // What FreehandTool.toStroke stores for a mouse stroke.
-    return { type: 'stroke', tool: 'pencil', color: s.color, size: s.width, opacity: 1, pts: encodePoints(simplify(pts, SIMPLIFY_TOLERANCE)) };
+    // What FreehandTool.toStroke stores for a mouse stroke (tolerance 0: every point, only quantised).
+    return { type: 'stroke', tool: 'pencil', color: s.color, size: s.width, opacity: 1, pts: encodePoints(tolerance > 0 ? simplify(pts, tolerance) : pts) };
   });
   const stamp = '2026-01-01T00:00:00.000Z';
   return {

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { generateStrokes } from '../../bench/strokes.ts';
-import { encodePoints, simplify, type Point } from '../../src/document/points.ts';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type DesignDocument } from '../../src/document/types.ts';
+import { generateStrokes, toDesignDocument } from '../../bench/strokes.ts';
+import type { DesignDocument } from '../../src/document/types.ts';
 import { SIMPLIFY_TOLERANCE } from '../../src/editor/tools/freehand.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
 
@@ -22,19 +21,7 @@ const TOLERANCE = { share: 0.0025, levels: 128, mean: 1 };
 
 function design(s: TestStudio, tolerance: number): DesignDocument {
   const m = s.editor.manifest!;
-  const marks = generateStrokes(400, 11).map((stroke) => {
-    const pts: Point[] = [];
-    for (let i = 0; i < stroke.xy.length; i += 2) pts.push({ x: stroke.xy[i], y: stroke.xy[i + 1] });
-    return { type: 'stroke' as const, tool: 'pencil' as const, color: stroke.color, size: stroke.width, opacity: 1, pts: encodePoints(tolerance > 0 ? simplify(pts, tolerance) : pts) };
-  });
-  const stamp = '2026-01-01T00:00:00.000Z';
-  return {
-    format: DOCUMENT_FORMAT,
-    version: DOCUMENT_VERSION,
-    template: { id: m.id, version: m.templateVersion },
-    meta: { created: stamp, updated: stamp },
-    views: m.views.map((v) => ({ view: v.id, layers: [{ id: `paint-${v.id}`, name: 'Paint', visible: true, locked: false, kind: 'paint' as const, marks: v.id === 'side' ? marks : [] }] })),
-  };
+  return toDesignDocument(generateStrokes(400, 11), { id: m.id, version: m.templateVersion, views: m.views.map((v) => v.id) }, tolerance);
 }
 
 function compare(a: ImageData, b: ImageData, levels: number): { share: number; mean: number } {

@@ -1,20 +1,9 @@
 import { css } from 'lit';
+import { pageTokens } from '../theme/page-tokens.ts';
 
-export const styles = css`
-  :host {
-    --_fg: var(--co-design-text, #1b1d21);
-    --_muted: var(--co-design-muted, #5b606b);
-    --_line: var(--co-design-border, #d5d8de);
-    --_card: var(--co-design-surface, #ffffff);
-    --_accent: var(--co-design-accent, #0a58ca);
-    --_accent-fg: var(--co-design-accent-text, #ffffff);
-    --_danger: var(--co-design-danger, #b42318);
-    --_focus: var(--co-design-focus, #0a58ca);
-    --_radius: var(--co-design-radius, 8px);
-    display: block;
-    color: var(--_fg);
-    font: 15px/1.4 var(--co-design-font, system-ui, sans-serif);
-  }
+export const styles = [
+  pageTokens,
+  css`
   button,
   input,
   select {
@@ -155,4 +144,5 @@ export const styles = css`
     fill: var(--_muted);
     font-size: 11px;
   }
-`;
+`,
+];

@@ -5,7 +5,8 @@ import type { RasterKeeper } from './rasters.ts';
 /** Below this many marks a layer rebakes fast enough that keeping its bitmap is not worth the bytes. */
 export const RASTER_KEEP_MIN_MARKS = 300;
 
-let keeper: Promise<RasterKeeper> | undefined;
+// One keeper per draft: two studios on one page (or a draft switch) must not reset each other's schedule.
+const keepers = new Map<string, Promise<RasterKeeper>>();
 
 /**
  * After a draft is saved: keep its big layers' bitmaps too (rasters.ts,
@@ -13,7 +14,8 @@ let keeper: Promise<RasterKeeper> | undefined;
  */
 export function keepRasters(draft: string, editor: StudioEditor, store: UseStore): void {
   const big = editor.design.views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length >= RASTER_KEEP_MIN_MARKS));
-  if (!big && !keeper) return;
-  keeper ??= import('./rasters.ts').then((m) => new m.RasterKeeper());
-  void keeper.then((k) => k.saved(draft, editor, store));
+  if (!big && !keepers.has(draft)) return;
+  let keeper = keepers.get(draft);
+  if (!keeper) keepers.set(draft, (keeper = import('./rasters.ts').then((m) => new m.RasterKeeper(draft))));
+  void keeper.then((k) => k.saved(editor, store));
 }

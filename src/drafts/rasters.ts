@@ -80,42 +80,31 @@ export async function readSeeds(id: string, design: DesignDocument, store: UseSt
 export class RasterKeeper {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWrite = 0;
-  private written = new Map<string, string>();
-  private draft = '';
+  private readonly written = new Map<string, string>();
 
-  /** Forgets what was written (another draft opened). */
-  reset(draft: string): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.draft = draft;
-    this.written.clear();
-  }
+  constructor(private readonly draft: string) {}
 
-  /** Call after each successful save of `draft`. */
-  saved(draft: string, editor: StudioEditor, store: UseStore): void {
-    if (draft !== this.draft) this.reset(draft);
+  /** Call after each successful save of the draft. */
+  saved(editor: StudioEditor, store: UseStore): void {
     if (this.timer !== undefined) return;
     const wait = Math.max(0, this.lastWrite + RASTER_KEEP_INTERVAL_MS - Date.now());
     this.timer = setTimeout(() => {
-      const run = () => void this.write(draft, editor, store).finally(() => (this.timer = undefined));
+      const run = () => void this.write(editor, store).finally(() => (this.timer = undefined));
       if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
       else run();
     }, wait);
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
-  }
-
-  private async write(draft: string, editor: StudioEditor, store: UseStore): Promise<void> {
+  private async write(editor: StudioEditor, store: UseStore): Promise<void> {
+    const draft = this.draft;
     // A studio taken off the page has nothing more to keep (and its draft may be open elsewhere by now).
-    if (draft !== this.draft || !editor.ready || !editor.canvas.lowerCanvasEl.isConnected) return;
+    if (!editor.ready || !editor.canvas.lowerCanvasEl.isConnected) return;
     this.lastWrite = Date.now();
     const due = editor.keptRasters().filter((s) => s.baked >= RASTER_KEEP_MIN_MARKS && this.written.get(`${s.view}/${s.layer}`) !== s.fingerprint);
     if (!due.length) return;
     const records = await Promise.all(due.map((s) => toRecord(s)));
     const kept = records.filter((r): r is RasterRecord => !!r);
-    if (!kept.length || draft !== this.draft) return;
+    if (!kept.length) return;
     try {
       await withTimeout(
         store('readwrite', (s) => {

@@ -325,7 +325,7 @@ export class StudioEditor extends EventTarget {
 
   /** The paint layers' bitmaps, to keep with a draft (see RasterSeed). */
   keptRasters(): RasterSnapshot[] {
-    return snapshotRasters(this.design, this.scene.bakedRasters());
+    return snapshotRasters(this.design, this.scene.rasterLayers());
   }
 
   async exportImage(opts: ExportOptions = {}): Promise<Blob> {

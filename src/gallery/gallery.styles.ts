@@ -1,20 +1,10 @@
 import { css } from 'lit';
+import { pageTokens } from '../theme/page-tokens.ts';
 
 /** Follows the studio's `--co-design-*` tokens, so one theme dresses both. */
-export const styles = css`
-  :host {
-    --_fg: var(--co-design-text, #1b1d21);
-    --_muted: var(--co-design-muted, #5b606b);
-    --_line: var(--co-design-border, #d5d8de);
-    --_card: var(--co-design-surface, #ffffff);
-    --_accent: var(--co-design-accent, #0a58ca);
-    --_accent-fg: var(--co-design-accent-text, #ffffff);
-    --_focus: var(--co-design-focus, #0a58ca);
-    --_radius: var(--co-design-radius, 8px);
-    display: block;
-    color: var(--_fg);
-    font: 15px/1.4 var(--co-design-font, system-ui, sans-serif);
-  }
+export const styles = [
+  pageTokens,
+  css`
   button {
     font: inherit;
     min-height: 40px;
@@ -103,4 +93,5 @@ export const styles = css`
     color: var(--_muted);
     white-space: nowrap;
   }
-`;
+`,
+];

@@ -3,6 +3,7 @@ import { askFrame, type FrameState } from '../fixtures/bridge/ask.ts';
 import type { Pt } from '../support/studio.ts';
 import { geometry } from '../support/geometry.ts';
 import { loadTemplate } from '../../src/template/load.ts';
+import { waitFor as waitForShared } from '../support/wait.ts';
 
 /**
  * Two sites of one dev server: the test page is `localhost:<port>` (the host
@@ -35,16 +36,8 @@ export function ask(iframe: HTMLIFrameElement, origin = STUDIO, what = 'state'):
   return askFrame(iframe, origin, what);
 }
 
-/** Resolves with `fn()`'s first truthy value; rejects after `timeout` ms. */
-export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeout = 10_000): Promise<NonNullable<T>> {
-  const end = performance.now() + timeout;
-  for (;;) {
-    const value = await fn();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+/** Polls until `fn()` is truthy (test/support/wait.ts), 10_000 ms by default here. */
+export const waitFor = <T,>(fn: () => T | Promise<T>, what: string, timeout = 10_000) => waitForShared(fn, what, timeout, 50);
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

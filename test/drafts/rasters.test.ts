@@ -131,4 +131,18 @@ describe('<co-design-studio> drafts: kept layer bitmaps', () => {
     s = await mountStudio({ draftKey: key });
     expect(differing(truth, await s.exportPixels({ width: 2048 }), 3)).to.equal(0);
   });
+
+  it('keeps the bitmaps of two studios on one page, each for its own draft', async () => {
+    s = await mountStudio({ draftKey: uniqueKey('rasters-one') });
+    const other = await mountStudio({ draftKey: uniqueKey('rasters-two') });
+    try {
+      const saves = [nextSave(s.el), nextSave(other.el)];
+      await Promise.all([s.el.loadDesign(bigDesign(s)), other.el.loadDesign(bigDesign(other))]);
+      const [one, two] = await Promise.all(saves);
+      expect(one.draft).to.not.equal(two.draft);
+      await Promise.all([keptRaster(one.draft, keptCount(STROKES)), keptRaster(two.draft, keptCount(STROKES))]);
+    } finally {
+      other.remove();
+    }
+  });
 });

@@ -7,6 +7,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { startApiServer, type ApiServer } from '../server/client.ts';
 import type { Pt } from '../support/studio.ts';
+import { waitFor as waitForShared } from '../support/wait.ts';
 
 export type { Pt };
 
@@ -62,16 +63,8 @@ export class Page {
   }
 }
 
-/** Resolves with `fn()`'s first truthy value; rejects after `timeout` ms. */
-export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeout = 15_000): Promise<NonNullable<T>> {
-  const end = performance.now() + timeout;
-  for (;;) {
-    const value = await fn();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Polls until `fn()` is truthy (test/support/wait.ts), 15_000 ms by default here. */
+export const waitFor = <T,>(fn: () => T | Promise<T>, what: string, timeout = 15_000) => waitForShared(fn, what, timeout, 100);
 
 /** A reference server on 127.0.0.1:<port> that also serves the demo's pages (from the build in dist/). */
 export async function startSite(): Promise<ApiServer & { origin: string }> {

@@ -85,8 +85,8 @@ export class Scene {
     this.seeds = new Map(seeds.map((s) => [s.layer, s]));
   }
 
-  /** Every paint layer's raster, by layer id. */
-  bakedRasters(): Map<string, RasterLayer> {
+  /** Every paint layer's raster made so far (views shown), by layer id. */
+  rasterLayers(): Map<string, RasterLayer> {
     return new Map(this.rasters);
   }
 

@@ -1,5 +1,25 @@
 // `npm run manifest` → custom-elements.json, from the element's doc comment
-// (@attr, @event, @csspart, @cssproperty) and its lit decorators.
+// (@attr, @event) and its lit decorators, plus its CSS parts and tokens from
+// src/theme/styling-api.json (one list, kept out of the element's source).
+import { readFileSync } from 'node:fs';
+
+const stylingApi = JSON.parse(readFileSync(new URL('./src/theme/styling-api.json', import.meta.url), 'utf8'));
+
+/** Adds the styling API (parts and `--co-design-*` tokens) to `<co-design-studio>`. */
+function stylingApiPlugin() {
+  return {
+    name: 'co-design-styling-api',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          if (decl.tagName !== 'co-design-studio') continue;
+          decl.cssParts = stylingApi.cssParts.map(({ name, description }) => ({ description, name }));
+          decl.cssProperties = stylingApi.cssProperties.map(({ name, description }) => ({ description, name }));
+        }
+      }
+    },
+  };
+}
 // test/packaging/manifest.spec.ts fails when the committed file is stale.
 
 /** The analyzer also reads `dispatchEvent(new X(a, b))` calls and names events after their first argument: keep the documented `co-design-*` ones only. */
@@ -24,5 +44,5 @@ export default {
   globs: ['src/co-design-studio.ts', 'src/element/co-design-studio.component.ts', 'src/element/events/*.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [tidy()],
+  plugins: [tidy(), stylingApiPlugin()],
 };

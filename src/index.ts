@@ -6,7 +6,7 @@ export { CoDesignDraftSavedEvent } from './element/events/draft-saved.ts';
 export { CoDesignMetricsEvent } from './element/events/metrics.ts';
 export { CoDesignSubmitEvent } from './element/events/submit.ts';
 export { CoDesignSubmittedEvent } from './element/events/submitted.ts';
-export type { SubmitResult } from './element/submit-view.ts';
+export type { SubmitResult } from './features/submit/submit-view.ts';
 export type { Submission, SubmissionReceipt } from './protocol/submission.ts';
 export { ErrorCode, StudioError } from './errors.ts';
 export type { DesignDocument } from './document/types.ts';

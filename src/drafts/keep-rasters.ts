@@ -1,9 +1,8 @@
 import type { UseStore } from 'idb-keyval';
-import type { StudioEditor } from '../editor/editor.ts';
+import type { DraftEditor } from './types.ts';
 import type { RasterKeeper } from './rasters.ts';
 
-/** Below this many marks a layer rebakes fast enough that keeping its bitmap is not worth the bytes. */
-export const RASTER_KEEP_MIN_MARKS = 300;
+import { RASTER_KEEP_MIN_MARKS } from './types.ts';
 
 // One keeper per draft: two studios on one page (or a draft switch) must not reset each other's schedule.
 const keepers = new Map<string, Promise<RasterKeeper>>();
@@ -12,7 +11,7 @@ const keepers = new Map<string, Promise<RasterKeeper>>();
  * After a draft is saved: keep its big layers' bitmaps too (rasters.ts,
  * loaded only once a design has a layer that big).
  */
-export function keepRasters(draft: string, editor: StudioEditor, store: UseStore): void {
+export function keepRasters(draft: string, editor: DraftEditor, store: UseStore): void {
   const big = editor.design.views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length >= RASTER_KEEP_MIN_MARKS));
   if (!big && !keepers.has(draft)) return;
   let keeper = keepers.get(draft);

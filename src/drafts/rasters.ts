@@ -10,9 +10,9 @@
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import type { DesignDocument } from '../document/types.ts';
-import type { StudioEditor } from '../editor/editor.ts';
+import type { DraftEditor } from './types.ts';
 import type { RasterSeed, RasterSnapshot } from '../editor/render/raster-seed.ts';
-import { RASTER_KEEP_MIN_MARKS } from './keep-rasters.ts';
+import { RASTER_KEEP_MIN_MARKS } from './types.ts';
 import { rasterRange, withTimeout } from './store.ts';
 
 export const RASTER_FORMAT = 'co-design-draft-raster';
@@ -85,7 +85,7 @@ export class RasterKeeper {
   constructor(private readonly draft: string) {}
 
   /** Call after each successful save of the draft. */
-  saved(editor: StudioEditor, store: UseStore): void {
+  saved(editor: DraftEditor, store: UseStore): void {
     if (this.timer !== undefined) return;
     const wait = Math.max(0, this.lastWrite + RASTER_KEEP_INTERVAL_MS - Date.now());
     this.timer = setTimeout(() => {
@@ -95,10 +95,10 @@ export class RasterKeeper {
     }, wait);
   }
 
-  private async write(editor: StudioEditor, store: UseStore): Promise<void> {
+  private async write(editor: DraftEditor, store: UseStore): Promise<void> {
     const draft = this.draft;
     // A studio taken off the page has nothing more to keep (and its draft may be open elsewhere by now).
-    if (!editor.ready || !editor.canvas.lowerCanvasEl.isConnected) return;
+    if (!editor.ready || editor.disposed) return;
     this.lastWrite = Date.now();
     const due = editor.keptRasters().filter((s) => s.baked >= RASTER_KEEP_MIN_MARKS && this.written.get(`${s.view}/${s.layer}`) !== s.fingerprint);
     if (!due.length) return;

@@ -15,20 +15,18 @@ import { snapshotRasters, type KeptDesign, type RasterSnapshot } from './render/
 import { createStudioCanvas, type StudioCanvas } from './render/studio-canvas.ts';
 import { createTools } from './tools/create.ts';
 import { createToolContext } from './tool-context.ts';
-import { ToolId, type BrushStyle, type Tool, type ToolContext, type ToolNotice } from './tools/types.ts';
+import { ToolId, type BrushStyle, type EditorStrings, type Tool, type ToolContext, type ToolNotice, type ToolOption } from './tools/types.ts';
+import { toolDefinition } from './tools/registry.ts';
+import { CommandRegistry, CORE_COMMANDS } from './commands/index.ts';
 import { InputRouter } from './input.ts';
 import { OpenTemplate, type TemplateSource } from './open-template.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { Viewport } from './viewport.ts';
+import { imageObject, type UploadedImage } from './tools/image/image.ts';
 
-/** Names for new layers and default text, from the element's translation table. */
-export interface EditorStrings {
-  layerName(kind: 'paint' | PlacedObject['type'], n: number): string;
-  copyName(name: string): string;
-  defaultText(): string;
-}
-
-export type EditorChange = { source: string; kind: 'edit' | 'undo' | 'redo' };
+export type { EditorStrings } from './tools/types.ts';
+export type { EditorChange, ShownDesign } from './shown.ts';
+import type { EditorChange, ShownDesign } from './shown.ts';
 
 /**
  * The editor core: a design document, its history, and a fabric canvas that
@@ -47,15 +45,24 @@ export class StudioEditor extends EventTarget {
   private readonly activeLayers = new Map<string, string>();
   private readonly tools: Map<ToolId, Tool>;
   private currentTool: ToolId = ToolId.Pencil;
-  private readonly input: InputRouter;
+  /** Pointer gestures, keys (through the command registry) and the lazy canvas keyboard. */
+  readonly input: InputRouter;
   private viewId = '';
   private readonly objectAssets: ObjectAssets;
-  private readonly resizeObserver: ResizeObserver;
+  /** Ends the editor's timers and lazy loads when it is disposed. */
+  private readonly life = new AbortController();
+
+  /** Every command of this editor: the toolbar, header, panels, keys and metrics read it. */
+  readonly commands = new CommandRegistry((event) => ({
+    editor: this,
+    cursor: this.input.keyboard?.cursor,
+    onCanvas: !!event && !!this.input.keyboard?.cursor.owns(event.composedPath()[0]),
+  }));
 
   /** Reorder, show/hide, lock, rename, delete, duplicate: the layers panel's commands. */
   readonly layerCommands = new LayerCommands(this);
 
-  constructor(private readonly stage: HTMLElement, readonly strings: EditorStrings) {
+  constructor(stage: HTMLElement, readonly strings: EditorStrings) {
     super();
     const editor = this;
     this.canvas = createStudioCanvas(stage);
@@ -63,11 +70,13 @@ export class StudioEditor extends EventTarget {
     this.objectAssets = { image: (obj) => this.template?.imageFor(obj) };
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
     this.viewport = new Viewport(this.canvas, () => this.templateView(), () => this.cancelGesture(), () => this.emit('state'));
-    this.tools = createTools({ strings, stickerSize: (id) => this.template?.sticker(id), editText: (id) => this.editText(id) });
+    this.tools = createTools({ strings, stickerSize: (id) => this.template?.sticker(id), editText: (id) => this.editText(id) }, this.life.signal);
+    this.commands.register(CORE_COMMANDS);
     this.input = new InputRouter(
       {
         canvas: this.canvas,
         viewport: this.viewport,
+        commands: this.commands,
         get ready() {
           return editor.ready;
         },
@@ -78,26 +87,35 @@ export class StudioEditor extends EventTarget {
       },
       stage,
     );
-    this.resizeObserver = new ResizeObserver(() => this.resize());
-    this.resizeObserver.observe(stage);
+    this.viewport.followSize(stage, () => this.ready, this.life.signal);
   }
 
   // ---- template, design, views -------------------------------------------
 
-  /** Shows a template with a design (or an empty one). Not undoable; clears history. */
-  async open(source: TemplateSource, doc: DesignDocument, kept?: KeptDesign): Promise<void> {
-    this.template = await OpenTemplate.open(source, doc, this.assets);
+  /** Shows a template with a design, its undo steps and view (a restored draft, or an empty design). Not undoable. */
+  async open(source: TemplateSource, shown: ShownDesign): Promise<void> {
+    this.template = await OpenTemplate.open(source, shown.design, this.assets);
     const { palette, fonts } = source.manifest;
     if (palette?.length && !palette.includes(this.style.color)) this.style = { ...this.style, color: palette[0] };
     this.style = { ...this.style, font: fonts?.[0]?.family ?? this.style.font };
-    this.replaceDesign(doc, kept);
+    this.present(shown);
   }
 
-  /** Replaces the design (loadDesign, a restored draft). Not undoable; clears history. */
-  async load(doc: DesignDocument, kept?: KeptDesign): Promise<void> {
+  /**
+   * The one way a design replaces what is on screen after the template is open:
+   * loadDesign, another draft, a tab's reload, a backup. Not undoable.
+   */
+  async show(shown: ShownDesign): Promise<void> {
     if (!this.template) throw new Error('No template is open');
-    await this.template.preload(doc);
-    this.replaceDesign(doc, kept);
+    await this.template.preload(shown.design);
+    this.present(shown);
+  }
+
+  private present(shown: ShownDesign): void {
+    this.replaceDesign(shown.design, shown.handOver ? { handOver: true, seeds: shown.seeds } : undefined);
+    const { history, view } = shown;
+    if (history && (history.done.length || history.undone.length)) this.restoreHistory(history);
+    if (view && view !== this.viewId && this.manifest?.views.some((v) => v.id === view)) this.setView(view);
   }
 
   private replaceDesign(doc: DesignDocument, kept?: KeptDesign): void {
@@ -212,6 +230,11 @@ export class StudioEditor extends EventTarget {
     return this.currentTool;
   }
 
+  /** What the style panel offers for the current tool. */
+  get toolOptions(): readonly ToolOption[] {
+    return toolDefinition(this.currentTool)?.options ?? [];
+  }
+
   setTool(id: ToolId): void {
     const next = this.tools.get(id);
     if (!next) return;
@@ -295,12 +318,9 @@ export class StudioEditor extends EventTarget {
   }
 
   /** Places a checked upload (see security/upload.ts) at the centre of what is on screen. */
-  async addImage(image: { src: string; width: number; height: number; name?: string }): Promise<string> {
+  async addImage(image: UploadedImage): Promise<string> {
     await Promise.all([this.assets.load(image.src), loadObjectClasses('image')]);
-    const view = this.templateView();
-    const fit = Math.min(1, (view.width * 0.4) / image.width, (view.height * 0.6) / image.height);
-    const center = this.viewport.visibleCenter(view);
-    return this.place({ type: 'image', src: image.src, width: Math.round(image.width * fit), height: Math.round(image.height * fit), name: image.name, x: center.x, y: center.y, scaleX: 1, scaleY: 1, angle: 0 }, ToolId.Image);
+    return this.place(imageObject(image, this.templateView(), this.viewport), ToolId.Image);
   }
 
   select(layerId: string): void {
@@ -384,16 +404,12 @@ export class StudioEditor extends EventTarget {
     this.dispatchEvent(new Event(type));
   }
 
-  resize(): void {
-    const w = Math.max(1, this.stage.clientWidth);
-    const h = Math.max(1, this.stage.clientHeight);
-    if (w === this.canvas.getWidth() && h === this.canvas.getHeight()) return;
-    this.canvas.setDimensions({ width: w, height: h });
-    if (this.doc) this.viewport.fit();
+  get disposed(): boolean {
+    return this.life.signal.aborted;
   }
 
   dispose(): void {
-    this.resizeObserver.disconnect();
+    this.life.abort();
     this.input.dispose();
     void this.canvas.dispose();
   }

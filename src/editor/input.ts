@@ -2,7 +2,12 @@ import type { FabricObject, TPointerEventInfo } from 'fabric/es';
 import type { StudioCanvas } from './render/studio-canvas.ts';
 import type { Tool, ToolContext } from './tools/types.ts';
 import type { Viewport } from './viewport.ts';
-import { registerKeyboard, keyboardOf } from './keyboard/registry.ts';
+import type { CommandRegistry } from './commands/registry.ts';
+import type { CanvasKeyboard } from './keyboard/canvas.ts';
+import { isTyping } from './typing.ts';
+
+/** Set on the stage while its focus came from a pointer; a key or a blur takes it away. */
+export const POINTER_FOCUS = 'data-pointer-focus';
 
 /** After start-up, like the lazy tool code (tools/create.ts). */
 const KEYBOARD_PRELOAD_DELAY = 2500;
@@ -10,6 +15,7 @@ const KEYBOARD_PRELOAD_DELAY = 2500;
 export interface InputHost {
   readonly canvas: StudioCanvas;
   readonly viewport: Viewport;
+  readonly commands: CommandRegistry;
   readonly ready: boolean;
   activeTool(): Tool | undefined;
   toolContext(): ToolContext;
@@ -25,15 +31,29 @@ export interface InputHost {
 export class InputRouter {
   private gestureTool: Tool | undefined;
   private disposed = false;
+  /** The canvas keyboard, once its chunk has loaded. */
+  keyboard: CanvasKeyboard | undefined;
   private readonly cleanup: (() => void)[] = [];
 
   constructor(private readonly host: InputHost, stage: HTMLElement) {
     const c = host.canvas;
     // The canvas keyboard (src/editor/keyboard/) loads on the canvas's first keyboard focus or key,
     // or when the page is idle; never on a pointer's focus, which would load it in the middle of a stroke.
-    let keyboard: Promise<unknown> | undefined;
-    const loadKeyboard = () => (keyboard ??= import('./keyboard/canvas.ts').then((m) => !this.disposed && m.attachKeyboard(host, stage)).catch(() => (keyboard = undefined)));
-    const focused = () => stage.matches(':focus-visible') && loadKeyboard();
+    let keyboard: Promise<void> | undefined;
+    const loadKeyboard = () => {
+      if (this.disposed) return;
+      keyboard ??= import('./keyboard/canvas.ts')
+        .then((m) => void (this.disposed || (this.keyboard = m.attachKeyboard(host, stage))))
+        .catch(() => void (keyboard = undefined));
+    };
+    // A focus that a pointer gave is no keyboard focus: no frame, no crosshair (`data-pointer-focus`),
+    // whatever the browser's :focus-visible guesses for the programmatic focus() the element makes.
+    const pointerFocus = () => stage.setAttribute(POINTER_FOCUS, '');
+    const keyboardFocus = () => stage.removeAttribute(POINTER_FOCUS);
+    const focused = () => stage.matches(`:focus-visible:not([${POINTER_FOCUS}])`) && loadKeyboard();
+    stage.addEventListener('pointerdown', pointerFocus, true);
+    stage.addEventListener('keydown', keyboardFocus, true);
+    stage.addEventListener('blur', keyboardFocus);
     stage.addEventListener('focus', focused);
     stage.addEventListener('keydown', loadKeyboard);
     const idle = setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(loadKeyboard, { timeout: 5000 }) : loadKeyboard()), KEYBOARD_PRELOAD_DELAY);
@@ -57,6 +77,9 @@ export class InputRouter {
     stage.addEventListener('wheel', v.handleWheel, { passive: false });
     this.cleanup.push(() => {
       clearTimeout(idle);
+      stage.removeEventListener('pointerdown', pointerFocus, true);
+      stage.removeEventListener('keydown', keyboardFocus, true);
+      stage.removeEventListener('blur', keyboardFocus);
       stage.removeEventListener('focus', focused);
       stage.removeEventListener('keydown', loadKeyboard);
       stage.removeEventListener('pointerdown', down, true);
@@ -65,6 +88,25 @@ export class InputRouter {
       window.removeEventListener('pointercancel', up, true);
       stage.removeEventListener('wheel', v.handleWheel);
     });
+  }
+
+  /** A pointer gesture of a tool is in progress. */
+  get gestureActive(): boolean {
+    return !!this.gestureTool;
+  }
+
+  /**
+   * A key the element received: runs the first command it belongs to. True
+   * when it was used, so the element can stop it reaching the page. Keys
+   * typed into text, a field or a dialog are not shortcuts.
+   */
+  handleKey(e: KeyboardEvent): boolean {
+    if (!this.host.ready || isTyping(this.host.canvas, e)) return false;
+    return this.host.commands.handleKey(e);
+  }
+
+  handleKeyUp(e: KeyboardEvent): void {
+    if (e.key === ' ') this.host.viewport.spaceHeld = false;
   }
 
   /** Abandons the gesture in progress; nothing of it is recorded. */
@@ -76,8 +118,8 @@ export class InputRouter {
 
   dispose(): void {
     this.disposed = true;
-    keyboardOf(this.host.canvas)?.cursor.dispose();
-    registerKeyboard(this.host.canvas, undefined);
+    this.keyboard?.dispose();
+    this.keyboard = undefined;
     for (const f of this.cleanup) f();
   }
 

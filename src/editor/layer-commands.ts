@@ -1,5 +1,5 @@
 import type { Layer, PlacedObject, ViewDesign } from '../document/types.ts';
-import type { EditorStrings } from './editor.ts';
+import type { EditorStrings } from './tools/types.ts';
 import type { Op } from './history/ops.ts';
 import { deleteLayerOp, duplicateLayer, emptyPaintLayer, insertAbove, moveLayerOp, setLayerOp } from './layers.ts';
 

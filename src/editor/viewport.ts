@@ -32,6 +32,19 @@ export class Viewport {
     return !!this.pinch || !!this.pan;
   }
 
+  /** Keeps the canvas the size of its stage, fitting the view again when the stage changes size. */
+  followSize(stage: HTMLElement, hasDesign: () => boolean, signal: AbortSignal): void {
+    const observer = new ResizeObserver(() => {
+      const width = Math.max(1, stage.clientWidth);
+      const height = Math.max(1, stage.clientHeight);
+      if (width === this.canvas.getWidth() && height === this.canvas.getHeight()) return;
+      this.canvas.setDimensions({ width, height });
+      if (hasDesign()) this.fit();
+    });
+    observer.observe(stage);
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
+
   fit(): void {
     const { width, height } = this.size();
     const cw = this.canvas.getWidth();

@@ -1,5 +1,4 @@
 import { BridgeController } from '../bridge/controller.ts';
-import type { StudioEditor } from '../editor/editor.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 
@@ -7,7 +6,10 @@ export interface BridgeWiring {
   hostOrigin: string | null;
   metrics(): Metrics;
   restoreMetrics(total: Metrics): void;
-  editor(): StudioEditor | undefined;
+  /** The view on screen, for the drafts the parent keeps. */
+  view(): string | undefined;
+  /** Validates and shows a design with the view it was left on (the element's one way in for designs). */
+  show(design: unknown, view: string): Promise<void>;
   fail(error: StudioError): void;
 }
 
@@ -19,13 +21,11 @@ export function createBridge(host: ConstructorParameters<typeof BridgeController
   return new BridgeController(host, {
     hostOrigin: w.hostOrigin,
     metrics: w.metrics,
-    view: () => w.editor()?.view,
+    view: w.view,
     // The parent hands back the draft it kept for a frame whose own storage is denied.
     restoreDraft: async (draft) => {
-      await host.loadDesign(draft.design);
+      await w.show(draft.design, draft.view);
       if (draft.metrics) w.restoreMetrics(draft.metrics);
-      const editor = w.editor();
-      if (editor?.manifest?.views.some((v) => v.id === draft.view)) editor.setView(draft.view);
     },
     onError: (e) => w.fail(new StudioError(ErrorCode.BridgeOrigin, e.message)),
   });

@@ -2,7 +2,7 @@ import { ErrorCode, StudioError } from '../errors.ts';
 import type { Submission, SubmissionReceipt } from '../protocol/submission.ts';
 import type { Outbox } from '../transport/outbox.ts';
 import type { OutboxEvent } from '../transport/outbox-events.ts';
-import type { SubmitResult } from './submit-view.ts';
+import type { SubmitResult } from '../features/submit/submit-view.ts';
 
 /**
  * Gets a confirmed submission to the brand exactly once: through the

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StudioEditor } from '../editor/editor.ts';
-import { handleKeyDown, handleKeyUp } from '../editor/keys.ts';
 import { ToolId } from '../editor/tools/types.ts';
 
 export interface InputWiringOptions {
@@ -14,7 +13,7 @@ export interface InputWiringOptions {
 
 /**
  * The element's keyboard and upload input: key events go to the editor's
- * key commands (src/editor/keys.ts); the image tool opens the file picker and
+ * command registry (src/editor/commands/); the image tool opens the file picker and
  * a chosen file is checked (src/security/upload.ts) before it is placed.
  */
 export class InputWiring implements ReactiveController {
@@ -36,7 +35,7 @@ export class InputWiring implements ReactiveController {
   }
 
   chooseTool(id: ToolId): void {
-    this.options.editor()?.setTool(id);
+    this.options.editor()?.commands.run(`tool.${id}`);
     this.options.clearNotice();
     if (id === ToolId.Image) this.options.fileInput().click();
   }
@@ -59,11 +58,11 @@ export class InputWiring implements ReactiveController {
 
   private handleKeyDown = (e: KeyboardEvent): void => {
     const editor = this.options.editor();
-    if (editor?.ready && handleKeyDown(editor, e)) e.preventDefault();
+    if (editor?.input.handleKey(e)) e.preventDefault();
   };
 
   private handleKeyUp = (e: KeyboardEvent): void => {
     const editor = this.options.editor();
-    if (editor) handleKeyUp(editor, e);
+    editor?.input.handleKeyUp(e);
   };
 }

@@ -100,6 +100,11 @@ export const styles = css`
       background-color 120ms ease,
       box-shadow 120ms ease;
   }
+  /* The main call to action looks like one from the first paint, not only once a dialog's styles have loaded. */
+  button.primary {
+    color: var(--_accent-fg);
+    background: var(--_accent);
+  }
   button:disabled {
     opacity: 0.4;
     cursor: default;
@@ -107,9 +112,14 @@ export const styles = css`
   button:focus-visible,
   input:focus-visible,
   select:focus-visible,
-  .stage:focus-visible {
+  summary:focus-visible,
+  .stage:focus-visible:not([data-pointer-focus]) {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+  /* A pointer's focus on the canvas shows no frame (docs/accessibility.md); Tab or a key brings it back. */
+  .stage:focus {
+    outline: none;
   }
   .icon {
     width: 22px;
@@ -187,11 +197,25 @@ export const styles = css`
     display: flex;
     flex-direction: column;
   }
+  .brief-panel,
   .style-panel,
   .layers-panel,
   .selection-actions {
     padding: 10px;
     border-bottom: 1px solid var(--_line);
+  }
+  .brief-panel summary {
+    cursor: pointer;
+  }
+  .brief-title {
+    font-weight: 600;
+  }
+  .brief-text,
+  .brief-rules {
+    margin: 8px 0 0;
+  }
+  .brief-rules {
+    padding-inline-start: 18px;
   }
   .field {
     display: flex;

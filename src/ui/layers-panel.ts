@@ -1,53 +1,51 @@
 import { html, type TemplateResult } from 'lit';
 import type { Layer } from '../document/types.ts';
+import type { StudioEditor } from '../editor/editor.ts';
+import { toolDefinition } from '../editor/tools/registry.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { commandButton } from './command-button.ts';
 import { icon } from './icons.ts';
 
-export interface LayersPanelState {
-  layers: readonly Layer[];
-  active: string | undefined;
-  t: Translate;
-  onActivate(id: string): void;
-  onMove(id: string, step: 1 | -1): void;
-  onUpdate(id: string, patch: Partial<Pick<Layer, 'name' | 'visible' | 'locked'>>): void;
-  onDelete(id: string): void;
-  onAdd(): void;
-}
-
-/** Layers, top of the stack first, as painters expect. */
-export function renderLayersPanel(s: LayersPanelState): TemplateResult {
-  const top = [...s.layers].reverse();
+/** Layers, top of the stack first, as painters expect; every button runs a `layer.*` command. */
+export function renderLayersPanel(editor: StudioEditor, t: Translate): TemplateResult {
+  const top = [...editor.layers].reverse();
   return html`<section class="layers-panel" part="panel layers-panel" aria-labelledby="layers-heading">
     <div class="panel-head">
-      <h2 id="layers-heading">${s.t('layers.label')}</h2>
-      <button type="button" part="button" class="icon-button" data-action="add-layer" aria-label=${s.t('layers.add')} title=${s.t('layers.add')} @click=${s.onAdd}>${icon('plus')}</button>
+      <h2 id="layers-heading">${t('layers.label')}</h2>
+      ${commandButton(editor, 'layer.add', t, { action: 'add-layer' })}
     </div>
     <ol class="layers">
-      ${top.length === 0 ? html`<li class="empty">${s.t('layers.empty')}</li>` : ''}
-      ${top.map((layer, i) => row(s, layer, i === 0, i === top.length - 1))}
+      ${top.length === 0 ? html`<li class="empty">${t('layers.empty')}</li>` : ''}
+      ${top.map((layer) => row(editor, t, layer))}
     </ol>
   </section>`;
 }
 
-function row(s: LayersPanelState, layer: Layer, isTop: boolean, isBottom: boolean): TemplateResult {
-  const name = layer.name;
+function row(editor: StudioEditor, t: Translate, layer: Layer): TemplateResult {
+  const { name, id } = layer;
+  const active = id === editor.activeLayer;
+  const run = (command: string, patch?: Partial<Pick<Layer, 'name' | 'visible' | 'locked'>>) => editor.commands.run(command, { layer: id, patch });
   const rename = (e: Event) => {
     const value = (e.target as HTMLInputElement).value.trim().slice(0, 120);
-    if (value && value !== name) s.onUpdate(layer.id, { name: value });
+    if (value && value !== name) run('layer.update', { name: value });
   };
-  return html`<li class="layer ${layer.id === s.active ? 'active' : ''}" data-layer=${layer.id} aria-current=${layer.id === s.active ? 'true' : 'false'}>
-    <button type="button" class="layer-pick" part="button" aria-label=${s.t('layers.select', { name })} title=${s.t('layers.select', { name })} aria-pressed=${layer.id === s.active ? 'true' : 'false'} @click=${() => s.onActivate(layer.id)}>
-      <span class="kind">${icon(layer.kind === 'paint' ? 'pencil' : layer.object.type === 'sticker' ? 'sticker' : layer.object.type)}</span>
+  const kind = layer.kind === 'paint' ? 'pencil' : layer.object.type;
+  return html`<li class="layer ${active ? 'active' : ''}" data-layer=${id} aria-current=${active ? 'true' : 'false'}>
+    <button type="button" class="layer-pick" part="button" aria-label=${t('layers.select', { name })} title=${t('layers.select', { name })}
+      aria-pressed=${active ? 'true' : 'false'} @click=${() => run('layer.select')}>
+      <span class="kind">${icon(toolDefinition(kind)?.icon ?? kind)}</span>
     </button>
-    <input class="layer-name" .value=${name} aria-label=${s.t('layers.rename', { name })} @change=${rename} @focus=${() => s.onActivate(layer.id)} />
-    <button type="button" class="icon-button" data-action="visible" aria-label=${s.t(layer.visible ? 'layers.hide' : 'layers.show', { name })} aria-pressed=${layer.visible ? 'false' : 'true'} @click=${() => s.onUpdate(layer.id, { visible: !layer.visible })}>
+    <input class="layer-name" .value=${name} aria-label=${t('layers.rename', { name })} @change=${rename} @focus=${() => run('layer.select')} />
+    <button type="button" class="icon-button" data-action="visible" aria-label=${t(layer.visible ? 'layers.hide' : 'layers.show', { name })}
+      aria-pressed=${layer.visible ? 'false' : 'true'} @click=${() => run('layer.update', { visible: !layer.visible })}>
       ${icon(layer.visible ? 'eye' : 'eyeOff')}
     </button>
-    <button type="button" class="icon-button" data-action="lock" aria-label=${s.t(layer.locked ? 'layers.unlock' : 'layers.lock', { name })} aria-pressed=${layer.locked ? 'true' : 'false'} @click=${() => s.onUpdate(layer.id, { locked: !layer.locked })}>
+    <button type="button" class="icon-button" data-action="lock" aria-label=${t(layer.locked ? 'layers.unlock' : 'layers.lock', { name })}
+      aria-pressed=${layer.locked ? 'true' : 'false'} @click=${() => run('layer.update', { locked: !layer.locked })}>
       ${icon(layer.locked ? 'lock' : 'unlock')}
     </button>
-    <button type="button" class="icon-button" data-action="up" aria-label=${s.t('layers.up', { name })} ?disabled=${isTop} @click=${() => s.onMove(layer.id, 1)}>${icon('up')}</button>
-    <button type="button" class="icon-button" data-action="down" aria-label=${s.t('layers.down', { name })} ?disabled=${isBottom} @click=${() => s.onMove(layer.id, -1)}>${icon('down')}</button>
-    <button type="button" class="icon-button" data-action="delete" aria-label=${s.t('layers.delete', { name })} @click=${() => s.onDelete(layer.id)}>${icon('trash')}</button>
+    ${commandButton(editor, 'layer.up', t, { action: 'up', args: { layer: id }, params: { name } })}
+    ${commandButton(editor, 'layer.down', t, { action: 'down', args: { layer: id }, params: { name } })}
+    ${commandButton(editor, 'layer.delete', t, { action: 'delete', args: { layer: id }, params: { name } })}
   </li>`;
 }

@@ -6,36 +6,31 @@ import type { LoadedTemplate } from '../template/load.ts';
 import { icon } from './icons.ts';
 import { renderLayersPanel } from './layers-panel.ts';
 import { renderStylePanel } from './style-panel.ts';
+import { renderBrief } from './brief.ts';
+import { commandButton } from './command-button.ts';
 
 export interface SidePanelState {
   editor: StudioEditor | undefined;
   loaded: LoadedTemplate | undefined;
   t: Translate;
+  briefOpen: boolean;
+  onBrief(open: boolean): void;
   onStyle(patch: Partial<BrushStyle>): void;
 }
 
-/** The side column: brush style, the selection's actions, and the layers of the view. */
-export function renderSidePanel({ editor, loaded, t, onStyle }: SidePanelState): TemplateResult {
+/** The side column: the brief, brush style, the selection's commands, and the layers of the view. */
+export function renderSidePanel({ editor, loaded, t, briefOpen, onBrief, onStyle }: SidePanelState): TemplateResult {
   return html`<aside class="side" part="panel">
-    ${editor && loaded ? renderStylePanel({ tool: editor.tool, style: editor.style, manifest: loaded.manifest, resolve: loaded.resolve, t, onStyle }) : nothing}
+    ${renderBrief(loaded?.manifest.brief, briefOpen, t, onBrief)}
+    ${editor && loaded
+      ? renderStylePanel({ tool: editor.tool, options: editor.toolOptions, style: editor.style, manifest: loaded.manifest, resolve: loaded.resolve, t, onStyle })
+      : nothing}
     ${editor && editor.tool === ToolId.Select && editor.selectedLayer()
       ? html`<div class="selection-actions">
-          <button type="button" part="button" data-action="duplicate" @click=${() => editor.layerCommands.duplicate(editor.selectedLayer()?.id)}>${icon('duplicate')} ${t('action.duplicate')}</button>
-          <button type="button" part="button" data-action="delete" @click=${() => editor.deleteSelection()}>${icon('trash')} ${t('action.delete')}</button>
+          ${commandButton(editor, 'duplicate', t, { withText: true })} ${commandButton(editor, 'delete', t, { withText: true })}
         </div>`
       : nothing}
-    ${editor
-      ? renderLayersPanel({
-          layers: editor.layers,
-          active: editor.activeLayer,
-          t,
-          onActivate: (id) => editor.setActiveLayer(id),
-          onMove: (id, step) => editor.layerCommands.move(id, step),
-          onUpdate: (id, patch) => editor.layerCommands.update(id, patch),
-          onDelete: (id) => editor.layerCommands.remove(id),
-          onAdd: () => editor.layerCommands.addPaint(),
-        })
-      : nothing}
+    ${editor ? renderLayersPanel(editor, t) : nothing}
   </aside>`;
 }
 

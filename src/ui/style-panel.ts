@@ -1,15 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { SHAPES, type ShapeKind } from '../document/types.ts';
-import type { BrushStyle, ToolId } from '../editor/tools/types.ts';
+import type { BrushStyle, ToolId, ToolOption } from '../editor/tools/types.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { TemplateManifest } from '../template/types.ts';
+import { colourName } from './colour-names.ts';
 import { rovingKeys, tabStop } from './roving.ts';
 
 const radioKeys = rovingKeys(true);
 
 export interface StylePanelState {
   tool: ToolId;
+  /** What the tool's definition says it takes (src/editor/tools/). */
+  options: readonly ToolOption[];
   style: BrushStyle;
   manifest: TemplateManifest;
   resolve(url: string): string;
@@ -20,16 +23,14 @@ export interface StylePanelState {
 /** A few colours to start from when the template sets no palette. */
 const DEFAULT_SWATCHES = ['#111111', '#ffffff', '#e4002b', '#ff7a00', '#ffd400', '#1fa84f', '#0072ce', '#6a2c91'];
 
-const SIZED: readonly ToolId[] = ['pencil', 'marker', 'spray', 'eraser', 'shape'];
-const COLOURED: readonly ToolId[] = ['pencil', 'marker', 'spray', 'fill', 'text', 'shape', 'select'];
-
 /** Options of the current tool: colour, size, opacity, font, shape, sticker. */
 export function renderStylePanel(s: StylePanelState): TemplateResult {
+  const has = (o: ToolOption) => s.options.includes(o);
   return html`<section class="style-panel" part="panel style-panel" aria-label=${s.t(`tool.${s.tool}`)}>
-    ${COLOURED.includes(s.tool) ? colours(s) : nothing} ${SIZED.includes(s.tool) ? range(s, 'style.size', 'size', 1, 80, 1) : nothing}
-    ${s.tool === 'marker' ? range(s, 'style.opacity', 'markerOpacity', 0.1, 0.9, 0.05) : nothing}
-    ${s.tool === 'spray' ? range(s, 'style.density', 'sprayDensity', 4, 80, 1) : nothing} ${s.tool === 'text' || s.tool === 'select' ? fonts(s) : nothing}
-    ${s.tool === 'shape' ? shapes(s) : nothing} ${s.tool === 'sticker' ? stickers(s) : nothing}
+    ${has('color') ? colours(s) : nothing} ${has('size') ? range(s, 'style.size', 'size', 1, 80, 1) : nothing}
+    ${has('opacity') ? range(s, 'style.opacity', 'markerOpacity', 0.1, 0.9, 0.05) : nothing}
+    ${has('density') ? range(s, 'style.density', 'sprayDensity', 4, 80, 1) : nothing} ${has('font') ? fonts(s) : nothing}
+    ${has('shape') ? shapes(s) : nothing} ${has('sticker') ? stickers(s) : nothing}
   </section>`;
 }
 
@@ -46,11 +47,12 @@ function colours(s: StylePanelState): TemplateResult {
           role="radio"
           part="button swatch"
           class="swatch"
+          data-colour=${c}
           ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--swatch', c))}
           tabindex=${tabStop(s.style.color === c, i === 0, swatches.includes(s.style.color))}
           aria-checked=${s.style.color === c ? 'true' : 'false'}
-          aria-label=${c}
-          title=${c}
+          aria-label=${colourName(s.t, c)}
+          title=${`${colourName(s.t, c)} (${c})`}
           @click=${() => s.onStyle({ color: c })}
         ></button>`,
       )}

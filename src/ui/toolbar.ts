@@ -1,6 +1,8 @@
 import { html, type TemplateResult } from 'lit';
-import { TOOLS } from '../editor/tools/registry.ts';
+import { CommandGroup } from '../editor/commands/types.ts';
+import type { StudioEditor } from '../editor/editor.ts';
 import type { ToolId } from '../editor/tools/types.ts';
+import type { MessageKey } from '../i18n/en.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { icon } from './icons.ts';
 import { rovingKeys, tabStop } from './roving.ts';
@@ -8,28 +10,31 @@ import { rovingKeys, tabStop } from './roving.ts';
 const toolbarKeys = rovingKeys(false);
 
 export interface ToolbarState {
-  tool: ToolId;
+  editor: StudioEditor;
   t: Translate;
   onTool(id: ToolId): void;
 }
 
-/** The tool buttons, read from the one tool registry. */
-export function renderToolbar(s: ToolbarState): TemplateResult {
-  return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${s.t('toolbar.label')} aria-orientation="vertical" @keydown=${toolbarKeys}>
-    ${TOOLS.map(
-      (tool, i) => html`<button
+/** The tool buttons: the `tool.*` commands of the editor's one registry. */
+export function renderToolbar({ editor, t, onTool }: ToolbarState): TemplateResult {
+  const tools = editor.commands.list(CommandGroup.Tool);
+  return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${t('toolbar.label')} aria-orientation="vertical" @keydown=${toolbarKeys}>
+    ${tools.map((command, i) => {
+      const id = command.tool as ToolId;
+      const label = t(command.label as MessageKey);
+      return html`<button
         type="button"
         part="button tool-button"
         class="tool"
-        data-tool=${tool.id}
-        tabindex=${tabStop(s.tool === tool.id, i === 0, true)}
-        aria-pressed=${s.tool === tool.id ? 'true' : 'false'}
-        aria-keyshortcuts=${tool.key.toUpperCase()}
-        title=${`${s.t(`tool.${tool.id}`)} (${tool.key.toUpperCase()})`}
-        @click=${() => s.onTool(tool.id)}
+        data-tool=${id}
+        tabindex=${tabStop(editor.tool === id, i === 0, true)}
+        aria-pressed=${editor.tool === id ? 'true' : 'false'}
+        aria-keyshortcuts=${command.keys ?? ''}
+        title=${`${label} (${command.keys})`}
+        @click=${() => onTool(id)}
       >
-        ${icon(tool.id)}<span class="label">${s.t(`tool.${tool.id}`)}</span>
-      </button>`,
-    )}
+        ${icon(command.icon ?? '')}<span class="label">${label}</span>
+      </button>`;
+    })}
   </div>`;
 }

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { keyboardOf } from '../../src/editor/keyboard/registry.ts';
+
 import { TOOLS } from '../../src/editor/tools/registry.ts';
 import { ToolId } from '../../src/editor/tools/types.ts';
 import { uniqueKey } from '../support/drafts.ts';
@@ -37,7 +37,7 @@ describe('<co-design-studio> accessibility (axe)', () => {
     this.timeout(30_000);
     s = await mountStudio({ draftKey: uniqueKey('axe-layers') });
     s.shadow('.stage').focus();
-    await waitUntil(() => keyboardOf(s!.editor.canvas), 'the canvas keyboard loaded', { timeout: 10_000 });
+    await waitUntil(() => s!.editor.input.keyboard, 'the canvas keyboard loaded', { timeout: 10_000 });
     await s.tool('shape');
     s.shadow('.stage').focus();
     await sendKeys({ press: 'Enter' });

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PlacedObject, ViewDesign } from '../../src/document/types.ts';
-import { keyboardOf } from '../../src/editor/keyboard/registry.ts';
+
 import { uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
 import { mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
@@ -38,7 +38,7 @@ const isStage = (el: Element) => el.classList.contains('stage');
 
 /** Moves the keyboard cursor with arrow presses (Shift for the long way) to a design point. */
 async function cursorTo(s: TestStudio, [x, y]: Pt): Promise<void> {
-  const cursor = keyboardOf(s.editor.canvas)!.cursor;
+  const cursor = s!.editor.input.keyboard!.cursor;
   for (let i = 0; i < 200; i++) {
     const z = s.editor.canvas.getZoom();
     const dx = (x - cursor.position.x) * z;
@@ -96,10 +96,10 @@ describe('<co-design-studio> keyboard only', () => {
     // To the canvas: the crosshair shows; move it and place a shape.
     await tabTo(s, isStage, 'the canvas');
     // The canvas keyboard is a lazy chunk: focusing the canvas loads it.
-    await waitUntil(() => keyboardOf(s!.editor.canvas), 'the canvas keyboard loaded', { timeout: 10_000 });
+    await waitUntil(() => s!.editor.input.keyboard, 'the canvas keyboard loaded', { timeout: 10_000 });
     expect(getComputedStyle(s.shadow('.kbd-cursor')).display).to.equal('block');
     await cursorTo(s, [cx - 150, cy]);
-    const at = { ...keyboardOf(s.editor.canvas)!.cursor.position };
+    const at = { ...s!.editor.input.keyboard!.cursor.position };
     await oneStep('shape', async () => {
       await press('Enter');
       await waitUntil(() => objects(side()).length === 1, 'the shape is placed', { timeout: 10_000 });

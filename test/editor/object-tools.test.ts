@@ -152,10 +152,10 @@ describe('<co-design-studio> layers and views', () => {
     const g = geometry(v);
     const [x, y] = g.centre(60);
     await s.tool('fill');
-    await clickIn(s.shadow('.swatch[aria-label="#0072ce"]'));
+    await clickIn(s.shadow('.swatch[data-colour="#0072ce"]'));
     await s.click([x, y]);
     await s.tool('shape');
-    await clickIn(s.shadow('.swatch[aria-label="#ffd400"]'));
+    await clickIn(s.shadow('.swatch[data-colour="#ffd400"]'));
     await s.click([x, y]);
     const shapeLayer = objects(s)[0].id;
     const colourAt = async () => pixel(await s.exportPixels({ withProduct: false, width: 1600 }), x, y);
@@ -207,7 +207,7 @@ describe('<co-design-studio> layers and views', () => {
     const palette = s.editor.manifest!.palette!;
     expect(palette.length).to.be.greaterThan(0);
     await s.tool('pencil');
-    const swatches = [...s.el.shadowRoot!.querySelectorAll('.swatch')].map((b) => b.getAttribute('aria-label'));
+    const swatches = [...s.el.shadowRoot!.querySelectorAll('.swatch')].map((b) => b.getAttribute('data-colour'));
     expect(swatches).to.deep.equal(palette);
     expect(s.el.shadowRoot!.querySelector('input[type=color]')).to.equal(null);
     s.editor.setStyle({ color: '#123456' });

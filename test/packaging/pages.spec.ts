@@ -216,7 +216,7 @@ describe('the strict-CSP page', () => {
     await studio.tool('pencil');
     // Swatch colours arrive through the CSSOM, so the policy lets them show.
     const swatches = await page.evaluate(() =>
-      [...document.querySelector('co-design-studio')!.shadowRoot!.querySelectorAll<HTMLElement>('.swatch')].map((b) => [b.getAttribute('aria-label'), getComputedStyle(b).backgroundColor]),
+      [...document.querySelector('co-design-studio')!.shadowRoot!.querySelectorAll<HTMLElement>('.swatch')].map((b) => [b.getAttribute('data-colour'), getComputedStyle(b).backgroundColor]),
     );
     assert.ok(swatches.length > 0);
     for (const [hex, shown] of swatches) {

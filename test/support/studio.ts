@@ -83,6 +83,7 @@ function helpers(el: CoDesignStudio, editor: StudioEditor): TestStudio {
     },
     async tool(id) {
       const button = shadow<HTMLButtonElement>(`.toolbar [data-tool="${id}"]`);
+      button.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       const r = button.getBoundingClientRect();
       await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
       await el.updateComplete;
@@ -111,8 +112,9 @@ export function pixel(img: ImageData, x: number, y: number): [number, number, nu
   return [img.data[i], img.data[i + 1], img.data[i + 2], img.data[i + 3]];
 }
 
-/** Click a button inside the studio's shadow root with the real mouse. */
+/** Click a button inside the studio's shadow root with the real mouse, scrolled into view first as a person would. */
 export async function clickIn(el: Element): Promise<void> {
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const r = el.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }

@@ -118,8 +118,8 @@ const CURSOR_CSS = `
   pointer-events: none;
   z-index: 1;
 }
-.stage:focus-visible > .kbd-cursor,
-.stage:focus-visible > .kbd-anchor:not([hidden]) {
+.stage:focus-visible:not([data-pointer-focus]) > .kbd-cursor,
+.stage:focus-visible:not([data-pointer-focus]) > .kbd-anchor:not([hidden]) {
   display: block;
 }
 .kbd-cursor::before,

@@ -1,6 +1,7 @@
 import type { FabricObject } from 'fabric/es';
-import type { StudioEditor } from '../editor.ts';
-import { arrowDelta, isArrow, type KeyCommand } from './commands.ts';
+import { plain } from '../commands/keys.ts';
+import { CommandGroup, type Command, type CommandContext } from '../commands/types.ts';
+import { arrowDelta, isArrow } from './arrows.ts';
 import { CANVAS_KEYS } from './shortcuts.ts';
 
 /** Design units per arrow press; Shift moves ten times as far. */
@@ -15,26 +16,30 @@ export const ROTATE_STEP_LARGE = 45;
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 20;
 
-const selected = ({ editor }: { editor: StudioEditor }) => !!editor.selectedLayer() && !!editor.canvas.getActiveObject();
+const selected = ({ editor }: CommandContext) => !!editor.selectedLayer() && !!editor.canvas.getActiveObject();
 
-/** With an object selected: move, scale, rotate, delete; each press is one undo step. */
-export const OBJECT_KEYS: readonly KeyCommand[] = [
+/** With an object selected: move, scale, rotate; each press is one undo step. */
+export const OBJECT_KEYS: readonly Command[] = [
   {
-    name: 'move-object',
+    id: 'move-object',
+    group: CommandGroup.Object,
     keys: CANVAS_KEYS['move-object'],
-    keyTest: isArrow,
+    keyTest: (e) => plain(e) && isArrow(e),
     predicate: selected,
-    perform: ({ editor }, e) => {
+    perform: ({ editor }, { event: e }) => {
+      if (!e) return false;
       const { dx, dy } = arrowDelta(e, e.shiftKey ? NUDGE_LARGE : NUDGE);
       return transform(editor, (fo) => fo.set({ left: (fo.left ?? 0) + dx, top: (fo.top ?? 0) + dy }));
     },
   },
   {
-    name: 'scale-object',
+    id: 'scale-object',
+    group: CommandGroup.Object,
     keys: CANVAS_KEYS['scale-object'],
-    keyTest: (e) => ['[', ']', '{', '}'].includes(e.key),
+    keyTest: (e) => plain(e) && ['[', ']', '{', '}'].includes(e.key),
     predicate: selected,
-    perform: ({ editor }, e) => {
+    perform: ({ editor }, { event: e }) => {
+      if (!e) return false;
       const step = e.shiftKey ? SCALE_STEP_LARGE : SCALE_STEP;
       const f = e.key === ']' || e.key === '}' ? step : 1 / step;
       return transform(editor, (fo) => {
@@ -45,26 +50,22 @@ export const OBJECT_KEYS: readonly KeyCommand[] = [
     },
   },
   {
-    name: 'rotate-object',
+    id: 'rotate-object',
+    group: CommandGroup.Object,
     keys: CANVAS_KEYS['rotate-object'],
-    keyTest: (e) => [',', '.', '<', '>'].includes(e.key),
+    keyTest: (e) => plain(e) && [',', '.', '<', '>'].includes(e.key),
     predicate: selected,
-    perform: ({ editor }, e) => {
+    perform: ({ editor }, { event: e }) => {
+      if (!e) return false;
       const step = e.shiftKey ? ROTATE_STEP_LARGE : ROTATE_STEP;
       const d = e.key === '.' || e.key === '>' ? step : -step;
       return transform(editor, (fo) => fo.rotate((((fo.angle ?? 0) + d) % 360 + 360) % 360));
     },
   },
-  {
-    name: 'delete-object',
-    keys: CANVAS_KEYS['delete-object'],
-    keyTest: (e) => e.key === 'Delete' || e.key === 'Backspace',
-    perform: ({ editor }) => editor.deleteSelection(),
-  },
 ];
 
 /** Changes the selected object and records it as one step, as a finished drag would. */
-function transform(editor: StudioEditor, change: (fo: FabricObject) => void): boolean {
+function transform(editor: CommandContext['editor'], change: (fo: FabricObject) => void): boolean {
   const fo = editor.canvas.getActiveObject();
   const layer = editor.selectedLayer();
   if (!fo || !layer) return false;

@@ -1,29 +1,33 @@
-import { ToolId } from './types.ts';
-
-export interface ToolEntry {
-  id: ToolId;
-  /** Single-key shortcut (no modifiers). */
-  key: string;
-}
+import { eraserTool } from './eraser/eraser.ts';
+import { fillTool } from './fill/fill.ts';
+import { imageTool } from './image/image.ts';
+import { markerTool } from './marker/marker.ts';
+import { pencilTool } from './pencil/pencil.ts';
+import { selectTool } from './select/select.ts';
+import { shapeTool } from './shape/shape.ts';
+import { sprayTool } from './spray/spray.ts';
+import { stickerTool } from './sticker/sticker.ts';
+import { textTool } from './text/text.ts';
+import type { ToolDefinition, ToolId } from './types.ts';
 
 /**
- * The one list of tools: the toolbar, keyboard shortcuts and metrics all
- * read it, so a tool added here appears everywhere. Labels come from the
- * translation table under `tool.<id>`.
+ * Every tool, in toolbar order. A tool is its folder plus one line here (and
+ * its name under `tool.<id>` in the translation tables); the command
+ * registry turns each into a `tool.<id>` command (src/editor/commands/tools.ts).
  */
-export const TOOLS: readonly ToolEntry[] = [
-  { id: ToolId.Select, key: 'v' },
-  { id: ToolId.Pencil, key: 'p' },
-  { id: ToolId.Marker, key: 'm' },
-  { id: ToolId.Spray, key: 's' },
-  { id: ToolId.Eraser, key: 'e' },
-  { id: ToolId.Fill, key: 'f' },
-  { id: ToolId.Text, key: 't' },
-  { id: ToolId.Shape, key: 'r' },
-  { id: ToolId.Sticker, key: 'k' },
-  { id: ToolId.Image, key: 'i' },
+export const TOOLS: readonly ToolDefinition[] = [
+  selectTool,
+  pencilTool,
+  markerTool,
+  sprayTool,
+  eraserTool,
+  fillTool,
+  textTool,
+  shapeTool,
+  stickerTool,
+  imageTool,
 ];
 
-export function toolForKey(key: string): ToolId | undefined {
-  return TOOLS.find((t) => t.key === key.toLowerCase())?.id;
+export function toolDefinition(id: ToolId): ToolDefinition | undefined {
+  return TOOLS.find((t) => t.id === id);
 }

@@ -5,7 +5,7 @@ import type { Op } from '../history/ops.ts';
 import type { Scene } from '../render/scene.ts';
 import type { StudioCanvas } from '../render/studio-canvas.ts';
 
-/** Stable tool ids, used by the UI, the registry and the metrics (DESIGN.md). */
+/** Stable tool ids, used by the UI, the command registry and the metrics (docs/design.md). */
 export const ToolId = {
   Pencil: 'pencil',
   Spray: 'spray',
@@ -83,3 +83,35 @@ export interface Tool {
 
 /** What a keyboard act did: `anchored` means a straight stroke waits for its other end. */
 export type KeyAct = 'done' | 'anchored' | 'nothing';
+
+/** Names for new layers and default text, from the element's translation table. */
+export interface EditorStrings {
+  layerName(kind: 'paint' | PlacedObject['type'], n: number): string;
+  copyName(name: string): string;
+  defaultText(): string;
+}
+
+/** What a tool may need from the editor when it is made. */
+export interface ToolDeps {
+  strings: EditorStrings;
+  stickerSize(id: string): { width: number; height: number } | undefined;
+  editText(layerId: string): void;
+}
+
+/** What the style panel offers while a tool is active. */
+export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker';
+
+/**
+ * A tool as the rest of the studio sees it: its folder exports one of these,
+ * and tools/registry.ts lists them. The toolbar, the keys, the style panel
+ * and the metrics all read it.
+ */
+export interface ToolDefinition {
+  readonly id: ToolId;
+  /** Single-key shortcut (no modifiers). */
+  readonly key: string;
+  /** SVG path data of its 24×24 toolbar icon. */
+  readonly icon: string;
+  readonly options: readonly ToolOption[];
+  create(deps: ToolDeps): Tool;
+}

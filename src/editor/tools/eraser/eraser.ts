@@ -3,7 +3,7 @@ import type { Stroke } from '../../../document/types.ts';
 import type { RasterLayer } from '../../render/raster-layer.ts';
 import { drawStroke, type StrokeStyle } from '../../render/strokes.ts';
 import { FreehandTool } from '../freehand.ts';
-import { ToolId, type KeyAct, type ToolContext } from '../types.ts';
+import { ToolId, type KeyAct, type ToolContext, type ToolDefinition } from '../types.ts';
 
 /**
  * Rubs out the customer's paint, never the product: it erases from every
@@ -57,3 +57,11 @@ export class EraserTool extends FreehandTool {
     ctx.canvas.requestRenderAll();
   }
 }
+
+export const eraserTool: ToolDefinition = {
+  id: 'eraser',
+  key: 'e',
+  icon: 'M4 16l9-11 7 6-8 10H8z M9 10l6 6 M12 21h8',
+  options: ['size'],
+  create: () => new EraserTool(),
+};

@@ -1,5 +1,5 @@
 import { Point } from 'fabric/es';
-import { ToolId, type KeyAct, type Tool, type ToolContext } from '../types.ts';
+import { ToolId, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
 
 /**
  * Picks, moves, scales and rotates placed objects. fabric does the
@@ -21,3 +21,11 @@ export class SelectTool implements Tool {
     return 'done';
   }
 }
+
+export const selectTool: ToolDefinition = {
+  id: 'select',
+  key: 'v',
+  icon: 'M5 3l13 8-6 1.5L15 20l-2.5 1-3-7.5L5 17z',
+  options: ['color', 'font'],
+  create: () => new SelectTool(),
+};

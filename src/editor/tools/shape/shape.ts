@@ -1,7 +1,7 @@
 import type { FabricObject, Point } from 'fabric/es';
 import type { ShapeObject } from '../../../document/types.ts';
 import { createFabricObject, loadObjectClasses, objectClassesLoaded, whenLoaded } from '../../render/objects.ts';
-import { ToolId, type BrushStyle, type KeyAct, type Tool, type ToolContext } from '../types.ts';
+import { ToolId, type BrushStyle, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
 
 /** A tap places a shape of the default size; a drag sizes it. */
 export const DEFAULT_SHAPE_SIZE = 160;
@@ -99,3 +99,11 @@ export function shapeAt(style: BrushStyle, x: number, y: number, width: number, 
   if (style.shape === 'polygon') shape.sides = 6;
   return shape;
 }
+
+export const shapeTool: ToolDefinition = {
+  id: 'shape',
+  key: 'r',
+  icon: 'M3 14h8v7H3z M17 3l4 7h-8z M17 14a3.5 3.5 0 1 0 .01 0',
+  options: ['color', 'size', 'shape'],
+  create: () => new ShapeTool(),
+};

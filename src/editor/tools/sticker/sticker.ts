@@ -1,6 +1,6 @@
 import type { Point } from 'fabric/es';
 import { loadObjectClasses, whenLoaded } from '../../render/objects.ts';
-import { ToolId, type KeyAct, type Tool, type ToolContext } from '../types.ts';
+import { ToolId, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
 
 export interface StickerSource {
   size(id: string): { width: number; height: number } | undefined;
@@ -45,3 +45,11 @@ export function placeSticker(ctx: ToolContext, stickers: StickerSource, x: numbe
   }
   return ctx.place({ type: 'sticker', sticker: id, width: size.width, height: size.height, x, y, scaleX: 1, scaleY: 1, angle: 0 });
 }
+
+export const stickerTool: ToolDefinition = {
+  id: 'sticker',
+  key: 'k',
+  icon: 'M4 4h12l4 4v12H4z M16 4v4h4 M9 14s1 2 3 2 3-2 3-2 M9 10h.01 M15 10h.01',
+  options: ['sticker'],
+  create: (deps) => new StickerTool({ size: deps.stickerSize }),
+};

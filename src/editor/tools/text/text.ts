@@ -1,6 +1,6 @@
 import type { Point } from 'fabric/es';
 import { loadObjectClasses, whenLoaded } from '../../render/objects.ts';
-import { ToolId, type KeyAct, type Tool, type ToolContext } from '../types.ts';
+import { ToolId, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
 
 /** Places a text object where the customer taps; it opens for typing at once. */
 export class TextTool implements Tool {
@@ -38,3 +38,11 @@ export function placeText(ctx: ToolContext, text: string, x: number, y: number):
   const s = ctx.style;
   return ctx.place({ type: 'text', text, font: s.font, size: s.fontSize, color: s.color, bold: false, italic: false, x, y, scaleX: 1, scaleY: 1, angle: 0 });
 }
+
+export const textTool: ToolDefinition = {
+  id: 'text',
+  key: 't',
+  icon: 'M5 6V4h14v2 M12 4v16 M9 20h6',
+  options: ['color', 'font'],
+  create: (deps) => new TextTool(() => deps.strings.defaultText(), deps.editText),
+};

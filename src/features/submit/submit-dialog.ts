@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
-import type { Translate } from '../i18n/translate.ts';
-import type { TemplateBrief } from '../template/types.ts';
-import { icon } from './icons.ts';
-export { adoptDialogStyles } from './dialog.styles.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import type { TemplateBrief } from '../../template/types.ts';
+import { icon } from '../../ui/icons.ts';
+export { adoptDialogStyles } from '../../ui/dialog.styles.ts';
 
 export const SubmitStep = { Form: 'form', Sending: 'sending', Queued: 'queued', Sent: 'sent', Failed: 'failed' } as const;
 export type SubmitStep = (typeof SubmitStep)[keyof typeof SubmitStep];

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import { Keeper } from '../bridge/keeper.ts';
-import type { Translate } from '../i18n/translate.ts';
-import { icon } from './icons.ts';
+import { Keeper } from '../../bridge/keeper.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { icon } from '../../ui/icons.ts';
 
 export interface StorageNoticeProps {
   /** The save status line as the drafts controller has it (Saving…, Saved on this device…). */

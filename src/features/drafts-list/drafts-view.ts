@@ -1,9 +1,9 @@
-import { nothing, type ReactiveControllerHost } from 'lit';
-import { SaveState, Storage, type DraftsController } from '../drafts/controller.ts';
-import type { Translate } from '../i18n/translate.ts';
-import { renderStorageNotice } from '../ui/storage-notice.ts';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { SaveState, Storage, type DraftsController } from '../../drafts/controller.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { renderStorageNotice } from './storage-notice.ts';
 
-export interface DraftsViewHost extends ReactiveControllerHost {
+export interface DraftsViewHost extends ReactiveControllerHost, EventTarget {
   readonly shadowRoot: ShadowRoot | null;
 }
 
@@ -19,7 +19,7 @@ export interface DraftsViewOptions {
  * and the drafts dialog with its own small state (open, the draft being
  * renamed, the deletion waiting for a yes).
  */
-export class DraftsView {
+export class DraftsView implements ReactiveController {
   private state: { open: boolean; renaming?: string; confirming?: string } = { open: false };
   /** A submission went out by itself (queued on an earlier visit or while offline): said under the canvas, as the dialog may be gone. */
   private delivered = false;
@@ -29,11 +29,25 @@ export class DraftsView {
     private readonly drafts: DraftsController,
     private readonly options: DraftsViewOptions,
   ) {
-    const events = host as DraftsViewHost & Partial<EventTarget>;
-    events.addEventListener?.('co-design-submitted', () => this.setDelivered(true));
-    // The next edit is new work: the line about the last submission has done its job.
-    events.addEventListener?.('co-design-change', () => this.delivered && this.setDelivered(false));
+    host.addController(this);
   }
+
+  hostConnected(): void {
+    this.host.addEventListener('co-design-submitted', this.handleSubmitted);
+    this.host.addEventListener('co-design-change', this.handleChange);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('co-design-submitted', this.handleSubmitted);
+    this.host.removeEventListener('co-design-change', this.handleChange);
+  }
+
+  private handleSubmitted = (): void => this.setDelivered(true);
+
+  // The next edit is new work: the line about the last submission has done its job.
+  private handleChange = (): void => {
+    if (this.delivered) this.setDelivered(false);
+  };
 
   private setDelivered(delivered: boolean): void {
     this.delivered = delivered;
@@ -46,11 +60,11 @@ export class DraftsView {
   }
 
   /** The dialog's code and styles, loaded the first time the list opens. */
-  private dialog?: typeof import('../ui/drafts-dialog.ts');
+  private dialog?: typeof import('./drafts-dialog.ts');
 
   async show(): Promise<void> {
     if (!this.dialog) {
-      this.dialog = await import('../ui/drafts-dialog.ts');
+      this.dialog = await import('./drafts-dialog.ts');
       this.dialog.adoptDialogStyles(this.host.shadowRoot);
     }
     this.set({ open: true });
@@ -67,7 +81,7 @@ export class DraftsView {
   }
 
   /** After each render: the dialog is modal, so focus stays in it and Escape closes it. */
-  updated(): void {
+  hostUpdated(): void {
     const dialog = this.dialogElement();
     if (dialog && this.state.open && !dialog.open) dialog.showModal();
   }
@@ -90,7 +104,7 @@ export class DraftsView {
   }
 
   async importFile(file: File | undefined): Promise<void> {
-    if (file) await this.run(() => this.drafts.importBackup(file), true);
+    if (file) await this.run(() => this.drafts.library.importBackup(file), true);
   }
 
   statusText(): string {
@@ -112,7 +126,7 @@ export class DraftsView {
       keeperName: d.keeper.name,
       t: this.options.t(),
       delivered: this.delivered,
-      onBackup: () => d.downloadBackup(),
+      onBackup: () => d.library.downloadBackup(),
     });
   }
 
@@ -129,19 +143,19 @@ export class DraftsView {
       stored: d.storage === Storage.IndexedDB,
       t,
       date: (iso) => t.date(new Date(iso)),
-      onOpen: (id) => void this.run(() => d.open(id), true),
-      onNew: () => void this.run(() => d.startNew(), true),
+      onOpen: (id) => void this.run(() => d.library.open(id), true),
+      onNew: () => void this.run(() => d.library.startNew(), true),
       onRename: (id, name) => {
-        if (id && name !== undefined) void this.run(() => d.rename(id, name)).then(() => this.set({ renaming: undefined }));
+        if (id && name !== undefined) void this.run(() => d.library.rename(id, name)).then(() => this.set({ renaming: undefined }));
         else this.set({ renaming: id });
       },
-      onDuplicate: (id) => void this.run(() => d.duplicate(id)),
+      onDuplicate: (id) => void this.run(() => d.library.duplicate(id)),
       onDelete: (id, confirmed) => {
         if (!confirmed) this.set({ confirming: id });
-        else void this.run(() => d.remove(id)).then(() => this.set({ confirming: undefined }));
+        else void this.run(() => d.library.remove(id)).then(() => this.set({ confirming: undefined }));
       },
       onCancelDelete: () => this.set({ confirming: undefined }),
-      onBackup: () => d.downloadBackup(),
+      onBackup: () => d.library.downloadBackup(),
       onImport: chooseBackup,
       onClose: () => this.close(),
     });

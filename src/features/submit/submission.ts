@@ -1,6 +1,6 @@
-import type { StudioEditor } from '../editor/editor.ts';
-import type { Metrics } from '../protocol/metrics.ts';
-import { SUBMISSION_FORMAT, SUBMISSION_VERSION, type Consent, type PreviewImage, type Submission } from '../protocol/submission.ts';
+import type { StudioEditor } from '../../editor/editor.ts';
+import type { Metrics } from '../../protocol/metrics.ts';
+import { SUBMISSION_FORMAT, SUBMISSION_VERSION, type Consent, type PreviewImage, type Submission } from '../../protocol/submission.ts';
 
 /** Long side of each preview PNG: enough for a gallery card and a share page, small enough to post. */
 export const PREVIEW_SIDE = 1024;

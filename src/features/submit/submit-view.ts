@@ -1,11 +1,11 @@
-import { nothing, type ReactiveControllerHost } from 'lit';
-import type { StudioEditor } from '../editor/editor.ts';
-import { ErrorCode, StudioError } from '../errors.ts';
-import type { Translate } from '../i18n/translate.ts';
-import type { Metrics } from '../protocol/metrics.ts';
-import type { Submission, SubmissionReceipt } from '../protocol/submission.ts';
-import { adoptDialogStyles, renderSubmitDialog, SubmitStep } from '../ui/submit-dialog.ts';
-import { CoDesignSubmitEvent } from './events/submit.ts';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { StudioEditor } from '../../editor/editor.ts';
+import { ErrorCode, StudioError } from '../../errors.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import type { Metrics } from '../../protocol/metrics.ts';
+import type { Submission, SubmissionReceipt } from '../../protocol/submission.ts';
+import { adoptDialogStyles, renderSubmitDialog, SubmitStep } from './submit-dialog.ts';
+import { CoDesignSubmitEvent } from '../../element/events/submit.ts';
 import { buildSubmission, renderPreviews } from './submission.ts';
 
 export type SubmitResult = { state: 'sent'; receipt: SubmissionReceipt } | { state: 'queued' } | { state: 'taken'; submission: Submission };
@@ -34,14 +34,16 @@ interface State {
  * The submit flow on the element's side: the dialog's state, previews, the
  * cancelable `co-design-submit`, and the promise `submit()` returns.
  */
-export class SubmitView {
+export class SubmitView implements ReactiveController {
   private state: State = { open: false, step: SubmitStep.Form, author: '', accepted: false, message: '', previews: [] };
   private pending: { resolve(r: SubmitResult): void; reject(e: StudioError): void } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: SubmitViewOptions,
-  ) {}
+  ) {
+    host.addController(this);
+  }
 
   private set(patch: Partial<State>): void {
     this.state = { ...this.state, ...patch };
@@ -67,7 +69,7 @@ export class SubmitView {
     return settled;
   }
 
-  updated(): void {
+  hostUpdated(): void {
     const dialog = this.host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.submit');
     if (dialog && this.state.open && !dialog.open) dialog.showModal();
   }

@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
-import type { DraftMeta } from '../drafts/records.ts';
-import type { Translate } from '../i18n/translate.ts';
-import { icon } from './icons.ts';
-export { adoptDialogStyles } from './dialog.styles.ts';
+import type { DraftMeta } from '../../drafts/records.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { icon } from '../../ui/icons.ts';
+export { adoptDialogStyles } from '../../ui/dialog.styles.ts';
 
 export interface DraftsDialogProps {
   list: readonly DraftMeta[];

@@ -1,0 +1,113 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { DesignDocument } from '../document/types.ts';
+import { StudioEditor, type EditorChange } from '../editor/editor.ts';
+import type { ToolNotice } from '../editor/tools/types.ts';
+import { ErrorCode, StudioError } from '../errors.ts';
+import type { Translate } from '../i18n/translate.ts';
+import { loadTemplate, type LoadedTemplate } from '../template/load.ts';
+import type { TemplateManifest } from '../template/types.ts';
+import type { DraftsController } from '../drafts/controller.ts';
+import type { Metrics } from '../protocol/metrics.ts';
+import { freshDesign } from './wiring.ts';
+
+export interface EditorControllerOptions {
+  stage(): HTMLElement;
+  t(): Translate;
+  author(): string | undefined;
+  drafts: DraftsController;
+  /** What must be in place before a draft restores: the translation table, the bridge when framed. */
+  before(): Promise<unknown>;
+  /** The draft's time on task, from storage, before the design shows. */
+  restoreMetrics(metrics: Metrics | undefined): void;
+  opened(design: DesignDocument): void;
+  changed(change: EditorChange): void;
+  /** Tool, selection, layers or history changed: redraw the chrome. */
+  stateChanged(): void;
+  notice(notice: ToolNotice | 'off-palette'): void;
+  fail(error: StudioError): void;
+}
+
+/**
+ * The editor's life inside the element: made on the first template, opened
+ * with the restored draft (or an empty design), disposed when the element
+ * leaves the page. One template load at a time; a newer one wins.
+ */
+export class EditorController implements ReactiveController {
+  editor: StudioEditor | undefined;
+  loaded: LoadedTemplate | undefined;
+  private loading: AbortController | undefined;
+  /** The template being opened: drafts are checked against it before it shows. */
+  private opening: TemplateManifest | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: EditorControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.loading?.abort();
+    this.editor?.dispose();
+    this.editor = undefined;
+    this.loaded = undefined;
+  }
+
+  /** The editor once a design is open, for the public methods. */
+  get ready(): StudioEditor {
+    if (!this.editor?.ready) throw new StudioError(ErrorCode.NotReady, 'The studio has no template loaded yet');
+    return this.editor;
+  }
+
+  get manifest(): TemplateManifest | undefined {
+    return this.opening ?? this.loaded?.manifest ?? this.editor?.manifest;
+  }
+
+  /** An empty design for the open template, its first layer named in the customer's language. */
+  emptyDesign(manifest: TemplateManifest | undefined = this.manifest): DesignDocument {
+    if (!manifest) throw new StudioError(ErrorCode.NotReady, 'The studio has no template loaded yet');
+    return freshDesign(manifest, this.options.t()('layer.paint', { n: 1 }), this.options.author());
+  }
+
+  /** Loads a template, restores its draft and shows it; `co-design-ready` follows through `opened`. */
+  async open(source: string | TemplateManifest, draftKey: string): Promise<void> {
+    this.loading?.abort();
+    const loading = (this.loading = new AbortController());
+    const { drafts } = this.options;
+    try {
+      const [loaded] = await Promise.all([loadTemplate(source, { signal: loading.signal }), this.options.before()]);
+      await this.host.updateComplete;
+      const editor = this.ensureEditor();
+      this.opening = loaded.manifest;
+      const opened = await drafts.restore(loaded.manifest.id, draftKey);
+      this.options.restoreMetrics(opened?.metrics ?? undefined);
+      if (loading.signal.aborted) return;
+      const design = opened?.design ?? this.emptyDesign(loaded.manifest);
+      await editor.open(loaded, { design, history: opened?.history, view: opened?.view, seeds: opened?.seeds, handOver: true });
+      if (loading.signal.aborted) return;
+      drafts.attach(opened);
+      this.loaded = loaded;
+      this.opening = undefined;
+      this.options.opened(editor.design);
+    } catch (error) {
+      if (loading.signal.aborted) return;
+      const reason = String((error as Error)?.message ?? error);
+      this.options.fail(error instanceof StudioError ? error : new StudioError(ErrorCode.TemplateLoadFailed, reason, { detail: reason }));
+    }
+  }
+
+  private ensureEditor(): StudioEditor {
+    if (this.editor) return this.editor;
+    const t = () => this.options.t();
+    const editor = new StudioEditor(this.options.stage(), {
+      layerName: (kind, n) => t()(`layer.${kind}`, { n }),
+      copyName: (name) => t()('layer.copy', { name }),
+      defaultText: () => t()('text.default'),
+    });
+    editor.addEventListener('change', (e) => this.options.changed((e as CustomEvent<EditorChange>).detail));
+    editor.addEventListener('state', () => this.options.stateChanged());
+    editor.addEventListener('notice', (e) => this.options.notice((e as CustomEvent<ToolNotice | 'off-palette'>).detail));
+    this.editor = editor;
+    return editor;
+  }
+}

@@ -5,7 +5,7 @@ import type { Op } from '../history/ops.ts';
 import type { Scene } from '../render/scene.ts';
 import type { StudioCanvas } from '../render/studio-canvas.ts';
 
-/** Stable tool ids, used by the UI, the registry and the metrics (DESIGN.md). */
+/** Stable tool ids, used by the UI, the registry and the metrics (docs/design.md). */
 export const ToolId = {
   Pencil: 'pencil',
   Spray: 'spray',

@@ -64,7 +64,7 @@ const descriptions: Record<string, string> = {
     'cross-field rules); there must be exactly one preview per view of the design.',
   PreviewImage: 'A PNG of one view, standard base64 without a data: prefix. Signature, IHDR (at most 4096 × 4096), chunk CRCs and IEND are checked.',
   Consent: '`licence` is the licence text exactly as it was shown (the template brief\'s `terms`).',
-  Metrics: 'Time on task (DESIGN.md). `tools` lists each tool at most once.',
+  Metrics: 'Time on task (docs/metrics.md). `tools` lists each tool at most once.',
   MetricsReport: 'POST /metrics body, sent as text/plain. Idempotent by (session, seq): the server keeps each session\'s highest seq.',
   ApiError: 'Every 4xx and 5xx body: the same `{ code, message }` the studio rejects with.',
   DesignDetail: '`consent` and `metrics` only with the admin token.',

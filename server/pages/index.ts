@@ -1,8 +1,8 @@
 /**
  * The demo's pages beside the API: `/` (the studio), `/social.html` and
  * `/frame.html` (the studio in another site's iframe), `/gallery`,
- * `/dashboard`, and the server-rendered `/d/:id` share pages. Every HTML
- * answer carries a Content-Security-Policy (server/pages/csp.ts).
+ * `/dashboard`, the server-rendered `/d/:id` share pages and the site's
+ * icon. Every HTML answer carries a Content-Security-Policy (server/pages/csp.ts).
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from '../store/store.ts';
 import { pagePolicy, partnerOrigin, type PageKind } from './csp.ts';
+import { faviconRoutes } from './favicon.ts';
 import { shareRoutes } from './share.ts';
 
 export interface PagesOptions {
@@ -38,6 +39,8 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   shareRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, publicUrl: opts.publicUrl, siteName });
+  // Beside the share pages, not only the demo: every browser that opens one asks for /favicon.ico.
+  faviconRoutes(app);
   if (!opts.root) return;
 
   const demo = `${opts.root}demo`;

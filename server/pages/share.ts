@@ -44,6 +44,7 @@ function page(title: string, head: SafeHtml, body: SafeHtml): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${head}
 <style>${new SafeHtml(STYLE)}</style>
 </head>

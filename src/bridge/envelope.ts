@@ -1,5 +1,5 @@
 /**
- * The iframe bridge's wire format (DESIGN.md, docs/bridge.md): every message
+ * The iframe bridge's wire format (docs/bridge.md): every message
  * is `{ source: 'co-design-studio', v: 1, type, id, payload }`. Shared by the
  * frame (`BridgeController`) and the host page (`co-design-studio/parent`),
  * so both sides read one list of types and one schema per payload. Plain

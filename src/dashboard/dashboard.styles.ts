@@ -12,7 +12,7 @@ export const styles = [
     min-height: 40px;
     border-radius: var(--_radius);
     border: 1px solid var(--_line);
-    background: var(--_card);
+    background: var(--_bg);
     padding: 4px 12px;
   }
   button {
@@ -78,7 +78,7 @@ export const styles = [
     gap: 12px;
   }
   .design {
-    background: var(--_card);
+    background: var(--_bg);
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     padding: 8px;

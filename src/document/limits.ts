@@ -3,7 +3,7 @@
  * server, the docs and the tests read the same numbers.
  */
 export const DOCUMENT_LIMITS = {
-  /** JSON text of a whole document, in UTF-8 bytes (DESIGN.md: ≤ 8 MB). */
+  /** JSON text of a whole document, in UTF-8 bytes (docs/design.md: ≤ 8 MB). */
   documentBytes: 8 * 1024 * 1024,
   /** Nesting of objects and arrays; a valid document needs about 8. */
   depth: 32,

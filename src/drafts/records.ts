@@ -61,7 +61,7 @@ export interface DraftBody {
   history: SavedHistory;
   /** The view that was shown. */
   view: string;
-  /** Time on task summed over the draft's sessions (DESIGN.md: beside the design, not in it). */
+  /** Time on task summed over the draft's sessions (docs/design.md: beside the design, not in it). */
   metrics: Metrics | null;
 }
 

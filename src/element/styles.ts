@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { systemTokens } from '../theme/tokens.ts';
 
 /**
  * Tokens in layers (docs/theming.md): reference values (`--co-design-ref-*`,
  * the raw palette) → system tokens (`--co-design-surface`, `-accent`, …) →
  * component tokens (`--co-design-toolbar-background`, …) → the private
- * `--_*` names the rules below use. Each layer only falls back to the one
+ * `--_*` names the rules below use (the system layer is src/theme/tokens.ts,
+ * shared with the gallery and dashboard). Each layer only falls back to the one
  * before, so a host sets whichever it likes on `co-design-studio` or `:root`.
  *
  * Nothing leaks out of the shadow root. Into it come only these tokens and
@@ -16,17 +18,7 @@ import { css } from 'lit';
  */
 export const styles = css`
   :host {
-    --_bg: var(--co-design-surface, var(--co-design-ref-neutral-0, #ffffff));
-    --_fg: var(--co-design-text, var(--co-design-ref-neutral-10, #1b1d21));
-    --_muted: var(--co-design-muted, var(--co-design-ref-neutral-40, #5b606b));
-    --_line: var(--co-design-border, var(--co-design-ref-neutral-85, #d5d8de));
-    --_accent: var(--co-design-accent, var(--co-design-ref-primary, #0a58ca));
-    --_accent-fg: var(--co-design-accent-text, var(--co-design-ref-on-primary, #ffffff));
-    --_stage: var(--co-design-stage, var(--co-design-ref-neutral-93, #eceef2));
-    --_danger: var(--co-design-danger, var(--co-design-ref-error, #b42318));
-    --_radius: var(--co-design-radius, 8px);
-    --_focus: var(--co-design-focus, var(--co-design-ref-primary, #0a58ca));
-    --_font: var(--co-design-font, var(--co-design-ref-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif));
+    ${systemTokens}
     --_toolbar-bg: var(--co-design-toolbar-background, var(--_bg));
     --_panel-bg: var(--co-design-panel-background, var(--_bg));
     --_panel-width: var(--co-design-panel-width, 280px);

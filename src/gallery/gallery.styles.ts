@@ -11,7 +11,7 @@ export const styles = [
     padding: 4px 14px;
     border-radius: var(--_radius);
     border: 1px solid var(--_line);
-    background: var(--_card);
+    background: var(--_bg);
     color: inherit;
     cursor: pointer;
   }
@@ -50,7 +50,7 @@ export const styles = [
     margin: 4px 0;
   }
   .failure {
-    color: var(--co-design-danger, #b42318);
+    color: var(--_danger);
   }
   .grid {
     list-style: none;
@@ -61,7 +61,7 @@ export const styles = [
     gap: 16px;
   }
   .card {
-    background: var(--_card);
+    background: var(--_bg);
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     overflow: hidden;

@@ -38,7 +38,7 @@ export interface ReportContext {
 
 export const DEFAULT_FLUSH_INTERVAL = 30_000;
 
-// Input inside the studio earns engagement (DESIGN.md: pointer, key, touch, wheel).
+// Input inside the studio earns engagement (docs/design.md: pointer, key, touch, wheel).
 const INPUTS = ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'keydown', 'touchstart', 'wheel'] as const;
 
 type Host = ReactiveControllerHost & HTMLElement;

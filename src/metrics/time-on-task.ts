@@ -23,7 +23,7 @@ export interface TimeOnTaskOptions {
 }
 
 /**
- * One session's time on task, exactly DESIGN.md's rule, with no DOM: the
+ * One session's time on task, exactly the rule of docs/design.md, with no DOM: the
  * caller reports what happened and when (through the clock); this keeps the
  * arithmetic. Time between two calls is booked with the state that held
  * during it, so every method first brings the books up to "now".

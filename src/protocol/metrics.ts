@@ -1,7 +1,7 @@
 import type { ToolId } from '../editor/tools/types.ts';
 
 /**
- * Time on task (DESIGN.md): what the studio measures and the brand buys.
+ * Time on task (docs/design.md, docs/metrics.md): what the studio measures and the brand buys.
  * Plain data, shared by the widget (metrics controller, drafts, beacons) and
  * the reference backend. Arrays with ids rather than keyed objects, as in the
  * design document, so no incoming key ever becomes a property name.
@@ -19,7 +19,7 @@ export interface TimeFigures {
 }
 
 export interface ToolFigures extends TimeFigures {
-  /** A stable tool id (DESIGN.md); time counts toward the tool that was active. */
+  /** A stable tool id (docs/design.md); time counts toward the tool that was active. */
   tool: ToolId;
 }
 

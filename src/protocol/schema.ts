@@ -1,7 +1,7 @@
 /**
  * Valibot schemas of the host protocol's payloads, matching `metrics.ts` and
  * `submission.ts` field for field (a drift fails `tsc`). The server checks
- * every request with them and `scripts/openapi.ts` turns them into the JSON
+ * every request with them and `scripts/openapi/` turns them into the JSON
  * Schemas of docs/openapi.json: one source of truth. Objects are strict, so
  * an unknown or prototype key is refused rather than carried along.
  *
@@ -53,12 +53,12 @@ export const PROTOCOL_LIMITS = {
 
 const L = PROTOCOL_LIMITS;
 
-/** Tool ids (DESIGN.md); asserted equal to the editor's `ToolId` below. */
+/** Tool ids (docs/design.md); asserted equal to the editor's `ToolId` below. */
 export const TOOL_IDS = ['pencil', 'spray', 'marker', 'eraser', 'fill', 'text', 'shape', 'image', 'sticker', 'select'] as const;
 
 /**
  * JSON Schema for the parts valibot's converter cannot describe (a
- * reference to the design document's schema); read by scripts/openapi.ts.
+ * reference to the design document's schema); read by scripts/openapi/schemas.ts.
  */
 export const protocolJsonHints = new WeakMap<object, Record<string, unknown>>();
 

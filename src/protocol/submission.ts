@@ -2,8 +2,8 @@ import type { DesignDocument } from '../document/types.ts';
 import type { Metrics, ToolFigures } from './metrics.ts';
 
 /**
- * The host protocol's payloads besides the metrics (DESIGN.md, "Host
- * backend"): what the studio posts to `{endpoint}/designs` and what the
+ * The host protocol's payloads besides the metrics (docs/design.md, "The
+ * host backend"): what the studio posts to `{endpoint}/designs` and what the
  * reference backend answers. Plain data, shared by the widget and the
  * server; the valibot schemas in `schema.ts` check every one of them and
  * generate the JSON Schemas of docs/openapi.json.

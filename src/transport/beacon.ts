@@ -1,6 +1,6 @@
 import type { Metrics, MetricsReport } from '../protocol/metrics.ts';
 
-/** DESIGN.md: `POST {endpoint}/metrics` bodies stay under 60 KiB (browsers cap beacons at 64 KiB in flight). */
+/** docs/design.md: `POST {endpoint}/metrics` bodies stay under 60 KiB (browsers cap beacons at 64 KiB in flight). */
 export const MAX_BEACON_BYTES = 60 * 1024;
 
 const bytes = (s: string): number => new TextEncoder().encode(s).length;

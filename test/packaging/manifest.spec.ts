@@ -1,7 +1,7 @@
 /**
  * custom-elements.json is generated from the element's doc comment
  * (`npm run manifest`) and committed: it must be fresh and describe the
- * public contract (DESIGN.md) — tag, attributes, events, parts, tokens.
+ * public contract (docs/design.md) — tag, attributes, events, parts, tokens.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';

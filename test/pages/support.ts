@@ -11,6 +11,11 @@ import { waitFor as waitForShared } from '../support/wait.ts';
 
 export type { Pt };
 
+export interface PageLog {
+  responses: { url: string; status: number }[];
+  errors: string[];
+}
+
 export class Page {
   private constructor(readonly id: number) {}
 
@@ -52,6 +57,11 @@ export class Page {
   /** Polls `expression` in the page until it is truthy; its value. */
   waitFor<T>(expression: string, what: string, timeout = 15_000): Promise<NonNullable<T>> {
     return waitFor(() => this.eval<T>(expression), what, timeout);
+  }
+
+  /** Every response since the page opened (URL and status) and every console error or uncaught exception. */
+  log(): Promise<PageLog> {
+    return executeServerCommand<PageLog, { id: number }>('pages:log', { id: this.id });
   }
 
   reload(): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Page, startSite } from './support.ts';
+import { inShadow, Page, startSite } from './support.ts';
 
 describe('/ theme switch', () => {
   let page: Page | undefined;
@@ -36,5 +36,39 @@ describe('/ theme switch', () => {
     expect(await page.eval(`${shell}.backgroundColor`)).to.equal('rgb(255, 255, 255)');
     // The choice is remembered for the next visit.
     expect(await page.eval(`localStorage.getItem('co-design-demo-theme')`)).to.equal('light');
+  });
+});
+
+describe('--co-design-ref-primary on the page', () => {
+  let site: Awaited<ReturnType<typeof startSite>> | undefined;
+  const opened: Page[] = [];
+  after(async () => {
+    for (const page of opened) await page.close();
+    await site?.stop();
+  });
+
+  const BRAND = 'rgb(10, 88, 202)';
+  const RED = 'rgb(228, 0, 43)';
+  // One accented control each shows on arrival: the active tool, the pressed sort order, the sign-in button.
+  const pages = [
+    { path: '/', accented: `document.getElementById('studio').shadowRoot?.querySelector('.tool[aria-pressed="true"]')` },
+    { path: '/gallery', accented: inShadow('co-design-gallery', 'button.sort[aria-pressed="true"]') },
+    { path: '/dashboard', accented: inShadow('co-design-dashboard', '.sign-in button') },
+  ];
+
+  it('re-colours the accent of the studio, the gallery and the dashboard alike', async function () {
+    this.timeout(60_000);
+    site = await startSite();
+    for (const { path, accented } of pages) {
+      const page = await Page.open(`${site.origin}${path}`);
+      opened.push(page);
+      const background = `getComputedStyle(${accented}).backgroundColor`;
+      await page.waitFor(accented, `the accented control of ${path}`);
+      expect(await page.eval(background), `${path} before`).to.equal(BRAND);
+      // What a brand's stylesheet does: one reference token on :root, no system token.
+      await page.eval(`document.documentElement.style.setProperty('--co-design-ref-primary', '#e4002b')`);
+      // The studio's buttons ease into a new background: wait for where they settle.
+      await page.waitFor(`${background} === '${RED}'`, `${path} in the brand's red`, 5_000);
+    }
   });
 });

@@ -7,7 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const pages = new Map();
+/** Per page: every response's URL and status, and what the console said as errors. */
+const logs = new Map();
 let nextId = 1;
+
+/** Listens before the page loads, so the first requests (the icon, the scripts) are heard too. */
+function record(p) {
+  const log = { responses: [], errors: [] };
+  p.on('response', (r) => log.responses.push({ url: r.url(), status: r.status() }));
+  p.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(`${m.text()} (${m.location()?.url ?? 'no url'})`);
+  });
+  p.on('pageerror', (e) => log.errors.push(`uncaught: ${e.message}`));
+  return log;
+}
 
 async function waitForFile(dir, timeout) {
   const end = Date.now() + timeout;
@@ -40,10 +53,18 @@ export function pagesPlugin() {
           const target = await browser.waitForTarget((t) => t._targetId === targetId);
           const p = await target.page();
           await p.setViewport(payload.viewport ?? { width: 1100, height: 700 });
+          const log = record(p);
           await p.goto(payload.url, { waitUntil: 'load' });
           const id = nextId++;
           pages.set(id, p);
+          logs.set(id, log);
           return id;
+        }
+        case 'pages:log': {
+          // A copy: the page keeps logging after the answer leaves.
+          const log = logs.get(payload.id);
+          if (!log) throw new Error(`No page ${payload.id}`);
+          return { responses: [...log.responses], errors: [...log.errors] };
         }
         case 'pages:eval':
           // Wrapped: undefined or null would read as "no plugin handled this command".
@@ -79,6 +100,7 @@ export function pagesPlugin() {
           // runBeforeUnload false: the tab goes away as when the browser is killed, no beforeunload prompt.
           const p = page();
           pages.delete(payload.id);
+          logs.delete(payload.id);
           await p.close({ runBeforeUnload: false });
           return true;
         }

@@ -42,7 +42,10 @@ export interface OutboxRecord {
   /** ms since the epoch */
   createdAt: number;
   attempts: number;
-  /** No attempt before this time (a server's Retry-After); 0 when free to go. */
+  /**
+   * No attempt before this time: a server's Retry-After, or MIN_ATTEMPT_GAP_MS
+   * after the last attempt started and again after it ended; 0 when free to go.
+   */
   notBefore: number;
   lastError?: OutboxError;
   /** The backend's answer as it came (docs/transport.md, "Receipts"). */

@@ -1,10 +1,10 @@
 /**
  * The outbox: a submission is written here, with its Idempotency-Key,
  * before its first attempt, and stays until the server has answered for
- * good (any 2xx, or a final refusal). It is retried with full-jitter
- * backoff on network errors, 408, 429, 5xx and a portal's HTML page,
- * flushed on `online` and at start-up (so it survives reloads), and
- * delivered by one tab at a time. docs/transport.md says why that adds up to
+ * good (any 2xx, or a final refusal). It is retried with jittered backoff,
+ * at least a second apart, on network errors, 408, 429, 5xx and a portal's
+ * HTML page, flushed on `online` and at start-up (so it survives reloads),
+ * and delivered by one tab at a time. docs/transport.md says why that adds up to
  * exactly once.
  *
  *   const outbox = await Outbox.open();
@@ -23,7 +23,7 @@ import { OutboxEvent, OutboxEventType, type OutboxEventInit, type OutboxEventMap
 import { checkBody, checkRecord, newRecord, OutboxState, type OutboxRecord } from './outbox-record.ts';
 import { fallbackOutboxStorage, idbOutboxStorage, memoryOutboxStorage, type OutboxStorage } from './outbox-store.ts';
 import { warnOnce } from './receipt.ts';
-import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffPolicy } from './retry.ts';
+import { backoffDelay, DEFAULT_BACKOFF, MIN_ATTEMPT_GAP_MS, sleep, type BackoffPolicy } from './retry.ts';
 
 export interface OutboxOptions {
   /** The idb-keyval store; default the drafts store (`openDraftsStore()`). */
@@ -227,11 +227,11 @@ export class Outbox extends EventTarget {
     const signal = this.closing.signal;
     const isOnline = this.options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
     const policy = this.options.backoff ?? DEFAULT_BACKOFF;
-    let failures = 0;
     const total = utf8Length(record.body!);
     try {
       for (;;) {
         if (this.removed.has(id)) return undefined;
+        // The spacing and a Retry-After hold whatever woke this run (a backoff, `online`, a flush).
         const wait = record.notBefore - this.now();
         if (wait > 0) await sleep(wait, signal);
         if (!isOnline()) {
@@ -241,6 +241,13 @@ export class Outbox extends EventTarget {
           if (!isOnline()) continue;
         }
         const attempt = record.attempts + 1;
+        // Taken now: an `online` heard while this attempt is out still cuts the backoff after it short.
+        const wake = this.wake.signal;
+        // Stored before it goes, so a tab that closes mid-attempt still spaces the next one, in any tab.
+        const notBefore = this.now() + MIN_ATTEMPT_GAP_MS;
+        const started = await this.save(id, { ...record, attempts: attempt, notBefore });
+        if (started.removed) return undefined;
+        record = started.record;
         this.emit(OutboxEventType.Sending, id, { record, attempt, progress: { loaded: 0, total } });
         const result = await (this.options.send ?? postSubmission)(record.endpoint, record.body!, {
           key: record.key,
@@ -264,12 +271,12 @@ export class Outbox extends EventTarget {
           this.emit(OutboxEventType.Failed, id, { record, attempt, error: record.lastError });
           return record;
         }
-        failures++;
-        const delay = Math.max(backoffDelay(failures, policy, this.options.random), result.retryAfterMs ?? 0);
+        const backoff = backoffDelay(attempt, policy, this.options.random);
+        const delay = Math.max(backoff, record.notBefore - this.now());
         const retryAt = this.now() + delay;
         this.emit(OutboxEventType.Retrying, id, { record, attempt, error: record.lastError, retryAt });
-        // `online` cuts a backoff short, never a Retry-After (notBefore is checked at the top).
-        await sleep(delay, signal, this.wake.signal);
+        // `online` may cut the backoff short, never the spacing or a Retry-After (notBefore, at the top).
+        await sleep(delay, signal, wake);
       }
     } catch (error) {
       if (signal.aborted) return record;
@@ -289,7 +296,7 @@ export class Outbox extends EventTarget {
     if (result.outcome === SendOutcome.Final) {
       return { ...rest, body, state: OutboxState.Failed, attempts: attempt, notBefore: 0, lastError };
     }
-    const notBefore = result.retryAfterMs ? now + result.retryAfterMs : 0;
+    const notBefore = now + Math.max(MIN_ATTEMPT_GAP_MS, result.retryAfterMs ?? 0);
     return { ...rest, body, attempts: attempt, notBefore, lastError };
   }
 

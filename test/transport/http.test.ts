@@ -87,12 +87,14 @@ describe('Retry-After and backoff', () => {
     expect(parseRetryAfter(null, NOW)).to.equal(undefined);
   });
 
-  it('draws the wait uniformly under a window that doubles up to the cap', () => {
+  it('draws the wait in the upper half of a window that doubles up to the cap: 1-2 s, 2-4 s … 30-60 s', () => {
     const policy = { baseMs: 1000, capMs: 60_000 };
     const top = (n: number) => backoffDelay(n, policy, () => 0.999999);
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map(top)).to.deep.equal([999, 1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999]);
-    expect(backoffDelay(3, policy, () => 0)).to.equal(0);
-    expect(backoffDelay(3, policy, () => 0.5)).to.equal(2000);
+    const bottom = (n: number) => backoffDelay(n, policy, () => 0);
+    expect([1, 2, 3, 4, 5, 6, 7, 50].map(bottom)).to.deep.equal([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 50].map(top)).to.deep.equal([1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999]);
+    expect(backoffDelay(3, policy, () => 0.5)).to.equal(6000);
+    expect(backoffDelay(1), 'the default policy never draws under a second').to.be.at.least(1000);
   });
 });
 

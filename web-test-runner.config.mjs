@@ -5,6 +5,7 @@ import { cdpPlugin } from './test/support/cdp-plugin.mjs';
 import { pagesPlugin } from './test/support/pages-plugin.mjs';
 import { coDesignServerPlugin } from './test/server/wtr-plugin.mjs';
 import { metricsPlugin } from './test/support/metrics-plugin.mjs';
+import { foreignBackendPlugin } from './test/support/foreign-backend-plugin.mjs';
 
 
 export default {
@@ -28,5 +29,6 @@ export default {
     pagesPlugin(),
     coDesignServerPlugin(),
     metricsPlugin(),
+    foreignBackendPlugin(),
   ],
 };

@@ -7,7 +7,7 @@ export { CoDesignMetricsEvent } from './element/events/metrics.ts';
 export { CoDesignSubmitEvent } from './element/events/submit.ts';
 export { CoDesignSubmittedEvent } from './element/events/submitted.ts';
 export type { SubmitResult } from './features/submit/submit-view.ts';
-export type { Submission, SubmissionReceipt } from './protocol/submission.ts';
+export type { DeliveryReceipt, Submission, SubmissionReceipt } from './protocol/submission.ts';
 export { ErrorCode, StudioError } from './errors.ts';
 export type { DesignDocument } from './document/types.ts';
 export type { TemplateManifest } from './template/types.ts';

@@ -72,13 +72,22 @@ export function openapiDocument(): Record<string, unknown> {
             `Body at most ${L.submissionBytes} bytes, the design document inside it at most ${L.documentBytes} bytes of JSON. ` +
             'The same Idempotency-Key with the same body (byte for byte) replays the first answer with ' +
             '`Idempotent-Replayed: true`; with another body it is refused with 422. Keys are kept 24 hours. ' +
-            'Only a 201 is kept for a key: after a 4xx the corrected body may be sent with the same key.',
+            'Only a 201 is kept for a key: after a 4xx the corrected body may be sent with the same key. ' +
+            'The studio sends again, with the same key and body, after 408, 429, 5xx, a lost connection or an HTML page ' +
+            'in place of an answer: never two attempts of one submission at once, at least 1 s apart, the wait growing ' +
+            'with jitter from 1–2 s to 30–60 s, never before `Retry-After` (read up to one hour). After any 2xx it never ' +
+            'sends that submission again.',
           tags: ['protocol'],
           parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
           requestBody: { required: true, content: jsonContent(ref('Submission')) },
           responses: {
             '201': {
-              description: 'Stored (or, replayed, stored before). New designs wait for moderation.',
+              description:
+                'Stored (or, replayed, stored before). New designs wait for moderation. The studio takes any 2xx as ' +
+                'delivered, so a brand\'s own backend may answer 200, 201, 202 or 204 with any JSON body or none: its ' +
+                'fields and status words reach `co-design-submitted` as they came, and the studio tells the developer ' +
+                'once per page, in the console, that the answer is not this receipt. Only an HTML page in place of ' +
+                'JSON (a captive portal answering for the backend) is not taken as delivered.',
               headers: {
                 Location: { description: 'The design under the API.', schema: { type: 'string' } },
                 'Idempotent-Replayed': { description: '`true` when this is the first answer replayed.', schema: { type: 'string', enum: ['true'] } },

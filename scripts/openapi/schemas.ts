@@ -67,6 +67,9 @@ const descriptions: Record<string, string> = {
   Metrics: 'Time on task (docs/metrics.md). `tools` lists each tool at most once.',
   MetricsReport: 'POST /metrics body, sent as text/plain. Idempotent by (session, seq): the server keeps each session\'s highest seq.',
   ApiError: 'Every 4xx and 5xx body: the same `{ code, message }` the studio rejects with.',
+  SubmissionReceipt:
+    'What the reference backend answers to a stored submission, and what a brand backend should answer. The studio ' +
+    'accepts any JSON in its place (see `POST /designs`).',
   DesignDetail: '`consent` and `metrics` only with the admin token.',
   VoteResult: '`votes` is the design\'s count after this request; `reason` is present exactly when `counted` is false.',
 };

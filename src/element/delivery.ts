@@ -1,5 +1,5 @@
 import { ErrorCode, StudioError } from '../errors.ts';
-import type { Submission, SubmissionReceipt } from '../protocol/submission.ts';
+import type { DeliveryReceipt, Submission } from '../protocol/submission.ts';
 import type { Outbox } from '../transport/outbox.ts';
 import type { OutboxEvent } from '../transport/outbox-events.ts';
 import type { SubmitResult } from '../features/submit/submit-view.ts';
@@ -13,7 +13,7 @@ import type { SubmitResult } from '../features/submit/submit-view.ts';
 export class Delivery {
   private outbox: Promise<Outbox> | undefined;
 
-  constructor(private readonly sent: (receipt: SubmissionReceipt, draft: string) => void) {}
+  constructor(private readonly sent: (receipt: DeliveryReceipt, draft: string) => void) {}
 
   /** Opens the outbox and flushes what earlier visits left queued; `co-design-submitted` fires for each as it goes. */
   start(): Promise<Outbox> {

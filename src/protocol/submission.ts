@@ -61,6 +61,21 @@ export interface SubmissionReceipt {
   status: DesignStatus;
 }
 
+/**
+ * What the studio hands on after a delivery (`co-design-submitted`): the
+ * backend's JSON answer as it came. The reference backend answers a
+ * `SubmissionReceipt`; a brand's own may answer in its own words
+ * (`{ "id": "d-1", "status": "received" }`) or with no body (`{}`), so the
+ * protocol's fields are optional and every other field passes through.
+ */
+export interface DeliveryReceipt {
+  /** The backend's id of the stored design, a string or a number as it came. */
+  id?: string | number;
+  /** A `DesignStatus` from a backend that follows the protocol; another backend's own word otherwise. */
+  status?: string;
+  [field: string]: unknown;
+}
+
 /** Every 4xx/5xx body of the API: the same `{ code, message }` shape the studio rejects with. */
 export interface ApiError {
   code: string;

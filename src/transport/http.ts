@@ -10,8 +10,8 @@
  * server exposes Retry-After and Idempotent-Replayed to cross-origin reads.
  */
 import * as v from 'valibot';
-import { submissionReceiptSchema } from '../protocol/schema.ts';
-import type { ApiError, Submission, SubmissionReceipt } from '../protocol/submission.ts';
+import type { ApiError, DeliveryReceipt, Submission } from '../protocol/submission.ts';
+import { readReceipt } from './receipt.ts';
 import { parseRetryAfter } from './retry.ts';
 
 export const SendOutcome = { Sent: 'sent', Retry: 'retry', Final: 'final' } as const;
@@ -23,12 +23,13 @@ export const NetworkCode = {
   NetworkError: 'network-error',
   /** No progress for `stallMs`: given up on, like a network error. */
   Timeout: 'timeout',
-  /** A 2xx whose body is not a receipt (a captive portal, a broken proxy). */
+  /** A 2xx that is an HTML page: a captive portal or a proxy answered, not the backend. */
   BadAnswer: 'bad-answer',
 } as const;
 
 export type SendResult =
-  | { outcome: 'sent'; status: number; receipt: SubmissionReceipt; replayed: boolean }
+  /** Any 2xx; `unlike` says how the answer departs from the protocol's receipt, when it does. */
+  | { outcome: 'sent'; status: number; receipt: DeliveryReceipt; replayed: boolean; unlike?: string }
   /** `status` 0 when nothing answered; `retryAfterMs` from the server's Retry-After. */
   | { outcome: 'retry'; status: number; error: ApiError; retryAfterMs?: number }
   | { outcome: 'final'; status: number; error: ApiError };
@@ -117,15 +118,26 @@ export function postSubmission(endpoint: string, body: Submission | string, opti
 }
 
 /** The outcome of an answer that arrived; pure, so the rules are easy to read and test. */
-export function classify(status: number, text: string, header: (name: string) => string | null, now: number): SendResult {
-  if (status === 200 || status === 201) {
-    const receipt = v.safeParse(submissionReceiptSchema, parseJson(text));
-    if (receipt.success) return { outcome: SendOutcome.Sent, status, receipt: receipt.output, replayed: header('Idempotent-Replayed') === 'true' };
-    // Safe to ask again: the key makes the server replay what it stored, if anything.
-    return retry(status, NetworkCode.BadAnswer, `the answer (${status}) was not a receipt`);
+export function classify(
+  status: number,
+  text: string,
+  header: (name: string) => string | null,
+  now: number,
+): SendResult {
+  if (status >= 200 && status <= 299) {
+    // Any 2xx is delivered (src/transport/receipt.ts says why), unless a captive portal's page answered.
+    const read = readReceipt(text, header('Content-Type'));
+    if (!read.delivered) {
+      return retry(status, NetworkCode.BadAnswer, `the answer (${status}) was ${read.reason}, not the backend's`);
+    }
+    const replayed = header('Idempotent-Replayed') === 'true';
+    const sent = { outcome: SendOutcome.Sent, status, receipt: read.receipt, replayed };
+    return read.unlike ? { ...sent, unlike: read.unlike } : sent;
   }
   const error = serverError(status, text);
-  if (isRetryableStatus(status)) return { ...retry(status, error.code, error.message), retryAfterMs: parseRetryAfter(header('Retry-After'), now) };
+  if (isRetryableStatus(status)) {
+    return { ...retry(status, error.code, error.message), retryAfterMs: parseRetryAfter(header('Retry-After'), now) };
+  }
   return { outcome: SendOutcome.Final, status, error };
 }
 

@@ -1,4 +1,4 @@
-import type { ApiError, SubmissionReceipt } from '../protocol/submission.ts';
+import type { ApiError, DeliveryReceipt } from '../protocol/submission.ts';
 import type { UploadProgress } from './http.ts';
 import type { OutboxError, OutboxRecord } from './outbox-record.ts';
 
@@ -8,7 +8,7 @@ export const OutboxEventType = {
   Queued: 'queued',
   /** An attempt started (`progress.loaded` 0) or its upload moved. */
   Sending: 'sending',
-  /** The server stored it: `receipt`, and `replayed` when an earlier attempt had already landed. */
+  /** The backend answered 2xx: `receipt` is its answer as it came; `replayed` when an earlier attempt had landed. */
   Sent: 'sent',
   /** A final refusal (4xx other than 408/429): `error` is the server's `{ code, message }`. */
   Failed: 'failed',
@@ -22,7 +22,7 @@ export type OutboxEventType = (typeof OutboxEventType)[keyof typeof OutboxEventT
 export interface OutboxEventInit {
   record?: OutboxRecord;
   progress?: UploadProgress;
-  receipt?: SubmissionReceipt;
+  receipt?: DeliveryReceipt;
   replayed?: boolean;
   error?: OutboxError | ApiError;
   retryAt?: number;
@@ -36,7 +36,7 @@ export class OutboxEvent extends Event {
   /** The record as stored, without its body (it can be 32 MB). */
   readonly record?: OutboxRecord;
   readonly progress?: UploadProgress;
-  readonly receipt?: SubmissionReceipt;
+  readonly receipt?: DeliveryReceipt;
   readonly replayed?: boolean;
   readonly error?: OutboxError | ApiError;
   /** ms since the epoch */

@@ -9,7 +9,8 @@ import * as v from 'valibot';
 import { DOCUMENT_LIMITS } from '../document/limits.ts';
 import { parseDesign } from '../document/validate.ts';
 import { PROTOCOL_LIMITS, submissionSchema } from '../protocol/schema.ts';
-import { DesignStatus, type Submission, type SubmissionReceipt } from '../protocol/submission.ts';
+import type { DeliveryReceipt, Submission } from '../protocol/submission.ts';
+import { storedReceiptSchema } from './receipt.ts';
 
 export const OUTBOX_FORMAT = 'co-design-outbox';
 export const OUTBOX_VERSION = 1;
@@ -41,10 +42,14 @@ export interface OutboxRecord {
   /** ms since the epoch */
   createdAt: number;
   attempts: number;
-  /** No attempt before this time (a server's Retry-After); 0 when free to go. */
+  /**
+   * No attempt before this time: a server's Retry-After, or MIN_ATTEMPT_GAP_MS
+   * after the last attempt started and again after it ended; 0 when free to go.
+   */
   notBefore: number;
   lastError?: OutboxError;
-  receipt?: SubmissionReceipt;
+  /** The backend's answer as it came (docs/transport.md, "Receipts"). */
+  receipt?: DeliveryReceipt;
   /** The receipt came as a replay: an earlier attempt had reached the server. */
   replayed?: boolean;
   sentAt?: number;
@@ -87,7 +92,7 @@ export const outboxRecordSchema = v.pipe(
         status: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(599)),
       }),
     ),
-    receipt: v.optional(v.strictObject({ id: idSchema, status: v.picklist(Object.values(DesignStatus)) })),
+    receipt: v.optional(storedReceiptSchema),
     replayed: v.optional(v.boolean()),
     sentAt: v.optional(time),
     lease: v.optional(v.strictObject({ owner: v.pipe(v.string(), v.maxLength(64)), until: time })),
@@ -138,7 +143,7 @@ export function checkBody(record: OutboxRecord): string | undefined {
 }
 
 /** A fresh record for a submission, not yet attempted. */
-export function newRecord(id: string, key: string, endpoint: string, submission: Submission, now: number): OutboxRecord {
+export function newRecord(id: string, key: string, endpoint: string, submission: Submission, at: number): OutboxRecord {
   return {
     format: OUTBOX_FORMAT,
     version: OUTBOX_VERSION,
@@ -148,7 +153,7 @@ export function newRecord(id: string, key: string, endpoint: string, submission:
     draft: submission.draft,
     body: JSON.stringify(submission),
     state: OutboxState.Queued,
-    createdAt: now,
+    createdAt: at,
     attempts: 0,
     notBefore: 0,
   };

@@ -1,9 +1,10 @@
 /**
  * The outbox: a submission is written here, with its Idempotency-Key,
  * before its first attempt, and stays until the server has answered for
- * good. It is retried with full-jitter backoff on network errors, 408, 429
- * and 5xx, flushed on `online` and at start-up (so it survives reloads), and
- * delivered by one tab at a time. docs/transport.md says why that adds up to
+ * good (any 2xx, or a final refusal). It is retried with jittered backoff,
+ * at least a second apart, on network errors, 408, 429, 5xx and a portal's
+ * HTML page, flushed on `online` and at start-up (so it survives reloads),
+ * and delivered by one tab at a time. docs/transport.md says why that adds up to
  * exactly once.
  *
  *   const outbox = await Outbox.open();
@@ -16,12 +17,13 @@ import type { UseStore } from 'idb-keyval';
 import { newId } from '../document/ids.ts';
 import { openDraftsStore } from '../drafts/store.ts';
 import type { Submission } from '../protocol/submission.ts';
-import { postSubmission, SendOutcome, utf8Length, type SendResult } from './http.ts';
+import { designsUrl, NetworkCode, postSubmission, SendOutcome, utf8Length, type SendResult } from './http.ts';
 import { withDeliveryLock } from './lock.ts';
 import { OutboxEvent, OutboxEventType, type OutboxEventInit, type OutboxEventMap } from './outbox-events.ts';
 import { checkBody, checkRecord, newRecord, OutboxState, type OutboxRecord } from './outbox-record.ts';
 import { fallbackOutboxStorage, idbOutboxStorage, memoryOutboxStorage, type OutboxStorage } from './outbox-store.ts';
-import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffPolicy } from './retry.ts';
+import { warnOnce } from './receipt.ts';
+import { backoffDelay, DEFAULT_BACKOFF, MIN_ATTEMPT_GAP_MS, sleep, type BackoffPolicy } from './retry.ts';
 
 export interface OutboxOptions {
   /** The idb-keyval store; default the drafts store (`openDraftsStore()`). */
@@ -48,11 +50,22 @@ export interface Enqueued {
   persistent: boolean;
 }
 
+type Listener<K extends keyof OutboxEventMap> = (event: OutboxEventMap[K]) => void;
+type AnyListener = EventListenerOrEventListenerObject;
+
 export interface Outbox {
-  addEventListener<K extends keyof OutboxEventMap>(type: K, listener: (event: OutboxEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof OutboxEventMap>(type: K, listener: (event: OutboxEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  addEventListener<K extends keyof OutboxEventMap>(
+    type: K,
+    listener: Listener<K>,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: AnyListener, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof OutboxEventMap>(
+    type: K,
+    listener: Listener<K>,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: AnyListener, options?: boolean | EventListenerOptions): void;
 }
 
 export class Outbox extends EventTarget {
@@ -70,6 +83,8 @@ export class Outbox extends EventTarget {
 
   /** Removed here while a delivery may be waiting to retry it. */
   private readonly removed = new Set<string>();
+  /** Answered 2xx in this tab: never sent again from here, whatever storage says. */
+  private readonly delivered = new Set<string>();
   private readonly running = new Map<string, Promise<OutboxRecord | undefined>>();
   private readonly closing = new AbortController();
   private wake = new AbortController();
@@ -203,7 +218,7 @@ export class Outbox extends EventTarget {
   /** Runs under the record's lock: attempts until the server answers for good or the outbox closes. */
   private async run(id: string): Promise<OutboxRecord | undefined> {
     let record = await this.read(id);
-    if (!record || record.state !== OutboxState.Queued) return record;
+    if (!record || record.state !== OutboxState.Queued || this.delivered.has(id)) return record;
     const bad = checkBody(record);
     if (bad) {
       await this.setAside(id, bad);
@@ -212,11 +227,11 @@ export class Outbox extends EventTarget {
     const signal = this.closing.signal;
     const isOnline = this.options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
     const policy = this.options.backoff ?? DEFAULT_BACKOFF;
-    let failures = 0;
     const total = utf8Length(record.body!);
     try {
       for (;;) {
         if (this.removed.has(id)) return undefined;
+        // The spacing and a Retry-After hold whatever woke this run (a backoff, `online`, a flush).
         const wait = record.notBefore - this.now();
         if (wait > 0) await sleep(wait, signal);
         if (!isOnline()) {
@@ -226,6 +241,13 @@ export class Outbox extends EventTarget {
           if (!isOnline()) continue;
         }
         const attempt = record.attempts + 1;
+        // Taken now: an `online` heard while this attempt is out still cuts the backoff after it short.
+        const wake = this.wake.signal;
+        // Stored before it goes, so a tab that closes mid-attempt still spaces the next one, in any tab.
+        const notBefore = this.now() + MIN_ATTEMPT_GAP_MS;
+        const started = await this.save(id, { ...record, attempts: attempt, notBefore });
+        if (started.removed) return undefined;
+        record = started.record;
         this.emit(OutboxEventType.Sending, id, { record, attempt, progress: { loaded: 0, total } });
         const result = await (this.options.send ?? postSubmission)(record.endpoint, record.body!, {
           key: record.key,
@@ -234,8 +256,12 @@ export class Outbox extends EventTarget {
           now: this.now,
           onProgress: (progress) => this.emit(OutboxEventType.Sending, id, { record, attempt, progress }),
         });
+        this.tellDeveloper(record.endpoint, result);
+        // After any 2xx nothing goes again from this tab, even if storage fails to say so below.
+        if (result.outcome === SendOutcome.Sent) this.delivered.add(id);
         const saved = await this.save(id, this.after(record, attempt, result));
-        if (saved.removed && result.outcome === SendOutcome.Retry) return undefined; // removed meanwhile: nothing left to retry
+        // Removed meanwhile: nothing left to retry.
+        if (saved.removed && result.outcome === SendOutcome.Retry) return undefined;
         record = saved.record;
         if (result.outcome === SendOutcome.Sent) {
           this.emit(OutboxEventType.Sent, id, { record, attempt, receipt: result.receipt, replayed: result.replayed });
@@ -245,11 +271,12 @@ export class Outbox extends EventTarget {
           this.emit(OutboxEventType.Failed, id, { record, attempt, error: record.lastError });
           return record;
         }
-        failures++;
-        const delay = Math.max(backoffDelay(failures, policy, this.options.random), result.retryAfterMs ?? 0);
-        this.emit(OutboxEventType.Retrying, id, { record, attempt, error: record.lastError, retryAt: this.now() + delay });
-        // `online` cuts a backoff short, never a Retry-After (notBefore is checked at the top).
-        await sleep(delay, signal, this.wake.signal);
+        const backoff = backoffDelay(attempt, policy, this.options.random);
+        const delay = Math.max(backoff, record.notBefore - this.now());
+        const retryAt = this.now() + delay;
+        this.emit(OutboxEventType.Retrying, id, { record, attempt, error: record.lastError, retryAt });
+        // `online` may cut the backoff short, never the spacing or a Retry-After (notBefore, at the top).
+        await sleep(delay, signal, wake);
       }
     } catch (error) {
       if (signal.aborted) return record;
@@ -260,31 +287,58 @@ export class Outbox extends EventTarget {
   /** The record after an attempt's result. */
   private after(record: OutboxRecord, attempt: number, result: SendResult): OutboxRecord {
     const { body, lastError: _lastError, ...rest } = record;
+    const now = this.now();
     if (result.outcome === SendOutcome.Sent) {
-      return { ...rest, state: OutboxState.Sent, attempts: attempt, notBefore: 0, receipt: result.receipt, replayed: result.replayed, sentAt: this.now() };
+      const { receipt, replayed } = result;
+      return { ...rest, state: OutboxState.Sent, attempts: attempt, notBefore: 0, receipt, replayed, sentAt: now };
     }
     const lastError = { ...result.error, status: result.status };
-    if (result.outcome === SendOutcome.Final) return { ...rest, body, state: OutboxState.Failed, attempts: attempt, notBefore: 0, lastError };
-    const notBefore = result.retryAfterMs ? this.now() + result.retryAfterMs : 0;
+    if (result.outcome === SendOutcome.Final) {
+      return { ...rest, body, state: OutboxState.Failed, attempts: attempt, notBefore: 0, lastError };
+    }
+    const notBefore = now + Math.max(MIN_ATTEMPT_GAP_MS, result.retryAfterMs ?? 0);
     return { ...rest, body, attempts: attempt, notBefore, lastError };
+  }
+
+  /** A backend that answers outside the protocol works, but its developer should hear of it (once per page). */
+  private tellDeveloper(endpoint: string, result: SendResult): void {
+    const url = designsUrl(endpoint);
+    const where = `POST ${url}`;
+    if (result.outcome === SendOutcome.Sent && result.unlike) {
+      const what = `answered ${result.status}, which counts as delivered, but not with the protocol's receipt`;
+      const then = 'Its answer is passed on as it came in co-design-submitted';
+      warnOnce(url, 'receipt', `${where} ${what} { id, status }: ${result.unlike}. ${then}`);
+    }
+    if (result.outcome === SendOutcome.Retry && result.error.code === NetworkCode.BadAnswer) {
+      const what = 'taken for a captive portal or a proxy answering for the backend; the submission goes again later';
+      const fix = 'A backend should answer its 2xx with JSON or nothing';
+      warnOnce(url, 'html', `${where}: ${result.error.message}, ${what}. ${fix}`);
+    }
   }
 
   /**
    * Writes the record unless it was removed meanwhile; never throws. A write
-   * that fails loses nothing but bookkeeping: the record stays queued, and
-   * its next attempt carries the same key, so the server replays its answer.
+   * that fails loses only bookkeeping: a queued record stays queued, and its
+   * next attempt carries the same key. A delivered one is written up to three
+   * times before it is announced; should all fail, this tab still never sends
+   * it again (`delivered`), but a later visit may, and only a backend that
+   * honours the Idempotency-Key takes that for a replay.
    */
   private async save(id: string, next: OutboxRecord): Promise<{ record: OutboxRecord; removed: boolean }> {
     let removed = false;
-    try {
-      await this.storage.update(id, (stored) => {
-        removed = stored === undefined;
-        if (removed) return undefined;
-        const lease = checkRecord(id, stored);
-        return lease.ok && lease.record.lease ? { ...next, lease: lease.record.lease } : next;
-      });
-    } catch {
-      // See above.
+    const tries = next.state === OutboxState.Sent ? 3 : 1;
+    for (let i = 0; i < tries; i++) {
+      try {
+        await this.storage.update(id, (stored) => {
+          removed = stored === undefined;
+          if (removed) return undefined;
+          const lease = checkRecord(id, stored);
+          return lease.ok && lease.record.lease ? { ...next, lease: lease.record.lease } : next;
+        });
+        break;
+      } catch {
+        // See above.
+      }
     }
     return { record: next, removed };
   }

@@ -18,6 +18,13 @@ describe('postSubmission: classifying an answer', () => {
     ['201 with a receipt', 201, receipt, {}, { outcome: 'sent', replayed: false }],
     ['200 replay', 200, receipt, { 'idempotent-replayed': 'true' }, { outcome: 'sent', replayed: true }],
     ['201 from a captive portal', 201, '<html>', {}, { outcome: 'retry' }],
+    ['200 HTML page, by its type', 200, 'Welcome to Station Wi-Fi', { 'content-type': 'text/html; charset=utf-8' }, { outcome: 'retry' }],
+    ['201 in the backend\'s own words', 201, '{"id":"d-1","status":"received"}', {}, { outcome: 'sent', replayed: false }],
+    ['201 JSON labelled text/html (PHP\'s default)', 201, '{"id":"d-1"}', { 'content-type': 'text/html' }, { outcome: 'sent' }],
+    ['204 labelled text/html', 204, '', { 'content-type': 'text/html' }, { outcome: 'sent' }],
+    ['202 accepted', 202, '{"ok":true}', { 'content-type': 'application/json' }, { outcome: 'sent' }],
+    ['204 without a body', 204, '', {}, { outcome: 'sent' }],
+    ['201 "Created" as plain text', 201, 'Created', { 'content-type': 'text/plain' }, { outcome: 'sent' }],
     ['408', 408, error('timeout'), {}, { outcome: 'retry' }],
     ['429 with seconds', 429, error('rate-limited'), { 'retry-after': '7' }, { outcome: 'retry', retryAfterMs: 7000 }],
     ['503 with an HTTP-date', 503, error('down'), { 'retry-after': 'Sun, 01 Mar 2026 12:00:30 GMT' }, { outcome: 'retry', retryAfterMs: 30_000 }],
@@ -34,6 +41,30 @@ describe('postSubmission: classifying an answer', () => {
       if (result.outcome === 'final') expect(result.error.message).to.be.a('string').and.not.equal('');
     });
   }
+
+  it('passes any 2xx JSON on as the receipt, as it came, and says how it departs from the protocol', () => {
+    const sent = (status: number, body: string, type = 'application/json') => {
+      const result = classify(status, body, headers({ 'content-type': type }), NOW);
+      if (result.outcome !== 'sent') throw new Error(`expected sent, got ${result.outcome}`);
+      return { receipt: result.receipt, unlike: result.unlike };
+    };
+    expect(sent(201, receipt)).to.deep.equal({ receipt: { id: 'abc123', status: 'pending' }, unlike: undefined });
+    const foreign = sent(201, '{"id":"d-1","status":"received","queue":{"position":3}}');
+    expect(foreign.receipt).to.deep.equal({ id: 'd-1', status: 'received', queue: { position: 3 } });
+    expect(foreign.unlike).to.equal('status "received" is not one of pending, approved, rejected, hidden; other fields: queue');
+    expect(sent(200, '{"id":42}')).to.deep.equal({ receipt: { id: 42 }, unlike: 'id 42 is not a protocol id (a string of 1-64 letters, digits, _ or -); no status' });
+    expect(sent(201, '{"id":{"n":1},"status":true,"ok":1}').receipt, 'an id or status of another type is dropped').to.deep.equal({ ok: 1 });
+    expect(sent(201, '["d-1"]')).to.deep.equal({ receipt: {}, unlike: 'its body was an array, not an object' });
+    expect(sent(201, 'null')).to.deep.equal({ receipt: {}, unlike: 'its body was the JSON null, not an object' });
+    expect(sent(204, '', '')).to.deep.equal({ receipt: {}, unlike: 'it had no body' });
+    expect(sent(201, 'Created', 'text/plain')).to.deep.equal({ receipt: {}, unlike: 'its body was not JSON (text/plain)' });
+    // Unsafe keys or a body beyond the bounds: only the two typed fields are kept.
+    const hostile = sent(201, '{"id":"d-2","status":"ok","__proto__":{"polluted":true}}');
+    expect(hostile.receipt).to.deep.equal({ id: 'd-2', status: 'ok' });
+    expect(Object.getPrototypeOf(hostile.receipt)).to.equal(Object.prototype);
+    expect(hostile.unlike).to.match(/only id and status were kept \(.*"__proto__" is not allowed\)/);
+    expect(sent(201, JSON.stringify({ id: 'd-3', blob: 'x'.repeat(20_000) })).receipt).to.deep.equal({ id: 'd-3' });
+  });
 
   it('keeps the server\'s code and message for the UI, and makes one when a proxy answered', () => {
     expect(classify(400, error('design-invalid'), headers({}), NOW)).to.deep.include({ error: { code: 'design-invalid', message: 'design-invalid happened' } });
@@ -56,12 +87,14 @@ describe('Retry-After and backoff', () => {
     expect(parseRetryAfter(null, NOW)).to.equal(undefined);
   });
 
-  it('draws the wait uniformly under a window that doubles up to the cap', () => {
+  it('draws the wait in the upper half of a window that doubles up to the cap: 1-2 s, 2-4 s … 30-60 s', () => {
     const policy = { baseMs: 1000, capMs: 60_000 };
     const top = (n: number) => backoffDelay(n, policy, () => 0.999999);
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map(top)).to.deep.equal([999, 1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999]);
-    expect(backoffDelay(3, policy, () => 0)).to.equal(0);
-    expect(backoffDelay(3, policy, () => 0.5)).to.equal(2000);
+    const bottom = (n: number) => backoffDelay(n, policy, () => 0);
+    expect([1, 2, 3, 4, 5, 6, 7, 50].map(bottom)).to.deep.equal([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 50].map(top)).to.deep.equal([1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999]);
+    expect(backoffDelay(3, policy, () => 0.5)).to.equal(6000);
+    expect(backoffDelay(1), 'the default policy never draws under a second').to.be.at.least(1000);
   });
 });
 

@@ -3,12 +3,12 @@ import type { StudioEditor } from '../../editor/editor.ts';
 import { ErrorCode, StudioError } from '../../errors.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import type { Metrics } from '../../protocol/metrics.ts';
-import type { Submission, SubmissionReceipt } from '../../protocol/submission.ts';
+import type { DeliveryReceipt, Submission } from '../../protocol/submission.ts';
 import { adoptDialogStyles, renderSubmitDialog, SubmitStep } from './submit-dialog.ts';
 import { CoDesignSubmitEvent } from '../../element/events/submit.ts';
 import { buildSubmission, renderPreviews } from './submission.ts';
 
-export type SubmitResult = { state: 'sent'; receipt: SubmissionReceipt } | { state: 'queued' } | { state: 'taken'; submission: Submission };
+export type SubmitResult = { state: 'sent'; receipt: DeliveryReceipt } | { state: 'queued' } | { state: 'taken'; submission: Submission };
 
 export interface SubmitViewOptions {
   t(): Translate;

@@ -47,7 +47,7 @@ import { deliverMetrics } from './wiring.ts';
  * @event {CoDesignErrorEvent} co-design-error - Something was refused or failed; `code` says what.
  * @event {CoDesignDraftSavedEvent} co-design-draft-saved - The design is stored in this browser as it is now.
  * @event {CoDesignSubmitEvent} co-design-submit - The customer confirmed a submission; cancelable (the host takes it over).
- * @event {CoDesignSubmittedEvent} co-design-submitted - The backend stored the submission.
+ * @event {CoDesignSubmittedEvent} co-design-submitted - The backend answered 2xx: `receipt` is its JSON answer as it came (docs/transport.md).
  * @event {CoDesignMetricsEvent} co-design-metrics - Time-on-task figures were flushed (page hidden or left, removed, every 30 s).
 
  */

@@ -61,13 +61,14 @@ const named: Record<string, v.GenericSchema> = {
 const descriptions: Record<string, string> = {
   Submission:
     'POST /designs body. `design` goes through the full design-document validator (migrations, size and nesting caps, ' +
-    'cross-field rules); there must be exactly one preview per view of the design.',
+    'cross-field rules); there must be exactly one preview per view of the design. `metrics` is absent when the host ' +
+    'switched time on task off (the studio\'s `metrics="off"`).',
   PreviewImage: 'A PNG of one view, standard base64 without a data: prefix. Signature, IHDR (at most 4096 × 4096), chunk CRCs and IEND are checked.',
   Consent: '`licence` is the licence text exactly as it was shown (the template brief\'s `terms`).',
   Metrics: 'Time on task (DESIGN.md). `tools` lists each tool at most once.',
   MetricsReport: 'POST /metrics body, sent as text/plain. Idempotent by (session, seq): the server keeps each session\'s highest seq.',
   ApiError: 'Every 4xx and 5xx body: the same `{ code, message }` the studio rejects with.',
-  DesignDetail: '`consent` and `metrics` only with the admin token.',
+  DesignDetail: '`consent` and `metrics` only with the admin token; `metrics` only when the submission carried them.',
   VoteResult: '`votes` is the design\'s count after this request; `reason` is present exactly when `counted` is false.',
 };
 

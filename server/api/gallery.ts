@@ -47,7 +47,11 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get<{ Params: { id: string } }>('/designs/:id', async (request): Promise<DesignDetail> => {
     const design = await visible(request, request.params.id);
     const detail: DesignDetail = { ...summary(design), design: JSON.parse(design.designJson) };
-    if (isAdmin(request, ctx.adminToken)) Object.assign(detail, { consent: design.consent, metrics: design.metrics });
+    if (isAdmin(request, ctx.adminToken)) {
+      detail.consent = design.consent;
+      // A design sent with time on task switched off has none to show.
+      if (design.metrics) detail.metrics = design.metrics;
+    }
     return detail;
   });
 

@@ -144,6 +144,7 @@ export class SqliteStore implements Store {
       this.db
         .prepare('INSERT OR REPLACE INTO idempotency (key, hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(answer.key, answer.hash, answer.status, JSON.stringify(answer.body), answer.createdAt);
+      // metrics is JSON text like consent: 'null' for a design sent with time on task off.
       this.db
         .prepare(
           `INSERT INTO designs (id, draft, status, author, template_id, template_version, created_at, design, consent, metrics)
@@ -270,8 +271,13 @@ export class SqliteStore implements Store {
     for (const r of reports) byDraft.set(r.draft, { draft: r.draft, total: JSON.parse(r.total) as Metrics, submitted: r.submitted === 1 });
     const designs = this.sql('SELECT draft, metrics FROM designs').all() as { draft: string; metrics: string }[];
     for (const d of designs) {
-      const metrics = JSON.parse(d.metrics) as Metrics;
+      const metrics = JSON.parse(d.metrics) as Metrics | null;
       const known = byDraft.get(d.draft);
+      // Sent with time on task off: it still marks a measured draft as submitted, but adds no draft of its own.
+      if (!metrics) {
+        if (known) known.submitted = true;
+        continue;
+      }
       const total = known && known.total.wallMs > metrics.wallMs ? known.total : metrics;
       byDraft.set(d.draft, { draft: d.draft, total, submitted: true });
     }

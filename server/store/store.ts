@@ -85,7 +85,8 @@ export interface NewDesign {
   /** The validated design document as JSON text. */
   designJson: string;
   consent: Consent;
-  metrics: Metrics;
+  /** Null when the studio sent none (the host switched time on task off). */
+  metrics: Metrics | null;
   previews: NewPreview[];
 }
 
@@ -103,7 +104,7 @@ export interface StoredSummary {
 export interface StoredDesign extends StoredSummary {
   designJson: string;
   consent: Consent;
-  metrics: Metrics;
+  metrics: Metrics | null;
 }
 
 export interface DesignQuery {

@@ -158,7 +158,7 @@ export const submissionSchema = v.strictObject({
   ),
   author: authorSchema,
   consent: consentSchema,
-  metrics: metricsSchema,
+  metrics: v.optional(metricsSchema),
 });
 
 const status = v.picklist(Object.values(DesignStatus));

@@ -42,8 +42,8 @@ export interface Submission {
   previews: PreviewImage[];
   author: Author;
   consent: Consent;
-  /** Summed over every session of the draft. */
-  metrics: Metrics;
+  /** Summed over every session of the draft; absent when the host switched time on task off (docs/privacy.md). */
+  metrics?: Metrics;
 }
 
 /** Moderation states; only `approved` designs are public. */

@@ -12,6 +12,7 @@ import {
   authorSchema,
   campaignStatsSchema,
   consentSchema,
+  deletionSchema,
   designDetailSchema,
   designSummarySchema,
   galleryPageSchema,
@@ -55,6 +56,7 @@ const named: Record<string, v.GenericSchema> = {
   GalleryPage: galleryPageSchema,
   VoteResult: voteResultSchema,
   ModerationResult: moderationResultSchema,
+  Deletion: deletionSchema,
   CampaignStats: campaignStatsSchema,
 };
 
@@ -69,6 +71,7 @@ const descriptions: Record<string, string> = {
   MetricsReport: 'POST /metrics body, sent as text/plain. Idempotent by (session, seq): the server keeps each session\'s highest seq.',
   ApiError: 'Every 4xx and 5xx body: the same `{ code, message }` the studio rejects with.',
   DesignDetail: '`consent` and `metrics` only with the admin token; `metrics` only when the submission carried them.',
+  Deletion: 'What an erasure removed for good.',
   VoteResult: '`votes` is the design\'s count after this request; `reason` is present exactly when `counted` is false.',
 };
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
-import { DesignStatus, VoteRefusal } from '../../src/protocol/submission.ts';
+import { DesignStatus, VoteRefusal, type Deletion } from '../../src/protocol/submission.ts';
 import type { DesignQuery, DraftFigures, IdempotentAnswer, NewDesign, NewIdempotentAnswer, Store, StoredDesign, StoredSummary, VoteOutcome } from './store.ts';
 
 /** Schema steps; `PRAGMA user_version` says how many have run. */
@@ -202,6 +202,38 @@ export class SqliteStore implements Store {
 
   async setStatus(id: string, status: DesignStatus): Promise<boolean> {
     return this.write(() => this.sql('UPDATE designs SET status = ? WHERE id = ?').run(status, id).changes === 1);
+  }
+
+  async deleteDesign(id: string): Promise<Deletion | undefined> {
+    return this.write(this.db.transaction((): Deletion | undefined => {
+      const row = this.sql('SELECT draft FROM designs WHERE id = ?').get(id) as { draft: string } | undefined;
+      if (!row) return undefined;
+      this.removeDesigns([id]);
+      return { draft: row.draft, designs: [id], sessions: 0 };
+    }));
+  }
+
+  async deleteDraft(draft: string): Promise<Deletion | undefined> {
+    return this.write(this.db.transaction((): Deletion | undefined => {
+      const ids = (this.sql('SELECT id FROM designs WHERE draft = ? ORDER BY created_at, id').all(draft) as { id: string }[]).map((r) => r.id);
+      this.removeDesigns(ids);
+      const sessions = this.sql('DELETE FROM metric_sessions WHERE draft = ?').run(draft).changes;
+      const totals = this.sql('DELETE FROM metric_drafts WHERE draft = ?').run(draft).changes;
+      return ids.length + sessions + totals === 0 ? undefined : { draft, designs: ids, sessions };
+    }));
+  }
+
+  /**
+   * Inside a caller's transaction: designs with what refers to them. Their
+   * Idempotency-Key answers stay until they expire: a retry of the same
+   * submission must get its old receipt, not store the design again.
+   */
+  private removeDesigns(ids: string[]): void {
+    for (const id of ids) {
+      this.sql('DELETE FROM votes WHERE design_id = ?').run(id);
+      this.sql('DELETE FROM previews WHERE design_id = ?').run(id);
+      this.sql('DELETE FROM designs WHERE id = ?').run(id);
+    }
   }
 
   async countByStatus() {

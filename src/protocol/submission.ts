@@ -125,6 +125,16 @@ export interface ModerationResult {
   status: DesignStatus;
 }
 
+/** `DELETE /designs/{id}` and `DELETE /drafts/{draft}` (admin): what the reference backend removed for good. */
+export interface Deletion {
+  /** The draft the removed data belonged to. */
+  draft: string;
+  /** Ids of the designs removed, each with its previews and votes. */
+  designs: string[];
+  /** Time-on-task sessions removed with the draft's total (always 0 when one design is removed). */
+  sessions: number;
+}
+
 /** One bar of the engaged-time distribution: drafts with `fromMs ≤ engagedMs < toMs`. */
 export interface TimeBucket {
   fromMs: number;

@@ -147,13 +147,13 @@ export class CoDesignStudio extends LitElement {
       await verifyHistoryImages(history);
     },
     names: { draft: (n) => this.t('drafts.name', { n }), copy: (name) => this.t('drafts.copy', { name }), imported: () => this.t('drafts.importedName') },
-    metrics: () => this.metrics.total(),
+    metrics: () => this.timeOnTask.total(),
     saved: (m) => this.dispatchEvent(new CoDesignDraftSavedEvent(m.id, m.name, m.rev, m.updated)),
     failed: (e) => this.fail(e, false),
     notice: (n: DraftNotice, detail) => (this.notice = this.t(`drafts.notice.${n}`, { name: detail ?? '' })),
   });
   /** Time on task (src/metrics/): counted here, kept with the draft, beaconed to `{endpoint}/metrics`. */
-  private readonly metrics = new MetricsController(this, { idleTimeout: this.getAttribute('idle-timeout'), onFlush: (f) => this.handleMetricsFlush(f) });
+  private readonly timeOnTask = new MetricsController(this, { idleTimeout: this.getAttribute('idle-timeout'), onFlush: (f) => this.handleMetricsFlush(f) });
   /** The submit flow, loaded on the first `submit()`: the first paint does not need it. */
   private submitView: SubmitView | undefined;
 
@@ -163,7 +163,7 @@ export class CoDesignStudio extends LitElement {
       t: () => this.t,
       editor: () => (this.editor?.ready ? this.editor : undefined),
       draft: () => this.drafts.meta?.id,
-      metrics: () => this.metrics.total(),
+      metrics: () => this.timeOnTask.total(),
       author: () => this.author,
       deliver: async (submission, onProgress) => {
         // In a social app's iframe the parent page takes the submission and delivers it itself.
@@ -247,8 +247,8 @@ export class CoDesignStudio extends LitElement {
       this.bridgeLoading = import('./bridge-wiring.ts').then(({ createBridge }) => {
         this.bridge = createBridge(this, {
           hostOrigin: this.getAttribute('host-origin'),
-          metrics: () => this.metrics.total(),
-          restoreMetrics: (m) => this.metrics.restore(m),
+          metrics: () => this.timeOnTask.total(),
+          restoreMetrics: (m) => this.timeOnTask.restore(m),
           editor: () => this.editor,
           fail: (e) => this.fail(e),
         });
@@ -266,7 +266,7 @@ export class CoDesignStudio extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('idleTimeout')) this.metrics.idleTimeout = this.idleTimeout;
+    if (changed.has('idleTimeout')) this.timeOnTask.idleTimeout = this.idleTimeout;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -286,7 +286,7 @@ export class CoDesignStudio extends LitElement {
       const editor = this.ensureEditor();
       this.manifest = loaded.manifest;
       const opened = await this.drafts.restore(loaded.manifest.id, this.draftKey ?? '');
-      this.metrics.restore(opened?.metrics ?? undefined);
+      this.timeOnTask.restore(opened?.metrics ?? undefined);
       if (loading.signal.aborted) return;
       await editor.open(loaded, opened?.design ?? this.emptyDesign(loaded.manifest), { handOver: true, seeds: opened?.seeds });
       if (loading.signal.aborted) return;
@@ -306,7 +306,7 @@ export class CoDesignStudio extends LitElement {
     this.dispatchEvent(new CoDesignMetricsEvent(f.reason, f.current, f.total));
     void this.drafts.saveMetrics(f.total);
     const template = this.editor?.ready ? this.editor.design.template : undefined;
-    if (template && this.drafts.meta) deliverMetrics(this.metrics.report({ draft: this.drafts.meta.id, template, submitted: false }), this.bridge, this.endpoint);
+    if (template && this.drafts.meta) deliverMetrics(this.timeOnTask.report({ draft: this.drafts.meta.id, template, submitted: false }), this.bridge, this.endpoint);
   }
 
   private emptyDesign = (m: TemplateManifest) => freshDesign(m, this.t('layer.paint', { n: 1 }), this.author);
@@ -322,11 +322,11 @@ export class CoDesignStudio extends LitElement {
     editor.addEventListener('change', (e) => {
       const { source, kind } = (e as CustomEvent<{ source: string; kind: 'edit' | 'undo' | 'redo' }>).detail;
       this.drafts.changed();
-      this.metrics.recordChange({ source, kind });
+      this.timeOnTask.recordChange({ source, kind });
       this.dispatchEvent(new CoDesignChangeEvent(source, kind));
     });
     editor.addEventListener('state', () => {
-      this.metrics.setTool(editor.tool);
+      this.timeOnTask.setTool(editor.tool);
       this.revision++;
     });
     editor.addEventListener('notice', (e) => (this.notice = this.t(`notice.${(e as CustomEvent<string>).detail}` as never)));

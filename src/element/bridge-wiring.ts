@@ -5,7 +5,8 @@ import type { Metrics } from '../protocol/metrics.ts';
 
 export interface BridgeWiring {
   hostOrigin: string | null;
-  metrics(): Metrics;
+  /** Null while the host switched metrics off. */
+  metrics(): Metrics | null;
   restoreMetrics(total: Metrics): void;
   editor(): StudioEditor | undefined;
   fail(error: StudioError): void;

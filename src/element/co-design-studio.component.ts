@@ -41,6 +41,7 @@ import { draftsStyles } from '../ui/drafts.styles.ts';
  * @attr transport - `http` (default) or `postmessage` (the parent page delivers; docs/bridge.md).
  * @attr host-origin - The parent page's exact origin, for `transport="postmessage"`.
  * @attr idle-timeout - Milliseconds of engagement one input earns when no other follows (default 5000).
+ * @attr metrics - `on` (default) or `off`: whether time on task is measured, kept and sent (docs/privacy.md).
  *
  * @event {CoDesignReadyEvent} co-design-ready - The template (and any draft) is shown.
  * @event {CoDesignChangeEvent} co-design-change - The customer edited, undid or redid something.
@@ -48,7 +49,7 @@ import { draftsStyles } from '../ui/drafts.styles.ts';
  * @event {CoDesignDraftSavedEvent} co-design-draft-saved - The design is stored in this browser as it is now.
  * @event {CoDesignSubmitEvent} co-design-submit - The customer confirmed a submission; cancelable (the host takes it over).
  * @event {CoDesignSubmittedEvent} co-design-submitted - The backend stored the submission.
- * @event {CoDesignMetricsEvent} co-design-metrics - Time-on-task figures were flushed (page hidden or left, removed, every 30 s).
+ * @event {CoDesignMetricsEvent} co-design-metrics - Time-on-task figures were flushed (hidden, left, removed, every 30 s).
  *
  * @csspart shell - The grid holding everything.
  * @csspart header - The top bar: title, views, undo/redo, zoom, drafts, submit.
@@ -115,6 +116,11 @@ export class CoDesignStudio extends LitElement {
   @property({ attribute: 'transport' }) transport: string | undefined;
   /** The parent page's exact origin, for `transport="postmessage"`. */
   @property({ attribute: 'host-origin' }) hostOrigin: string | undefined;
+  /**
+   * `on` (default) or `off`, as attribute or property; a consent banner may flip it at any time. While `off`
+   * nothing is measured, kept or sent; `on` starts a fresh session (docs/privacy.md). Other values mean `off`.
+   */
+  @property({ attribute: 'metrics' }) metrics: 'on' | 'off' | undefined;
   /** Name or handle of the customer, when the host knows it. */
   @property({ attribute: false }) author: string | undefined;
 
@@ -153,7 +159,11 @@ export class CoDesignStudio extends LitElement {
     notice: (n: DraftNotice, detail) => (this.notice = this.t(`drafts.notice.${n}`, { name: detail ?? '' })),
   });
   /** Time on task (src/metrics/): counted here, kept with the draft, beaconed to `{endpoint}/metrics`. */
-  private readonly timeOnTask = new MetricsController(this, { idleTimeout: this.getAttribute('idle-timeout'), onFlush: (f) => this.handleMetricsFlush(f) });
+  private readonly timeOnTask = new MetricsController(this, {
+    idleTimeout: this.getAttribute('idle-timeout'),
+    mode: () => this.metrics,
+    onFlush: (f) => this.handleMetricsFlush(f),
+  });
   /** The submit flow, loaded on the first `submit()`: the first paint does not need it. */
   private submitView: SubmitView | undefined;
 
@@ -306,7 +316,8 @@ export class CoDesignStudio extends LitElement {
     this.dispatchEvent(new CoDesignMetricsEvent(f.reason, f.current, f.total));
     void this.drafts.saveMetrics(f.total);
     const template = this.editor?.ready ? this.editor.design.template : undefined;
-    if (template && this.drafts.meta) deliverMetrics(this.timeOnTask.report({ draft: this.drafts.meta.id, template, submitted: false }), this.bridge, this.endpoint);
+    if (!template || !this.drafts.meta) return;
+    deliverMetrics(this.timeOnTask.report({ draft: this.drafts.meta.id, template, submitted: false }), this.bridge, this.endpoint);
   }
 
   private emptyDesign = (m: TemplateManifest) => freshDesign(m, this.t('layer.paint', { n: 1 }), this.author);

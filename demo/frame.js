@@ -28,5 +28,7 @@ if (!hostOrigin) {
   studio.setAttribute('host-origin', hostOrigin);
   studio.setAttribute('template', template);
   if (params.get('draft-key')) studio.setAttribute('draft-key', params.get('draft-key'));
+  // The host page may keep time on task off until its visitor consents (docs/privacy.md); the query can only turn it off.
+  if (params.get('metrics') === 'off') studio.setAttribute('metrics', 'off');
   document.body.append(studio);
 }

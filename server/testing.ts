@@ -4,7 +4,7 @@
  * web-test-runner plugin in test/server/wtr-plugin.mjs.
  */
 import type { FastifyInstance } from 'fastify';
-import type { MetricsReport } from '../src/protocol/metrics.ts';
+import type { Metrics, MetricsReport } from '../src/protocol/metrics.ts';
 import { DesignStatus, type DesignStatus as Status } from '../src/protocol/submission.ts';
 import { createApp } from './app.ts';
 import { FaultQueue, type AppliedFault, type Fault, type FaultRoute } from './faults.ts';
@@ -24,8 +24,11 @@ export interface TestServerOptions {
 }
 
 export interface TestServerState {
-  designs: { id: string; draft: string; status: Status; author: string }[];
+  /** `metrics` as stored: null for a submission that carried none. */
+  designs: { id: string; draft: string; status: Status; author: string; metrics: Metrics | null }[];
   reports: MetricsReport[];
+  /** Every request the server got, in order, as `METHOD /path` (no query): also those it refused. */
+  requests: string[];
   accepted: number;
   faults: { applied: AppliedFault[]; pending: Record<FaultRoute, Fault[]> };
 }
@@ -53,6 +56,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimit: options.rateLimit ?? false,
     serveStatic: options.pages ?? false,
   });
+  const requests: string[] = [];
+  app.addHook('onRequest', async (request) => void requests.push(`${request.method} ${request.url.split('?')[0]}`));
   const address = await app.listen({ port: 0, host });
   const port = new URL(address).port;
   return {
@@ -64,12 +69,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const designs: TestServerState['designs'] = [];
       for (const status of Object.values(DesignStatus)) {
         const { items } = await store.listDesigns({ status, sort: 'new', offset: 0, limit: 10_000 });
-        for (const d of items) designs.push({ id: d.id, draft: d.draft, status: d.status, author: d.author });
+        for (const d of items) {
+          const stored = await store.getDesign(d.id);
+          designs.push({ id: d.id, draft: d.draft, status: d.status, author: d.author, metrics: stored?.metrics ?? null });
+        }
       }
       const { accepted } = await store.reportCounts();
       return {
         designs,
         reports: await store.sessionReports(),
+        requests: [...requests],
         accepted,
         faults: { applied: [...faults.applied], pending: { designs: [...faults.pending('designs')], metrics: [...faults.pending('metrics')] } },
       };

@@ -62,6 +62,7 @@ export function openapiDocument(): Record<string, unknown> {
       { name: 'protocol', description: 'What the studio sends; a brand backend implements these.' },
       { name: 'gallery', description: 'Approved designs and votes.' },
       { name: 'moderation', description: 'The campaign team, with the admin token.' },
+      { name: 'privacy', description: 'Erasing a customer\'s data on request, with the admin token (docs/privacy.md).' },
     ],
     paths: {
       '/designs': {
@@ -131,6 +132,24 @@ export function openapiDocument(): Record<string, unknown> {
           security: [{}, { adminToken: [] }],
           responses: { '200': { description: 'The design.', content: jsonContent(ref('DesignDetail')) }, '404': use('NotFound'), ...common },
         },
+        delete: {
+          operationId: 'deleteDesign',
+          summary: 'Erase one design for good',
+          description:
+            'Removes the design, its previews and its votes. The time on task of its draft stays: `DELETE /drafts/{draft}` ' +
+            '(the answer names the draft) removes that and every other design of the draft. The Idempotency-Key answer that ' +
+            'stored the design is kept until it expires (24 hours), so a late retry of the same submission gets its old receipt ' +
+            'and is not stored again. Previews already in a shared cache may live there up to 5 minutes.',
+          tags: ['privacy'],
+          security: admin,
+          parameters: [designId],
+          responses: {
+            '200': { description: 'What was removed.', content: jsonContent(ref('Deletion')) },
+            '401': use('Unauthorized'),
+            '404': use('NotFound'),
+            ...common,
+          },
+        },
       },
       '/designs/{id}/preview/{file}': {
         get: {
@@ -172,6 +191,24 @@ export function openapiDocument(): Record<string, unknown> {
               content: jsonContent(ref('VoteResult')),
             },
             '404': use('NotFound'),
+            ...common,
+          },
+        },
+      },
+      '/drafts/{draft}': {
+        delete: {
+          operationId: 'deleteDraft',
+          summary: 'Erase everything kept under a draft id',
+          description:
+            'Every design submitted from the draft (with previews and votes), its time-on-task session reports and its total. ' +
+            'The draft id is in every submission (`draft`), metrics report and `co-design-draft-saved` event.',
+          tags: ['privacy'],
+          security: admin,
+          parameters: [{ name: 'draft', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } }],
+          responses: {
+            '200': { description: 'What was removed.', content: jsonContent(ref('Deletion')) },
+            '401': use('Unauthorized'),
+            '404': errorResponse('Nothing is kept under this draft id.'),
             ...common,
           },
         },

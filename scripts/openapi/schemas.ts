@@ -12,6 +12,7 @@ import {
   authorSchema,
   campaignStatsSchema,
   consentSchema,
+  deletionSchema,
   designDetailSchema,
   designSummarySchema,
   galleryPageSchema,
@@ -55,13 +56,15 @@ const named: Record<string, v.GenericSchema> = {
   GalleryPage: galleryPageSchema,
   VoteResult: voteResultSchema,
   ModerationResult: moderationResultSchema,
+  Deletion: deletionSchema,
   CampaignStats: campaignStatsSchema,
 };
 
 const descriptions: Record<string, string> = {
   Submission:
     'POST /designs body. `design` goes through the full design-document validator (migrations, size and nesting caps, ' +
-    'cross-field rules); there must be exactly one preview per view of the design.',
+    'cross-field rules); there must be exactly one preview per view of the design. `metrics` is absent when the host ' +
+    'switched time on task off (the studio\'s `metrics="off"`).',
   PreviewImage: 'A PNG of one view, standard base64 without a data: prefix. Signature, IHDR (at most 4096 × 4096), chunk CRCs and IEND are checked.',
   Consent: '`licence` is the licence text exactly as it was shown (the template brief\'s `terms`).',
   Metrics: 'Time on task (docs/metrics.md). `tools` lists each tool at most once.',
@@ -70,7 +73,8 @@ const descriptions: Record<string, string> = {
   SubmissionReceipt:
     'What the reference backend answers to a stored submission, and what a brand backend should answer. The studio ' +
     'accepts any JSON in its place (see `POST /designs`).',
-  DesignDetail: '`consent` and `metrics` only with the admin token.',
+  DesignDetail: '`consent` and `metrics` only with the admin token; `metrics` only when the submission carried them.',
+  Deletion: 'What an erasure removed for good.',
   VoteResult: '`votes` is the design\'s count after this request; `reason` is present exactly when `counted` is false.',
 };
 

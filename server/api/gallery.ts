@@ -1,14 +1,23 @@
 /**
  * The gallery's side of the API: approved designs for everyone, the rest
- * only with the admin token; previews served as inert images; moderation;
- * one vote per voter per design, and a daily cap of voters per network.
+ * only with the admin token; previews served as inert images; moderation
+ * and erasure; one vote per voter per design, and a daily cap of voters per
+ * network.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac } from 'node:crypto';
 import * as v from 'valibot';
 import { newId } from '../../src/document/ids.ts';
 import { galleryQuerySchema } from '../../src/protocol/schema.ts';
-import { DesignStatus, type DesignDetail, type DesignSummary, type GalleryPage, type ModerationResult, type VoteResult } from '../../src/protocol/submission.ts';
+import {
+  DesignStatus,
+  type Deletion,
+  type DesignDetail,
+  type DesignSummary,
+  type GalleryPage,
+  type ModerationResult,
+  type VoteResult,
+} from '../../src/protocol/submission.ts';
 import type { StoredSummary } from '../store/store.ts';
 import type { ApiContext } from './context.ts';
 import { ApiHttpError, defaultIssueMessage, describeIssues, isAdmin, notFound, requireAdmin } from './http.ts';
@@ -47,7 +56,11 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get<{ Params: { id: string } }>('/designs/:id', async (request): Promise<DesignDetail> => {
     const design = await visible(request, request.params.id);
     const detail: DesignDetail = { ...summary(design), design: JSON.parse(design.designJson) };
-    if (isAdmin(request, ctx.adminToken)) Object.assign(detail, { consent: design.consent, metrics: design.metrics });
+    if (isAdmin(request, ctx.adminToken)) {
+      detail.consent = design.consent;
+      // A design sent with time on task switched off has none to show.
+      if (design.metrics) detail.metrics = design.metrics;
+    }
     return detail;
   });
 
@@ -78,6 +91,21 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return { id: request.params.id, status };
     });
   }
+
+  // A customer's data, erased on request (docs/privacy.md): one design, or everything kept under its draft id.
+  app.delete<{ Params: { id: string } }>('/designs/:id', async (request): Promise<Deletion> => {
+    requireAdmin(request, ctx.adminToken);
+    const deleted = await ctx.store.deleteDesign(request.params.id);
+    if (!deleted) throw notFound();
+    return deleted;
+  });
+
+  app.delete<{ Params: { draft: string } }>('/drafts/:draft', async (request): Promise<Deletion> => {
+    requireAdmin(request, ctx.adminToken);
+    const deleted = await ctx.store.deleteDraft(request.params.draft);
+    if (!deleted) throw notFound('draft');
+    return deleted;
+  });
 
   app.post<{ Params: { id: string } }>('/designs/:id/votes', { bodyLimit: 1024 }, async (request, reply): Promise<VoteResult> => {
     const design = await ctx.store.getDesign(request.params.id);

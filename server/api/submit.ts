@@ -102,7 +102,7 @@ export function checkSubmission(body: unknown, id: string, createdAt: string): N
     createdAt,
     designJson: JSON.stringify(design),
     consent: sub.consent,
-    metrics: sub.metrics,
+    metrics: sub.metrics ?? null,
     previews,
   };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
-import { DesignStatus, VoteRefusal } from '../../src/protocol/submission.ts';
+import { DesignStatus, VoteRefusal, type Deletion } from '../../src/protocol/submission.ts';
 import type { DesignQuery, DraftFigures, IdempotentAnswer, NewDesign, NewIdempotentAnswer, Store, StoredDesign, StoredSummary, VoteOutcome } from './store.ts';
 
 /** Schema steps; `PRAGMA user_version` says how many have run. */
@@ -144,6 +144,7 @@ export class SqliteStore implements Store {
       this.db
         .prepare('INSERT OR REPLACE INTO idempotency (key, hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(answer.key, answer.hash, answer.status, JSON.stringify(answer.body), answer.createdAt);
+      // metrics is JSON text like consent: 'null' for a design sent with time on task off.
       this.db
         .prepare(
           `INSERT INTO designs (id, draft, status, author, template_id, template_version, created_at, design, consent, metrics)
@@ -201,6 +202,38 @@ export class SqliteStore implements Store {
 
   async setStatus(id: string, status: DesignStatus): Promise<boolean> {
     return this.write(() => this.sql('UPDATE designs SET status = ? WHERE id = ?').run(status, id).changes === 1);
+  }
+
+  async deleteDesign(id: string): Promise<Deletion | undefined> {
+    return this.write(this.db.transaction((): Deletion | undefined => {
+      const row = this.sql('SELECT draft FROM designs WHERE id = ?').get(id) as { draft: string } | undefined;
+      if (!row) return undefined;
+      this.removeDesigns([id]);
+      return { draft: row.draft, designs: [id], sessions: 0 };
+    }));
+  }
+
+  async deleteDraft(draft: string): Promise<Deletion | undefined> {
+    return this.write(this.db.transaction((): Deletion | undefined => {
+      const ids = (this.sql('SELECT id FROM designs WHERE draft = ? ORDER BY created_at, id').all(draft) as { id: string }[]).map((r) => r.id);
+      this.removeDesigns(ids);
+      const sessions = this.sql('DELETE FROM metric_sessions WHERE draft = ?').run(draft).changes;
+      const totals = this.sql('DELETE FROM metric_drafts WHERE draft = ?').run(draft).changes;
+      return ids.length + sessions + totals === 0 ? undefined : { draft, designs: ids, sessions };
+    }));
+  }
+
+  /**
+   * Inside a caller's transaction: designs with what refers to them. Their
+   * Idempotency-Key answers stay until they expire: a retry of the same
+   * submission must get its old receipt, not store the design again.
+   */
+  private removeDesigns(ids: string[]): void {
+    for (const id of ids) {
+      this.sql('DELETE FROM votes WHERE design_id = ?').run(id);
+      this.sql('DELETE FROM previews WHERE design_id = ?').run(id);
+      this.sql('DELETE FROM designs WHERE id = ?').run(id);
+    }
   }
 
   async countByStatus() {
@@ -270,8 +303,13 @@ export class SqliteStore implements Store {
     for (const r of reports) byDraft.set(r.draft, { draft: r.draft, total: JSON.parse(r.total) as Metrics, submitted: r.submitted === 1 });
     const designs = this.sql('SELECT draft, metrics FROM designs').all() as { draft: string; metrics: string }[];
     for (const d of designs) {
-      const metrics = JSON.parse(d.metrics) as Metrics;
+      const metrics = JSON.parse(d.metrics) as Metrics | null;
       const known = byDraft.get(d.draft);
+      // Sent with time on task off: it still marks a measured draft as submitted, but adds no draft of its own.
+      if (!metrics) {
+        if (known) known.submitted = true;
+        continue;
+      }
       const total = known && known.total.wallMs > metrics.wallMs ? known.total : metrics;
       byDraft.set(d.draft, { draft: d.draft, total, submitted: true });
     }

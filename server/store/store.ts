@@ -1,5 +1,5 @@
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
-import type { Consent, DesignStatus, GallerySort, VoteRefusal } from '../../src/protocol/submission.ts';
+import type { Consent, Deletion, DesignStatus, GallerySort, VoteRefusal } from '../../src/protocol/submission.ts';
 
 /**
  * Everything the API keeps, behind one interface. Every method returns a
@@ -26,6 +26,19 @@ export interface Store {
   listDesigns(query: DesignQuery): Promise<{ items: StoredSummary[]; total: number }>;
   setStatus(id: string, status: DesignStatus): Promise<boolean>;
   countByStatus(): Promise<Record<DesignStatus, number>>;
+
+  /**
+   * Removes one design for good: the design, its previews and its votes.
+   * Undefined when there is no such design. The draft's time on task stays
+   * (`deleteDraft` removes it).
+   */
+  deleteDesign(id: string): Promise<Deletion | undefined>;
+  /**
+   * Removes everything kept under a draft id: every design of the draft
+   * (with previews and votes), its session reports and its total. Undefined
+   * when nothing was kept under it.
+   */
+  deleteDraft(draft: string): Promise<Deletion | undefined>;
 
   /**
    * One vote per voter per design and, with `network`, at most `network.cap`
@@ -85,7 +98,8 @@ export interface NewDesign {
   /** The validated design document as JSON text. */
   designJson: string;
   consent: Consent;
-  metrics: Metrics;
+  /** Null when the studio sent none (the host switched time on task off). */
+  metrics: Metrics | null;
   previews: NewPreview[];
 }
 
@@ -103,7 +117,7 @@ export interface StoredSummary {
 export interface StoredDesign extends StoredSummary {
   designJson: string;
   consent: Consent;
-  metrics: Metrics;
+  metrics: Metrics | null;
 }
 
 export interface DesignQuery {

@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newId } from '../document/ids.ts';
 import type { DesignDocument } from '../document/types.ts';
+import type { MetricsMode } from '../metrics/mode.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 import {
   BRIDGE_DRAFT_FORMAT,
@@ -33,11 +34,18 @@ export interface BridgeHost extends HTMLElement {
   getDesign(): DesignDocument;
   loadDesign(doc: unknown): Promise<void>;
   author: string | undefined;
+  /** The time-on-task switch, `on` or `off` (docs/privacy.md). */
+  metrics?: MetricsMode | undefined;
   submit?(): Promise<unknown>;
   addController?(controller: ReactiveController): void;
 }
 
-export type ParentCommand = typeof ParentMessage.LoadDesign | typeof ParentMessage.SetAuthor | typeof ParentMessage.Submit | typeof ParentMessage.DraftRestore;
+export type ParentCommand =
+  | typeof ParentMessage.LoadDesign
+  | typeof ParentMessage.SetAuthor
+  | typeof ParentMessage.SetMetrics
+  | typeof ParentMessage.Submit
+  | typeof ParentMessage.DraftRestore;
 
 export interface BridgeOptions {
   /** The `host-origin` attribute: the exact origin of the parent page. */
@@ -330,6 +338,10 @@ export class BridgeController implements ReactiveController {
           break;
         case ParentMessage.SetAuthor:
           this.host.author = (payload as ParentPayloads['set-author']).name ?? undefined;
+          break;
+        case ParentMessage.SetMetrics:
+          // The host page's consent banner: the element's own switch, as if the frame's page had set it.
+          this.host.metrics = (payload as ParentPayloads['set-metrics']).metrics;
           break;
         case ParentMessage.Submit:
           // A host's own onCommand is the action when given (it may collect consent itself); else the studio's dialog.

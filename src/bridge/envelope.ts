@@ -15,6 +15,7 @@ import { checkRawValue } from '../document/raw.ts';
 import { parseDesign } from '../document/validate.ts';
 import type { DesignDocument } from '../document/types.ts';
 import { isStudioError } from '../errors.ts';
+import { MetricsMode } from '../metrics/mode.ts';
 import type { Metrics, MetricsReport } from '../protocol/metrics.ts';
 import { metricsReportSchema, metricsSchema, PROTOCOL_LIMITS, submissionSchema } from '../protocol/schema.ts';
 import type { Submission } from '../protocol/submission.ts';
@@ -39,6 +40,7 @@ export type FrameMessage = (typeof FrameMessage)[keyof typeof FrameMessage];
 export const ParentMessage = {
   LoadDesign: 'load-design',
   SetAuthor: 'set-author',
+  SetMetrics: 'set-metrics',
   Submit: 'submit',
   DraftRestore: 'draft-restore',
   Ack: 'ack',
@@ -120,6 +122,8 @@ export interface FramePayloads {
 export interface ParentPayloads {
   'load-design': { design: DesignDocument };
   'set-author': { name: string | null };
+  /** The studio's `metrics` switch (docs/privacy.md). */
+  'set-metrics': { metrics: MetricsMode };
   submit: Record<string, never>;
   'draft-restore': { draft: BridgeDraft | null };
   ack: Record<string, never>;
@@ -184,6 +188,7 @@ export const framePayloadRules: Record<FrameMessage, PayloadRule> = {
 export const parentPayloadRules: Record<ParentMessage, PayloadRule> = {
   'load-design': { schema: v.strictObject({ design: v.unknown() }), maxBytes: DESIGN, design: designAt },
   'set-author': { schema: v.strictObject({ name: v.nullable(v.pipe(text(1, PROTOCOL_LIMITS.authorChars), v.check((n) => /\S/.test(n), 'expected a name that is not blank'))) }), maxBytes: SMALL },
+  'set-metrics': { schema: v.strictObject({ metrics: v.picklist(Object.values(MetricsMode), 'expected "on" or "off"') }), maxBytes: SMALL },
   submit: { schema: empty, maxBytes: SMALL },
   'draft-restore': {
     schema: v.strictObject({ draft: v.nullable(bridgeDraftSchema) }),

@@ -4,7 +4,8 @@ import type { Metrics } from '../protocol/metrics.ts';
 
 export interface BridgeWiring {
   hostOrigin: string | null;
-  metrics(): Metrics;
+  /** Null while the host switched metrics off. */
+  metrics(): Metrics | null;
   restoreMetrics(total: Metrics): void;
   /** The view on screen, for the drafts the parent keeps. */
   view(): string | undefined;

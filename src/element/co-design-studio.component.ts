@@ -41,6 +41,7 @@ import { deliverMetrics } from './wiring.ts';
  * @attr transport - `http` (default) or `postmessage` (the parent page delivers; docs/bridge.md).
  * @attr host-origin - The parent page's exact origin, for `transport="postmessage"`.
  * @attr idle-timeout - Milliseconds of engagement one input earns when no other follows (default 5000).
+ * @attr metrics - `on` (default) or `off`: whether time on task is measured, kept and sent (docs/privacy.md).
  *
  * @event {CoDesignReadyEvent} co-design-ready - The template (and any draft) is shown.
  * @event {CoDesignChangeEvent} co-design-change - The customer edited, undid or redid something.
@@ -67,6 +68,11 @@ export class CoDesignStudio extends LitElement {
   @property({ attribute: 'transport' }) transport: string | undefined;
   /** The parent page's exact origin, for `transport="postmessage"`. */
   @property({ attribute: 'host-origin' }) hostOrigin: string | undefined;
+  /**
+   * `on` (default) or `off`, as attribute or property; a consent banner may flip it at any time. While `off`
+   * nothing is measured, kept or sent; `on` starts a fresh session (docs/privacy.md). Other values mean `off`.
+   */
+  @property({ attribute: 'metrics' }) metrics: 'on' | 'off' | undefined;
   /** Name or handle of the customer, when the host knows it. */
   @property({ attribute: false }) author: string | undefined;
 
@@ -85,14 +91,15 @@ export class CoDesignStudio extends LitElement {
     return this.i18n.t;
   }
   /** Time on task (src/metrics/): counted here, kept with the draft, beaconed to `{endpoint}/metrics`. */
-  private readonly metrics = new MetricsController(this, {
+  private readonly timeOnTask = new MetricsController(this, {
     idleTimeout: this.getAttribute('idle-timeout'),
+    mode: () => this.metrics,
     onFlush: (f) => {
       this.dispatchEvent(new CoDesignMetricsEvent(f.reason, f.current, f.total));
       void this.drafts.saveMetrics(f.total);
       const template = this.editor?.ready ? this.editor.design.template : undefined;
       const draft = this.drafts.meta?.id;
-      if (template && draft) deliverMetrics(this.metrics.report({ draft, template, submitted: false }), this.bridge, this.endpoint);
+      if (template && draft) deliverMetrics(this.timeOnTask.report({ draft, template, submitted: false }), this.bridge, this.endpoint);
     },
   });
   /** Autosave, restore, the drafts list and backups (src/drafts/). */
@@ -101,7 +108,7 @@ export class CoDesignStudio extends LitElement {
     t: () => this.t,
     freshDesign: () => this.studio.emptyDesign(),
     manifest: () => this.studio.manifest,
-    metrics: () => this.metrics.total(),
+    metrics: () => this.timeOnTask.total(),
     notice: (text) => (this.notice = text),
     fail: (e) => this.fail(e, ErrorCode.StorageUnavailable, false),
   }));
@@ -113,7 +120,7 @@ export class CoDesignStudio extends LitElement {
     drafts: this.drafts,
     // The bridge (when used) must listen before drafts restore: a storage failure there is news for the parent.
     before: () => Promise.all([this.i18n.ready, this.bridgeLoading]),
-    restoreMetrics: (m) => this.metrics.restore(m),
+    restoreMetrics: (m) => this.timeOnTask.restore(m),
     opened: (design) => {
       this.error = '';
       this.dispatchEvent(new CoDesignReadyEvent(design.template));
@@ -123,11 +130,11 @@ export class CoDesignStudio extends LitElement {
     changed: ({ source, kind }) => {
       this.briefOpen = false;
       this.drafts.changed();
-      this.metrics.recordChange({ source, kind });
+      this.timeOnTask.recordChange({ source, kind });
       this.dispatchEvent(new CoDesignChangeEvent(source, kind));
     },
     stateChanged: () => {
-      if (this.editor) this.metrics.setTool(this.editor.tool);
+      if (this.editor) this.timeOnTask.setTool(this.editor.tool);
       this.requestUpdate();
     },
     notice: (n) => (this.notice = this.t(`notice.${n}`)),
@@ -146,7 +153,7 @@ export class CoDesignStudio extends LitElement {
       t: () => this.t,
       editor: () => (this.editor?.ready ? this.editor : undefined),
       draft: () => this.drafts.meta?.id,
-      metrics: () => this.metrics.total(),
+      metrics: () => this.timeOnTask.total(),
       author: () => this.author,
       // In a social app's iframe the parent page takes the submission and delivers it itself.
       deliver: (submission, onProgress) => this.bridge?.submit(submission) ?? this.delivery.send(this.endpoint, submission, onProgress),
@@ -240,8 +247,8 @@ export class CoDesignStudio extends LitElement {
     this.bridgeLoading = import('./bridge-wiring.ts').then(({ createBridge }) => {
       this.bridge = createBridge(this, {
         hostOrigin: this.getAttribute('host-origin'),
-        metrics: () => this.metrics.total(),
-        restoreMetrics: (m) => this.metrics.restore(m),
+        metrics: () => this.timeOnTask.total(),
+        restoreMetrics: (m) => this.timeOnTask.restore(m),
         view: () => this.editor?.view,
         show: (design, view) => this.showDesign(design, view),
         fail: (e) => this.fail(e, ErrorCode.BridgeOrigin),
@@ -255,7 +262,7 @@ export class CoDesignStudio extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('idleTimeout')) this.metrics.idleTimeout = this.idleTimeout;
+    if (changed.has('idleTimeout')) this.timeOnTask.idleTimeout = this.idleTimeout;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -11,7 +11,8 @@ export interface DraftsWiring {
   t(): Translate;
   freshDesign(): DesignDocument;
   manifest(): TemplateManifest | undefined;
-  metrics(): Metrics;
+  /** The draft's time on task, or null while the host has metrics switched off. */
+  metrics(): Metrics | null;
   /** Shows a line under the canvas (a draft was quarantined, reloaded, forked). */
   notice(text: string): void;
   fail(error: StudioError): void;

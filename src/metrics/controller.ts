@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Metrics, MetricsReport } from '../protocol/metrics.ts';
 import { emptyMetrics, isToolId, readMetrics, sum } from './figures.ts';
+import { MetricsMode, metricsModeOf } from './mode.ts';
 import { idleTimeoutOf, TimeOnTask, type ChangeDetail } from './time-on-task.ts';
 
 /** Why metrics were flushed; the element passes it on with `co-design-metrics`. */
@@ -23,6 +24,11 @@ export interface MetricsFlush {
 export interface MetricsControllerOptions {
   /** The `idle-timeout` attribute's value; bad values mean the default 5000 ms. */
   idleTimeout?: unknown;
+  /**
+   * The host's switch, read on connection and on every host update: the
+   * element's `metrics` property (`on` by default, `off`; see `metricsModeOf`).
+   */
+  mode?: () => unknown;
   /** A monotonic clock in ms (tests); `performance.now` by default. */
   now?: () => number;
   /** Periodic flush while the page is visible, in ms; 0 turns it off. Default 30 s. */
@@ -53,6 +59,11 @@ type Host = ReactiveControllerHost & HTMLElement;
  * composed path includes the host: the editor stops pointer events of a pan
  * or pinch at the window, so a listener on the host would miss their
  * pointerup and leave a drag open for ever.
+ *
+ * While the host's switch is `off` there are no listeners, no engine and no
+ * timer, and `total()` is null: nothing is measured, kept or sent. Turning
+ * it on starts a fresh session; turning it off drops what was not flushed
+ * yet (what was flushed had been kept and sent under the switch's `on`).
  */
 export class MetricsController implements ReactiveController {
   private engine: TimeOnTask | undefined;
@@ -64,17 +75,30 @@ export class MetricsController implements ReactiveController {
   private sessionId = '';
   private seq = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** This session's figures as last flushed: what a switch to `off` keeps of it. */
+  private flushed: Metrics | undefined;
+  private mode: MetricsMode = MetricsMode.On;
+  private connected = false;
+  /** The switch value already warned about, so a host that keeps setting it is told once. */
+  private warned: unknown;
   private readonly cleanup: (() => void)[] = [];
   private readonly now: (() => number) | undefined;
   private readonly flushInterval: number;
   private readonly onFlush: ((flush: MetricsFlush) => void) | undefined;
+  private readonly readMode: (() => unknown) | undefined;
 
   constructor(private readonly host: Host, opts: MetricsControllerOptions = {}) {
     this.idle = idleTimeoutOf(opts.idleTimeout);
     this.now = opts.now;
     this.flushInterval = opts.flushInterval ?? DEFAULT_FLUSH_INTERVAL;
     this.onFlush = opts.onFlush;
+    this.readMode = opts.mode;
     host.addController(this);
+  }
+
+  /** False while the host's switch is `off`. */
+  get enabled(): boolean {
+    return this.mode === MetricsMode.On;
   }
 
   get idleTimeout(): number {
@@ -93,25 +117,25 @@ export class MetricsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const win = this.host.ownerDocument.defaultView;
-    if (!win) return;
-    const doc = this.host.ownerDocument;
-    const on = (target: Window | Document, type: string, fn: (e: never) => void, capture = false) => {
-      target.addEventListener(type, fn as EventListener, { capture, passive: true });
-      this.cleanup.push(() => target.removeEventListener(type, fn as EventListener, { capture }));
-    };
-    for (const type of INPUTS) on(win, type, this.handleInput, true);
-    on(doc, 'visibilitychange', this.handleVisibility);
-    on(win, 'focus', this.handleFocus);
-    on(win, 'blur', this.handleFocus);
-    on(win, 'pagehide', this.handlePageHide);
-    on(win, 'pageshow', this.handlePageShow);
-    this.startSession();
+    this.connected = true;
+    this.mode = this.modeNow();
+    if (this.enabled) this.start();
   }
 
   hostDisconnected(): void {
-    for (const f of this.cleanup.splice(0)) f();
+    this.connected = false;
+    this.stop();
     this.endSession(FlushReason.Disconnect);
+  }
+
+  /** The host may have flipped its switch (lit calls this before each render). */
+  hostUpdate(): void {
+    const mode = this.modeNow();
+    if (mode === this.mode) return;
+    this.mode = mode;
+    if (!this.connected) return;
+    if (this.enabled) this.start();
+    else this.drop();
   }
 
   /** The tool now active (a tool id); time from now on is booked to it. */
@@ -141,8 +165,16 @@ export class MetricsController implements ReactiveController {
     return this.engine?.snapshot() ?? emptyMetrics();
   }
 
-  /** Stored total plus every session of this element: what the draft keeps. */
-  total(): Metrics {
+  /**
+   * Stored total plus every session of this element: what the draft keeps
+   * and a submission carries. Null while the switch is `off`: then nothing
+   * is kept or sent, and a stored total stays as it was.
+   */
+  total(): Metrics | null {
+    return this.enabled ? this.sumAll() : null;
+  }
+
+  private sumAll(): Metrics {
     return sum(sum(this.restored, this.earlier), this.current());
   }
 
@@ -157,14 +189,66 @@ export class MetricsController implements ReactiveController {
       template: { id: ctx.template.id, version: ctx.template.version },
       sent: new Date().toISOString(),
       current: this.current(),
-      total: this.total(),
+      total: this.sumAll(),
       submitted: ctx.submitted,
     };
   }
 
-  /** Hands the figures to `onFlush` now (the element may also flush on submit). */
+  /** Hands the figures to `onFlush` now (the element may also flush on submit); nothing while off. */
   flush(reason: FlushReason): void {
-    this.onFlush?.({ reason, current: this.current(), total: this.total() });
+    if (!this.engine) return;
+    const current = this.current();
+    this.flushed = current;
+    this.onFlush?.({ reason, current, total: this.sumAll() });
+  }
+
+  // ---- the switch ------------------------------------------------------------
+
+  private modeNow(): MetricsMode {
+    const value = this.readMode?.();
+    const { mode, known } = metricsModeOf(value);
+    if (!known && value !== this.warned) {
+      this.warned = value;
+      const shown = JSON.stringify(value);
+      console.warn(`<co-design-studio>: metrics=${shown} is neither "on" nor "off"; time on task stays off (docs/privacy.md)`);
+    }
+    return mode;
+  }
+
+  /** Listens and measures: a fresh session, with nothing from before the switch. */
+  private start(): void {
+    const win = this.host.ownerDocument.defaultView;
+    if (!win || this.cleanup.length > 0) return;
+    const doc = this.host.ownerDocument;
+    const on = (target: Window | Document, type: string, fn: (e: never) => void, capture = false) => {
+      target.addEventListener(type, fn as EventListener, { capture, passive: true });
+      this.cleanup.push(() => target.removeEventListener(type, fn as EventListener, { capture }));
+    };
+    for (const type of INPUTS) on(win, type, this.handleInput, true);
+    on(doc, 'visibilitychange', this.handleVisibility);
+    on(win, 'focus', this.handleFocus);
+    on(win, 'blur', this.handleFocus);
+    on(win, 'pagehide', this.handlePageHide);
+    on(win, 'pageshow', this.handlePageShow);
+    this.startSession();
+  }
+
+  private stop(): void {
+    for (const f of this.cleanup.splice(0)) f();
+  }
+
+  /**
+   * Switched off: no listeners, no timer, no engine. The session's figures as
+   * last flushed were kept and sent while on, so the draft's total keeps them;
+   * the time since that flush was never counted anywhere and goes.
+   */
+  private drop(): void {
+    this.stop();
+    clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.flushed) this.earlier = sum(this.earlier, this.flushed);
+    this.flushed = undefined;
+    this.engine = undefined;
   }
 
   // ---- sessions ------------------------------------------------------------
@@ -172,6 +256,7 @@ export class MetricsController implements ReactiveController {
   private startSession(): void {
     if (this.engine && !this.engine.isEnded) return;
     if (this.engine) this.earlier = sum(this.earlier, this.engine.snapshot());
+    this.flushed = undefined;
     const doc = this.host.ownerDocument;
     const perf = doc.defaultView?.performance ?? performance;
     this.engine = new TimeOnTask({ idleTimeout: this.idle, now: this.now ?? (() => perf.now()), visible: doc.visibilityState === 'visible', focused: doc.hasFocus(), tool: isToolId(this.tool) ? this.tool : undefined });

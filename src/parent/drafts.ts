@@ -6,8 +6,10 @@
  * template and draft-key: the latest design wins. Read back through the
  * same validation as anything that comes over the bridge.
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, get, set, update, type UseStore } from 'idb-keyval';
+import * as v from 'valibot';
 import { parentPayloadRules, readMessage, type BridgeDraft, type ParentPayloads } from '../bridge/envelope.ts';
+import { metricsSchema } from '../protocol/schema.ts';
 
 export const PARENT_DATABASE = 'co-design-studio-parent';
 export const PARENT_STORE = 'drafts';
@@ -24,7 +26,17 @@ export function draftKey(origin: string, templateId: string, key: string): IDBVa
 }
 
 export function keepDraft(origin: string, draft: BridgeDraft, store: UseStore): Promise<void> {
-  return set(draftKey(origin, draft.template.id, draft.key), draft, store);
+  const key = draftKey(origin, draft.template.id, draft.key);
+  if (draft.metrics) return set(key, draft, store);
+  // A frame with time on task switched off sends no figures: those kept from an earlier visit stay as they were.
+  return update(key, (kept: unknown) => ({ ...draft, metrics: keptMetrics(kept) }), store);
+}
+
+/** The figures of a kept record, when they pass the bridge's own check (the record is as untrusted as a message). */
+function keptMetrics(kept: unknown): BridgeDraft['metrics'] {
+  const metrics = kept && typeof kept === 'object' ? (kept as { metrics?: unknown }).metrics : undefined;
+  const checked = v.safeParse(metricsSchema, metrics);
+  return checked.success ? checked.output : null;
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   type ParentPayloads,
   type ReadyPayload,
 } from '../bridge/envelope.ts';
+import { MetricsMode } from '../metrics/mode.ts';
 import type { MetricsReport } from '../protocol/metrics.ts';
 import type { Submission } from '../protocol/submission.ts';
 import { keepDraft, parentDraftsStore, readKeptDraft } from './drafts.ts';
@@ -43,6 +44,15 @@ export interface ConnectOptions {
    */
   onSubmission?(submission: Submission, meta: { id: string }): void | Promise<void>;
   onMetrics?(report: MetricsReport): void;
+  /**
+   * The studio's time-on-task switch (docs/privacy.md), sent the moment the
+   * studio says `ready` and before any other command; `setMetrics` changes
+   * it later. Left out, the frame's own `metrics` attribute decides. To
+   * measure nothing before consent, also put `metrics="off"` on the frame's
+   * element (e.g. from the iframe's URL): before `ready` only the frame knows.
+   * While `off` this page passes no report to `onMetrics`.
+   */
+  metrics?: MetricsMode;
   /** The studio's content height; the iframe's height is already set to it. */
   onHeight?(height: number): void;
   onReady?(ready: ReadyPayload): void;
@@ -59,6 +69,8 @@ export interface StudioConnection {
   /** Replaces the design; rejects with `{ code, message }` when the studio refuses it. */
   loadDesign(doc: DesignDocument): Promise<void>;
   setAuthor(name: string | null): Promise<void>;
+  /** Time on task `on` (a fresh session) or `off` (nothing measured, kept or sent), e.g. from a consent banner. */
+  setMetrics(mode: MetricsMode): Promise<void>;
   /** Opens the studio's submit flow; the submission arrives through `onSubmission`. */
   submit(): Promise<void>;
   /** Offers `onSubmission` what this page's outbox still holds for the studio (also done on connect and on `online`). */
@@ -66,7 +78,7 @@ export interface StudioConnection {
   disconnect(): void;
 }
 
-type Command = 'load-design' | 'set-author' | 'submit' | 'draft-restore';
+type Command = 'load-design' | 'set-author' | 'set-metrics' | 'submit' | 'draft-restore';
 type FrameEnvelope = { [K in FrameMessage]: Envelope<K, FramePayloads[K]> }[FrameMessage];
 
 interface Pending {
@@ -78,6 +90,7 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
   const origin = exactOrigin(options.origin);
   if (!origin) throw new TypeError(`connectStudio: origin must be the studio's exact origin (e.g. https://studio.example), got ${JSON.stringify(options.origin)}`);
   const store = options.storage ?? parentDraftsStore();
+  let metricsMode = options.metrics === undefined ? undefined : checkedMode(options.metrics);
   const pending = new Map<string, Pending>();
   // Commands wait for `ready`: before it the frame may not be listening yet, or may be another page.
   let ready = false;
@@ -107,6 +120,11 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
 
   const handleReady = async (payload: ReadyPayload): Promise<void> => {
     ready = true;
+    // First of all commands, also after the frame reloaded: the switch holds from the studio's first moment on.
+    if (metricsMode) {
+      const sent = command('set-metrics', { metrics: metricsMode });
+      sent.catch((e: { code: string; message: string }) => options.onError?.(e));
+    }
     options.onReady?.(payload);
     if (payload.storage === StorageState.Denied) {
       // The frame cannot keep the customer's work: hand back what this page kept for it.
@@ -129,7 +147,8 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
       case FrameMessage.Change:
         return options.onChange?.(message.payload);
       case FrameMessage.Metrics:
-        options.onMetrics?.(message.payload);
+        // A report sent before the switch reached the frame (or by a frame that ignores it) goes no further.
+        if (metricsMode !== MetricsMode.Off) options.onMetrics?.(message.payload);
         return post('ack', {}, message.id);
       case FrameMessage.Submission:
         return receiveSubmission(message.id, message.payload);
@@ -237,6 +256,10 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
       return command('load-design', { design });
     },
     setAuthor: (name) => command('set-author', { name }),
+    setMetrics: (mode) => {
+      metricsMode = checkedMode(mode);
+      return command('set-metrics', { metrics: metricsMode });
+    },
     submit: () => command('submit', {}),
     flushOutbox,
     disconnect: () => {
@@ -250,7 +273,14 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
   };
 }
 
+/** The switch's value, or a TypeError in the host's own stack: a consent banner must not fail silently. */
+function checkedMode(mode: unknown): MetricsMode {
+  if (mode === MetricsMode.On || mode === MetricsMode.Off) return mode;
+  throw new TypeError(`connectStudio: metrics must be "on" or "off", got ${JSON.stringify(mode)}`);
+}
+
 export { BridgeErrorCode, FrameMessage, StorageState } from '../bridge/envelope.ts';
+export { MetricsMode } from '../metrics/mode.ts';
 export { ParentMessage, type BridgeDraft, type ReadyPayload } from '../bridge/envelope.ts';
 export type { Submission } from '../protocol/submission.ts';
 export type { MetricsReport } from '../protocol/metrics.ts';

@@ -20,6 +20,7 @@ import {
   VoteRefusal,
   type ApiError,
   type CampaignStats,
+  type Deletion,
   type DesignDetail,
   type DesignSummary,
   type GalleryPage,
@@ -158,7 +159,7 @@ export const submissionSchema = v.strictObject({
   ),
   author: authorSchema,
   consent: consentSchema,
-  metrics: metricsSchema,
+  metrics: v.optional(metricsSchema),
 });
 
 const status = v.picklist(Object.values(DesignStatus));
@@ -216,6 +217,8 @@ export const voteResultSchema = v.strictObject({
 
 export const moderationResultSchema = v.strictObject({ id, status });
 
+export const deletionSchema = v.strictObject({ draft: id, designs: v.array(id), sessions: counter(Number.MAX_SAFE_INTEGER) });
+
 const total = counter(Number.MAX_SAFE_INTEGER);
 const anyMs = v.pipe(v.number(), v.minValue(0));
 
@@ -258,5 +261,6 @@ export type ProtocolSchemasMatchTypes = [
   Assert<Same<Out<typeof galleryPageSchema>, GalleryPage>>,
   Assert<Same<Out<typeof voteResultSchema>, VoteResult>>,
   Assert<Same<Out<typeof moderationResultSchema>, ModerationResult>>,
+  Assert<Same<Out<typeof deletionSchema>, Deletion>>,
   Assert<Same<Out<typeof campaignStatsSchema>, CampaignStats>>,
 ];

@@ -42,8 +42,8 @@ export interface Submission {
   previews: PreviewImage[];
   author: Author;
   consent: Consent;
-  /** Summed over every session of the draft. */
-  metrics: Metrics;
+  /** Summed over every session of the draft; absent when the host switched time on task off (docs/privacy.md). */
+  metrics?: Metrics;
 }
 
 /** Moderation states; only `approved` designs are public. */
@@ -138,6 +138,16 @@ export interface VoteResult {
 export interface ModerationResult {
   id: string;
   status: DesignStatus;
+}
+
+/** `DELETE /designs/{id}` and `DELETE /drafts/{draft}` (admin): what the reference backend removed for good. */
+export interface Deletion {
+  /** The draft the removed data belonged to. */
+  draft: string;
+  /** Ids of the designs removed, each with its previews and votes. */
+  designs: string[];
+  /** Time-on-task sessions removed with the draft's total (always 0 when one design is removed). */
+  sessions: number;
 }
 
 /** One bar of the engaged-time distribution: drafts with `fromMs ≤ engagedMs < toMs`. */

@@ -35,7 +35,7 @@ describe('MetricsController', () => {
     clock.at(3000);
     ctrl.recordChange({ source: 'spray', kind: 'edit' });
     clock.at(5000);
-    const total = ctrl.total();
+    const total = ctrl.total()!;
     expect([total.wallMs, total.sessions, total.strokes, total.firstStrokeMs]).to.deep.equal([15_000, 3, 1, 13_000]);
     expect(total.tools.map((x) => [x.tool, x.wallMs])).to.deep.equal([['pencil', 10_000], ['spray', 5000]]);
     expect(ctrl.current().sessions).to.equal(1);
@@ -53,7 +53,7 @@ describe('MetricsController', () => {
     const { ctrl, disconnect } = setup();
     cleanup = disconnect;
     expect(ctrl.restore({ ...emptyMetrics(), engagedMs: Number.NaN })).to.equal(false);
-    expect(ctrl.total().sessions).to.equal(1);
+    expect(ctrl.total()!.sessions).to.equal(1);
     expect(ctrl.restore(undefined)).to.equal(true);
   });
 
@@ -83,7 +83,7 @@ describe('MetricsController', () => {
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     clock.at(8000);
     expect(flushes.map((f) => f.reason)).to.deep.equal(['pagehide']);
-    expect([ctrl.total().sessions, ctrl.total().wallMs]).to.deep.equal([2, 3000]);
+    expect([ctrl.total()!.sessions, ctrl.total()!.wallMs]).to.deep.equal([2, 3000]);
   });
 
   it('reads idle-timeout like the attribute: ms, bad values mean 5000', () => {

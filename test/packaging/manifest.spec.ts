@@ -71,6 +71,7 @@ describe('custom-elements.json', () => {
       transport: 'transport',
       'host-origin': 'hostOrigin',
       'idle-timeout': 'idleTimeout',
+      metrics: 'metrics',
     });
     for (const a of studio(committed).attributes) assert.ok(a.description, `attribute ${a.name} is described`);
   });

@@ -147,7 +147,7 @@ describe('SQLite store, group commit', () => {
           createdAt: '2026-01-02T03:04:05Z',
           designJson: JSON.stringify(sub.design),
           consent: sub.consent,
-          metrics: sub.metrics,
+          metrics: sub.metrics ?? null,
           previews: [{ view: 'side', width: 64, height: 32, png: makePng(64, 32) }],
         };
       };

@@ -24,7 +24,16 @@ export interface TestStudio {
 
 /** Mounts `<co-design-studio>` on a template and waits for `co-design-ready`. */
 export async function mountStudio(
-  opts: { template?: string; width?: number; height?: number; viewport?: { width: number; height: number }; draftKey?: string; allowErrors?: boolean } = {},
+  opts: {
+    template?: string;
+    width?: number;
+    height?: number;
+    viewport?: { width: number; height: number };
+    draftKey?: string;
+    allowErrors?: boolean;
+    /** Set before the element is connected, as a page's markup would have them. */
+    attributes?: Record<string, string>;
+  } = {},
 ): Promise<TestStudio> {
   await setViewport(opts.viewport ?? { width: 1280, height: 800 });
   await resetMouse();
@@ -40,6 +49,7 @@ export async function mountStudio(
   // Each mount gets a draft-key of its own unless it asks for one: no test opens another test's draft.
   el.setAttribute('draft-key', opts.draftKey ?? `test-${Math.random().toString(36).slice(2)}`);
   el.setAttribute('template', opts.template ?? '/templates/roadster.json');
+  for (const [name, value] of Object.entries(opts.attributes ?? {})) el.setAttribute(name, value);
   document.body.append(el);
   await ready;
   await el.updateComplete;

@@ -24,12 +24,29 @@ export async function renderPreviews(editor: StudioEditor): Promise<Array<{ view
 /** The `POST {endpoint}/designs` body (src/protocol/submission.ts). */
 export async function buildSubmission(
   editor: StudioEditor,
-  parts: { draft: string; author: string; consent: Consent; metrics: Metrics; previews?: Array<{ view: string; blob: Blob }> },
+  parts: {
+    draft: string;
+    author: string;
+    consent: Consent;
+    metrics: Metrics | null;
+    previews?: Array<{ view: string; blob: Blob }>;
+  },
 ): Promise<Submission> {
   const rendered = parts.previews ?? (await renderPreviews(editor));
   const previews: PreviewImage[] = [];
   for (const p of rendered) previews.push({ view: p.view, png: await base64Of(p.blob) });
   const design = editor.snapshot();
   design.meta.author = parts.author;
-  return { format: SUBMISSION_FORMAT, version: SUBMISSION_VERSION, draft: parts.draft, design, previews, author: { name: parts.author }, consent: parts.consent, metrics: parts.metrics };
+  const submission: Submission = {
+    format: SUBMISSION_FORMAT,
+    version: SUBMISSION_VERSION,
+    draft: parts.draft,
+    design,
+    previews,
+    author: { name: parts.author },
+    consent: parts.consent,
+  };
+  // With metrics switched off the field is absent, not empty: zeros would read as a customer who did nothing.
+  if (parts.metrics) submission.metrics = parts.metrics;
+  return submission;
 }

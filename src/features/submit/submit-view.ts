@@ -14,7 +14,8 @@ export interface SubmitViewOptions {
   t(): Translate;
   editor(): StudioEditor | undefined;
   draft(): string | undefined;
-  metrics(): Metrics;
+  /** The draft's time on task, or null when the host switched metrics off (the submission then has none). */
+  metrics(): Metrics | null;
   author(): string | undefined;
   /** Sends a confirmed submission the host did not take over. */
   deliver(submission: Submission, onProgress: (fraction: number) => void): Promise<SubmitResult>;

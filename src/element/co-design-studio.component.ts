@@ -14,19 +14,19 @@ import { LocaleController } from '../i18n/controller.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { MetricsController } from '../metrics/controller.ts';
 import type { TemplateManifest } from '../template/types.ts';
+import { BridgeLink } from './bridge-link.ts';
 import { Delivery } from './delivery.ts';
 import { draftsOptions } from './drafts-wiring.ts';
 import { EditorController } from './editor-controller.ts';
 import { CoDesignChangeEvent } from './events/change.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
-import { CoDesignMetricsEvent } from './events/metrics.ts';
 import { CoDesignReadyEvent } from './events/ready.ts';
 import { CoDesignSubmittedEvent } from './events/submitted.ts';
 import { InputWiring } from './input-wiring.ts';
 import { errorMessage } from './messages.ts';
 import { renderStudio } from './render.ts';
 import { styles } from './styles.ts';
-import { deliverMetrics } from './wiring.ts';
+import { metricsFlushed } from './wiring.ts';
 
 /**
  * `<co-design-studio>`: customers paint their own skin on a product template.
@@ -95,11 +95,8 @@ export class CoDesignStudio extends LitElement {
     idleTimeout: this.getAttribute('idle-timeout'),
     mode: () => this.metrics,
     onFlush: (f) => {
-      this.dispatchEvent(new CoDesignMetricsEvent(f.reason, f.current, f.total));
-      void this.drafts.saveMetrics(f.total);
-      const template = this.editor?.ready ? this.editor.design.template : undefined;
-      const draft = this.drafts.meta?.id;
-      if (template && draft) deliverMetrics(this.timeOnTask.report({ draft, template, submitted: false }), this.bridge, this.endpoint);
+      const { drafts, editor, bridge, endpoint } = this;
+      metricsFlushed(this, f, { report: (ctx) => this.timeOnTask.report(ctx), drafts, editor, bridge, endpoint });
     },
   });
   /** Autosave, restore, the drafts list and backups (src/drafts/). */
@@ -119,7 +116,7 @@ export class CoDesignStudio extends LitElement {
     author: () => this.author,
     drafts: this.drafts,
     // The bridge (when used) must listen before drafts restore: a storage failure there is news for the parent.
-    before: () => Promise.all([this.i18n.ready, this.bridgeLoading]),
+    before: () => Promise.all([this.i18n.ready, this.bridgeLink.loading]),
     restoreMetrics: (m) => this.timeOnTask.restore(m),
     opened: (design) => {
       this.error = '';
@@ -160,9 +157,17 @@ export class CoDesignStudio extends LitElement {
     },
     (error, fallback) => this.fail(error, fallback),
   );
-  /** The iframe bridge (src/bridge/), made on first connection when `transport="postmessage"`. */
-  private bridge: BridgeController | undefined;
-  private bridgeLoading: Promise<void> | undefined;
+  /** The iframe bridge (src/bridge/), loaded on connection when `transport="postmessage"`. */
+  private readonly bridgeLink = new BridgeLink(this, {
+    metrics: () => this.timeOnTask.total(),
+    restoreMetrics: (m) => this.timeOnTask.restore(m),
+    view: () => this.editor?.view,
+    show: (design, view) => this.showDesign(design, view),
+    fail: (e) => this.fail(e, ErrorCode.BridgeOrigin),
+  });
+  private get bridge(): BridgeController | undefined {
+    return this.bridgeLink.bridge;
+  }
   /** Keys to the editor's command registry; the image tool's file picker and checked uploads. */
   private readonly input = new InputWiring(this, {
     editor: () => this.editor,
@@ -188,17 +193,10 @@ export class CoDesignStudio extends LitElement {
     return this.showDesign(doc);
   }
 
-  /** The one way a design from outside (the host, the parent frame) gets on screen. */
+  /** The one way a design from outside (the host, the parent frame) gets on screen: checked, then kept as the draft. */
   private async showDesign(doc: unknown, view?: string): Promise<void> {
     try {
-      const editor = this.studio.ready;
-      // The design checks are lazy chunks: the first paint does not need them.
-      const [{ parseDesign }, checks] = await Promise.all([import('../document/validate.ts'), import('./design-checks.ts')]);
-      const parsed = parseDesign(doc);
-      checks.checkDesignForTemplate(parsed, editor.manifest!);
-      await checks.verifyDesignImages(parsed);
-      await editor.show({ design: parsed, view });
-      // What is on screen is the draft now: keep it, so a reload shows it.
+      await this.studio.showChecked(doc, view);
       this.drafts.changed();
       this.error = '';
     } catch (error) {
@@ -209,11 +207,7 @@ export class CoDesignStudio extends LitElement {
   /** A PNG of one view; `width`/`height` bound the long side (≤ 4096). */
   async exportImage(opts: ExportOptions = {}): Promise<Blob> {
     try {
-      const editor = this.studio.ready;
-      if (opts.view && !editor.manifest!.views.some((v) => v.id === opts.view)) {
-        throw new StudioError(ErrorCode.ViewUnknown, `No view "${opts.view}" in this template`, { detail: opts.view });
-      }
-      return await editor.exportImage(opts);
+      return await this.studio.exportImage(opts);
     } catch (error) {
       throw this.fail(error, ErrorCode.ExportFailed);
     }
@@ -238,23 +232,6 @@ export class CoDesignStudio extends LitElement {
   }
 
   // ---- lifecycle ---------------------------------------------------------------
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Attributes only: the transport is fixed for the element's life, as a host page writes it once.
-    if (this.bridge || this.bridgeLoading || this.getAttribute('transport') !== 'postmessage') return;
-    // Loaded only for frames that use it; `co-design-ready` waits for it so the parent hears `ready`.
-    this.bridgeLoading = import('./bridge-wiring.ts').then(({ createBridge }) => {
-      this.bridge = createBridge(this, {
-        hostOrigin: this.getAttribute('host-origin'),
-        metrics: () => this.timeOnTask.total(),
-        restoreMetrics: (m) => this.timeOnTask.restore(m),
-        view: () => this.editor?.view,
-        show: (design, view) => this.showDesign(design, view),
-        fail: (e) => this.fail(e, ErrorCode.BridgeOrigin),
-      });
-    });
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DesignDocument } from '../document/types.ts';
 import { StudioEditor, type EditorChange } from '../editor/editor.ts';
+import type { ExportOptions } from '../editor/export.ts';
 import type { ToolNotice } from '../editor/tools/types.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -94,6 +95,26 @@ export class EditorController implements ReactiveController {
       const reason = String((error as Error)?.message ?? error);
       this.options.fail(error instanceof StudioError ? error : new StudioError(ErrorCode.TemplateLoadFailed, reason, { detail: reason }));
     }
+  }
+
+  /** A PNG of one view of the design on screen; an unknown view is refused with `view-unknown`. */
+  exportImage(opts: ExportOptions): Promise<Blob> {
+    const editor = this.ready;
+    if (opts.view && !editor.manifest!.views.some((v) => v.id === opts.view)) {
+      throw new StudioError(ErrorCode.ViewUnknown, `No view "${opts.view}" in this template`, { detail: opts.view });
+    }
+    return editor.exportImage(opts);
+  }
+
+  /** Validates a design from outside (schema, template, image bytes) and shows it; never an undo step. */
+  async showChecked(doc: unknown, view?: string): Promise<void> {
+    const editor = this.ready;
+    // The design checks are lazy chunks: the first paint does not need them.
+    const [{ parseDesign }, checks] = await Promise.all([import('../document/validate.ts'), import('./design-checks.ts')]);
+    const parsed = parseDesign(doc);
+    checks.checkDesignForTemplate(parsed, editor.manifest!);
+    await checks.verifyDesignImages(parsed);
+    await editor.show({ design: parsed, view });
   }
 
   private ensureEditor(): StudioEditor {

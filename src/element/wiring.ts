@@ -2,6 +2,10 @@ import type { BridgeController } from '../bridge/controller.ts';
 import { createDocument } from '../document/create.ts';
 import type { DesignDocument } from '../document/types.ts';
 import type { MetricsReport } from '../protocol/metrics.ts';
+import type { DraftsController } from '../drafts/controller.ts';
+import type { StudioEditor } from '../editor/editor.ts';
+import type { MetricsController, MetricsFlush } from '../metrics/controller.ts';
+import { CoDesignMetricsEvent } from './events/metrics.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { sendMetricsBeacon } from '../transport/beacon.ts';
 
@@ -21,4 +25,27 @@ export function freshDesign(m: TemplateManifest, firstLayerName: string, author:
 export function deliverMetrics(report: MetricsReport, bridge: BridgeController | undefined, endpoint: string | undefined): void {
   if (bridge) bridge.post('metrics', report);
   else if (endpoint) sendMetricsBeacon(`${endpoint.replace(/\/+$/, '')}/metrics`, report);
+}
+
+/**
+ * Time-on-task figures were flushed (hidden, left, removed, every 30 s): the
+ * host hears `co-design-metrics`, the draft keeps the total, and the report
+ * goes to the brand.
+ */
+export function metricsFlushed(
+  host: EventTarget,
+  f: MetricsFlush,
+  to: {
+    report: MetricsController['report'];
+    drafts: DraftsController;
+    editor: StudioEditor | undefined;
+    bridge: BridgeController | undefined;
+    endpoint: string | undefined;
+  },
+): void {
+  host.dispatchEvent(new CoDesignMetricsEvent(f.reason, f.current, f.total));
+  void to.drafts.saveMetrics(f.total);
+  const template = to.editor?.ready ? to.editor.design.template : undefined;
+  const draft = to.drafts.meta?.id;
+  if (template && draft) deliverMetrics(to.report({ draft, template, submitted: false }), to.bridge, to.endpoint);
 }

@@ -13,9 +13,16 @@ const keepers = new Map<string, Promise<RasterKeeper>>();
  * loaded only once a design has a layer that big).
  */
 export function keepRasters(draft: string, editor: StudioEditor, store: UseStore): void {
+  // The last save of a studio taken off the page runs after its editor was disposed: nothing more to keep.
+  if (!onPage(editor)) return;
   const big = editor.design.views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length >= RASTER_KEEP_MIN_MARKS));
   if (!big && !keepers.has(draft)) return;
   let keeper = keepers.get(draft);
   if (!keeper) keepers.set(draft, (keeper = import('./rasters.ts').then((m) => new m.RasterKeeper(draft))));
   void keeper.then((k) => k.saved(editor, store));
+}
+
+/** Whether the editor's canvas is still on the page (a disposed fabric canvas has no elements at all). */
+export function onPage(editor: StudioEditor): boolean {
+  return editor.ready && editor.canvas.lowerCanvasEl?.isConnected === true;
 }

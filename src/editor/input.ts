@@ -36,7 +36,11 @@ export class InputRouter {
     const focused = () => stage.matches(':focus-visible') && loadKeyboard();
     stage.addEventListener('focus', focused);
     stage.addEventListener('keydown', loadKeyboard);
-    const idle = setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(loadKeyboard, { timeout: 5000 }) : loadKeyboard()), KEYBOARD_PRELOAD_DELAY);
+    let idleCallback: number | undefined;
+    const idle = setTimeout(() => {
+      if ('requestIdleCallback' in window) idleCallback = requestIdleCallback(loadKeyboard, { timeout: 5000 });
+      else void loadKeyboard();
+    }, KEYBOARD_PRELOAD_DELAY);
     c.on('mouse:down', (o) => this.pointer('down', o));
     c.on('mouse:move', (o) => this.pointer('move', o));
     c.on('mouse:up', (o) => this.pointer('up', o));
@@ -57,6 +61,7 @@ export class InputRouter {
     stage.addEventListener('wheel', v.handleWheel, { passive: false });
     this.cleanup.push(() => {
       clearTimeout(idle);
+      if (idleCallback !== undefined) cancelIdleCallback(idleCallback);
       stage.removeEventListener('focus', focused);
       stage.removeEventListener('keydown', loadKeyboard);
       stage.removeEventListener('pointerdown', down, true);

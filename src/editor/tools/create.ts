@@ -39,8 +39,15 @@ export function createTools(deps: ToolDeps): Map<ToolId, Tool> {
 // Start-up (template, first paint) goes first; the lazy tool code follows in
 // idle time, so that choosing a tool later never waits on the network.
 const IDLE_PRELOAD_DELAY = 2000;
+let preloading = false;
 
+/**
+ * Once per page, whatever the number of studios: it fills the page's module
+ * cache and touches no studio, so one taken off the page meanwhile is no concern.
+ */
 function preloadWhenIdle(load: () => Promise<void>): void {
-  const run = () => void load().catch(() => undefined);
+  if (preloading) return;
+  preloading = true;
+  const run = () => void load().catch(() => (preloading = false));
   setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : run()), IDLE_PRELOAD_DELAY);
 }

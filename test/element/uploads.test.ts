@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { geometry } from '../support/geometry.ts';
 import { paintCounts } from '../support/mask.ts';
 import { chooseFile, mountStudio, type TestStudio } from '../support/studio.ts';
+import { waitFor } from '../support/wait.ts';
 import { canvasBytes, concat, patchJpegSize, pngClaiming, quadrants } from '../security/helpers.ts';
 
 const SVG = (body: string, extra = '') => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"${extra}>${body}</svg>`;
@@ -15,8 +16,7 @@ async function upload(s: TestStudio, name: string, bytes: Uint8Array): Promise<{
   const onError = (e: Event) => (code = (e as Event & { code: string }).code);
   s.el.addEventListener('co-design-error', onError);
   await chooseFile(name, bytes);
-  const deadline = performance.now() + 5000;
-  while (code === undefined && layers() === before && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(() => code !== undefined || layers() > before, `${name} placed or refused`);
   s.el.removeEventListener('co-design-error', onError);
   await s.el.updateComplete;
   return { code, placed: layers() > before };

@@ -6,6 +6,7 @@ import { uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
 import { clickIn, mountStudio, submitDialog, type TestStudio } from '../support/studio.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
+import { watchRequests } from '../support/requests.ts';
 import { nextEvent, waitFor } from '../support/wait.ts';
 
 const dialogOpen = (s: TestStudio) => submitDialog(s.el);
@@ -17,13 +18,6 @@ async function consent(dialog: HTMLDialogElement): Promise<void> {
   await waitFor(() => box.checked, 'the consent box ticked');
 }
 
-/** Requests from this page to the backend's `/designs` from now on, as the browser's resource timing sees them. */
-function watchRequests(api: ApiServer): { count(): number; stop(): void } {
-  const seen: string[] = [];
-  const observer = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.name).filter((n) => n.startsWith(`${api.endpoint}/designs`))));
-  observer.observe({ type: 'resource' });
-  return { count: () => seen.length, stop: () => observer.disconnect() };
-}
 
 async function paint(s: TestStudio): Promise<void> {
   const p = geometry(s.editor.manifest!.views[0]).centre(20);
@@ -63,7 +57,8 @@ describe('<co-design-studio> submit', () => {
     // The browser's own form validation stops a send without consent: the click lands on the send button,
     // the unticked box is reported invalid (that is the stop), and nothing goes out.
     const box = dialog.querySelector<HTMLInputElement>('input[name="consent"]')!;
-    const requests = watchRequests(api);
+    const requests = watchRequests();
+    const toDesigns = () => requests.seen.filter((name) => name.startsWith(`${api!.endpoint}/designs`)).length;
     const refused = nextEvent(box, 'invalid');
     const clicked = nextEvent(dialog.querySelector('[data-action="send"]')!, 'click');
     await clickIn(dialog.querySelector('[data-action="send"]')!);
@@ -71,16 +66,16 @@ describe('<co-design-studio> submit', () => {
     await refused;
     expect(box.validity.valueMissing, 'refused for the missing consent').to.equal(true);
     expect(dialog.querySelector('.submit-status')!.textContent, 'not sending').not.to.match(/Sending/);
-    expect(requests.count(), 'no request left the page').to.equal(0);
+    expect((await requests.settled()).filter((name) => name.startsWith(`${api!.endpoint}/designs`)), 'no request left the page').to.deep.equal([]);
     expect((await api.state()).designs).to.have.length(0);
 
     await consent(dialog);
     await clickIn(dialog.querySelector('[data-action="send"]')!);
     await waitFor(() => submitted.length > 0, 'co-design-submitted');
     expect(submitted).to.have.length(1);
-    await waitFor(() => requests.count() > 0, 'the request in the resource timing');
+    await waitFor(() => toDesigns() > 0, 'the request in the resource timing');
     requests.stop();
-    expect(requests.count(), 'one request').to.equal(1);
+    expect(toDesigns(), 'one request').to.equal(1);
     const { designs } = await api.state();
     expect(designs).to.have.length(1);
     expect(designs[0].author).to.equal('Ada');

@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { StudioError } from '../../src/errors.ts';
 import { base64ToBytes } from '../../src/security/data-url.ts';
+import { watchRequests } from '../support/requests.ts';
 import { waitFor } from '../support/wait.ts';
 import { verifyImageSrc } from '../../src/security/image-src.ts';
 import { prepareUpload } from '../../src/security/upload.ts';
@@ -69,34 +70,18 @@ function problemsIn(svg: string): string[] {
   return problems;
 }
 
-/** Tripwires: dialogs set a flag; resource entries show any request that left the page. */
+/** Tripwires: dialogs set a flag; the resource timing shows any request that left the page. */
 function armTripwires() {
   const saved = DIALOGS.map((name) => [name, window[name]] as const);
   const tripped: string[] = [];
   for (const name of DIALOGS) (window as unknown as Record<string, unknown>)[name] = () => void tripped.push(name);
-  const requests: string[] = [];
-  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => requests.push(e.name)));
-  observer.observe({ type: 'resource' });
-  const before = performance.getEntriesByType('resource').length;
+  const requests = watchRequests();
   return {
     tripped,
-    /**
-     * Every request so far. A marker request goes out after everything under
-     * test; once its entry is in, so is that of any request the content started
-     * before it (the same dev server answers both at once).
-     */
-    async settle() {
-      const marker = `/templates/roadster.json?settled=${Math.random()}`;
-      await (await fetch(marker)).text();
-      await waitFor(() => {
-        for (const e of observer.takeRecords()) requests.push(e.name);
-        return requests.some((r) => r.endsWith(marker));
-      }, 'the marker request in the resource timing');
-      const after = performance.getEntriesByType('resource').slice(before).map((e) => e.name);
-      return [...new Set([...requests, ...after])].filter((r) => !r.endsWith(marker));
-    },
+    /** Every request so far, once any the content started has had its chance to show (watchRequests). */
+    settle: () => requests.settled(),
     disarm() {
-      observer.disconnect();
+      requests.stop();
       for (const [name, fn] of saved) (window as unknown as Record<string, unknown>)[name] = fn;
     },
   };
@@ -122,7 +107,6 @@ describe('DOMPurify XSS corpus as SVG uploads', function () {
   let duringSanitising: { tripped: string[]; requests: string[] };
 
   before(async () => {
-    performance.setResourceTimingBufferSize(10_000);
     const wires = armTripwires();
     for (const { title, text } of cases) {
       try {

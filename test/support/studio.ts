@@ -46,6 +46,9 @@ export async function mountStudio(
   await ready;
   await el.updateComplete;
   const editor = (el as unknown as { editor: StudioEditor }).editor;
+  // Laid out at its size: a resize still to come would fit the view again, undoing a zoom the test just made.
+  const stage = el.shadowRoot!.querySelector<HTMLElement>('.stage')!;
+  await waitFor(() => editor.canvas.getWidth() === Math.max(1, stage.clientWidth) && editor.canvas.getHeight() === Math.max(1, stage.clientHeight), 'the canvas filling its stage');
   return helpers(el, editor);
 }
 

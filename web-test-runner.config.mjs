@@ -14,6 +14,22 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
+  // The global page-errors hook (test/support/page-errors.ts): its listeners go first (a classic script
+  // runs while the page is parsed, the runner's module scripts after), and the module loads right after
+  // mocha, before any test file: mocha imports the test file (and runs it) only after a fetch.
+  testRunnerHtml: (framework) => `<!DOCTYPE html>
+<html>
+  <head></head>
+  <body>
+    <script>
+      for (const type of ['error', 'unhandledrejection']) addEventListener(type, (e) => window.__pageErrors?.(e), true);
+    </script>
+    <script type="module">
+      import '${framework}';
+      import '/test/support/page-errors.ts';
+    </script>
+  </body>
+</html>`,
   browsers: [
     chromeLauncher({
       launchOptions: {

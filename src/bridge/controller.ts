@@ -140,7 +140,10 @@ export class BridgeController implements ReactiveController {
     window.removeEventListener('pagehide', this.handlePageHide);
     this.resize?.disconnect();
     clearTimeout(this.helperTimer);
-    for (const [, p] of this.pending) p.reject({ code: BridgeErrorCode.Unsupported, message: 'the studio was removed' });
+    for (const [, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject({ code: BridgeErrorCode.Unsupported, message: 'the studio was removed' });
+    }
     this.pending.clear();
   }
 

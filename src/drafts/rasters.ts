@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import type { DesignDocument } from '../document/types.ts';
 import type { DraftEditor } from './types.ts';
 import type { RasterSeed, RasterSnapshot } from '../editor/render/raster-seed.ts';
-import { RASTER_KEEP_MIN_MARKS } from './types.ts';
+import { onPage, RASTER_KEEP_MIN_MARKS } from './types.ts';
 import { rasterRange, withTimeout } from './store.ts';
 
 export const RASTER_FORMAT = 'co-design-draft-raster';
@@ -81,15 +81,22 @@ export class RasterKeeper {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWrite = 0;
   private readonly written = new Map<string, string>();
+  /** The studio that saved last: a draft reopened in a new studio during the wait is kept from that one. */
+  private latest: { editor: DraftEditor; store: UseStore } | undefined;
 
   constructor(private readonly draft: string) {}
 
   /** Call after each successful save of the draft. */
   saved(editor: DraftEditor, store: UseStore): void {
+    this.latest = { editor, store };
     if (this.timer !== undefined) return;
     const wait = Math.max(0, this.lastWrite + RASTER_KEEP_INTERVAL_MS - Date.now());
     this.timer = setTimeout(() => {
-      const run = () => void this.write(editor, store).finally(() => (this.timer = undefined));
+      const run = () => {
+        const { editor, store } = this.latest!;
+        this.latest = undefined;
+        void this.write(editor, store).finally(() => (this.timer = undefined));
+      };
       if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
       else run();
     }, wait);
@@ -97,8 +104,8 @@ export class RasterKeeper {
 
   private async write(editor: DraftEditor, store: UseStore): Promise<void> {
     const draft = this.draft;
-    // A studio taken off the page has nothing more to keep (and its draft may be open elsewhere by now).
-    if (!editor.ready || editor.disposed) return;
+    // A studio taken off the page during the wait has nothing more to keep (its draft may be open elsewhere by now).
+    if (!onPage(editor)) return;
     this.lastWrite = Date.now();
     const due = editor.keptRasters().filter((s) => s.baked >= RASTER_KEEP_MIN_MARKS && this.written.get(`${s.view}/${s.layer}`) !== s.fingerprint);
     if (!due.length) return;

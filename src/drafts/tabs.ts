@@ -44,6 +44,7 @@ export class TabChannel {
 export class GestureGuard<T> {
   private down = false;
   private held: T | undefined;
+  private releasing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: HTMLElement,
@@ -57,6 +58,10 @@ export class GestureGuard<T> {
   }
 
   detach(): void {
+    // Off the page the studio hears no other tab (its channel is closed): what was held back goes too.
+    clearTimeout(this.releasing);
+    this.held = undefined;
+    this.down = false;
     this.host.removeEventListener('pointerdown', this.handleDown);
     window.removeEventListener('pointerup', this.handleUp);
     window.removeEventListener('pointercancel', this.handleUp);
@@ -76,6 +81,6 @@ export class GestureGuard<T> {
     const held = this.held;
     this.held = undefined;
     // After the gesture's own commit (same event), so a finished stroke counts as unsaved work.
-    if (held !== undefined) setTimeout(() => this.release(held));
+    if (held !== undefined) this.releasing = setTimeout(() => this.release(held));
   };
 }

@@ -70,7 +70,7 @@ export class StudioEditor extends EventTarget {
     this.objectAssets = { image: (obj) => this.template?.imageFor(obj) };
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
     this.viewport = new Viewport(this.canvas, () => this.templateView(), () => this.cancelGesture(), () => this.emit('state'));
-    this.tools = createTools({ strings, stickerSize: (id) => this.template?.sticker(id), editText: (id) => this.editText(id) }, this.life.signal);
+    this.tools = createTools({ strings, stickerSize: (id) => this.template?.sticker(id), editText: (id) => this.editText(id) });
     this.commands.register(CORE_COMMANDS);
     this.input = new InputRouter(
       {

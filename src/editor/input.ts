@@ -56,7 +56,11 @@ export class InputRouter {
     stage.addEventListener('blur', keyboardFocus);
     stage.addEventListener('focus', focused);
     stage.addEventListener('keydown', loadKeyboard);
-    const idle = setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(loadKeyboard, { timeout: 5000 }) : loadKeyboard()), KEYBOARD_PRELOAD_DELAY);
+    let idleCallback: number | undefined;
+    const idle = setTimeout(() => {
+      if ('requestIdleCallback' in window) idleCallback = requestIdleCallback(loadKeyboard, { timeout: 5000 });
+      else loadKeyboard();
+    }, KEYBOARD_PRELOAD_DELAY);
     c.on('mouse:down', (o) => this.pointer('down', o));
     c.on('mouse:move', (o) => this.pointer('move', o));
     c.on('mouse:up', (o) => this.pointer('up', o));
@@ -80,6 +84,7 @@ export class InputRouter {
       stage.removeEventListener('pointerdown', pointerFocus, true);
       stage.removeEventListener('keydown', keyboardFocus, true);
       stage.removeEventListener('blur', keyboardFocus);
+      if (idleCallback !== undefined) cancelIdleCallback(idleCallback);
       stage.removeEventListener('focus', focused);
       stage.removeEventListener('keydown', loadKeyboard);
       stage.removeEventListener('pointerdown', down, true);

@@ -1,13 +1,14 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
 import { TOOLS } from '../../src/editor/tools/registry.ts';
 import { ToolId } from '../../src/editor/tools/types.ts';
 import { uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
-import { chooseFile, clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { chooseFile, clickIn, mountStudio, submitDialog, type TestStudio } from '../support/studio.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
 import { expectNoViolations } from './axe.ts';
+import { waitFor } from '../support/wait.ts';
 
 const dialog = (s: TestStudio, name: string) => s.el.shadowRoot!.querySelector<HTMLDialogElement>(`dialog.${name}[open]`);
 
@@ -37,11 +38,11 @@ describe('<co-design-studio> accessibility (axe)', () => {
     this.timeout(30_000);
     s = await mountStudio({ draftKey: uniqueKey('axe-layers') });
     s.shadow('.stage').focus();
-    await waitUntil(() => s!.editor.input.keyboard, 'the canvas keyboard loaded', { timeout: 10_000 });
+    await waitFor(() => s!.editor.input.keyboard, 'the canvas keyboard loaded', 10_000);
     await s.tool('shape');
     s.shadow('.stage').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => s!.editor.selectedLayer(), 'the shape is placed', { timeout: 10_000 });
+    await waitFor(() => s!.editor.selectedLayer(), 'the shape is placed', 10_000);
     await s.el.updateComplete;
     expect(s.shadow('.layers').querySelectorAll('.layer')).to.have.length(2);
     await expectNoViolations(s.el, 'a shape selected');
@@ -61,7 +62,7 @@ describe('<co-design-studio> accessibility (axe)', () => {
     await s.tool('fill');
     await s.click(geometry(s.editor.manifest!.views[0]).centre(20));
     await clickIn(s.shadow('[data-action="drafts"]'));
-    await waitUntil(() => dialog(s!, 'drafts')?.querySelector('.draft'), 'the drafts list shows a draft', { timeout: 10_000 });
+    await waitFor(() => dialog(s!, 'drafts')?.querySelector('.draft'), 'the drafts list shows a draft', 10_000);
     await expectNoViolations(s.el, 'the drafts list open');
     await clickIn(dialog(s, 'drafts')!.querySelector('[data-action="rename-draft"]')!);
     await s.el.updateComplete;
@@ -77,17 +78,17 @@ describe('<co-design-studio> accessibility (axe)', () => {
     s = await mountStudio({ draftKey: uniqueKey('axe-submit') });
     s.el.setAttribute('endpoint', api.endpoint);
     void s.el.submit().catch(() => undefined);
-    await waitUntil(() => dialog(s!, 'submit')?.querySelector('.previews img'), 'the previews are drawn', { timeout: 20_000 });
+    const d = await submitDialog(s.el);
     await expectNoViolations(s.el, 'the submit dialog (brief, terms, previews)');
-    const d = dialog(s, 'submit')!;
     await clickIn(d.querySelector('[data-action="send"]')!);
     await s.el.updateComplete;
     await expectNoViolations(s.el, 'the submit dialog asking for a name and consent');
     await clickIn(d.querySelector('input[name="author"]')!);
     await sendKeys({ type: 'Ada' });
     await clickIn(d.querySelector('input[name="consent"]')!);
+    await waitFor(() => d.querySelector<HTMLInputElement>('input[name="consent"]')!.checked, 'the consent box ticked');
     await clickIn(d.querySelector('[data-action="send"]')!);
-    await waitUntil(() => /Sent!/.test(d.querySelector('.submit-status')?.textContent ?? ''), 'sent', { timeout: 20_000 });
+    await waitFor(() => /Sent!/.test(d.querySelector('.submit-status')?.textContent ?? ''), 'sent', 20_000);
     await expectNoViolations(s.el, 'the design sent');
   });
 
@@ -98,9 +99,9 @@ describe('<co-design-studio> accessibility (axe)', () => {
     s.el.setAttribute('endpoint', api.endpoint);
     s.el.author = 'Ada';
     const result = s.el.submit().catch(() => undefined);
-    await waitUntil(() => dialog(s!, 'submit')?.querySelector('.previews img'), 'the previews are drawn', { timeout: 20_000 });
-    const d = dialog(s, 'submit')!;
+    const d = await submitDialog(s.el);
     await clickIn(d.querySelector('input[name="consent"]')!);
+    await waitFor(() => d.querySelector<HTMLInputElement>('input[name="consent"]')!.checked, 'the consent box ticked');
     await clickIn(d.querySelector('[data-action="send"]')!);
     await result;
     await s.el.updateComplete;
@@ -129,15 +130,15 @@ describe('<co-design-studio> accessibility (axe)', () => {
     s = await mountStudio({ draftKey: uniqueKey('axe-error'), allowErrors: true });
     await s.tool('fill');
     await s.click(geometry(s.editor.manifest!.views[0]).centre(20));
-    await waitUntil(() => /Saved/.test(s!.shadow('.save-state').textContent ?? ''), 'saved', { timeout: 10_000 });
+    await waitFor(() => /Saved/.test(s!.shadow('.save-state').textContent ?? ''), 'saved', 10_000);
     await expectNoViolations(s.el, 'the saved status');
     await chooseFile('notes.txt', new TextEncoder().encode('not an image'));
-    await waitUntil(() => s!.el.shadowRoot!.querySelector('.error'), 'the refusal shows', { timeout: 10_000 });
+    await waitFor(() => s!.el.shadowRoot!.querySelector('.error'), 'the refusal shows', 10_000);
     await expectNoViolations(s.el, 'an upload refused');
     // A notice from a tool: painting outside the design area.
     await s.tool('fill');
     await s.click([2, 2]);
-    await waitUntil(() => s!.shadow('.notice').textContent?.trim(), 'a notice shows', { timeout: 10_000 });
+    await waitFor(() => s!.shadow('.notice').textContent?.trim(), 'a notice shows', 10_000);
     await expectNoViolations(s.el, 'a tool notice');
   });
 });

@@ -14,8 +14,14 @@ export function describeViolations(violations: Result[]): string {
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' > ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`)).join('\n');
 }
 
-/** Fails with every violation listed. */
+/**
+ * Fails with every violation listed. Audits what a person sees once the
+ * studio's transitions have run: axe reading a colour halfway through a
+ * button's 120 ms ease reports a contrast that is never on screen for long.
+ */
 export async function expectNoViolations(el: Element, state: string): Promise<void> {
+  const ending = (el.shadowRoot ?? document).getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
   const { violations } = await audit(el);
   if (violations.length) throw new Error(`axe found ${violations.length} violation(s) with ${state}:\n${describeViolations(violations)}`);
 }

@@ -1,12 +1,13 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PlacedObject, ViewDesign } from '../../src/document/types.ts';
 
 import { uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
-import { mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
+import { mountStudio, submitDialog, type Pt, type TestStudio } from '../support/studio.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
 import { expectNoViolations } from './axe.ts';
+import { waitFor } from '../support/wait.ts';
 
 /** A key press through the DevTools protocol; `Shift+X` holds Shift around it. */
 async function press(key: string): Promise<void> {
@@ -96,13 +97,13 @@ describe('<co-design-studio> keyboard only', () => {
     // To the canvas: the crosshair shows; move it and place a shape.
     await tabTo(s, isStage, 'the canvas');
     // The canvas keyboard is a lazy chunk: focusing the canvas loads it.
-    await waitUntil(() => s!.editor.input.keyboard, 'the canvas keyboard loaded', { timeout: 10_000 });
+    await waitFor(() => s!.editor.input.keyboard, 'the canvas keyboard loaded', 10_000);
     expect(getComputedStyle(s.shadow('.kbd-cursor')).display).to.equal('block');
     await cursorTo(s, [cx - 150, cy]);
     const at = { ...s!.editor.input.keyboard!.cursor.position };
     await oneStep('shape', async () => {
       await press('Enter');
-      await waitUntil(() => objects(side()).length === 1, 'the shape is placed', { timeout: 10_000 });
+      await waitFor(() => objects(side()).length === 1, 'the shape is placed', 10_000);
     });
     const shape = objects(side())[0];
     expect(shape.type).to.equal('shape');
@@ -120,7 +121,7 @@ describe('<co-design-studio> keyboard only', () => {
     await cursorTo(s, [cx + 150, cy]);
     await oneStep('sticker', async () => {
       await press('Enter');
-      await waitUntil(() => objects(side()).length === 2, 'the sticker is placed', { timeout: 10_000 });
+      await waitFor(() => objects(side()).length === 2, 'the sticker is placed', 10_000);
     });
     expect(objects(side())[1]).to.include({ type: 'sticker', sticker: first.id });
 
@@ -132,10 +133,10 @@ describe('<co-design-studio> keyboard only', () => {
       'text',
       async () => {
         await press('Enter');
-        await waitUntil(() => objects(side()).length === 3, 'the text is placed', { timeout: 10_000 });
+        await waitFor(() => objects(side()).length === 3, 'the text is placed', 10_000);
         await sendKeys({ type: 'Hello' });
         await press('Escape');
-        await waitUntil(() => focused(s!)?.classList.contains('stage'), 'the canvas has the focus back', { timeout: 10_000 });
+        await waitFor(() => focused(s!)?.classList.contains('stage'), 'the canvas has the focus back', 10_000);
       },
       2,
     );
@@ -201,18 +202,18 @@ describe('<co-design-studio> keyboard only', () => {
     // Submit from the keyboard: back to the header's submit button, then the dialog.
     await tabTo(s, (el) => el.getAttribute('data-action') === 'submit', 'the submit button', true);
     await press('Enter');
-    await waitUntil(() => s!.el.shadowRoot!.querySelector('dialog.submit[open] .previews img'), 'the submit dialog shows its previews', { timeout: 20_000 });
+    await submitDialog(s.el);
     await tabTo(s, (el) => el.getAttribute('name') === 'author', 'the name field');
     await sendKeys({ type: 'Ada' });
     await tabTo(s, (el) => el.getAttribute('name') === 'consent', 'the consent box');
     await press('Space');
     await tabTo(s, (el) => el.getAttribute('data-action') === 'send', 'the send button');
     await press('Enter');
-    await waitUntil(async () => (await api!.state()).designs.length > 0, 'the server stored the design', { timeout: 20_000 });
+    await waitFor(async () => (await api!.state()).designs.length > 0, 'the server stored the design', 20_000);
     const { designs } = await api.state();
     expect(designs).to.have.length(1);
     expect(designs[0].author).to.equal('Ada');
-    await waitUntil(() => /Sent!/.test(s!.el.shadowRoot!.querySelector('.submit-status')?.textContent ?? ''), 'the dialog says sent', { timeout: 10_000 });
+    await waitFor(() => /Sent!/.test(s!.el.shadowRoot!.querySelector('.submit-status')?.textContent ?? ''), 'the dialog says sent', 10_000);
   });
 
   it('switches views with the arrow keys in the view tabs; the canvas description follows', async function () {

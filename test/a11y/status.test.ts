@@ -1,10 +1,11 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { cdp } from '../support/cdp.ts';
 import { uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
-import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { clickIn, mountStudio, submitDialog, type TestStudio } from '../support/studio.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
+import { waitFor } from '../support/wait.ts';
 
 /** Every text a live region shows, in order, while `during` runs. */
 async function announced(region: Element, during: () => Promise<void>): Promise<string[]> {
@@ -56,14 +57,14 @@ describe('<co-design-studio> status, focus and motion', () => {
     expect(saves).to.include('Saving…');
 
     void s.el.submit().catch(() => undefined);
-    await waitUntil(() => s!.el.shadowRoot!.querySelector('dialog.submit[open] .previews img'), 'previews', { timeout: 20_000 });
-    const dialog = s.shadow('dialog.submit');
+    const dialog = await submitDialog(s.el);
     const status = dialog.querySelector('.submit-status')!;
     expect(isPolite(status), 'the submission status is a polite live region').to.equal(true);
     const sends = await announced(status, async () => {
       await clickIn(dialog.querySelector('input[name="consent"]')!);
+      await waitFor(() => dialog.querySelector<HTMLInputElement>('input[name="consent"]')!.checked, 'the consent box ticked');
       await clickIn(dialog.querySelector('[data-action="send"]')!);
-      await waitUntil(() => /Sent!/.test(status.textContent ?? ''), 'sent', { timeout: 20_000 });
+      await waitFor(() => /Sent!/.test(status.textContent ?? ''), 'sent', 20_000);
     });
     expect(sends).to.deep.equal(['Sending…', 'Sent! Thank you for your design.']);
   });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { parseDesign } from '../../src/document/validate.ts';
 import { connectStudio, type MetricsReport, type ReadyPayload, type StudioConnection, type Submission } from '../../src/parent/index.ts';
 import { markCount } from '../fixtures/bridge/ask.ts';
-import { ask, embed, envelope, frameUrl, HOST, OTHER, sleep, STUDIO, waitFor } from './support.ts';
+import { ask, embed, envelope, frameUrl, HOST, OTHER, STUDIO, waitFor } from './support.ts';
 
 interface Heard {
   ready: ReadyPayload[];
@@ -29,6 +29,18 @@ async function connect(params: Record<string, string> = {}): Promise<{ iframe: H
   document.body.append(iframe);
   await waitFor(() => heard.ready.length, 'the studio’s ready', 15_000);
   return { iframe, studio, heard };
+}
+
+/**
+ * Every bridge-shaped message this page receives from now on: what a test
+ * that expects the parent helper to ignore some checks arrived first. The
+ * helper's listener was added before this one, so it has seen each of them.
+ */
+function listenToPage(): { seen: Array<{ source: MessageEventSource | null; origin: string; type: string; id: string }>; stop(): void } {
+  const seen: Array<{ source: MessageEventSource | null; origin: string; type: string; id: string }> = [];
+  const listen = (e: MessageEvent) => e.data?.source === 'co-design-studio' && seen.push({ source: e.source, origin: e.origin, type: e.data.type, id: String(e.data.id) });
+  addEventListener('message', listen);
+  return { seen, stop: () => removeEventListener('message', listen) };
 }
 
 async function roadsterDesign(): Promise<unknown> {
@@ -91,15 +103,24 @@ describe('co-design-studio/parent ↔ BridgeController across two sites', () => 
     const { iframe, studio, heard } = await connect();
     cleanup.push(() => studio.disconnect());
     const height = await waitFor(() => heard.heights.at(-1), 'a height');
+    const page = listenToPage();
+    cleanup.push(() => page.stop());
     // Same origin as the studio, another window: a second studio and a frame posting bridge messages with '*'.
-    await embed(frameUrl(STUDIO, { height: '900' }));
-    await embed(`${STUDIO}/test/fixtures/bridge/rogue.html?to=parent`);
+    const second = await embed(frameUrl(STUDIO, { height: '900' }));
+    const rogue = await embed(`${STUDIO}/test/fixtures/bridge/rogue.html?to=parent`);
     // The studio's own iframe, navigated to a look-alike: right window, wrong origin.
     iframe.src = frameUrl(OTHER, { height: '900' });
     await waitFor(() => ask(iframe, OTHER).then((s) => s.design, () => null), 'the look-alike studio');
-    // Never answered (the browser drops it); disconnecting in cleanup settles it.
+    // Each of them did reach this page: the second studio's and the look-alike's ready, and all ten rounds of the
+    // rogue frame's three messages (so nothing more comes from it).
+    const from = (w: Window | null, type: string, origin = STUDIO) => page.seen.filter((m) => m.source === w && m.type === type && m.origin === origin).length;
+    await waitFor(
+      () => from(second.contentWindow, 'ready') > 0 && from(iframe.contentWindow, 'ready', OTHER) > 0 && page.seen.filter((m) => m.source === rogue.contentWindow && m.id.startsWith('rogue')).length === 30,
+      () => `every message of the other windows at this page, seen ${JSON.stringify(page.seen.map((m) => `${m.origin} ${m.type}`))}`,
+    );
+    // Posted for the studio's origin, so the browser drops it at the look-alike: the frame's answer to the ask
+    // below is posted after it would have been handled (messages from one window to another keep their order).
     void studio.setAuthor('Grace').catch(() => undefined);
-    await sleep(1500);
     expect(heard.ready.length, 'ready messages heard').to.equal(1);
     expect(heard.heights.filter((h) => h !== height), 'heights from other windows').to.deep.equal([]);
     expect(heard.errors, 'errors from other windows').to.deep.equal([]);
@@ -114,9 +135,15 @@ describe('co-design-studio/parent ↔ BridgeController across two sites', () => 
     // Beside the studio: one frame of the host page's own origin, one of a third site, posting to frames[0].
     await embed(`${HOST}/test/fixtures/bridge/rogue.html?to=sibling&index=0`);
     await embed(`${OTHER}/test/fixtures/bridge/rogue.html?to=sibling&index=0`);
-    await sleep(1500);
+    // They reach the studio's window (its own listener hears what the frame's record shows); the studio decides
+    // on each at once, and its answer to the ask is posted after any answer it would have given them.
+    const rogueFrom = (origin: string, heardList: Array<{ id: string; origin: string; parent: boolean }>) => heardList.filter((m) => m.id.startsWith('rogue') && m.origin === origin && !m.parent).length;
+    const arrived = await waitFor(
+      () => ask(iframe).then((s) => (rogueFrom(HOST, s.heard) === 30 && rogueFrom(OTHER, s.heard) === 30 ? s : null)),
+      'all rogue messages at the studio’s window',
+    );
     expect(heard.errors.filter((e) => e.re?.startsWith('rogue')), 'answers to rogue messages').to.deep.equal([]);
-    expect((await ask(iframe)).author).to.equal(null);
+    expect(arrived.author, 'the rogue set-author ignored').to.equal(null);
 
     // The same messages from the parent itself are heard, and the invalid ones refused.
     const post = (m: unknown) => iframe.contentWindow!.postMessage(m, STUDIO);
@@ -132,9 +159,12 @@ describe('co-design-studio/parent ↔ BridgeController across two sites', () => 
     for (const e of heard.errors.filter((x) => refusedIds.includes(x.re!))) expect(e.code).to.equal('bridge-invalid');
     expect(heard.errors.find((e) => e.re === 'badload')!.message).to.match(/design/);
     expect(heard.errors.find((e) => e.re === 'hugedesign')!.message).to.match(/larger than/);
-    await sleep(300);
+    // The studio decides on each message as it arrives: once its answer to this ask is here, so is any answer to
+    // the unknown type and the foreign message posted before it.
+    const after = await ask(iframe);
+    expect(after.heard.map((m) => m.id), 'the unknown type arrived').to.include('unknowntype');
     expect(heard.errors.some((e) => e.re === 'unknowntype'), 'an unknown type is ignored, not refused').to.equal(false);
-    expect((await ask(iframe)).author).to.equal(null);
+    expect(after.author).to.equal(null);
     post(envelope('set-author', { name: 'Ann' }, 'goodauthor'));
     await waitFor(() => ask(iframe).then((s) => s.author === 'Ann'), 'the parent’s own set-author');
   });

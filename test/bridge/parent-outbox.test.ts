@@ -136,31 +136,36 @@ describe('co-design-studio/parent keeps submissions in its own outbox', () => {
     });
     iframe.src = frameUrl(STUDIO, { key: `dialog-${Math.random().toString(36).slice(2, 8)}`, wiring: 'element', width: '760', height: '460' });
     document.body.prepend(iframe);
-    // Real clicks on an element of the studio inside the cross-site frame, at its place in this page.
-    const click = async (selector: string) => {
-      const { found } = await waitFor(() => ask(iframe, STUDIO, `find ${selector}`).then((s) => (s.found?.width ? s : null)), selector);
+    // Real clicks on an element of the studio inside the cross-site frame, at its place in this page. Finding it
+    // scrolls it into view, this page too: the click waits until a painted frame shows it where it was found
+    // (a click into a scroll not yet painted lands where the element used to be).
+    const painted = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const onPage = async (selector: string) => {
+      const { found } = await ask(iframe, STUDIO, `find ${selector}`);
       const frame = iframe.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(frame.left + found!.x), Math.round(frame.top + found!.y)] });
+      return found?.width ? [Math.round(frame.left + found.x), Math.round(frame.top + found.y)] : null;
+    };
+    const click = async (selector: string) => {
+      let last: number[] | null = null;
+      const position = await waitFor(async () => {
+        const before = last;
+        await painted();
+        last = await onPage(selector);
+        return last && before && last.join() === before.join() ? last : null;
+      }, `${selector} settled on the page`);
+      await sendMouse({ type: 'click', position: position as [number, number] });
     };
     try {
       await isReady;
       await studio.setAuthor('Ada');
       const opened = studio.submit();
       opened.catch(() => undefined); // awaited below; a failed run must not leave it unhandled
-      await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit[open] .previews img').then((s) => s.found), 'the submit dialog with its previews');
-      // The dialog may still be laying out (previews decoding) when its checkbox is first found: a click
-      // that missed is tried again, once the page says it did not take.
-      const clickUntil = async (selector: string, took: () => Promise<unknown>) => {
-        for (let i = 0; i < 5; i++) {
-          await click(selector);
-          if (await waitFor(took, `${selector} to take`, 3000).then(() => true, () => false)) return;
-        }
-        throw new Error(`${selector}: five clicks did not take`);
-      };
-      await clickUntil('dialog.submit input[name="consent"]', () => ask(iframe, STUDIO, 'find dialog.submit input[name="consent"]:checked').then((s) => s.found));
-      await clickUntil('dialog.submit [data-action="send"]', () =>
-        ask(iframe, STUDIO, 'find dialog.submit .submit-status').then((s) => (s.found?.text || calls.length ? true : null)),
-      );
+      // Every view's preview shown: the dialog's fields are enabled and its layout has settled, so clicks land.
+      const views = (await ask(iframe)).design!.views.length;
+      await waitFor(() => ask(iframe).then((s) => s.previews === views), 'the submit dialog with every preview shown', 20_000);
+      await click('dialog.submit input[name="consent"]');
+      await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit input[name="consent"]:checked').then((s) => s.found), 'the consent box ticked');
+      await click('dialog.submit [data-action="send"]');
       const status = await waitFor(() => ask(iframe, STUDIO, 'find dialog.submit .submit-status').then((s) => (s.found?.text && s.found.text !== 'Sending…' ? s.found.text : null)), 'the dialog’s outcome', 20_000).catch(async (e) => {
         const [text, consent] = await Promise.all([ask(iframe, STUDIO, 'find dialog.submit .submit-status'), ask(iframe, STUDIO, 'find dialog.submit input[name="consent"]:checked')]);
         throw new Error(`${e.message}: status ${JSON.stringify(text.found?.text)}, consent ${consent.found ? 'checked' : 'not checked'}, handler calls ${calls.length}`);

@@ -1,9 +1,11 @@
-import { executeServerCommand } from '@web/test-runner-commands';
 import { askFrame, type FrameState } from '../fixtures/bridge/ask.ts';
 import type { Pt } from '../support/studio.ts';
 import { geometry } from '../support/geometry.ts';
 import { loadTemplate } from '../../src/template/load.ts';
-import { waitFor as waitForShared } from '../support/wait.ts';
+import type { Page } from '../support/page.ts';
+
+export { Page } from '../support/page.ts';
+export { waitFor } from '../support/wait.ts';
 
 /**
  * Two sites of one dev server: the test page is `localhost:<port>` (the host
@@ -36,34 +38,9 @@ export function ask(iframe: HTMLIFrameElement, origin = STUDIO, what = 'state'):
   return askFrame(iframe, origin, what);
 }
 
-/** Polls until `fn()` is truthy (test/support/wait.ts), 10_000 ms by default here. */
-export const waitFor = <T,>(fn: () => T | Promise<T>, what: string, timeout = 10_000) => waitForShared(fn, what, timeout, 50);
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** A posted bridge message, as a host page or another frame would write it by hand. */
 export function envelope(type: string, payload: unknown, id: string) {
   return { source: 'co-design-studio', v: 1, type, id, payload };
-}
-
-/** A real top-level page of its own (test/support/pages-plugin.mjs): reloaded and closed for real. */
-export class Page {
-  private constructor(readonly id: number) {}
-  static async open(url: string): Promise<Page> {
-    return new Page(await executeServerCommand<number, { url: string }>('pages:open', { url }));
-  }
-  eval<T = unknown>(expression: string): Promise<T> {
-    return executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: this.id, expression }).then((r) => r.value);
-  }
-  drag(points: Pt[]): Promise<unknown> {
-    return executeServerCommand('pages:drag', { id: this.id, points });
-  }
-  reload(): Promise<unknown> {
-    return executeServerCommand('pages:reload', { id: this.id });
-  }
-  close(): Promise<unknown> {
-    return executeServerCommand('pages:close', { id: this.id });
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { newId } from '../../src/document/ids.ts';
 import type { CoDesignErrorEvent } from '../../src/element/events/error.ts';
-import { canonical, draftsStore, nextSave, sleep, uniqueKey } from '../support/drafts.ts';
+import { canonical, draftsStore, nextSave, storedAsShown, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
 import { quarantined, readStored, writeStored, type StoredDraft } from './records.ts';
@@ -50,7 +50,7 @@ describe('<co-design-studio> drafts: corrupted and hostile records', () => {
     const saved = nextSave(studio.el);
     await studio.drag([p, [p[0] + 50, p[1] + 30]], { steps: 3 });
     const { draft } = await saved;
-    await sleep(500);
+    await storedAsShown(studio.el, draft);
     source = await readStored(draft, store);
     sourceDesign = canonical(studio.design());
     studio.remove();

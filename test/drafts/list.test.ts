@@ -3,21 +3,25 @@ import { sendKeys } from '@web/test-runner-commands';
 import { canonical, draftsStore, nextSave, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
 import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { waitFor } from '../support/wait.ts';
 import { readStored } from './records.ts';
 
-const names = (s: TestStudio) => [...s.el.shadowRoot!.querySelectorAll('.draft .draft-name')].map((n) => n.textContent!.trim());
+const names = (s: TestStudio) => [...s.el.shadowRoot!.querySelectorAll('dialog.drafts[open] .draft .draft-name')].map((n) => n.textContent!.trim());
 const item = (s: TestStudio, name: string) => [...s.el.shadowRoot!.querySelectorAll<HTMLElement>('.draft')].find((d) => d.querySelector('.draft-name')?.textContent?.trim() === name)!;
 
-async function openList(s: TestStudio): Promise<void> {
+/** Waits until the open list shows exactly `expected` (in any order): the dialog's code and the list load lazily. */
+async function listed(s: TestStudio, expected: string[]): Promise<void> {
+  const want = JSON.stringify([...expected].sort());
+  await waitFor(() => JSON.stringify(names(s).sort()) === want, () => `the drafts list to show ${want}, it shows ${JSON.stringify(names(s).sort())}`);
+}
+
+async function openList(s: TestStudio, expected: string[]): Promise<void> {
   if (!s.el.shadowRoot!.querySelector('dialog.drafts[open]')) await clickIn(s.shadow('[data-action="drafts"]'));
-  // The dialog's code loads on first use, then the list is read from IndexedDB.
-  for (let i = 0; i < 100 && !s.el.shadowRoot!.querySelector('dialog.drafts[open] .draft'); i++) await new Promise((r) => setTimeout(r, 30));
-  await s.el.updateComplete;
+  await listed(s, expected);
 }
 
 async function closed(s: TestStudio): Promise<void> {
-  for (let i = 0; i < 100 && s.el.shadowRoot!.querySelector('dialog.drafts'); i++) await new Promise((r) => setTimeout(r, 20));
-  await s.el.updateComplete;
+  await waitFor(() => !s.el.shadowRoot!.querySelector('dialog.drafts'), 'the drafts list to close');
 }
 
 async function press(...keys: string[]): Promise<void> {
@@ -39,8 +43,7 @@ describe('<co-design-studio> drafts list', () => {
     const first = await saved;
     const firstDesign = canonical(s.design());
 
-    await openList(s);
-    expect(names(s)).to.deep.equal(['Design 1']);
+    await openList(s, ['Design 1']);
     const thumb = item(s, 'Design 1').querySelector('img')!;
     expect(thumb.getAttribute('src')).to.match(/^data:image\/png;base64,/);
     expect(thumb.alt).to.equal('Preview of Design 1');
@@ -53,46 +56,39 @@ describe('<co-design-studio> drafts list', () => {
     await closed(s);
     expect(s.design().views[0].layers.every((l) => l.kind !== 'paint' || l.marks.length === 0), 'the new design is empty').to.equal(true);
     expect(s.editor.canUndo, 'starting anew is not an undo step').to.equal(false);
-    await openList(s);
-    expect(names(s).sort()).to.deep.equal(['Design 1', 'Design 2']);
+    await openList(s, ['Design 1', 'Design 2']);
 
     // Rename Design 1 with the keyboard.
     await clickIn(item(s, 'Design 1').querySelector('[data-action="rename-draft"]')!);
-    await s.el.updateComplete;
-    const input = s.shadow<HTMLInputElement>('.rename input');
+    const input = await waitFor(() => s!.el.shadowRoot!.querySelector<HTMLInputElement>('.rename input'), 'the rename field');
     await clickIn(input);
     input.select();
     await sendKeys({ type: 'Blue livery' });
     await press('Enter');
-    await new Promise((r) => setTimeout(r, 200));
-    await s.el.updateComplete;
-    expect(names(s)).to.include('Blue livery');
-    expect(((await readStored(first.draft, draftsStore())).meta as { name: string }).name, 'the new name is stored').to.equal('Blue livery');
+    await listed(s, ['Blue livery', 'Design 2']);
+    const storedName = async () => ((await readStored(first.draft, draftsStore())).meta as { name: string }).name;
+    await waitFor(async () => (await storedName()) === 'Blue livery', async () => `the new name stored, found ${await storedName()}`);
 
     // Duplicate it.
     await clickIn(item(s, 'Blue livery').querySelector('[data-action="duplicate-draft"]')!);
-    await new Promise((r) => setTimeout(r, 300));
-    await s.el.updateComplete;
-    expect(names(s).sort()).to.deep.equal(['Blue livery', 'Blue livery (copy)', 'Design 2']);
+    await listed(s, ['Blue livery', 'Blue livery (copy)', 'Design 2']);
 
     // Open the copy: the stroke is there, and opening is not an edit.
     let changes = 0;
     s.el.addEventListener('co-design-change', () => changes++);
     await clickIn(item(s, 'Blue livery (copy)').querySelector('[data-action="open-draft"]')!);
     await closed(s);
-    expect(canonical(s.design())).to.equal(firstDesign);
-    expect(changes).to.equal(0);
+    await waitFor(() => canonical(s!.design()) === firstDesign, 'the copy on screen');
+    expect(changes, 'opening a draft is not a change').to.equal(0);
     expect(s.el.shadowRoot!.querySelector('dialog.drafts'), 'the list closes').to.equal(null);
 
     // Delete Design 2, with a confirmation.
-    await openList(s);
+    await openList(s, ['Blue livery', 'Blue livery (copy)', 'Design 2']);
     await clickIn(item(s, 'Design 2').querySelector('[data-action="delete-draft"]')!);
-    await s.el.updateComplete;
-    expect(item(s, 'Design 2').querySelector('.confirm')!.textContent).to.match(/Delete “Design 2”\?/);
+    const confirm = await waitFor(() => item(s!, 'Design 2').querySelector('.confirm'), 'the confirmation');
+    expect(confirm.textContent).to.match(/Delete “Design 2”\?/);
     await clickIn(item(s, 'Design 2').querySelector('[data-action="confirm-delete"]')!);
-    await new Promise((r) => setTimeout(r, 300));
-    await s.el.updateComplete;
-    expect(names(s).sort()).to.deep.equal(['Blue livery', 'Blue livery (copy)']);
+    await listed(s, ['Blue livery', 'Blue livery (copy)']);
 
     // A remount opens the draft that was on screen.
     const onScreen = canonical(s.design());
@@ -101,7 +97,7 @@ describe('<co-design-studio> drafts list', () => {
     s.remove();
     s = await mountStudio({ draftKey: key });
     expect(canonical(s.design())).to.equal(onScreen);
-    await openList(s);
+    await openList(s, ['Blue livery', 'Blue livery (copy)']);
     expect(s.el.shadowRoot!.querySelector('.draft.current .draft-name')!.textContent!.trim()).to.equal('Blue livery (copy)');
   });
 });

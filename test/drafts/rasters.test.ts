@@ -3,8 +3,9 @@ import { get, keys, set } from 'idb-keyval';
 import { generateStrokes, toDesignDocument } from '../../bench/strokes.ts';
 import type { DesignDocument } from '../../src/document/types.ts';
 import { CHECKPOINT_EVERY } from '../../src/editor/render/checkpoints.ts';
-import { draftsStore, nextSave, sleep, uniqueKey } from '../support/drafts.ts';
+import { draftsStore, nextSave, uniqueKey } from '../support/drafts.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
+import { waitFor } from '../support/wait.ts';
 
 const STROKES = 600;
 /** What a draft keeps of a layer of `n` marks: its older checkpoint, at the second-last multiple of 32. */
@@ -16,18 +17,17 @@ function bigDesign(s: TestStudio): DesignDocument {
 }
 
 /** Waits until the draft's kept bitmap of `layer` holds `baked` marks; returns its key and record. */
-async function keptRaster(draft: string, baked: number, timeout = 15_000): Promise<{ key: IDBValidKey[]; record: Record<string, unknown> }> {
+function keptRaster(draft: string, baked: number, timeout = 15_000): Promise<{ key: IDBValidKey[]; record: Record<string, unknown> }> {
   const store = draftsStore();
-  const until = performance.now() + timeout;
-  while (performance.now() < until) {
+  const find = async () => {
     for (const key of (await keys(store)) as IDBValidKey[][]) {
       if (key[0] !== 'raster' || key[1] !== draft) continue;
       const record = (await get(key, store)) as Record<string, unknown>;
       if (record.baked === baked) return { key, record };
     }
-    await sleep(200);
-  }
-  throw new Error(`no kept bitmap of ${baked} marks for draft ${draft}`);
+    return undefined;
+  };
+  return waitFor(find, `a kept bitmap of ${baked} marks for draft ${draft}`, timeout, 200);
 }
 
 /** Pixels that differ by more than `tolerance` in any channel. */
@@ -130,6 +130,29 @@ describe('<co-design-studio> drafts: kept layer bitmaps', () => {
     await set(stored.key, stored.record, draftsStore());
     s = await mountStudio({ draftKey: key });
     expect(differing(truth, await s.exportPixels({ width: 2048 }), 3)).to.equal(0);
+  });
+
+  it('keeps nothing from a studio taken off the page, and keeps from the one that opens the draft next', async function () {
+    this.timeout(40_000);
+    const key = uniqueKey('rasters-removed');
+    s = await mountStudio({ draftKey: key });
+    const first = nextSave(s.el);
+    await s.el.loadDesign(bigDesign(s));
+    const { draft } = await first;
+    await keptRaster(draft, keptCount(STROKES));
+    // A change, and the studio leaves the page before its autosave: the last save runs after its editor is gone.
+    const more = (n: number) => toDesignDocument(generateStrokes(n, 7), { id: s!.editor.manifest!.id, version: s!.editor.manifest!.templateVersion, views: s!.editor.manifest!.views.map((v) => v.id) });
+    const last = nextSave(s.el);
+    await s.el.loadDesign(more(STROKES + 10));
+    s.remove();
+    expect((await last).draft, 'the removed studio saved its last change').to.equal(draft);
+    s = await mountStudio({ draftKey: key });
+    expect(s.design().views[0].layers[0]).to.have.nested.property('marks.length', STROKES + 10);
+    const saved = nextSave(s.el);
+    await s.el.loadDesign(more(STROKES + 50));
+    await saved;
+    // Kept from the studio on the page (the keeper once held on to the removed one and read its disposed canvas).
+    await keptRaster(draft, keptCount(STROKES + 50));
   });
 
   it('keeps the bitmaps of two studios on one page, each for its own draft', async () => {

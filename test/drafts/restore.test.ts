@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { TemplateView } from '../../src/template/types.ts';
-import { canonical, nextSave, OtherPage, sleep, uniqueKey } from '../support/drafts.ts';
+import { canonical, nextSave, StudioPage, storedAsShown, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
-import { mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
+import { mountStudio, type TestStudio } from '../support/studio.ts';
 
 function view(s: TestStudio): TemplateView {
   return s.editor.manifest!.views.find((v) => v.id === s.editor.view)!;
@@ -37,9 +37,8 @@ describe('<co-design-studio> drafts: restore', () => {
     s = await mountStudio({ draftKey: key });
     const saved = nextSave(s.el);
     await paintSomething(s);
-    await saved;
-    await s.el.updateComplete;
-    await sleep(600); // let the debounced save of the last gesture land
+    // The debounced save of the last gesture: the stored draft is the design on screen.
+    await storedAsShown(s.el, (await saved).draft);
     const design = canonical(s.design());
     const before = await s.exportPixels({ width: 1200 });
     s.remove();
@@ -73,13 +72,14 @@ describe('<co-design-studio> drafts: restore', () => {
     s = await mountStudio({ draftKey: key });
     const pts = geometry(view(s)).interior(12);
     await s.tool('pencil');
+    const saved = nextSave(s.el);
     for (let i = 0; i < 55; i++) {
       const p = pts[(i * 37) % pts.length];
       await s.drag([p, [p[0] + 12, p[1] + 4]]);
     }
     const marks = () => s!.design().views[0].layers.reduce((n, l) => n + (l.kind === 'paint' ? l.marks.length : 0), 0);
     expect(marks()).to.equal(55);
-    await sleep(700);
+    await storedAsShown(s.el, (await saved).draft);
     s.remove();
     s = await mountStudio({ draftKey: key });
     expect(marks()).to.equal(55);
@@ -91,13 +91,12 @@ describe('<co-design-studio> drafts: restore', () => {
 
   it('opens the same pixels after a real page reload', async () => {
     const key = uniqueKey('reload');
-    const page = await OtherPage.open(key);
+    const page = await StudioPage.openStudio(key);
     try {
-      const g = await page.eval<Pt>(`(() => { const e = document.querySelector('co-design-studio').editor; const v = e.manifest.views[0]; return [v.width * 0.5, v.height * 0.55]; })()`);
+      const g = await page.at(0.5, 0.55);
       await page.eval(`document.querySelector('co-design-studio').editor.setTool('pencil')`);
-      await page.drag([g, [g[0] + 120, g[1] + 10], [g[0] + 200, g[1] - 20]]);
-      await page.eval(`new Promise((r) => setTimeout(r, 900))`);
-      expect(await page.count('co-design-draft-saved')).to.be.greaterThan(0);
+      await page.paint([g, [g[0] + 120, g[1] + 10], [g[0] + 200, g[1] - 20]]);
+      await page.storedAsShown();
       const design = await page.design();
       const pixels = await page.exportUrl();
       await page.reload();
@@ -108,15 +107,16 @@ describe('<co-design-studio> drafts: restore', () => {
     }
   });
 
-  it('loses nothing when the tab is closed abruptly 1 s after the last stroke', async () => {
+  it('loses nothing when the tab is closed abruptly, without unload handlers, once the autosave landed', async () => {
     const key = uniqueKey('abrupt');
-    const page = await OtherPage.open(key);
-    const g = await page.eval<Pt>(`(() => { const e = document.querySelector('co-design-studio').editor; const v = e.manifest.views[0]; return [v.width * 0.45, v.height * 0.55]; })()`);
+    const page = await StudioPage.openStudio(key);
+    const g = await page.at(0.45, 0.55);
     await page.eval(`document.querySelector('co-design-studio').editor.setTool('pencil')`);
-    await page.drag([g, [g[0] + 150, g[1]]]);
-    await page.drag([g, [g[0], g[1] + 60]]);
-    await page.eval(`new Promise((r) => setTimeout(r, 1000))`);
+    await page.paint([g, [g[0] + 150, g[1]]]);
+    await page.paint([g, [g[0], g[1] + 60]]);
     const design = await page.design();
+    // The autosave lands within 1 s of the last stroke ('saves within 1 s of the last change'); the tab closes then.
+    await page.storedAsShown('the last stroke saved');
     await page.close();
 
     s = await mountStudio({ draftKey: key });

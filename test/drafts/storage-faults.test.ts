@@ -2,17 +2,10 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { CoDesignErrorEvent } from '../../src/element/events/error.ts';
 import { cdp } from '../support/cdp.ts';
-import { canonical, nextSave, OtherPage, sleep, uniqueKey } from '../support/drafts.ts';
+import { canonical, nextSave, StudioPage, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
 import { chooseFile, clickIn, mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
-
-async function until(check: () => boolean, timeout = 5000, what = 'condition'): Promise<void> {
-  const end = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+import { waitFor } from '../support/wait.ts';
 
 /** Writes `bytes` of random data into a scratch database of the page; answers 'stored' or the error's name. */
 const PROBE = `(async (bytes) => {
@@ -44,14 +37,12 @@ describe('<co-design-studio> drafts: storage faults', () => {
     // localhost), before its first write; then the quota is filled for real.
     const origin = `http://127.0.0.1:${location.port}`;
     await cdp({ method: 'Storage.overrideQuotaForOrigin', params: { origin, quotaSize: 4 * 1024 * 1024 } });
-    const page = await OtherPage.open(uniqueKey('quota'), '/templates/roadster.json', origin);
+    const page = await StudioPage.openStudio(uniqueKey('quota'), '/templates/roadster.json', origin);
     try {
-      const at = (fx: number, fy: number) => page.eval<Pt>(`(() => { const v = document.querySelector('co-design-studio').editor.manifest.views[0]; return [v.width * ${fx}, v.height * ${fy}]; })()`);
       await page.eval(`document.querySelector('co-design-studio').editor.setTool('pencil')`);
-      const a = await at(0.45, 0.55);
-      await page.drag([a, [a[0] + 120, a[1]]]);
-      await page.eval(`new Promise((r) => setTimeout(r, 800))`);
-      expect(await page.count('co-design-draft-saved'), 'saved while there was room').to.be.greaterThan(0);
+      const a = await page.at(0.45, 0.55);
+      await page.paint([a, [a[0] + 120, a[1]]]);
+      await page.storedAsShown('saved while there was room');
 
       // Fill in ever smaller pieces until even 1 KB does not fit.
       let probe = '';
@@ -60,17 +51,17 @@ describe('<co-design-studio> drafts: storage faults', () => {
       }
       expect(probe, 'the quota is full: a probe write fails').to.equal('QuotaExceededError');
 
-      const b = await at(0.5, 0.6);
-      await page.drag([b, [b[0] + 100, b[1] + 20]]);
-      await page.eval(`new Promise((r) => setTimeout(r, 1200))`);
-      expect(await page.eval<string[]>(`window.studioEvents.filter((e) => e.type === 'co-design-error').map((e) => e.code)`)).to.include('storage-full');
-      expect(await page.eval<string>(`document.querySelector('co-design-studio').shadowRoot.querySelector('.warning[data-problem="quota"]').textContent`)).to.match(/storage is full/);
-      const c = await at(0.4, 0.5);
-      await page.drag([c, [c[0], c[1] + 40]]);
+      const b = await page.at(0.5, 0.6);
+      await page.paint([b, [b[0] + 100, b[1] + 20]]);
+      await page.waitFor(`window.studioEvents.some((e) => e.type === 'co-design-error' && e.code === 'storage-full')`, 'the storage-full error');
+      const warning = `document.querySelector('co-design-studio').shadowRoot.querySelector('.warning[data-problem="quota"]')?.textContent`;
+      expect(await page.waitFor<string>(warning, 'the storage-full warning')).to.match(/storage is full/);
+      const c = await page.at(0.4, 0.5);
+      await page.paint([c, [c[0], c[1] + 40]]);
       expect(await page.eval<number>(`document.querySelector('co-design-studio').getDesign().views[0].layers[0].marks.length`), 'still works in memory').to.equal(3);
 
       const dir = await executeServerCommand<string, unknown>('downloads:allow');
-      await page.click('.warning [data-action="backup"]');
+      await page.clickIn('.warning [data-action="backup"]');
       const file = await executeServerCommand<{ name: string; text: string }, { dir: string }>('downloads:read', { dir });
       expect(file.name).to.match(/^roadster-.*\.codesign\.json$/);
       const design = canonical(JSON.parse(await page.design()));
@@ -102,7 +93,7 @@ describe('<co-design-studio> drafts: storage faults', () => {
     await clickIn(s.shadow('[data-action="drafts"]'));
     await s.el.updateComplete;
     await chooseFile('evil.codesign.json', new TextEncoder().encode('{"format":"co-design-backup","version":1,"name":"x","design":{"__proto__":{"a":1}}}'), 'input.backup-file');
-    await until(() => errors.length > 0, 3000, 'an error');
+    await waitFor(() => errors.length > 0, 'an error');
     expect(errors).to.deep.equal(['backup-invalid']);
     await s.el.updateComplete;
     expect(s.shadow('[role="alert"].error').textContent).to.match(/backup could not be opened/);
@@ -121,7 +112,7 @@ describe('<co-design-studio> drafts: storage faults', () => {
     let blocked = false;
     deleting.onblocked = () => (blocked = true);
     try {
-      await until(() => blocked, 2000, 'the delete to be blocked');
+      await waitFor(() => blocked, 'the delete to be blocked');
       const errors: string[] = [];
       document.addEventListener('co-design-error', (e) => errors.push((e as CoDesignErrorEvent).code));
       s = await mountStudio({ draftKey: uniqueKey('blocked'), allowErrors: true });

@@ -1,10 +1,11 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { IText } from 'fabric/es';
 import { objectClassesLoaded, whenLoaded } from '../../src/editor/render/objects.ts';
 import { geometry } from '../support/geometry.ts';
 import { customerPaint } from '../support/mask.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
+import { waitFor } from '../support/wait.ts';
 
 // fabric's text classes load lazily (a chunk of their own in the build): a
 // fresh page must still show a loaded design's text and place text on the
@@ -20,7 +21,7 @@ describe('<co-design-studio> text loaded lazily', () => {
     whenLoaded('shape', () => placed.push('wanted'), () => true);
     whenLoaded('shape', () => placed.push('dropped'), () => false);
     expect(placed).to.deep.equal([]);
-    await waitUntil(() => objectClassesLoaded('shape'));
+    await waitFor(() => objectClassesLoaded('shape'), 'the shape code loaded');
     await Promise.resolve();
     expect(placed).to.deep.equal(['wanted']);
     whenLoaded('shape', () => placed.push('at once'), () => true);

@@ -5,6 +5,7 @@ import type { TemplateView } from '../../src/template/types.ts';
 import { geometry } from '../support/geometry.ts';
 import { customerPaint, paintCounts } from '../support/mask.ts';
 import { clickIn, mountStudio, pixel, type TestStudio } from '../support/studio.ts';
+import { waitFor } from '../support/wait.ts';
 
 const view = (s: TestStudio): TemplateView => s.editor.manifest!.views.find((v) => v.id === s.editor.view)!;
 const objects = (s: TestStudio): ObjectLayer[] => s.design().views.find((v) => v.view === s.editor.view)!.layers.filter((l): l is ObjectLayer => l.kind === 'object');
@@ -21,7 +22,8 @@ describe('<co-design-studio> placed objects', () => {
     await s.tool('text');
     await s.click(at);
     // The text tool's code loads on first use: like a person, type once the text box is on screen.
-    for (let i = 0; i < 100 && !objects(s).some((l) => l.object.type === 'text'); i++) await new Promise((r) => setTimeout(r, 30));
+    const editing = () => objects(s).some((l) => l.object.type === 'text') && (s.editor.canvas.getActiveObject() as { isEditing?: boolean } | undefined)?.isEditing;
+    await waitFor(editing, 'the text box on screen, ready for typing');
     await sendKeys({ type: 'Graffiti 42' });
     await sendKeys({ press: 'Escape' });
     await s.el.updateComplete;
@@ -48,8 +50,7 @@ describe('<co-design-studio> placed objects', () => {
     await clickIn(s.shadow('[data-shape="ellipse"]'));
     await s.drag([[a[0] - 100, a[1]], [a[0] + 100, b[1]]], { steps: 5 });
     // A drag that ends before the shape code has loaded is placed when it arrives.
-    for (let i = 0; i < 100 && objects(s).length === 0; i++) await new Promise((r) => setTimeout(r, 30));
-    const shapes = objects(s);
+    const shapes = await waitFor(() => (objects(s).length ? objects(s) : null), 'the shape placed');
     expect(shapes.length).to.equal(1);
     const shape = shapes[0].object;
     expect(shape.type === 'shape' && shape.shape).to.equal('ellipse');

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { geometry } from '../support/geometry.ts';
 import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { waitFor } from '../support/wait.ts';
 
 function samePixels(a: ImageData, b: ImageData): number {
   let diff = 0;
@@ -40,8 +41,7 @@ describe('<co-design-studio> getDesign / loadDesign', () => {
     await s.click([x, y + 20]);
     // The text tool's code loads on first use: the text is placed when it arrives.
     const hasText = () => s.design().views[0].layers.some((l) => l.kind === 'object' && l.object.type === 'text');
-    for (let i = 0; i < 200 && !hasText(); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(hasText(), 'the text was placed').to.equal(true);
+    await waitFor(hasText, 'the text placed');
     await s.el.updateComplete;
     s.shadow('.stage').focus();
     const doc = s.design();

@@ -1,18 +1,19 @@
 import { expect } from '@open-wc/testing';
 import type { CoDesignMetricsEvent } from '../../src/element/events/metrics.ts';
 import { cdp } from '../support/cdp.ts';
-import { nextSave, sleep, uniqueKey } from '../support/drafts.ts';
+import { nextSave, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
+import { waitFor } from '../support/wait.ts';
 
 async function hideAndShow(): Promise<void> {
   // Minimising the window is what really flips visibilityState in headless Chromium (docs/metrics.md).
   const { windowId } = await cdp<{ windowId: number }>({ method: 'Browser.getWindowForTarget' });
   await cdp({ method: 'Browser.setWindowBounds', params: { windowId, bounds: { windowState: 'minimized' } } });
-  await sleep(300);
+  await waitFor(() => document.visibilityState === 'hidden', 'the page hidden');
   await cdp({ method: 'Browser.setWindowBounds', params: { windowId, bounds: { windowState: 'normal' } } });
-  await sleep(100);
+  await waitFor(() => document.visibilityState === 'visible', 'the page visible again');
 }
 
 describe('<co-design-studio> time on task, wired', () => {
@@ -39,22 +40,15 @@ describe('<co-design-studio> time on task, wired', () => {
     const { draft } = await saved;
     await hideAndShow();
 
-    const hidden = flushes.find((f) => f.reason === 'hidden');
-    expect(hidden, 'a co-design-metrics event on hide').to.not.equal(undefined);
-    expect(hidden!.current.strokes).to.equal(2);
-    expect(hidden!.current.engagedMs).to.be.greaterThan(0);
-    expect(hidden!.current.tools.find((t) => t.tool === 'pencil')?.engagedMs ?? 0).to.be.greaterThan(0);
+    const hidden = await waitFor(() => flushes.find((f) => f.reason === 'hidden'), 'a co-design-metrics event on hide');
+    expect(hidden.current.strokes).to.equal(2);
+    expect(hidden.current.engagedMs).to.be.greaterThan(0);
+    expect(hidden.current.tools.find((t) => t.tool === 'pencil')?.engagedMs ?? 0).to.be.greaterThan(0);
 
-    let reports = (await api.state()).reports;
-    for (let i = 0; i < 40 && !reports.some((r) => r.draft === draft); i++) {
-      await sleep(100);
-      reports = (await api.state()).reports;
-    }
-    const report = reports.find((r) => r.draft === draft);
-    expect(report, 'the backend received the beacon').to.not.equal(undefined);
-    expect(report!.current.strokes).to.equal(2);
-    expect(report!.template.id).to.equal('roadster');
-    expect(report!.current.engagedMs).to.equal(hidden!.current.engagedMs);
+    const report = await waitFor(async () => (await api!.state()).reports.find((r) => r.draft === draft), 'the beacon at the backend');
+    expect(report.current.strokes).to.equal(2);
+    expect(report.template.id).to.equal('roadster');
+    expect(report.current.engagedMs).to.equal(hidden.current.engagedMs);
 
     // A second visit adds to the same draft's total.
     s.remove();

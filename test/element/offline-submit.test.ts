@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { startApiServer, type ApiServer } from '../server/client.ts';
 import { Page, waitFor } from '../bridge/support.ts';
 import { cdp } from '../support/cdp.ts';
@@ -23,12 +22,8 @@ async function controlPage(urlPart: string): Promise<(method: string, params?: R
 }
 
 /** Clicks the centre of an element of the studio's shadow root with the real mouse (scrolled into view first, as a person would). */
-async function click(page: Page, selector: string): Promise<void> {
-  const [x, y] = await waitFor(
-    () => page.eval<[number, number] | null>(`(() => { const e = ${SHADOW}.querySelector(${JSON.stringify(selector)}); if (!e) return null; e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return r.width ? [r.left + r.width / 2, r.top + r.height / 2] : null; })()`),
-    selector,
-  );
-  await executeServerCommand('pages:click', { id: page.id, x: Math.round(x), y: Math.round(y) });
+function click(page: Page, selector: string): Promise<void> {
+  return page.clickOn(`${SHADOW}.querySelector(${JSON.stringify(selector)})`, { front: false });
 }
 
 describe('<co-design-studio> submitting while offline', () => {
@@ -62,8 +57,12 @@ describe('<co-design-studio> submitting while offline', () => {
 
     // The customer submits through the dialog, with real clicks.
     await click(page, '[data-action="submit"]');
-    await waitFor(() => page!.eval<boolean>(`!!${SHADOW}.querySelector('dialog.submit[open] .previews img')`), 'the submit dialog with its previews');
+    // Every preview shown: the dialog's fields are enabled and its layout has settled, so the clicks land.
+    const shown = `[...${SHADOW}.querySelectorAll('dialog.submit[open] .previews img')].filter((i) => i.complete && i.naturalWidth > 0).length`;
+    const views = `document.querySelector('co-design-studio').editor.manifest.views.length`;
+    await waitFor(() => page!.eval<boolean>(`${shown} === ${views}`), 'the submit dialog with every preview shown', 20_000);
     await click(page, 'dialog.submit input[name="consent"]');
+    await waitFor(() => page!.eval<boolean>(`${SHADOW}.querySelector('dialog.submit input[name="consent"]').checked`), 'the consent box ticked');
     await click(page, 'dialog.submit [data-action="send"]');
     const queued = await waitFor(() => page!.eval<string>(`${SHADOW}.querySelector('dialog.submit .submit-status')?.textContent.trim() ?? ''`).then((t) => (/queued/.test(t) ? t : null)), 'the queued state').catch(async (e) => {
       throw new Error(`${e.message}: ${await page!.eval<string>(`JSON.stringify({ status: ${SHADOW}.querySelector('dialog.submit .submit-status')?.textContent, consent: ${SHADOW}.querySelector('dialog.submit input[name="consent"]')?.checked, author: ${SHADOW}.querySelector('dialog.submit input[name="author"]')?.value, events: window.studioEvents, online: navigator.onLine })`)}`);

@@ -2,20 +2,22 @@ import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
 import { submissionSchema } from '../../src/protocol/schema.ts';
 import type { CoDesignSubmittedEvent } from '../../src/element/events/submitted.ts';
-import { sleep, uniqueKey } from '../support/drafts.ts';
+import { uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
-import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { clickIn, mountStudio, submitDialog, type TestStudio } from '../support/studio.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
+import { watchRequests } from '../support/requests.ts';
+import { nextEvent, waitFor } from '../support/wait.ts';
 
-async function dialogOpen(s: TestStudio): Promise<HTMLDialogElement> {
-  for (let i = 0; i < 100; i++) {
-    await s.el.updateComplete;
-    const d = s.el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.submit[open]');
-    if (d?.querySelector('.previews img')) return d;
-    await sleep(30);
-  }
-  throw new Error('the submit dialog did not open');
+const dialogOpen = (s: TestStudio) => submitDialog(s.el);
+
+/** Ticks the consent box with the real mouse, and waits until it shows ticked. */
+async function consent(dialog: HTMLDialogElement): Promise<void> {
+  const box = dialog.querySelector<HTMLInputElement>('input[name="consent"]')!;
+  await clickIn(box);
+  await waitFor(() => box.checked, 'the consent box ticked');
 }
+
 
 async function paint(s: TestStudio): Promise<void> {
   const p = geometry(s.editor.manifest!.views[0]).centre(20);
@@ -52,15 +54,28 @@ describe('<co-design-studio> submit', () => {
     expect(previews.map((i) => i.alt)).to.deep.equal(s.editor.manifest!.views.map((v) => `Preview of the ${v.name} view`));
     expect(dialog.querySelector<HTMLInputElement>('input[name="author"]')!.value, 'the host pre-filled the author').to.equal('Ada');
 
-    // The browser's own form validation stops a send without consent.
+    // The browser's own form validation stops a send without consent: the click lands on the send button,
+    // the unticked box is reported invalid (that is the stop), and nothing goes out.
+    const box = dialog.querySelector<HTMLInputElement>('input[name="consent"]')!;
+    const requests = watchRequests();
+    const toDesigns = () => requests.seen.filter((name) => name.startsWith(`${api!.endpoint}/designs`)).length;
+    const refused = nextEvent(box, 'invalid');
+    const clicked = nextEvent(dialog.querySelector('[data-action="send"]')!, 'click');
     await clickIn(dialog.querySelector('[data-action="send"]')!);
-    await sleep(300);
+    await clicked;
+    await refused;
+    expect(box.validity.valueMissing, 'refused for the missing consent').to.equal(true);
+    expect(dialog.querySelector('.submit-status')!.textContent, 'not sending').not.to.match(/Sending/);
+    expect((await requests.settled()).filter((name) => name.startsWith(`${api!.endpoint}/designs`)), 'no request left the page').to.deep.equal([]);
     expect((await api.state()).designs).to.have.length(0);
 
-    await clickIn(dialog.querySelector('input[name="consent"]')!);
+    await consent(dialog);
     await clickIn(dialog.querySelector('[data-action="send"]')!);
-    for (let i = 0; i < 100 && submitted.length === 0; i++) await sleep(50);
+    await waitFor(() => submitted.length > 0, 'co-design-submitted');
     expect(submitted).to.have.length(1);
+    await waitFor(() => toDesigns() > 0, 'the request in the resource timing');
+    requests.stop();
+    expect(toDesigns(), 'one request').to.equal(1);
     const { designs } = await api.state();
     expect(designs).to.have.length(1);
     expect(designs[0].author).to.equal('Ada');
@@ -82,7 +97,7 @@ describe('<co-design-studio> submit', () => {
     await clickIn(name);
     const { sendKeys } = await import('@web/test-runner-commands');
     await sendKeys({ type: 'Grace' });
-    await clickIn(dialog.querySelector('input[name="consent"]')!);
+    await consent(dialog);
     await clickIn(dialog.querySelector('[data-action="send"]')!);
     const r = await result;
     expect(r.state).to.equal('taken');
@@ -102,29 +117,23 @@ describe('<co-design-studio> submit', () => {
     s.el.author = 'Lin';
     await paint(s);
     const design = JSON.stringify(s.design());
-    const result = s.el.submit();
+    // Its outcome is taken at once: a host page that awaits submit() later would see an unhandled rejection.
+    const outcome = (submitting: Promise<unknown>) => submitting.then(() => undefined, (e: { code: string }) => e);
+    const result = outcome(s.el.submit());
     const dialog = await dialogOpen(s);
-    await clickIn(dialog.querySelector('input[name="consent"]')!);
+    await consent(dialog);
     await clickIn(dialog.querySelector('[data-action="send"]')!);
-    const error = await result.then(
-      () => undefined,
-      (e: { code: string }) => e,
-    );
-    expect(error?.code).to.equal('submit-failed');
+    expect((await result)?.code).to.equal('submit-failed');
     await s.el.updateComplete;
     expect(dialog.querySelector('.submit-status')!.textContent).to.match(/could not be sent/);
     expect(JSON.stringify(s.design())).to.equal(design);
 
-    const again = s.el.submit();
+    const again = outcome(s.el.submit());
     // Wait for the dialog to start afresh (the failed one is still on screen until then).
-    for (let i = 0; i < 100 && /could not be sent/.test(dialog.querySelector('.submit-status')?.textContent ?? ''); i++) await sleep(30);
+    await waitFor(() => !/could not be sent/.test(dialog.querySelector('.submit-status')?.textContent ?? ''), 'the dialog started afresh');
     const reopened = await dialogOpen(s);
     await clickIn(reopened.querySelector('[data-action="cancel-submit"]')!);
-    const cancelled = await again.then(
-      () => undefined,
-      (e: { code: string }) => e,
-    );
-    expect(cancelled?.code).to.equal('submit-cancelled');
+    expect((await again)?.code).to.equal('submit-cancelled');
   });
 });
 
@@ -147,13 +156,13 @@ describe('<co-design-studio> submit through the outbox', () => {
     s.el.addEventListener('co-design-submitted', (e) => submitted.push(e));
     const result = s.el.submit();
     const dialog = await dialogOpen(s);
-    await clickIn(dialog.querySelector('input[name="consent"]')!);
+    await consent(dialog);
     await clickIn(dialog.querySelector('[data-action="send"]')!);
     expect((await result).state).to.equal('queued');
     await s.el.updateComplete;
     expect(dialog.querySelector('.submit-status')!.textContent).to.match(/queued/);
-    for (let i = 0; i < 300 && submitted.length === 0; i++) await sleep(100);
-    expect(submitted, 'sent by itself after the retries').to.have.length(1);
+    await waitFor(() => submitted.length > 0, 'co-design-submitted after the retries', 30_000);
+    expect(submitted, 'sent by itself after the retries, once').to.have.length(1);
     const { designs } = await api.state();
     expect(designs).to.have.length(1);
     expect(designs[0].author).to.equal('Queued Quinn');

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/co-design-studio.ts';
 import type { CoDesignStudio } from '../../src/element/co-design-studio.component.ts';
@@ -7,6 +7,7 @@ import type { MessageKey } from '../../src/i18n/en.ts';
 import { loadTable } from '../../src/i18n/translate.ts';
 import { cdp } from '../support/cdp.ts';
 import { clickIn } from '../support/studio.ts';
+import { waitFor } from '../support/wait.ts';
 
 interface AXNode {
   nodeId: string;
@@ -86,10 +87,10 @@ describe('<co-design-studio> languages', () => {
     el = await mount({}, container);
     expect(shell(el).lang).to.equal('de-AT');
     el.setAttribute('locale', 'es');
-    await waitUntil(() => shell(el!).lang === 'es', 'did not switch to Spanish');
+    await waitFor(() => shell(el!).lang === 'es', 'the studio in Spanish');
     expect((await accessibleToolbar()).name).to.equal('Herramientas');
     el.removeAttribute('locale');
-    await waitUntil(() => shell(el!).lang === 'de-AT', 'did not go back to the page language');
+    await waitFor(() => shell(el!).lang === 'de-AT', 'the studio back in the page’s language');
   });
 
   it('follows the page when it changes its lang later', async () => {
@@ -99,7 +100,7 @@ describe('<co-design-studio> languages', () => {
     el = await mount({}, container);
     expect((await accessibleToolbar()).name).to.equal('Gereedschap');
     container.lang = 'it';
-    await waitUntil(() => shell(el!).lang === 'it', 'did not follow the page');
+    await waitFor(() => shell(el!).lang === 'it', 'the studio following the page’s language');
     expect((await accessibleToolbar()).name).to.equal('Strumenti');
   });
 

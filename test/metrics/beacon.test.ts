@@ -6,18 +6,18 @@ import type { MetricsReport } from '../../src/protocol/metrics.ts';
 import { beaconBody, MAX_BEACON_BYTES, sendMetricsBeacon } from '../../src/transport/beacon.ts';
 import { cdp } from '../support/cdp.ts';
 import { bareHost } from './host.ts';
-import { pause } from './timeline.ts';
+import { waitFor } from '../support/wait.ts';
+import { elapse } from './timeline.ts';
 
 // Served by test/support/metrics-plugin.mjs (register it in web-test-runner.config.mjs).
 const URL_ = '/__metrics-beacon';
 type Received = { type: string; body: string };
 
+/** What the server received since the last call: at least `count` beacons, waited for. */
 async function received(count: number): Promise<Received[]> {
   const got: Received[] = [];
-  for (let i = 0; i < 50 && got.length < count; i++) {
-    got.push(...((await executeServerCommand('metrics-beacons')) as Received[]));
-    if (got.length < count) await pause(100);
-  }
+  const drained = async () => got.push(...((await executeServerCommand('metrics-beacons')) as Received[])) >= count;
+  await waitFor(drained, `${count} beacon(s) at the server`, 10_000, 100);
   return got;
 }
 
@@ -66,11 +66,13 @@ describe('metrics beacon', () => {
     });
     connect();
     try {
-      await pause(300);
+      // The session: 300 ms on the page, then hidden (its wall time is checked below).
+      await elapse(300);
       const { windowId } = await cdp<{ windowId: number }>({ method: 'Browser.getWindowForTarget' });
       await cdp({ method: 'Browser.setWindowBounds', params: { windowId, bounds: { windowState: 'minimized' } } });
-      await pause(300);
+      await waitFor(() => document.visibilityState === 'hidden', 'the page hidden');
       await cdp({ method: 'Browser.setWindowBounds', params: { windowId, bounds: { windowState: 'normal' } } });
+      await waitFor(() => document.visibilityState === 'visible', 'the page visible again');
       const got = await received(1);
       expect(got).to.have.length(1);
       const r = JSON.parse(got[0].body) as MetricsReport;

@@ -4,7 +4,8 @@ import { MetricsController, type MetricsFlush } from '../../src/metrics/controll
 import { emptyMetrics } from '../../src/metrics/time-on-task.ts';
 import type { Metrics } from '../../src/protocol/metrics.ts';
 import { bareHost } from './host.ts';
-import { pause, Timeline, within } from './timeline.ts';
+import { waitFor } from '../support/wait.ts';
+import { elapse, Timeline, within } from './timeline.ts';
 
 const IDLE = 1000;
 const ctx = { draft: 'draft-1', template: { id: 'roadster', version: '1' }, submitted: false };
@@ -99,10 +100,11 @@ describe('MetricsController', () => {
   });
 
   it('flushes periodically while visible', async () => {
+    const started = performance.now();
     const { flushes, disconnect } = setup({ flushInterval: 100 });
     cleanup = disconnect;
-    await pause(350);
-    expect(flushes.filter((f) => f.reason === 'interval').length).to.be.within(2, 4);
+    await waitFor(() => flushes.filter((f) => f.reason === 'interval').length >= 3, 'three interval flushes');
+    expect(performance.now() - started, 'no faster than every 100 ms').to.be.at.least(299);
   });
 
   it('hears input from inside its shadow root only, and a drag released outside ends there', async () => {
@@ -151,17 +153,16 @@ describe('MetricsController in a frame without focus', () => {
       await tl.move([100, 100]);
       await tl.down();
       await tl.up();
-      for (let i = 1; i <= 5; i++) await pause(0.3 * IDLE), await tl.move([100 + i * 10, 100]);
+      for (let i = 1; i <= 5; i++) await elapse(0.3 * IDLE), await tl.move([100 + i * 10, 100]);
       // Focus goes to the parent page: the frame's document.hasFocus() turns false.
       await sendMouse({ type: 'click', position: [550, 55] });
-      await pause(50);
-      expect(win.document.hasFocus()).to.equal(false);
+      await waitFor(() => !win.document.hasFocus(), 'the frame without focus');
       expect(document.hasFocus()).to.equal(true);
-      for (let i = 0; i < 3; i++) await pause(0.5 * IDLE), await tl.move([200, 150 + i * 5]);
+      for (let i = 0; i < 3; i++) await elapse(0.5 * IDLE), await tl.move([200, 150 + i * 5]);
       await tl.move([120, 120]);
       await tl.down();
       await tl.up();
-      await pause(0.6 * IDLE);
+      await elapse(0.6 * IDLE);
       const end = win.performance.now();
       const m = ctrl.current();
       const truth = tl.truth(IDLE, end, 'pencil');

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { cdp } from '../support/cdp.ts';
 import { geometry } from '../support/geometry.ts';
 import { mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
-import { attachMetrics, pause, Timeline, within } from './timeline.ts';
+import { waitFor } from '../support/wait.ts';
+import { attachMetrics, elapse, Timeline, within } from './timeline.ts';
 
 const IDLE = 1000;
 
@@ -34,24 +35,24 @@ describe('<co-design-studio> time on task with real input', () => {
     // A long pencil drag that holds still for twice the idle timeout mid-stroke.
     await tl.move(a);
     await tl.down();
-    for (let i = 1; i <= 8; i++) await tl.move([a[0] + i * 6, a[1] + i * 2]), await pause(60);
-    await pause(2 * IDLE);
+    for (let i = 1; i <= 8; i++) await tl.move([a[0] + i * 6, a[1] + i * 2]), await elapse(60);
+    await elapse(2 * IDLE);
     await tl.move([a[0] + 60, a[1] + 30]);
     await tl.up();
     // An idle gap longer than the timeout: only IDLE of it is engaged.
-    await pause(2.5 * IDLE);
+    await elapse(2.5 * IDLE);
     await tl.clickTool(spray, 'spray');
     // Gaps shorter than the timeout: all engaged.
-    await pause(0.6 * IDLE);
+    await elapse(0.6 * IDLE);
     await tl.move([b[0] - 40, b[1] + 20]);
     await tl.down();
-    for (let i = 1; i <= 5; i++) await tl.move([b[0] - 40 + i * 10, b[1] + 20 - i * 3]), await pause(40);
+    for (let i = 1; i <= 5; i++) await tl.move([b[0] - 40 + i * 10, b[1] + 20 - i * 3]), await elapse(40);
     await tl.up();
-    await pause(0.5 * IDLE);
+    await elapse(0.5 * IDLE);
     await tl.keys({ down: 'Control' }, { press: 'z' }, { up: 'Control' });
-    await pause(0.3 * IDLE);
+    await elapse(0.3 * IDLE);
     await tl.cdp({ method: 'Input.dispatchMouseEvent', params: { type: 'mouseWheel', x: b[0], y: b[1], deltaX: 0, deltaY: -120 } });
-    await pause(0.4 * IDLE);
+    await elapse(0.4 * IDLE);
     // After test/editor/viewport.test.ts has run in the same browser, DevTools
     // touches stop reaching the page (a test-isolation problem of its own):
     // then the tap is left out of the truth, and said so, rather than failing here.
@@ -63,9 +64,9 @@ describe('<co-design-studio> time on task with real input', () => {
       { optional: true },
     );
     if (!tapped) console.warn('The DevTools touch did not reach the page; the session ran without it.');
-    await pause(1.8 * IDLE);
+    await elapse(1.8 * IDLE);
     await tl.clickTool(centreOf(s.shadow('.toolbar [data-tool="pencil"]')), 'pencil');
-    await pause(1.2 * IDLE);
+    await elapse(1.2 * IDLE);
 
     const end = performance.now();
     const m = ctrl.current();
@@ -100,17 +101,15 @@ describe('<co-design-studio> time on task with real input', () => {
     const { windowId } = await cdp<{ windowId: number }>({ method: 'Browser.getWindowForTarget' });
     const tl = new Timeline();
     const { ctrl, flushes } = attachMetrics(s.el, s.editor, { idleTimeout: IDLE });
-    for (let i = 0; i < 8; i++) await tl.move([c[0] + i * 5, c[1]]), await pause(0.3 * IDLE);
+    for (let i = 0; i < 8; i++) await tl.move([c[0] + i * 5, c[1]]), await elapse(0.3 * IDLE);
     // Minimising the window is what flips document.visibilityState in headless Chromium 156.
     await cdp({ method: 'Browser.setWindowBounds', params: { windowId, bounds: { windowState: 'minimized' } } });
-    await pause(50);
-    expect(document.visibilityState).to.equal('hidden');
-    await pause(1.5 * IDLE);
+    await waitFor(() => document.visibilityState === 'hidden', 'the page hidden');
+    await elapse(1.5 * IDLE);
     await cdp({ method: 'Browser.setWindowBounds', params: { windowId, bounds: { windowState: 'normal' } } });
-    await pause(50);
-    expect(document.visibilityState).to.equal('visible');
+    await waitFor(() => document.visibilityState === 'visible', 'the page visible again');
     await tl.move([c[0] + 10, c[1]]);
-    await pause(0.5 * IDLE);
+    await elapse(0.5 * IDLE);
 
     const end = performance.now();
     const m = ctrl.current();

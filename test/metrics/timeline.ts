@@ -4,6 +4,7 @@ import type { CoDesignStudio } from '../../src/element/co-design-studio.componen
 import type { StudioEditor } from '../../src/editor/editor.ts';
 import { cdp, type CdpCall } from '../support/cdp.ts';
 import type { Pt } from '../support/studio.ts';
+import { waitFor } from '../support/wait.ts';
 
 /**
  * The script's own account of a session, from which the truth is computed
@@ -57,9 +58,9 @@ export class Timeline {
     await action();
     const after = this.win.performance.now();
     this.steps.push([what, Math.round(before - this.start), Math.round(after - this.start)]);
-    // A non-blocking touch is acknowledged before the page handles it: wait a little for it.
-    for (let i = 0; i < 30 && !this.seen.slice(n).some((x) => x >= before - 1); i++) await pause(10);
-    const t = this.seen.slice(n).find((x) => x >= before - 1);
+    // A non-blocking touch is acknowledged before the page handles it: wait for it (on a busy machine, a while).
+    const caused = () => this.seen.slice(n).find((x) => x >= before - 1);
+    const t = await waitFor(caused, `the input event of the ${what} step`, optional ? 3000 : 10_000).catch(() => undefined);
     if (t === undefined && optional) return false;
     if (t === undefined) throw new Error(`The ${what} step at ${Math.round(before - this.start)} ms caused no input event`);
     this.marks.push({ t, what, tool });
@@ -108,7 +109,12 @@ export class Timeline {
   }
 }
 
-export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Lets real time pass inside a measured session: the scenario itself (an idle
+ * gap, a stroke held still, a customer's pace), which the controller's figures
+ * are checked against. Never a wait for something to happen: that is `waitFor`.
+ */
+export const elapse = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Attaches a controller to a mounted studio and wires it the way the element

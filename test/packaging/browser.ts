@@ -6,6 +6,7 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME_ARGS, CHROME_PATH } from '../../scripts/chrome.mjs';
+import { waitFor } from '../support/wait.ts';
 
 export type Pt = [number, number];
 
@@ -13,15 +14,9 @@ export function launch(): Promise<Browser> {
   return puppeteer.launch({ executablePath: CHROME_PATH, headless: true, args: CHROME_ARGS, defaultViewport: { width: 1200, height: 800 } });
 }
 
-/** Waits for a condition evaluated in the page (contention on a shared machine makes fixed sleeps flaky). */
-export async function until<T, A = undefined>(page: Page, fn: (arg: A) => T | Promise<T>, what: string, arg?: A, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await page.evaluate(fn as (arg: unknown) => T, arg);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits for a condition evaluated in the page (test/support/wait.ts), never a fixed time. */
+export function until<T, A = undefined>(page: Page, fn: (arg: A) => T | Promise<T>, what: string, arg?: A, timeout = 20_000): Promise<NonNullable<T>> {
+  return waitFor(() => page.evaluate(fn as (arg: unknown) => T, arg), what, timeout);
 }
 
 /** The studio's controls, for a page that holds one `<co-design-studio>`. */

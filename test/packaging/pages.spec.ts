@@ -249,9 +249,12 @@ describe('the strict-CSP page', () => {
     await studio.click('[data-action="submit"]');
     await until(page, () => {
       const d = document.querySelector('co-design-studio')!.shadowRoot!.querySelector('dialog.submit[open]');
-      return !!d && d.querySelectorAll('.previews img').length > 0 && !d.querySelector<HTMLButtonElement>('[data-action="send"]')!.disabled;
-    }, 'the submit dialog with its previews');
+      const previews = [...(d?.querySelectorAll<HTMLImageElement>('.previews img') ?? [])];
+      // Every preview shown: the layout has settled, so the clicks land.
+      return previews.length > 0 && previews.every((i) => i.complete && i.naturalWidth > 0) && !d!.querySelector<HTMLButtonElement>('[data-action="send"]')!.disabled;
+    }, 'the submit dialog with every preview shown');
     await studio.click('dialog.submit input[name="consent"]');
+    await until(page, () => document.querySelector('co-design-studio')!.shadowRoot!.querySelector<HTMLInputElement>('dialog.submit input[name="consent"]')!.checked, 'the consent box ticked');
     await studio.click('dialog.submit [data-action="send"]');
     await until(page, () => window.studioLog.some((e) => e.type === 'co-design-submitted' || e.type === 'co-design-error'), 'co-design-submitted');
     assert.deepEqual(await page.evaluate(() => window.studioLog.filter((e) => e.type === 'co-design-error')), []);

@@ -4,6 +4,7 @@ import { duration } from '../../src/dashboard/format.ts';
 import type { Metrics } from '../../src/protocol/metrics.ts';
 import type { CampaignStats } from '../../src/protocol/submission.ts';
 import { inShadow, Page, startSite } from './support.ts';
+import { bytesToBase64 } from '../../src/security/data-url.ts';
 
 const board = (selector: string) => inShadow('co-design-dashboard', selector);
 
@@ -31,7 +32,7 @@ async function pngBase64(): Promise<string> {
   const canvas = new OffscreenCanvas(64, 32);
   canvas.getContext('2d')!.fillRect(0, 0, 64, 32);
   const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-  return btoa(String.fromCharCode(...bytes));
+  return bytesToBase64(bytes);
 }
 
 describe('/dashboard', () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createDocument } from '../../src/document/create.ts';
 import { inShadow, Page, startSite } from './support.ts';
+import { bytesToBase64 } from '../../src/security/data-url.ts';
 
 const gallery = (selector: string) => inShadow('co-design-gallery', selector);
 const all = (selector: string, map: string) => `[...document.querySelector('co-design-gallery').shadowRoot.querySelectorAll(${JSON.stringify(selector)})].map(${map})`;
@@ -9,7 +10,7 @@ async function png(): Promise<string> {
   const canvas = new OffscreenCanvas(40, 20);
   canvas.getContext('2d')!.fillRect(0, 0, 40, 20);
   const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-  return btoa(String.fromCharCode(...bytes));
+  return bytesToBase64(bytes);
 }
 
 describe('/gallery', () => {

@@ -43,9 +43,12 @@ describe('a campaign on one machine: studio → dashboard → gallery', () => {
 
     // 2. Submit through the studio's own dialog: author, consent, send.
     await home.clickOn(studio('[data-action="submit"]'));
-    await home.waitFor(studio('dialog.submit[open] .previews img'), 'the submit dialog with its previews');
+    // Every preview shown: the dialog's fields are enabled and its layout has settled, so the clicks land.
+    const previews = `[...${studio('dialog.submit[open]')}?.querySelectorAll('.previews img') ?? []]`;
+    await home.waitFor(`${previews}.length > 0 && ${previews}.every((i) => i.complete && i.naturalWidth > 0)`, 'the submit dialog with every preview shown');
     await home.fill(studio('dialog.submit input[name="author"]'), AUTHOR);
     await home.clickOn(studio('dialog.submit input[name="consent"]'));
+    await home.waitFor(`${studio('dialog.submit input[name="consent"]')}.checked`, 'the consent box ticked');
     await home.clickOn(studio('dialog.submit [data-action="send"]'));
     await home.waitFor(`/Sent!/.test(document.getElementById('log').textContent)`, 'the demo page saying it was sent').catch(async (error) => {
       const seen = await home.eval(`[document.getElementById('log').textContent, ${studio('dialog.submit')}?.textContent]`);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { geometry } from '../support/geometry.ts';
 import { setViewport } from '@web/test-runner-commands';
-import { mountStudio, type TestStudio } from '../support/studio.ts';
+import { mountStudio, submitDialog, type TestStudio } from '../support/studio.ts';
 import { Page, startSite, waitFor, type Pt } from './support.ts';
 
 /**
@@ -80,7 +80,7 @@ describe('/social.html: the studio in another site’s iframe', () => {
     const frameSize = await social.eval<{ width: number; height: number }>(`(() => { const f = document.getElementById('studio'); return { width: f.clientWidth, height: f.clientHeight }; })()`);
     await setViewport(frameSize);
     void twin.el.submit().catch(() => undefined);
-    const dialog = await waitFor(() => twin!.el.shadowRoot!.querySelector('dialog.submit[open] .previews img') && twin!.el.shadowRoot!.querySelector('dialog.submit[open]'), 'the twin’s dialog');
+    const dialog = await submitDialog(twin.el);
     const centre = (selector: string): Pt => {
       const r = dialog.querySelector(selector)!.getBoundingClientRect();
       return [r.left + r.width / 2, r.top + r.height / 2];

@@ -3,6 +3,9 @@
 // must neither run anything nor reach the network.
 import { expect } from '@open-wc/testing';
 import { StudioError } from '../../src/errors.ts';
+import { base64ToBytes } from '../../src/security/data-url.ts';
+import { watchRequests } from '../support/requests.ts';
+import { waitFor } from '../support/wait.ts';
 import { verifyImageSrc } from '../../src/security/image-src.ts';
 import { prepareUpload } from '../../src/security/upload.ts';
 import corpus from '../fixtures/dompurify-expect.mjs';
@@ -67,25 +70,18 @@ function problemsIn(svg: string): string[] {
   return problems;
 }
 
-/** Tripwires: dialogs set a flag; resource entries show any request that left the page. */
+/** Tripwires: dialogs set a flag; the resource timing shows any request that left the page. */
 function armTripwires() {
   const saved = DIALOGS.map((name) => [name, window[name]] as const);
   const tripped: string[] = [];
   for (const name of DIALOGS) (window as unknown as Record<string, unknown>)[name] = () => void tripped.push(name);
-  const requests: string[] = [];
-  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => requests.push(e.name)));
-  observer.observe({ type: 'resource' });
-  const before = performance.getEntriesByType('resource').length;
+  const requests = watchRequests();
   return {
     tripped,
-    async settle() {
-      await new Promise((r) => setTimeout(r, 300));
-      for (const e of observer.takeRecords()) requests.push(e.name);
-      const after = performance.getEntriesByType('resource').slice(before).map((e) => e.name);
-      return [...new Set([...requests, ...after])];
-    },
+    /** Every request so far, once any the content started has had its chance to show (watchRequests). */
+    settle: () => requests.settled(),
     disarm() {
-      observer.disconnect();
+      requests.stop();
       for (const [name, fn] of saved) (window as unknown as Record<string, unknown>)[name] = fn;
     },
   };
@@ -111,12 +107,11 @@ describe('DOMPurify XSS corpus as SVG uploads', function () {
   let duringSanitising: { tripped: string[]; requests: string[] };
 
   before(async () => {
-    performance.setResourceTimingBufferSize(10_000);
     const wires = armTripwires();
     for (const { title, text } of cases) {
       try {
         const prepared = await prepareUpload(svgFile(text));
-        const svg = new TextDecoder().decode(Uint8Array.from(atob(prepared.src.split(',')[1]!), (c) => c.charCodeAt(0)));
+        const svg = new TextDecoder().decode(base64ToBytes(prepared.src.split(',')[1]!));
         accepted.push({ title, src: prepared.src, svg });
       } catch (error) {
         if (!(error instanceof StudioError)) throw new Error(`${title}: not a StudioError: ${String(error)}`);
@@ -134,8 +129,8 @@ describe('DOMPurify XSS corpus as SVG uploads', function () {
     document.body.append(container);
     try {
       insertInline(container, `<svg xmlns="${SVG_NS}"><image href="/__probe.png?${Date.now()}" onerror="alert(1)"/></svg>`);
+      await waitFor(() => wires.tripped.includes('alert'), 'the dialog tripwire');
       const requests = await wires.settle();
-      expect(wires.tripped).to.include('alert');
       expect(requests.some((r) => r.includes('__probe.png'))).to.be.true;
     } finally {
       wires.disarm();

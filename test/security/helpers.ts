@@ -1,6 +1,7 @@
 // Hostile files are built here byte by byte, so every test says exactly what it feeds in.
 import { expect } from '@open-wc/testing';
 import { StudioError } from '../../src/errors.ts';
+import { base64ToBytes } from '../../src/security/data-url.ts';
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -132,8 +133,7 @@ export async function pixelAt(src: string, x: number, y: number): Promise<[numbe
 }
 
 export function dataUrlBytes(src: string): Uint8Array {
-  const binary = atob(src.slice(src.indexOf(',') + 1));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return base64ToBytes(src.slice(src.indexOf(',') + 1));
 }
 
 export const hasBytes = (haystack: Uint8Array, needle: ArrayLike<number>) => {

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { base64ToBytes, bytesToBase64 as b64 } from '../../src/security/data-url.ts';
 import { isAcceptableImageSrcSyntax, verifyImageSrc } from '../../src/security/image-src.ts';
 import { prepareUpload } from '../../src/security/upload.ts';
 import { canvasBytes, expectRefused, fileOf, patchJpegSize, pngClaiming, quadrants, svgFile } from './helpers.ts';
 
-const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const svgText = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="5" height="5" fill="#f00"/></svg>';
 
 describe('verifyImageSrc', () => {
@@ -19,7 +19,7 @@ describe('verifyImageSrc', () => {
 
   it('accepts a URL-encoded SVG that is already sanitised', async () => {
     const svg = await prepareUpload(svgFile(svgText));
-    const text = new TextDecoder().decode(Uint8Array.from(atob(svg.src.split(',')[1]!), (c) => c.charCodeAt(0)));
+    const text = new TextDecoder().decode(base64ToBytes(svg.src.split(',')[1]!));
     const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
     expect(await verifyImageSrc(src)).to.deep.equal({ width: 20, height: 10, mime: 'image/svg+xml' });
   });

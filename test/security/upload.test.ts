@@ -26,10 +26,11 @@ describe('prepareUpload', () => {
     await expectRefused(prepareUpload(fileOf(await canvasBytes(8, 8, 'image/png', quadrants), 'a.png'), { maxBytes: 10 }), 'upload-too-large');
   });
 
-  it('refuses a PNG whose IHDR claims 65,535 × 65,535 in well under a second, without decoding', async () => {
+  it('refuses a PNG whose IHDR claims 65,535 × 65,535 from its header, without decoding', async () => {
     const started = performance.now();
     const error = await expectRefused(prepareUpload(fileOf(pngClaiming(65535, 65535), 'bomb.png')), 'upload-dimensions');
-    expect(performance.now() - started).to.be.below(500);
+    // A bound only a decode of 4 gigapixels misses, wide enough for a machine whose cores are busy elsewhere.
+    expect(performance.now() - started).to.be.below(5000);
     expect(error.params).to.include({ width: 65535, height: 65535, maxSide: 8192 });
   });
 

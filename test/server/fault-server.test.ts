@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { startApiServer, type ApiServer } from './client.ts';
+import { waitFor } from '../support/wait.ts';
 
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const METRICS = { format: 'co-design-metrics', version: 1, engagedMs: 1500, visibleMs: 2000, wallMs: 3000, tools: [], strokes: 1, undos: 0, redos: 0, sessions: 1, firstStrokeMs: 700 };
@@ -53,11 +54,10 @@ describe('reference backend on cue, from the browser', () => {
     api = await startApiServer();
     const report = { format: 'co-design-metrics-report', version: 1, draft: 'draftA', session: 's1', seq: 1, template: { id: 'roadster', version: '1' }, sent: '2026-01-01T00:00:00Z', current: METRICS, total: METRICS, submitted: false };
     expect(navigator.sendBeacon(`${api.endpoint}/metrics`, JSON.stringify(report))).to.equal(true);
-    let state = await api.state();
-    for (let i = 0; i < 100 && state.accepted === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      state = await api.state();
-    }
+    const state = await waitFor(async () => {
+      const now = await api.state();
+      return now.reports.length > 0 ? now : null;
+    }, 'the beacon at the backend');
     expect(state.reports.map((r) => [r.session, r.total.engagedMs])).to.deep.equal([['s1', 1500]]);
   });
 });

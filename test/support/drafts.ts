@@ -1,47 +1,37 @@
-import { executeServerCommand } from '@web/test-runner-commands';
 import { createStore, type UseStore } from 'idb-keyval';
 import type { CoDesignStudio } from '../../src/element/co-design-studio.component.ts';
+import type { CoDesignDraftSavedEvent } from '../../src/element/events/draft-saved.ts';
+import { openPage, Page } from './page.ts';
 import type { Pt } from './studio.ts';
+import { canonical, storedAs } from './stored.ts';
+import { nextEvent, waitFor } from './wait.ts';
+
+export { canonical };
 
 /** The studio's own drafts store, opened the way the studio opens it. */
 export const draftsStore = (): UseStore => createStore('co-design-studio', 'drafts');
 
 /** Resolves on the next `co-design-draft-saved` of `el`. */
-export function nextSave(el: CoDesignStudio, timeout = 5000): Promise<{ draft: string; rev: number; at: number }> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no co-design-draft-saved within ${timeout} ms`)), timeout);
-    el.addEventListener(
-      'co-design-draft-saved',
-      (e) => {
-        clearTimeout(timer);
-        resolve({ draft: e.draft, rev: e.rev, at: performance.now() });
-      },
-      { once: true },
-    );
-  });
+export async function nextSave(el: CoDesignStudio, timeout = 5000): Promise<{ draft: string; rev: number; at: number }> {
+  const e = await nextEvent<CoDesignDraftSavedEvent>(el, 'co-design-draft-saved', timeout);
+  return { draft: e.draft, rev: e.rev, at: performance.now() };
 }
 
 export function uniqueKey(name: string): string {
   return `${name}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Another real tab of this origin, showing the studio (test/fixtures/studio-page.html). */
-export class OtherPage {
-  private constructor(readonly id: number) {}
-
-  static async open(key: string, template = '/templates/roadster.json', origin = location.origin): Promise<OtherPage> {
+/** Another real tab of this origin showing the studio (test/fixtures/studio-page.html). */
+export class StudioPage extends Page {
+  static async openStudio(key: string, template = '/templates/roadster.json', origin = location.origin): Promise<StudioPage> {
     const url = `${origin}/test/fixtures/studio-page.html?key=${encodeURIComponent(key)}&template=${encodeURIComponent(template)}`;
-    const page = new OtherPage(await executeServerCommand<number, { url: string }>('pages:open', { url }));
+    const page = new StudioPage(await openPage(url));
     await page.ready();
     return page;
   }
 
   ready(): Promise<unknown> {
     return this.eval('window.studioReady.then(() => true)');
-  }
-
-  eval<T = unknown>(expression: string): Promise<T> {
-    return executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: this.id, expression }).then((r) => r.value);
   }
 
   /** The design as JSON text, from `getDesign()`. */
@@ -54,45 +44,49 @@ export class OtherPage {
     return this.eval<string>(`document.querySelector('co-design-studio').exportImage({ width: 800 }).then((b) => new Promise((r) => { const f = new FileReader(); f.onload = () => r(f.result); f.readAsDataURL(b); }))`);
   }
 
+  /** How many events of `type` the studio fired (test/fixtures/studio-page.html records them). */
   count(type: string): Promise<number> {
     return this.eval<number>(`window.studioEvents.filter((e) => e.type === ${JSON.stringify(type)}).length`);
   }
 
+  /** Waits until the studio has fired more than `than` events of `type`; their number. */
+  countAbove(type: string, than: number, what = `a ${type} event`): Promise<number> {
+    return this.waitFor<number>(`(() => { const n = window.studioEvents.filter((e) => e.type === ${JSON.stringify(type)}).length; return n > ${than} ? n : 0; })()`, what);
+  }
+
+  /** A point of the first view, as fractions of its size, in design units. */
+  at(fx: number, fy: number): Promise<Pt> {
+    return this.eval<Pt>(`(() => { const v = document.querySelector('co-design-studio').editor.manifest.views[0]; return [v.width * ${fx}, v.height * ${fy}]; })()`);
+  }
+
   /** Drags with the real mouse through points in design units of the view on screen. */
-  async drag(points: Pt[]): Promise<void> {
+  async paint(points: Pt[]): Promise<void> {
     const page = await this.eval<Pt[]>(`(() => {
       const editor = document.querySelector('co-design-studio').editor;
       const rect = editor.canvas.upperCanvasEl.getBoundingClientRect();
       const [z, , , , tx, ty] = editor.canvas.viewportTransform;
       return ${JSON.stringify(points)}.map(([x, y]) => [Math.round(rect.left + x * z + tx), Math.round(rect.top + y * z + ty)]);
     })()`);
-    await executeServerCommand('pages:drag', { id: this.id, points: page });
+    await this.drag(page);
   }
 
-  /** Clicks, with the real mouse, the centre of an element of the studio's shadow root. */
-  async click(selector: string): Promise<void> {
-    const [x, y] = await this.eval<Pt>(`(() => { const r = document.querySelector('co-design-studio').shadowRoot.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]; })()`);
-    await executeServerCommand('pages:click', { id: this.id, x, y });
+  /** Clicks, with the real mouse, the centre of an element of the studio's shadow root (its window stays behind). */
+  clickIn(selector: string): Promise<void> {
+    return this.clickOn(`document.querySelector('co-design-studio').shadowRoot.querySelector(${JSON.stringify(selector)})`, { front: false });
   }
 
-  front(): Promise<unknown> {
-    return executeServerCommand('pages:front', { id: this.id });
+  /** Waits until the draft on screen is stored exactly as shown (test/fixtures/studio-page.html). */
+  storedAsShown(what = 'the draft stored as shown'): Promise<unknown> {
+    return this.waitFor('window.storedAsShown()', what);
   }
 
-  async reload(): Promise<void> {
-    await executeServerCommand('pages:reload', { id: this.id });
+  override async reload(): Promise<void> {
+    await super.reload();
     await this.ready();
-  }
-
-  /** Closes the tab without running beforeunload: what the customer sees when the browser is killed. */
-  close(): Promise<unknown> {
-    return executeServerCommand('pages:close', { id: this.id });
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** JSON with keys sorted: two designs with the same data compare equal whatever order their keys were made in. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+/** Waits until the draft `id` is stored exactly as `el` shows it (every change saved). */
+export function storedAsShown(el: CoDesignStudio, id: string, timeout = 10_000): Promise<unknown> {
+  return waitFor(() => storedAs(id, el.getDesign()), `draft ${id} stored as shown`, timeout);
 }

@@ -2,6 +2,7 @@
 // (or third) real page of the same origin, closed abruptly or reloaded, and
 // downloads read back from disk. Everything goes through puppeteer, i.e. the
 // DevTools protocol: real tabs, real input, real IndexedDB.
+import { watch } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,14 +23,30 @@ function record(p) {
   return log;
 }
 
-async function waitForFile(dir, timeout) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const done = (await readdir(dir)).filter((f) => !f.endsWith('.crdownload'));
-    if (done.length) return done[0];
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`No download in ${dir} after ${timeout} ms`);
+/** The first finished download in `dir`: answered when the directory changes, not by polling it. */
+function waitForFile(dir, timeout) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error, name) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      watcher.close();
+      if (error) reject(error);
+      else resolve(name);
+    };
+    const check = () =>
+      readdir(dir).then(
+        (files) => {
+          const done = files.find((f) => !f.endsWith('.crdownload'));
+          if (done) finish(undefined, done);
+        },
+        (error) => finish(error),
+      );
+    const watcher = watch(dir, check);
+    const timer = setTimeout(() => finish(new Error(`No download in ${dir} after ${timeout} ms`)), timeout);
+    void check();
+  });
 }
 
 export function pagesPlugin() {

@@ -4,6 +4,8 @@ import type { CoDesignStudio } from '../../src/element/co-design-studio.componen
 import type { StudioEditor } from '../../src/editor/editor.ts';
 import type { ToolId } from '../../src/editor/tools/types.ts';
 import type { DesignDocument } from '../../src/document/types.ts';
+import { bytesToBase64 } from '../../src/security/data-url.ts';
+import { waitFor } from './wait.ts';
 
 export type Pt = [number, number];
 
@@ -54,6 +56,9 @@ export async function mountStudio(
   await ready;
   await el.updateComplete;
   const editor = (el as unknown as { editor: StudioEditor }).editor;
+  // Laid out at its size: a resize still to come would fit the view again, undoing a zoom the test just made.
+  const stage = el.shadowRoot!.querySelector<HTMLElement>('.stage')!;
+  await waitFor(() => editor.canvas.getWidth() === Math.max(1, stage.clientWidth) && editor.canvas.getHeight() === Math.max(1, stage.clientHeight), 'the canvas filling its stage');
   return helpers(el, editor);
 }
 
@@ -122,6 +127,19 @@ export function pixel(img: ImageData, x: number, y: number): [number, number, nu
   return [img.data[i], img.data[i + 1], img.data[i + 2], img.data[i + 3]];
 }
 
+/**
+ * The open submit dialog once every view's preview is drawn and shown: only
+ * then are its fields enabled and its layout settled, so that clicks land.
+ */
+export function submitDialog(el: CoDesignStudio, timeout = 20_000): Promise<HTMLDialogElement> {
+  return waitFor(() => {
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.submit[open]');
+    const previews = [...(dialog?.querySelectorAll<HTMLImageElement>('.previews img') ?? [])];
+    const shown = previews.length > 0 && previews.every((img) => img.complete && img.naturalWidth > 0);
+    return shown && !dialog!.querySelector<HTMLButtonElement>('[data-action="send"]')?.disabled ? dialog : null;
+  }, 'the submit dialog with every preview shown', timeout);
+}
+
 /** Click a button inside the studio's shadow root with the real mouse, scrolled into view first as a person would. */
 export async function clickIn(el: Element): Promise<void> {
   el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -137,11 +155,10 @@ export async function screenshot(name: string): Promise<void> {
   await writeFile({ path: `../../.screens/${name}.png`, content: data, encoding: 'base64' });
 }
 
-/** Chooses a file in the studio's upload input through the DevTools protocol. */
+/** Chooses a file in the studio's file input `selector` (once it is there) through the DevTools protocol. */
 export async function chooseFile(name: string, bytes: Uint8Array | Blob, selector = 'input.image-file'): Promise<void> {
   const { executeServerCommand } = await import('@web/test-runner-commands');
   const data = bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes;
-  let binary = '';
-  for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-  await executeServerCommand('choose-file', { name, base64: btoa(binary), selector });
+  await waitFor(() => document.querySelector('co-design-studio')?.shadowRoot?.querySelector(selector), `the file input ${selector}`);
+  await executeServerCommand('choose-file', { name, base64: bytesToBase64(data), selector });
 }

@@ -15,7 +15,7 @@ import { startForeignBackend, type ForeignBackend, type ForeignRequest } from '.
 import { geometry } from '../support/geometry.ts';
 import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
 import { waitFor } from '../support/wait.ts';
-import { clearOutbox, closeTab, evalIn, fixtureSubmission, openOutboxTab } from './support.ts';
+import { clearOutbox, fixtureSubmission, openOutboxTab } from './support.ts';
 
 /** console.warn, watched (and still printed) for the length of a test. */
 function watchWarnings(): { messages: string[]; restore(): void } {
@@ -237,16 +237,16 @@ describe('delivery to a backend we did not write', () => {
       try {
         const [here, there] = await Promise.all([
           outbox.flush(),
-          evalIn<string[]>(tab, 'outbox.flush().then((records) => records.map((r) => r.state))'),
+          tab.eval<string[]>('outbox.flush().then((records) => records.map((r) => r.state))'),
         ]);
         expect([...here.map((r) => r.state), ...there].sort()).to.deep.equal(['queued', 'sent']);
-        await evalIn(tab, 'outbox.flush().then(() => true)');
+        await tab.eval('outbox.flush().then(() => true)');
         expect((await flushElsewhere()).map((r) => [r.id, r.state])).to.deep.equal([[id, 'sent']]);
         const requests = await backend.requests();
         expect(requests.map((r) => r.answer)).to.deep.equal(['503 text', '201 json']);
         expectSpaced(requests, 'two tabs');
       } finally {
-        await closeTab(tab);
+        await tab.close();
       }
     });
 

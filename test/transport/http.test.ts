@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { classify, postSubmission, utf8Length, type SendResult } from '../../src/transport/http.ts';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/transport/retry.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
+import { waitFor } from '../support/wait.ts';
 import { blobToBase64, fixtureSubmission } from './support.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
@@ -133,13 +134,15 @@ describe('postSubmission over loopback', () => {
   });
 
   it('rejects with the abort reason when its signal aborts mid-flight', async () => {
-    api = await startApiServer({ faults: { designs: [{ delayMs: 1000 }] } });
+    api = await startApiServer({ faults: { designs: [{ delayMs: 5000 }] } });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new DOMException('stop', 'AbortError')), 100);
-    const error = await postSubmission(api.endpoint, fixtureSubmission(), { key: 'abort-key-01', signal: controller.signal }).then(
+    const sending = postSubmission(api.endpoint, fixtureSubmission(), { key: 'abort-key-01', signal: controller.signal }).then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect((error as DOMException).name).to.equal('AbortError');
+    // Mid-flight: the server has the request and holds its answer back.
+    await waitFor(async () => (await api!.state()).faults.applied.length > 0, 'the request at the server');
+    controller.abort(new DOMException('stop', 'AbortError'));
+    expect(((await sending) as DOMException).name).to.equal('AbortError');
   });
 });

@@ -15,7 +15,8 @@ import { readSetAside } from '../../src/transport/outbox-store.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
 import { geometry } from '../support/geometry.ts';
 import { mountStudio } from '../support/studio.ts';
-import { clearOutbox, closeTab, evalIn, fixtureSubmission, nextEvent, openOutboxTab, setApiOffline, studioSubmission } from './support.ts';
+import { nextEvent, waitFor } from '../support/wait.ts';
+import { clearOutbox, fixtureSubmission, openOutboxTab, setApiOffline, studioSubmission } from './support.ts';
 
 const FAST: OutboxOptions = { backoff: { baseMs: 100, capMs: 1000 }, random: () => 0.5 };
 
@@ -116,7 +117,7 @@ describe('outbox against the reference backend', () => {
     const sent = nextEvent<OutboxEvent>(second, 'sent');
     const secondEvents = log(second);
     void second.start();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(() => secondEvents.length > 0, 'the reloaded outbox trying at start-up');
     expect(secondEvents.map((e) => [e.type, e.reason])).to.deep.equal([['retrying', 'offline']]);
 
     const back = nextEvent(window, 'online');
@@ -188,17 +189,17 @@ describe('outbox against the reference backend', () => {
     try {
       const [here, there] = await Promise.all([
         outbox.flush(),
-        evalIn<string[]>(tab, 'outbox.flush().then((records) => records.map((r) => r.state))'),
+        tab.eval<string[]>('outbox.flush().then((records) => records.map((r) => r.state))'),
       ]);
       // One of them sent it; the other found it held and left it.
       expect([...here.map((r) => r.state), ...there].sort()).to.deep.equal(['queued', 'sent']);
       await outbox.flush();
-      await evalIn(tab, 'outbox.flush().then(() => true)');
+      await tab.eval('outbox.flush().then(() => true)');
       const state = await api.state();
       expect([state.designs.length, state.faults.applied.length]).to.deep.equal([1, 1]);
       expect(((await get(['outbox', id], openDraftsStore())) as OutboxRecord).state).to.equal('sent');
     } finally {
-      await closeTab(tab);
+      await tab.close();
     }
   });
 

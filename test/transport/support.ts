@@ -3,11 +3,12 @@
  * accepts (a fixture, or one made from a real painted studio), a real
  * "offline" for the API only, a clean outbox, and a second real tab.
  */
-import { executeServerCommand } from '@web/test-runner-commands';
 import { promisifyRequest } from 'idb-keyval';
 import type { Submission } from '../../src/protocol/submission.ts';
 import { openDraftsStore } from '../../src/drafts/store.ts';
+import { bytesToBase64 } from '../../src/security/data-url.ts';
 import { cdp } from '../support/cdp.ts';
+import { Page } from '../support/page.ts';
 import type { TestStudio } from '../support/studio.ts';
 
 export const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -48,10 +49,7 @@ export function fixtureSubmission(draft = 'draftA', png = PNG_1X1): Submission {
 }
 
 export async function blobToBase64(blob: Blob): Promise<string> {
-  const data = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** What the submit flow will send: the painted design and a preview of each of its views. */
@@ -90,23 +88,9 @@ export async function clearOutbox(): Promise<void> {
   });
 }
 
-/** Another real tab of this origin running an outbox (test/transport/outbox-page.html); returns its page id. */
-export async function openOutboxTab(): Promise<number> {
-  const id = await executeServerCommand<number, { url: string }>('pages:open', { url: `${location.origin}/test/transport/outbox-page.html` });
-  await evalIn(id!, 'window.outboxReady');
-  return id!;
-}
-
-export async function evalIn<T>(page: number, expression: string): Promise<T> {
-  const answer = await executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: page, expression });
-  return answer!.value;
-}
-
-export function closeTab(page: number): Promise<unknown> {
-  return executeServerCommand('pages:close', { id: page });
-}
-
-/** Resolves with the first event of `type`. */
-export function nextEvent<E extends Event>(target: EventTarget, type: string): Promise<E> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as E), { once: true }));
+/** Another real tab of this origin running an outbox (test/transport/outbox-page.html). */
+export async function openOutboxTab(): Promise<Page> {
+  const page = await Page.open(`${location.origin}/test/transport/outbox-page.html`);
+  await page.eval('window.outboxReady');
+  return page;
 }

@@ -3,17 +3,23 @@ import { TOOLS } from './registry.ts';
 import type { Tool, ToolDeps, ToolId } from './types.ts';
 
 /** One instance of every tool in the registry; the lazy tool code follows in idle time. */
-export function createTools(deps: ToolDeps, signal: AbortSignal): Map<ToolId, Tool> {
-  preloadWhenIdle(() => Promise.all([loadObjectClasses('shape'), loadObjectClasses('image'), loadObjectClasses('text')]).then(() => undefined), signal);
+export function createTools(deps: ToolDeps): Map<ToolId, Tool> {
+  preloadWhenIdle(() => Promise.all([loadObjectClasses('shape'), loadObjectClasses('image'), loadObjectClasses('text')]).then(() => undefined));
   return new Map(TOOLS.map((t) => [t.id, t.create(deps)]));
 }
 
 // Start-up (template, first paint) goes first; the lazy tool code follows in
 // idle time, so that choosing a tool later never waits on the network.
 const IDLE_PRELOAD_DELAY = 2000;
+let preloading = false;
 
-function preloadWhenIdle(load: () => Promise<void>, signal: AbortSignal): void {
-  const run = () => void (!signal.aborted && load().catch(() => undefined));
-  const timer = setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : run()), IDLE_PRELOAD_DELAY);
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+/**
+ * Once per page, whatever the number of studios: it fills the page's module
+ * cache and touches no studio, so one taken off the page meanwhile is no concern.
+ */
+function preloadWhenIdle(load: () => Promise<void>): void {
+  if (preloading) return;
+  preloading = true;
+  const run = () => void load().catch(() => (preloading = false));
+  setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : run()), IDLE_PRELOAD_DELAY);
 }

@@ -1,16 +1,14 @@
 import type { StudioEditor } from '../../editor/editor.ts';
 import type { Metrics } from '../../protocol/metrics.ts';
 import { SUBMISSION_FORMAT, SUBMISSION_VERSION, type Consent, type PreviewImage, type Submission } from '../../protocol/submission.ts';
+import { bytesToBase64 } from '../../security/data-url.ts';
 
 /** Long side of each preview PNG: enough for a gallery card and a share page, small enough to post. */
 export const PREVIEW_SIDE = 1024;
 
-/** Standard base64 of a Blob's bytes, in slices so a large PNG never overflows the argument list. */
+/** Standard base64 of a Blob's bytes. */
 export async function base64Of(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** One PNG per view of the template, as the customer saw it (with the product). */

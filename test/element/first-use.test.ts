@@ -9,7 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CoDesignErrorEvent } from '../../src/element/events/error.ts';
 import { uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
-import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { clickIn, mountStudio, submitDialog, type TestStudio } from '../support/studio.ts';
 import { waitFor } from '../support/wait.ts';
 
 describe('<co-design-studio> first use', () => {
@@ -89,7 +89,7 @@ describe('<co-design-studio> first use', () => {
       () => 'settled',
       (e: { code: string }) => e.code,
     );
-    const dialog = await waitFor(() => s!.el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.submit[open]'), 'the submit dialog');
+    const dialog = await submitDialog(s.el);
     await clickIn(dialog.querySelector('[data-action="close-submit"]')!);
     // The cancel happened (the promise says so) and was not reported as an error.
     expect(await result).to.equal('submit-cancelled');

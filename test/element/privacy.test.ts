@@ -6,7 +6,7 @@ import type { Submission } from '../../src/protocol/submission.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
 import { draftsStore, nextSave, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
-import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { clickIn, mountStudio, submitDialog, type TestStudio } from '../support/studio.ts';
 import { hideAndShow } from '../support/visibility.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -22,11 +22,7 @@ async function submitByHand(s: TestStudio): Promise<Submission> {
   s.el.addEventListener('co-design-submit', (e) => posted.push(e.submission), { once: true });
   const stored = new Promise((resolve) => s.el.addEventListener('co-design-submitted', resolve, { once: true }));
   await clickIn(s.shadow('[data-action="submit"]'));
-  const dialog = await waitFor(async () => {
-    await s.el.updateComplete;
-    const d = s.el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.submit[open]');
-    return d?.querySelector('.previews img') ? d : undefined;
-  }, 'the submit dialog with its previews');
+  const dialog = await submitDialog(s.el);
   await clickIn(dialog.querySelector('input[name="consent"]')!);
   await waitFor(() => dialog.querySelector<HTMLInputElement>('input[name="consent"]')!.checked, 'the consent ticked');
   await clickIn(dialog.querySelector('[data-action="send"]')!);

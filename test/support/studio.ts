@@ -140,11 +140,28 @@ export function submitDialog(el: CoDesignStudio, timeout = 20_000): Promise<HTML
   }, 'the submit dialog with every preview shown', timeout);
 }
 
-/** Click a button inside the studio's shadow root with the real mouse, scrolled into view first as a person would. */
+/**
+ * Click a button inside the studio's shadow root with the real mouse, as a
+ * person would: scrolled into view, and once it has stopped moving (a dialog
+ * still laying out its previews moves its buttons under the pointer).
+ */
 export async function clickIn(el: Element): Promise<void> {
   el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  const r = el.getBoundingClientRect();
+  const r = await settledRect(el);
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
+/** The element's box once it is the same on two painted frames in a row. */
+async function settledRect(el: Element): Promise<DOMRect> {
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  let last = el.getBoundingClientRect();
+  return waitFor(async () => {
+    await frame();
+    const now = el.getBoundingClientRect();
+    const still = now.width > 0 && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height;
+    last = now;
+    return still ? now : null;
+  }, `${el.tagName.toLowerCase()}${el.getAttribute('data-action') ? `[data-action=${el.getAttribute('data-action')}]` : ''} to stop moving`, 5_000, 0);
 }
 
 /** Debug aid: saves a screenshot of the page to .screens/<name>.png (gitignored). */

@@ -13,7 +13,7 @@ import { MIN_ATTEMPT_GAP_MS } from '../../src/transport/retry.ts';
 import { uniqueKey } from '../support/drafts.ts';
 import { startForeignBackend, type ForeignBackend, type ForeignRequest } from '../support/foreign-backend.ts';
 import { geometry } from '../support/geometry.ts';
-import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
+import { clickIn, mountStudio, submitDialog, type TestStudio } from '../support/studio.ts';
 import { waitFor } from '../support/wait.ts';
 import { clearOutbox, fixtureSubmission, openOutboxTab } from './support.ts';
 
@@ -100,14 +100,10 @@ describe('delivery to a backend we did not write', () => {
 
       const studio = s;
       await clickIn(studio.shadow('[data-action="submit"]'));
-      const openDialog = () => studio.el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.submit[open]:has(.previews img)');
-      const dialog = await waitFor(openDialog, 'the submit dialog with its previews');
+      const dialog = await submitDialog(studio.el);
       const consent = dialog.querySelector<HTMLInputElement>('input[name="consent"]')!;
-      // As a person would: click the box again if the click landed while the dialog was still settling.
-      await waitFor(async () => {
-        if (!consent.checked) await clickIn(consent);
-        return consent.checked;
-      }, 'the consent ticked');
+      await clickIn(consent);
+      await waitFor(() => consent.checked, 'the consent ticked');
       await clickIn(dialog.querySelector('[data-action="send"]')!);
       await waitFor(() => submitted.length > 0, 'co-design-submitted');
       expect(submitted[0].receipt, 'the answer as it came').to.deep.equal({ id: 'd-1', status: 'received' });

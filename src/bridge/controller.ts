@@ -112,7 +112,10 @@ export class BridgeController implements ReactiveController {
 
   hostConnected(): void {
     if (this.started) return;
-    if (!this.hostOrigin) return this.refuse(`host-origin must be the exact origin of the parent page (e.g. https://app.example), got ${JSON.stringify(this.options.hostOrigin ?? null)}`);
+    if (!this.hostOrigin)
+      return this.refuse(
+        `host-origin must be the exact origin of the parent page (e.g. https://app.example), got ${JSON.stringify(this.options.hostOrigin ?? null)}`,
+      );
     if (window.parent === window) return this.refuse('transport="postmessage" needs the studio inside an iframe');
     this.started = true;
     window.addEventListener('message', this.handleMessage);
@@ -158,12 +161,19 @@ export class BridgeController implements ReactiveController {
   }
 
   /** Sends and waits for the parent's `ack` (a submission, a draft): rejects on its `error` or a timeout. */
-  request<T extends FrameMessage>(type: T, payload: FramePayloads[T], timeoutMs = BRIDGE_ACK_TIMEOUT_MS): Promise<void> {
+  request<T extends FrameMessage>(
+    type: T,
+    payload: FramePayloads[T],
+    timeoutMs = BRIDGE_ACK_TIMEOUT_MS,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       const id = newId();
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject({ code: BridgeErrorCode.Unsupported, message: `the host page did not acknowledge "${type}" within ${timeoutMs} ms` });
+        reject({
+          code: BridgeErrorCode.Unsupported,
+          message: `the host page did not acknowledge "${type}" within ${timeoutMs} ms`,
+        });
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       if (!this.post(type, payload, id)) {
@@ -231,7 +241,11 @@ export class BridgeController implements ReactiveController {
     // The drafts store may have failed where the probe's throwaway database did not: the parent keeps it then.
     this.storage = this.storageLost ? StorageState.Denied : probed;
     this.readySeen = true;
-    this.post(FrameMessage.Ready, { template: { ...design.template }, key: this.host.getAttribute('draft-key') ?? '', storage: this.storage });
+    this.post(FrameMessage.Ready, {
+      template: { ...design.template },
+      key: this.host.getAttribute('draft-key') ?? '',
+      storage: this.storage,
+    });
     // The helper answers a denied `ready` with `draft-restore` (null when it kept nothing).
     if (this.storage === StorageState.Denied) this.awaitHelper();
     else this.tell(Keeper.Device);
@@ -305,19 +319,26 @@ export class BridgeController implements ReactiveController {
     const received = readMessage<ParentMessage, ParentPayloads>(event.data, parentPayloadRules);
     if (received.kind === 'ignored') return;
     if (received.kind === 'invalid') {
-      this.post(FrameMessage.Error, { code: BridgeErrorCode.Invalid, message: received.message, ...(received.id ? { re: received.id } : {}) });
+      this.post(FrameMessage.Error, {
+        code: BridgeErrorCode.Invalid,
+        message: received.message,
+        ...(received.id ? { re: received.id } : {}),
+      });
       return;
     }
     void this.handleParentMessage(received.message);
   };
 
-  private async handleParentMessage(message: { [K in ParentMessage]: Envelope<K, ParentPayloads[K]> }[ParentMessage]): Promise<void> {
+  private async handleParentMessage(
+    message: { [K in ParentMessage]: Envelope<K, ParentPayloads[K]> }[ParentMessage],
+  ): Promise<void> {
     switch (message.type) {
       case ParentMessage.Ack:
       case ParentMessage.Error: {
         const pending = this.pending.get(message.type === 'error' ? (message.payload.re ?? '') : message.id);
         if (!pending) {
-          if (message.type === 'error') this.options.onError?.({ code: message.payload.code, message: message.payload.message });
+          if (message.type === 'error')
+            this.options.onError?.({ code: message.payload.code, message: message.payload.message });
           return;
         }
         clearTimeout(pending.timer);
@@ -361,7 +382,17 @@ export class BridgeController implements ReactiveController {
       this.post(FrameMessage.Result, { ok: true }, id);
     } catch (error) {
       const e = error as { code?: unknown; message?: unknown };
-      this.post(FrameMessage.Result, { ok: false, error: { code: String(e?.code ?? 'bridge-failed').slice(0, 64), message: String(e?.message ?? error).slice(0, 2000) } }, id);
+      this.post(
+        FrameMessage.Result,
+        {
+          ok: false,
+          error: {
+            code: String(e?.code ?? 'bridge-failed').slice(0, 64),
+            message: String(e?.message ?? error).slice(0, 2000),
+          },
+        },
+        id,
+      );
     }
   }
 
@@ -369,10 +400,14 @@ export class BridgeController implements ReactiveController {
     if (!draft) return;
     const design = this.host.getDesign();
     if (draft.template.id !== design.template.id || draft.key !== (this.host.getAttribute('draft-key') ?? '')) {
-      throw { code: BridgeErrorCode.Invalid, message: `the kept draft is for template "${draft.template.id}" and key "${draft.key}", not this studio's` };
+      throw {
+        code: BridgeErrorCode.Invalid,
+        message: `the kept draft is for template "${draft.template.id}" and key "${draft.key}", not this studio's`,
+      };
     }
     // The customer started painting before the draft came back: theirs wins, and is kept from now on.
-    if (this.edited) throw { code: BridgeErrorCode.Unsupported, message: 'the design was edited before the kept draft arrived' };
+    if (this.edited)
+      throw { code: BridgeErrorCode.Unsupported, message: 'the design was edited before the kept draft arrived' };
     await (this.options.restoreDraft ?? ((d: BridgeDraft) => this.host.loadDesign(d.design)))(draft);
     this.draftId = draft.id;
     this.draftName = draft.name;

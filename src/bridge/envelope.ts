@@ -141,9 +141,21 @@ export interface Envelope<T extends string = string, P = unknown> {
 
 // ---- schemas -------------------------------------------------------------------
 
-const id = v.pipe(v.string(), v.regex(DOCUMENT_LIMITS.idPattern, 'expected an id of 1 to 64 letters, digits, "_" or "-"'));
-const text = (min: number, max: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(max), v.regex(/^[^\u0000-\u001f\u007f]*$/, 'expected no control characters'));
-const templateRef = v.strictObject({ id: text(1, DOCUMENT_LIMITS.templateStringChars), version: text(1, DOCUMENT_LIMITS.templateStringChars) });
+const id = v.pipe(
+  v.string(),
+  v.regex(DOCUMENT_LIMITS.idPattern, 'expected an id of 1 to 64 letters, digits, "_" or "-"'),
+);
+const text = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.minLength(min),
+    v.maxLength(max),
+    v.regex(/^[^\u0000-\u001f\u007f]*$/, 'expected no control characters'),
+  );
+const templateRef = v.strictObject({
+  id: text(1, DOCUMENT_LIMITS.templateStringChars),
+  version: text(1, DOCUMENT_LIMITS.templateStringChars),
+});
 const draftKey = text(0, 200);
 const error = v.strictObject({ code: text(1, 64), message: v.pipe(v.string(), v.maxLength(2000)), re: v.optional(id) });
 const empty = v.strictObject({});
@@ -172,23 +184,54 @@ interface PayloadRule {
 
 const SMALL = 64 * 1024;
 const DESIGN = DOCUMENT_LIMITS.documentBytes + SMALL;
-const designAt = (p: { design: unknown }) => ({ get: () => p.design, set: (doc: DesignDocument) => void (p.design = doc) });
+const designAt = (p: { design: unknown }) => ({
+  get: () => p.design,
+  set: (doc: DesignDocument) => void (p.design = doc),
+});
 
 export const framePayloadRules: Record<FrameMessage, PayloadRule> = {
-  ready: { schema: v.strictObject({ template: templateRef, key: draftKey, storage: v.picklist(Object.values(StorageState)) }), maxBytes: SMALL },
-  height: { schema: v.strictObject({ height: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) }), maxBytes: SMALL },
-  change: { schema: v.strictObject({ source: text(1, 64), kind: v.picklist(['edit', 'undo', 'redo']) }), maxBytes: SMALL },
+  ready: {
+    schema: v.strictObject({ template: templateRef, key: draftKey, storage: v.picklist(Object.values(StorageState)) }),
+    maxBytes: SMALL,
+  },
+  height: {
+    schema: v.strictObject({ height: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) }),
+    maxBytes: SMALL,
+  },
+  change: {
+    schema: v.strictObject({ source: text(1, 64), kind: v.picklist(['edit', 'undo', 'redo']) }),
+    maxBytes: SMALL,
+  },
   submission: { schema: submissionSchema, maxBytes: PROTOCOL_LIMITS.submissionBytes, design: designAt },
   metrics: { schema: metricsReportSchema, maxBytes: PROTOCOL_LIMITS.metricsBytes },
   'draft-save': { schema: bridgeDraftSchema, maxBytes: DESIGN, design: designAt },
   error: { schema: error, maxBytes: SMALL },
-  result: { schema: v.strictObject({ ok: v.boolean(), error: v.optional(v.strictObject({ code: text(1, 64), message: v.pipe(v.string(), v.maxLength(2000)) })) }), maxBytes: SMALL },
+  result: {
+    schema: v.strictObject({
+      ok: v.boolean(),
+      error: v.optional(v.strictObject({ code: text(1, 64), message: v.pipe(v.string(), v.maxLength(2000)) })),
+    }),
+    maxBytes: SMALL,
+  },
 };
 
 export const parentPayloadRules: Record<ParentMessage, PayloadRule> = {
   'load-design': { schema: v.strictObject({ design: v.unknown() }), maxBytes: DESIGN, design: designAt },
-  'set-author': { schema: v.strictObject({ name: v.nullable(v.pipe(text(1, PROTOCOL_LIMITS.authorChars), v.check((n) => /\S/.test(n), 'expected a name that is not blank'))) }), maxBytes: SMALL },
-  'set-metrics': { schema: v.strictObject({ metrics: v.picklist(Object.values(MetricsMode), 'expected "on" or "off"') }), maxBytes: SMALL },
+  'set-author': {
+    schema: v.strictObject({
+      name: v.nullable(
+        v.pipe(
+          text(1, PROTOCOL_LIMITS.authorChars),
+          v.check((n) => /\S/.test(n), 'expected a name that is not blank'),
+        ),
+      ),
+    }),
+    maxBytes: SMALL,
+  },
+  'set-metrics': {
+    schema: v.strictObject({ metrics: v.picklist(Object.values(MetricsMode), 'expected "on" or "off"') }),
+    maxBytes: SMALL,
+  },
   submit: { schema: empty, maxBytes: SMALL },
   'draft-restore': {
     schema: v.strictObject({ draft: v.nullable(bridgeDraftSchema) }),
@@ -223,13 +266,17 @@ export type Received<T extends string, P> =
  * objects `parseDesign` returns, never the sender's.
  */
 export function readMessage<T extends string, P>(data: unknown, rules: Record<T, PayloadRule>): Received<T, P> {
-  if (!data || typeof data !== 'object' || (data as { source?: unknown }).source !== BRIDGE_SOURCE) return { kind: 'ignored' };
+  if (!data || typeof data !== 'object' || (data as { source?: unknown }).source !== BRIDGE_SOURCE)
+    return { kind: 'ignored' };
   const raw = data as Record<string, unknown>;
   const replyId = typeof raw.id === 'string' && DOCUMENT_LIMITS.idPattern.test(raw.id) ? raw.id : undefined;
   const type = typeof raw.type === 'string' ? raw.type.slice(0, 32) : undefined;
   const invalid = (message: string) => ({ kind: 'invalid' as const, id: replyId, type, message });
   const head = v.safeParse(envelopeSchema, data);
-  if (!head.success) return raw.v !== BRIDGE_VERSION && typeof raw.v === 'number' && raw.v > BRIDGE_VERSION ? { kind: 'ignored' } : invalid(`envelope: ${describe(head.issues[0])}`);
+  if (!head.success)
+    return raw.v !== BRIDGE_VERSION && typeof raw.v === 'number' && raw.v > BRIDGE_VERSION
+      ? { kind: 'ignored' }
+      : invalid(`envelope: ${describe(head.issues[0])}`);
   if (!Object.hasOwn(rules, head.output.type)) return { kind: 'ignored' };
   const rule = rules[head.output.type as T];
   try {

@@ -5,7 +5,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { apiUrl, listDesigns, requestJson } from '../gallery/api.ts';
-import type { CampaignStats, DesignStatus, GalleryPage, ModerationResult, PreviewLink } from '../protocol/submission.ts';
+import type {
+  CampaignStats,
+  DesignStatus,
+  GalleryPage,
+  ModerationResult,
+  PreviewLink,
+} from '../protocol/submission.ts';
 
 export type ModerationAction = 'approve' | 'reject' | 'hide';
 
@@ -26,7 +32,10 @@ export class AdminApi {
   }
 
   moderate(id: string, action: ModerationAction): Promise<ModerationResult> {
-    return requestJson<ModerationResult>(apiUrl(this.endpoint, `/designs/${encodeURIComponent(id)}/${action}`), { method: 'POST', ...bearer(this.token) }).then((r) => r.body);
+    return requestJson<ModerationResult>(apiUrl(this.endpoint, `/designs/${encodeURIComponent(id)}/${action}`), {
+      method: 'POST',
+      ...bearer(this.token),
+    }).then((r) => r.body);
   }
 }
 

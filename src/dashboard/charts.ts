@@ -40,7 +40,10 @@ export function histogram(buckets: TimeBucket[], stats: CampaignStats['engaged']
       ['p90', stats.p90Ms],
     ].map(([name, ms]) => {
       // Marker at the bucket the figure falls in, placed proportionally within it.
-      const i = Math.max(0, buckets.findLastIndex((b) => (ms as number) >= b.fromMs));
+      const i = Math.max(
+        0,
+        buckets.findLastIndex((b) => (ms as number) >= b.fromMs),
+      );
       const b = buckets[i];
       const within = b && b.toMs !== null ? ((ms as number) - b.fromMs) / (b.toMs - b.fromMs) : 0.5;
       const x = left + (i + Math.min(1, Math.max(0, within))) * step;
@@ -84,7 +87,9 @@ export function toolTime(tools: CampaignStats['tools']): TemplateResult {
   const H = Math.max(1, tools.length) * row + 8;
   const max = Math.max(1, ...tools.map((t) => t.engagedMs));
   const scale = (ms: number) => ((W - left - 150) * ms) / max;
-  const label = tools.length ? `Engaged time per tool: ${tools.map((t) => `${t.tool} ${duration(t.engagedMs)}`).join(', ')}.` : 'No tool time yet.';
+  const label = tools.length
+    ? `Engaged time per tool: ${tools.map((t) => `${t.tool} ${duration(t.engagedMs)}`).join(', ')}.`
+    : 'No tool time yet.';
   return html`<svg class="chart tools" viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
     ${tools.map(
       (t, i) => svg`<g class="tool" data-tool=${t.tool}>

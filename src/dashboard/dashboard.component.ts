@@ -60,7 +60,10 @@ export class CoDesignDashboard extends LitElement {
       this.stats = await api.stats();
     } catch (error) {
       const code = (error as { code?: string }).code;
-      this.failure = code === 'unauthorized' ? 'That token was refused.' : `The server could not be reached (${(error as { message?: string }).message}).`;
+      this.failure =
+        code === 'unauthorized'
+          ? 'That token was refused.'
+          : `The server could not be reached (${(error as { message?: string }).message}).`;
       this.forget();
       return;
     }
@@ -148,11 +151,26 @@ export class CoDesignDashboard extends LitElement {
     return html`<section class="figures" aria-labelledby="figures-title">
       <h2 id="figures-title">Attention</h2>
       <dl class="numbers">
-        <div><dt>Drafts</dt><dd class="drafts">${e.drafts}</dd></div>
-        <div><dt>Median engaged</dt><dd class="median">${duration(e.medianMs)}</dd></div>
-        <div><dt>Mean engaged</dt><dd class="mean">${duration(e.meanMs)}</dd></div>
-        <div><dt>90th percentile</dt><dd class="p90">${duration(e.p90Ms)}</dd></div>
-        <div><dt>Total engaged</dt><dd class="total">${duration(e.totalMs)}</dd></div>
+        <div>
+          <dt>Drafts</dt>
+          <dd class="drafts">${e.drafts}</dd>
+        </div>
+        <div>
+          <dt>Median engaged</dt>
+          <dd class="median">${duration(e.medianMs)}</dd>
+        </div>
+        <div>
+          <dt>Mean engaged</dt>
+          <dd class="mean">${duration(e.meanMs)}</dd>
+        </div>
+        <div>
+          <dt>90th percentile</dt>
+          <dd class="p90">${duration(e.p90Ms)}</dd>
+        </div>
+        <div>
+          <dt>Total engaged</dt>
+          <dd class="total">${duration(e.totalMs)}</dd>
+        </div>
       </dl>
       <figure>
         <figcaption>Engaged time per draft</figcaption>
@@ -175,14 +193,26 @@ export class CoDesignDashboard extends LitElement {
         ${design.previews.map((p) => {
           const src = this.previews.get(api, p);
           const alt = `${design.author}'s design, ${p.view} view`;
-          return src ? html`<img src=${src} width=${p.width} height=${p.height} alt=${alt} />` : html`<span class="loading" role="img" aria-label=${`${alt} (loading)`}></span>`;
+          return src
+            ? html`<img src=${src} width=${p.width} height=${p.height} alt=${alt} />`
+            : html`<span class="loading" role="img" aria-label=${`${alt} (loading)`}></span>`;
         })}
       </div>
-      <p class="who"><span class="author">${design.author}</span> · ${design.template.id} · <time datetime=${design.createdAt}>${new Date(design.createdAt).toLocaleString()}</time> · ${design.votes} votes</p>
+      <p class="who">
+        <span class="author">${design.author}</span> · ${design.template.id} ·
+        <time datetime=${design.createdAt}>${new Date(design.createdAt).toLocaleString()}</time> · ${design.votes} votes
+      </p>
       <div class="actions">
         ${ACTIONS[design.status].map(
           (action) =>
-            html`<button type="button" class=${action} data-action=${action} aria-label=${`${ACTION_LABEL[action]} ${design.author}'s design`} ?disabled=${this.busy.has(design.id)} @click=${() => this.handleModerate(design, action)}>
+            html`<button
+              type="button"
+              class=${action}
+              data-action=${action}
+              aria-label=${`${ACTION_LABEL[action]} ${design.author}'s design`}
+              ?disabled=${this.busy.has(design.id)}
+              @click=${() => this.handleModerate(design, action)}
+            >
               ${ACTION_LABEL[action]}
             </button>`,
         )}
@@ -195,20 +225,29 @@ export class CoDesignDashboard extends LitElement {
     const pages = this.queue ? Math.max(1, Math.ceil(this.queue.total / this.queue.perPage)) : 1;
     return html`<section class="moderation" aria-labelledby="moderation-title">
       <h2 id="moderation-title">Designs</h2>
-      <label>Show
+      <label
+        >Show
         <select @change=${this.handleStatus} .value=${this.status}>
           ${Object.values(DesignStatus).map((s) => html`<option value=${s} ?selected=${s === this.status}>${s} (${stats?.designs[s] ?? 0})</option>`)}
         </select>
       </label>
       ${this.queue && this.queue.items.length === 0 ? html`<p class="empty">Nothing ${this.status}.</p>` : nothing}
-      <ul class="queue">${this.queue?.items.map((d) => this.renderDesign(api, d))}</ul>
-      ${pages > 1
-        ? html`<nav class="pager" aria-label="Pages">
-            <button type="button" ?disabled=${this.page <= 1} @click=${() => this.loadQueue(this.page - 1)}>Previous page</button>
-            <span>Page ${this.page} of ${pages}</span>
-            <button type="button" ?disabled=${this.page >= pages} @click=${() => this.loadQueue(this.page + 1)}>Next page</button>
-          </nav>`
-        : nothing}
+      <ul class="queue">
+        ${this.queue?.items.map((d) => this.renderDesign(api, d))}
+      </ul>
+      ${
+        pages > 1
+          ? html`<nav class="pager" aria-label="Pages">
+              <button type="button" ?disabled=${this.page <= 1} @click=${() => this.loadQueue(this.page - 1)}>
+                Previous page
+              </button>
+              <span>Page ${this.page} of ${pages}</span>
+              <button type="button" ?disabled=${this.page >= pages} @click=${() => this.loadQueue(this.page + 1)}>
+                Next page
+              </button>
+            </nav>`
+          : nothing
+      }
     </section>`;
   }
 

@@ -4,145 +4,145 @@ import { pageTokens } from '../theme/page-tokens.ts';
 export const styles = [
   pageTokens,
   css`
-  button,
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-    min-height: 40px;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_line);
-    background: var(--_bg);
-    padding: 4px 12px;
-  }
-  button {
-    cursor: pointer;
-  }
-  button:focus-visible,
-  input:focus-visible,
-  select:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  button.approve,
-  .sign-in button {
-    background: var(--_accent);
-    color: var(--_accent-fg);
-    border-color: var(--_accent);
-  }
-  button.reject {
-    color: var(--_danger);
-  }
-  .sign-in {
-    display: grid;
-    gap: 8px;
-    max-width: 420px;
-  }
-  .hint,
-  .status,
-  .empty,
-  .who,
-  figcaption,
-  dt {
-    color: var(--_muted);
-  }
-  .failure {
-    color: var(--_danger);
-  }
-  .top {
-    display: flex;
-    gap: 8px;
-    align-items: center;
-  }
-  .status {
-    flex: 1;
-    min-height: 1.4em;
-  }
-  .columns {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-    gap: 24px;
-  }
-  @media (max-width: 900px) {
-    .columns {
-      grid-template-columns: minmax(0, 1fr);
+    button,
+    input,
+    select {
+      font: inherit;
+      color: inherit;
+      min-height: 40px;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_line);
+      background: var(--_bg);
+      padding: 4px 12px;
     }
-  }
-  h2 {
-    font-size: 17px;
-  }
-  .queue {
-    list-style: none;
-    padding: 0;
-    display: grid;
-    gap: 12px;
-  }
-  .design {
-    background: var(--_bg);
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    padding: 8px;
-  }
-  .previews {
-    display: flex;
-    gap: 8px;
-    overflow-x: auto;
-  }
-  .previews img,
-  .previews .loading {
-    height: 120px;
-    width: auto;
-    background: #fff;
-    border-radius: 4px;
-  }
-  .previews .loading {
-    width: 180px;
-    background: var(--_line);
-  }
-  .author {
-    font-weight: 600;
-    color: var(--_fg);
-    overflow-wrap: anywhere;
-  }
-  .actions {
-    display: flex;
-    gap: 8px;
-  }
-  .numbers {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
-    gap: 8px;
-  }
-  .numbers dd {
-    margin: 0;
-    font-size: 20px;
-    font-weight: 600;
-  }
-  figure {
-    margin: 16px 0;
-  }
-  .chart {
-    width: 100%;
-    height: auto;
-    font-size: 12px;
-  }
-  .chart text {
-    fill: currentColor;
-  }
-  .chart .bar {
-    fill: var(--_accent);
-  }
-  .chart .axis,
-  .chart .marker line {
-    stroke: var(--_muted);
-  }
-  .chart .marker line {
-    stroke-dasharray: 4 3;
-  }
-  .chart .tick,
-  .chart .marker text {
-    fill: var(--_muted);
-    font-size: 11px;
-  }
-`,
+    button {
+      cursor: pointer;
+    }
+    button:focus-visible,
+    input:focus-visible,
+    select:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    button.approve,
+    .sign-in button {
+      background: var(--_accent);
+      color: var(--_accent-fg);
+      border-color: var(--_accent);
+    }
+    button.reject {
+      color: var(--_danger);
+    }
+    .sign-in {
+      display: grid;
+      gap: 8px;
+      max-width: 420px;
+    }
+    .hint,
+    .status,
+    .empty,
+    .who,
+    figcaption,
+    dt {
+      color: var(--_muted);
+    }
+    .failure {
+      color: var(--_danger);
+    }
+    .top {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    .status {
+      flex: 1;
+      min-height: 1.4em;
+    }
+    .columns {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      gap: 24px;
+    }
+    @media (max-width: 900px) {
+      .columns {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+    h2 {
+      font-size: 17px;
+    }
+    .queue {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 12px;
+    }
+    .design {
+      background: var(--_bg);
+      border: 1px solid var(--_line);
+      border-radius: var(--_radius);
+      padding: 8px;
+    }
+    .previews {
+      display: flex;
+      gap: 8px;
+      overflow-x: auto;
+    }
+    .previews img,
+    .previews .loading {
+      height: 120px;
+      width: auto;
+      background: #fff;
+      border-radius: 4px;
+    }
+    .previews .loading {
+      width: 180px;
+      background: var(--_line);
+    }
+    .author {
+      font-weight: 600;
+      color: var(--_fg);
+      overflow-wrap: anywhere;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+    }
+    .numbers {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
+      gap: 8px;
+    }
+    .numbers dd {
+      margin: 0;
+      font-size: 20px;
+      font-weight: 600;
+    }
+    figure {
+      margin: 16px 0;
+    }
+    .chart {
+      width: 100%;
+      height: auto;
+      font-size: 12px;
+    }
+    .chart text {
+      fill: currentColor;
+    }
+    .chart .bar {
+      fill: var(--_accent);
+    }
+    .chart .axis,
+    .chart .marker line {
+      stroke: var(--_muted);
+    }
+    .chart .marker line {
+      stroke-dasharray: 4 3;
+    }
+    .chart .tick,
+    .chart .marker text {
+      fill: var(--_muted);
+      font-size: 11px;
+    }
+  `,
 ];

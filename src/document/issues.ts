@@ -16,6 +16,10 @@ export function formatPath(keys: readonly PathKey[]): string {
 }
 
 /** The one refusal: `design-invalid`, its message led by the path. */
-export function designInvalid(path: string, message: string, params: Record<string, string | number> = {}): StudioError {
+export function designInvalid(
+  path: string,
+  message: string,
+  params: Record<string, string | number> = {},
+): StudioError {
   return new StudioError(ErrorCode.DesignInvalid, `${path}: ${message}`, { path, ...params });
 }

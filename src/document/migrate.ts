@@ -21,7 +21,10 @@ export const migrations: Readonly<Record<number, Migration>> = {
 };
 
 /** The oldest version the registry can read (DOCUMENT_VERSION when it is empty). */
-export function oldestReadableVersion(registry: Readonly<Record<number, Migration>> = migrations, target = DOCUMENT_VERSION): number {
+export function oldestReadableVersion(
+  registry: Readonly<Record<number, Migration>> = migrations,
+  target = DOCUMENT_VERSION,
+): number {
   let version = target;
   while (Object.hasOwn(registry, version - 1)) version--;
   return version;
@@ -58,7 +61,9 @@ export function migrateDocument(
   while (version < target) {
     if (!Object.hasOwn(registry, version)) {
       const oldest = oldestReadableVersion(registry, target);
-      throw designInvalid('version', `version ${version} cannot be read (this studio reads ${oldest} to ${target})`, { version });
+      throw designInvalid('version', `version ${version} cannot be read (this studio reads ${oldest} to ${target})`, {
+        version,
+      });
     }
     const from: number = version;
     let next: unknown;

@@ -5,7 +5,6 @@
  */
 import { designInvalid, formatPath, type PathKey } from './issues.ts';
 
-
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
 }
@@ -127,7 +126,8 @@ class Walker {
     for (const key of Object.keys(record)) {
       this.keys.push(key);
       // Keys that could reach a prototype once merged or spread somewhere.
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') this.fail(`the key "${key}" is not allowed`);
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+        this.fail(`the key "${key}" is not allowed`);
       const item = record[key];
       // JSON.stringify drops undefined members; the schema decides if one is missing.
       if (item !== undefined) {

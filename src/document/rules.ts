@@ -14,7 +14,8 @@ function checkStroke(stroke: Stroke, path: string): void {
   }
   const spray = stroke.tool === 'spray';
   for (const key of ['seed', 'density'] as const) {
-    if (spray && stroke[key] === undefined) throw designInvalid(`${path}.${key}`, 'a spray stroke needs a seed and a density');
+    if (spray && stroke[key] === undefined)
+      throw designInvalid(`${path}.${key}`, 'a spray stroke needs a seed and a density');
     if (!spray && stroke[key] !== undefined) throw designInvalid(`${path}.${key}`, `only spray strokes carry a ${key}`);
   }
 }
@@ -25,7 +26,10 @@ function checkObject(object: PlacedObject, path: string): void {
     throw designInvalid(`${path}.sides`, `only stars and polygons have sides, not a ${object.shape}`);
   }
   if (object.shape === 'line' ? object.height !== 0 : object.height <= 0) {
-    throw designInvalid(`${path}.height`, object.shape === 'line' ? 'a line has height 0' : 'expected a number above 0');
+    throw designInvalid(
+      `${path}.height`,
+      object.shape === 'line' ? 'a line has height 0' : 'expected a number above 0',
+    );
   }
 }
 
@@ -47,7 +51,9 @@ export function checkDocumentRules(doc: DesignDocument): void {
       }
       marks += layer.marks.length;
       if (marks > L.marksPerView) {
-        throw designInvalid(`${path}.marks`, `more than ${L.marksPerView} marks in this view`, { limit: L.marksPerView });
+        throw designInvalid(`${path}.marks`, `more than ${L.marksPerView} marks in this view`, {
+          limit: L.marksPerView,
+        });
       }
       layer.marks.forEach((mark, m) => {
         if (mark.type === 'stroke') checkStroke(mark, `${path}.marks[${m}]`);

@@ -104,7 +104,8 @@ function intArrayProblem(a: number[], o: IntArrayOptions): string | null {
     const value = a[i];
     // Also refuses holes, NaN and ±Infinity.
     if (!Number.isInteger(value)) return `expected integers, found ${shorten(String(value))} at index ${i}`;
-    if (value < o.min || value > o.max) return `expected integers from ${o.min} to ${o.max}, found ${value} at index ${i}`;
+    if (value < o.min || value > o.max)
+      return `expected integers from ${o.min} to ${o.max}, found ${value} at index ${i}`;
     if (o.pairs) {
       if (i % 2 === 0) x += value;
       else y += value;
@@ -174,7 +175,10 @@ export const shapeObjectSchema = v.strictObject({
 export const imageSrcSchema = v.pipe(
   v.string(),
   v.maxLength(L.imageSrcChars, got(`expected at most ${L.imageSrcChars} characters`)),
-  v.regex(IMAGE_SRC_PATTERN, got('expected a data:image/png;base64, data:image/jpeg;base64, or data:image/svg+xml URL')),
+  v.regex(
+    IMAGE_SRC_PATTERN,
+    got('expected a data:image/png;base64, data:image/jpeg;base64, or data:image/svg+xml URL'),
+  ),
 );
 
 export const imageObjectSchema = v.strictObject({
@@ -219,7 +223,11 @@ export const objectLayerSchema = v.strictObject({
   object: placedObjectSchema,
 });
 
-export const layerSchema = v.variant('kind', [paintLayerSchema, objectLayerSchema], got('expected a layer kind "paint" or "object"'));
+export const layerSchema = v.variant(
+  'kind',
+  [paintLayerSchema, objectLayerSchema],
+  got('expected a layer kind "paint" or "object"'),
+);
 
 export const viewDesignSchema = v.strictObject({
   view: id,

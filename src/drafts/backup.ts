@@ -21,7 +21,12 @@ export interface Backup {
 }
 
 export function backupBlob(backup: Omit<Backup, 'format' | 'version' | 'exported'>): Blob {
-  const full: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: new Date().toISOString(), ...backup };
+  const full: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exported: new Date().toISOString(),
+    ...backup,
+  };
   return new Blob([JSON.stringify(full)], { type: 'application/json' });
 }
 
@@ -39,18 +44,28 @@ export function downloadFile(blob: Blob, name: string): void {
 
 /** A file name that says what it is and sorts by date. */
 export function backupFileName(templateId: string, name: string, now = new Date()): string {
-  const safe = `${templateId}-${name}`.normalize('NFKD').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'design';
+  const safe =
+    `${templateId}-${name}`
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'design';
   return `${safe}-${now.toISOString().slice(0, 10)}.codesign.json`;
 }
 
-const envelope = v.looseObject({ format: v.literal(BACKUP_FORMAT), version: v.literal(BACKUP_VERSION), name: v.pipe(v.string(), v.maxLength(120)) });
+const envelope = v.looseObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  name: v.pipe(v.string(), v.maxLength(120)),
+});
 
 /**
  * Reads a backup file, or a bare design document (what `getDesign()` gives a
  * host), validating every part as a draft from IndexedDB would be.
  */
 export async function readBackup(file: Blob): Promise<Omit<Backup, 'format' | 'version' | 'exported'>> {
-  if (file.size > BACKUP_MAX_BYTES) throw backupInvalid(`the file is larger than ${Math.round(BACKUP_MAX_BYTES / 1024 / 1024)} MB`);
+  if (file.size > BACKUP_MAX_BYTES)
+    throw backupInvalid(`the file is larger than ${Math.round(BACKUP_MAX_BYTES / 1024 / 1024)} MB`);
   // The checks load with the first backup, not before the first paint.
   const checks = Promise.all([import('../document/validate.ts'), import('./record-checks.ts')]);
   let raw: unknown;
@@ -67,7 +82,12 @@ export async function readBackup(file: Blob): Promise<Omit<Backup, 'format' | 'v
     const head = v.safeParse(envelope, raw);
     if (!head.success) throw backupInvalid('the file is not a design backup');
     const body = raw as Record<string, unknown>;
-    return { name: head.output.name, design: parseDesign(body.design), history: parseHistory(body.history ?? { done: [], undone: [] }), metrics: parseMetrics(body.metrics ?? null) };
+    return {
+      name: head.output.name,
+      design: parseDesign(body.design),
+      history: parseHistory(body.history ?? { done: [], undone: [] }),
+      metrics: parseMetrics(body.metrics ?? null),
+    };
   } catch (error) {
     if (isStudioError(error) && error.code === ErrorCode.BackupInvalid) throw error;
     throw backupInvalid(isStudioError(error) ? error.message : String(error));

@@ -37,14 +37,25 @@ export class ChunkWriter {
    * Call `commit(plan)` once the write has landed.
    */
   plan(draft: string, design: DesignDocument): SavePlan {
-    const skeleton: DesignDocument = { ...design, views: design.views.map((view) => ({ ...view, layers: view.layers.map((l) => (l.kind === 'paint' ? { ...l, marks: [] } : l)) })) };
+    const skeleton: DesignDocument = {
+      ...design,
+      views: design.views.map((view) => ({
+        ...view,
+        layers: view.layers.map((l) => (l.kind === 'paint' ? { ...l, marks: [] } : l)),
+      })),
+    };
     const refs: ChunkRef[] = [];
     const put: Array<[ChunkKey, DraftChunk]> = [];
     const keep = new Map<string, readonly Mark[]>();
     for (const view of design.views) {
       for (const layer of view.layers) {
         if (layer.kind !== 'paint') continue;
-        refs.push({ view: view.view, layer: layer.id, count: layer.marks.length, parts: Math.ceil(layer.marks.length / CHUNK_MARKS) });
+        refs.push({
+          view: view.view,
+          layer: layer.id,
+          count: layer.marks.length,
+          parts: Math.ceil(layer.marks.length / CHUNK_MARKS),
+        });
       }
     }
     for (const { key, marks } of split(draft, design)) {
@@ -77,7 +88,10 @@ function* split(draft: string, design: DesignDocument): Generator<{ key: ChunkKe
     for (const layer of view.layers) {
       if (layer.kind !== 'paint') continue;
       for (let part = 0; part * CHUNK_MARKS < layer.marks.length; part++) {
-        yield { key: chunkKey(draft, view.view, layer.id, part), marks: layer.marks.slice(part * CHUNK_MARKS, (part + 1) * CHUNK_MARKS) };
+        yield {
+          key: chunkKey(draft, view.view, layer.id, part),
+          marks: layer.marks.slice(part * CHUNK_MARKS, (part + 1) * CHUNK_MARKS),
+        };
       }
     }
   }
@@ -85,10 +99,14 @@ function* split(draft: string, design: DesignDocument): Generator<{ key: ChunkKe
 
 /** Puts the marks back into a skeleton; the result still goes through `parseDesign`. */
 export function joinChunks(skeleton: unknown, refs: ChunkRef[], parts: Map<string, unknown[]>, draft: string): unknown {
-  const doc = skeleton as { views?: Array<{ view?: unknown; layers?: Array<{ id?: unknown; kind?: unknown; marks?: unknown[] }> }> };
+  const doc = skeleton as {
+    views?: Array<{ view?: unknown; layers?: Array<{ id?: unknown; kind?: unknown; marks?: unknown[] }> }>;
+  };
   if (!doc || typeof doc !== 'object' || !Array.isArray(doc.views)) return skeleton;
   for (const ref of refs) {
-    const layer = doc.views.find((v) => v?.view === ref.view)?.layers?.find((l) => l?.id === ref.layer && l?.kind === 'paint');
+    const layer = doc.views
+      .find((v) => v?.view === ref.view)
+      ?.layers?.find((l) => l?.id === ref.layer && l?.kind === 'paint');
     if (!layer) throw new Error(`chunks name layer ${ref.layer} of view ${ref.view}, which the design does not hold`);
     const marks: unknown[] = [];
     for (let part = 0; part < ref.parts; part++) {
@@ -96,7 +114,8 @@ export function joinChunks(skeleton: unknown, refs: ChunkRef[], parts: Map<strin
       if (!chunk) throw new Error(`chunk ${part} of layer ${ref.layer} is missing`);
       marks.push(...chunk);
     }
-    if (marks.length !== ref.count) throw new Error(`layer ${ref.layer} should hold ${ref.count} marks, found ${marks.length}`);
+    if (marks.length !== ref.count)
+      throw new Error(`layer ${ref.layer} should hold ${ref.count} marks, found ${marks.length}`);
     layer.marks = marks;
   }
   return doc;

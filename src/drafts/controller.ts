@@ -178,10 +178,14 @@ export class DraftsController implements ReactiveController {
     for (const { id, value } of await readMetas(session.store)) {
       try {
         const meta = parseMeta(value);
-        if (meta.id !== id) throw new StudioError(ErrorCode.DraftInvalid, `meta names draft ${meta.id}, stored as ${id}`);
+        if (meta.id !== id)
+          throw new StudioError(ErrorCode.DraftInvalid, `meta names draft ${meta.id}, stored as ${id}`);
         if (meta.template.id === session.templateKey.id && meta.key === session.templateKey.key) metas.push(meta);
       } catch (error) {
-        await this.quarantine(id, isStudioError(error) ? error : new StudioError(ErrorCode.DraftInvalid, String(error)));
+        await this.quarantine(
+          id,
+          isStudioError(error) ? error : new StudioError(ErrorCode.DraftInvalid, String(error)),
+        );
       }
     }
     session.list = metas.sort((a, b) => b.updated.localeCompare(a.updated));
@@ -193,7 +197,9 @@ export class DraftsController implements ReactiveController {
     this.session.storage = Storage.Memory;
     this.saver.problem = 'unavailable';
     const reason = String((error as Error)?.message ?? error);
-    this.options.failed(new StudioError(ErrorCode.StorageUnavailable, `Drafts cannot be kept on this device: ${reason}`));
+    this.options.failed(
+      new StudioError(ErrorCode.StorageUnavailable, `Drafts cannot be kept on this device: ${reason}`),
+    );
     this.host.requestUpdate();
   }
 

@@ -12,7 +12,9 @@ const keepers = new Map<string, Promise<RasterKeeper>>();
 export function keepRasters(draft: string, editor: DraftEditor, store: UseStore): void {
   // The last save of a studio taken off the page runs after its editor was disposed: nothing more to keep.
   if (!onPage(editor)) return;
-  const big = editor.design.views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length >= RASTER_KEEP_MIN_MARKS));
+  const big = editor.design.views.some((v) =>
+    v.layers.some((l) => l.kind === 'paint' && l.marks.length >= RASTER_KEEP_MIN_MARKS),
+  );
   if (!big && !keepers.has(draft)) return;
   let keeper = keepers.get(draft);
   if (!keeper) keepers.set(draft, (keeper = import('./rasters.ts').then((m) => new m.RasterKeeper(draft))));

@@ -72,7 +72,11 @@ export class DraftLibrary {
     await this.saver.flush();
     const source = await this.hooks.tryOpen(id);
     if (!source) return;
-    await writeCopy(source, { name: this.options.names.copy(source.meta.name), writer: this.session.writer }, this.session.store!);
+    await writeCopy(
+      source,
+      { name: this.options.names.copy(source.meta.name), writer: this.session.writer },
+      this.session.store!,
+    );
     await this.hooks.refreshList();
   }
 

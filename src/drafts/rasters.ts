@@ -38,7 +38,6 @@ const rasterRecord = v.strictObject({
 });
 type RasterRecord = v.InferOutput<typeof rasterRecord>;
 
-
 /**
  * The kept bitmaps of a draft that fit `design` (known view and paint layer,
  * no more marks than the layer has, the stated size), decoded off the main
@@ -60,7 +59,8 @@ export async function readSeeds(id: string, design: DesignDocument, store: UseSt
       if (layer?.kind !== 'paint' || r.baked > layer.marks.length) return undefined;
       try {
         const bitmap = await createImageBitmap(r.png, { premultiplyAlpha: 'default', colorSpaceConversion: 'none' });
-        if (bitmap.width === r.width && bitmap.height === r.height) return { layer: r.layer, baked: r.baked, fingerprint: r.fingerprint, bitmap };
+        if (bitmap.width === r.width && bitmap.height === r.height)
+          return { layer: r.layer, baked: r.baked, fingerprint: r.fingerprint, bitmap };
         bitmap.close();
       } catch {
         // Not a decodable PNG: rebaked from the marks instead.
@@ -107,7 +107,9 @@ export class RasterKeeper {
     // A studio taken off the page during the wait has nothing more to keep (its draft may be open elsewhere by now).
     if (!onPage(editor)) return;
     this.lastWrite = Date.now();
-    const due = editor.keptRasters().filter((s) => s.baked >= RASTER_KEEP_MIN_MARKS && this.written.get(`${s.view}/${s.layer}`) !== s.fingerprint);
+    const due = editor
+      .keptRasters()
+      .filter((s) => s.baked >= RASTER_KEEP_MIN_MARKS && this.written.get(`${s.view}/${s.layer}`) !== s.fingerprint);
     if (!due.length) return;
     const records = await Promise.all(due.map((s) => toRecord(s)));
     const kept = records.filter((r): r is RasterRecord => !!r);
@@ -130,7 +132,21 @@ function toRecord(s: RasterSnapshot): Promise<RasterRecord | undefined> {
   // toBlob copies the pixels now, so the blob holds exactly the `baked` marks of the snapshot.
   return new Promise((resolve) =>
     s.canvas.toBlob((png) => {
-      resolve(png ? { format: RASTER_FORMAT, version: 1, view: s.view, layer: s.layer, baked: s.baked, fingerprint: s.fingerprint, width: s.width, height: s.height, png } : undefined);
+      resolve(
+        png
+          ? {
+              format: RASTER_FORMAT,
+              version: 1,
+              view: s.view,
+              layer: s.layer,
+              baked: s.baked,
+              fingerprint: s.fingerprint,
+              width: s.width,
+              height: s.height,
+              png,
+            }
+          : undefined,
+      );
     }, 'image/png'),
   );
 }

@@ -45,7 +45,8 @@ export async function readValidDraft(id: string, store: UseStore, check: DesignC
   } catch (error) {
     throw draftInvalid(`design: ${isStudioError(error) ? error.message : String((error as Error)?.message ?? error)}`);
   }
-  if (design.template.id !== meta.template.id) throw draftInvalid(`design is for template ${design.template.id}, meta says ${meta.template.id}`);
+  if (design.template.id !== meta.template.id)
+    throw draftInvalid(`design is for template ${design.template.id}, meta says ${meta.template.id}`);
   const history = parseHistory(body.history);
   const metrics = parseMetrics(raw.metrics ?? body.metrics);
   try {

@@ -11,7 +11,15 @@ import { isStudioError } from '../errors.ts';
 import { readMetrics } from '../metrics/figures.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 import { unpackMarks } from './packed.ts';
-import { BODY_FORMAT, CHUNK_FORMAT, RECORD_VERSION, check, draftInvalid, type DraftBody, type SavedHistory } from './records.ts';
+import {
+  BODY_FORMAT,
+  CHUNK_FORMAT,
+  RECORD_VERSION,
+  check,
+  draftInvalid,
+  type DraftBody,
+  type SavedHistory,
+} from './records.ts';
 
 const id = v.pipe(v.string(), v.regex(DOCUMENT_LIMITS.idPattern));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -28,7 +36,13 @@ export const opSchema = v.variant('op', [
   v.strictObject({ op: v.literal('delete-layer'), view: id, index, layer: layerSchema }),
   v.strictObject({ op: v.literal('move-layer'), view: id, from: index, to: index }),
   v.strictObject({ op: v.literal('set-layer'), view: id, layer: id, before: layerProps, after: layerProps }),
-  v.strictObject({ op: v.literal('set-object'), view: id, layer: id, before: placedObjectSchema, after: placedObjectSchema }),
+  v.strictObject({
+    op: v.literal('set-object'),
+    view: id,
+    layer: id,
+    before: placedObjectSchema,
+    after: placedObjectSchema,
+  }),
 ]);
 
 const entrySchema = v.strictObject({ source: text(64), ops: v.pipe(v.array(opSchema), v.maxLength(1000)) });
@@ -43,23 +57,42 @@ const bodyEnvelope = v.strictObject({
   id,
   rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
   design: v.unknown(),
-  chunks: v.pipe(v.array(v.strictObject({ view: id, layer: id, count, parts: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)) })), v.maxLength(DOCUMENT_LIMITS.views * DOCUMENT_LIMITS.layersPerView)),
+  chunks: v.pipe(
+    v.array(
+      v.strictObject({
+        view: id,
+        layer: id,
+        count,
+        parts: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+      }),
+    ),
+    v.maxLength(DOCUMENT_LIMITS.views * DOCUMENT_LIMITS.layersPerView),
+  ),
   history: v.unknown(),
   view: id,
   metrics: v.unknown(),
 });
 
-const chunkSchema = v.strictObject({ format: v.literal(CHUNK_FORMAT), version: v.literal(RECORD_VERSION), marks: v.pipe(v.array(v.unknown()), v.maxLength(DOCUMENT_LIMITS.marksPerView)) });
+const chunkSchema = v.strictObject({
+  format: v.literal(CHUNK_FORMAT),
+  version: v.literal(RECORD_VERSION),
+  marks: v.pipe(v.array(v.unknown()), v.maxLength(DOCUMENT_LIMITS.marksPerView)),
+});
 
 /** The body's envelope; its design is checked by `parseDesign` once the chunks are joined in. */
-export function parseBodyEnvelope(value: unknown): Omit<DraftBody, 'design' | 'history' | 'metrics'> & { design: unknown; history: unknown; metrics: unknown } {
+export function parseBodyEnvelope(
+  value: unknown,
+): Omit<DraftBody, 'design' | 'history' | 'metrics'> & { design: unknown; history: unknown; metrics: unknown } {
   return check(bodyEnvelope, value, 'body', Infinity);
 }
 
 export function parseChunk(value: unknown): unknown[] {
   const marks = (value as { marks?: unknown } | null)?.marks;
   // Points are stored packed (packed.ts): arrays again before any check sees them.
-  const plain = Array.isArray(marks) && marks.length <= DOCUMENT_LIMITS.marksPerView ? { ...(value as object), marks: unpackMarks(marks) } : value;
+  const plain =
+    Array.isArray(marks) && marks.length <= DOCUMENT_LIMITS.marksPerView
+      ? { ...(value as object), marks: unpackMarks(marks) }
+      : value;
   return check(chunkSchema, plain, 'chunk', Infinity).marks;
 }
 

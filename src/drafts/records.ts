@@ -80,7 +80,10 @@ export const metaSchema = v.strictObject({
   format: v.literal(META_FORMAT),
   version: v.literal(RECORD_VERSION),
   id,
-  template: v.strictObject({ id: text(DOCUMENT_LIMITS.templateStringChars), version: text(DOCUMENT_LIMITS.templateStringChars) }),
+  template: v.strictObject({
+    id: text(DOCUMENT_LIMITS.templateStringChars),
+    version: text(DOCUMENT_LIMITS.templateStringChars),
+  }),
   key: text(200),
   name: text(DOCUMENT_LIMITS.nameChars),
   created: timestamp,
@@ -114,4 +117,3 @@ export function check<T>(schema: v.GenericSchema<unknown, T>, value: unknown, wh
 export function parseMeta(value: unknown): DraftMeta {
   return check(metaSchema, value, 'meta', 4_000_000) as DraftMeta;
 }
-

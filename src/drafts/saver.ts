@@ -113,7 +113,11 @@ export class DraftSaver {
     this.hooks.update();
     try {
       const expected = before.rev === 0 || asNew ? null : before.rev;
-      const result = await writeDraft({ meta, body, put: plan.put, drop: plan.drop, current: true, metrics }, expected, session.store!);
+      const result = await writeDraft(
+        { meta, body, put: plan.put, drop: plan.drop, current: true, metrics },
+        expected,
+        session.store!,
+      );
       if (!result.ok) return await this.fork(editor);
       session.chunks.commit(plan);
       session.meta = meta;
@@ -140,7 +144,10 @@ export class DraftSaver {
     const reason = String((error as Error)?.message ?? error);
     this.options.failed(
       quota
-        ? new StudioError(ErrorCode.StorageFull, 'The browser’s storage is full: the design could not be saved on this device')
+        ? new StudioError(
+            ErrorCode.StorageFull,
+            'The browser’s storage is full: the design could not be saved on this device',
+          )
         : new StudioError(ErrorCode.StorageUnavailable, `The design could not be saved on this device: ${reason}`),
     );
   }

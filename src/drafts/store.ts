@@ -57,7 +57,10 @@ export const rasterRange = (id: string) => IDBKeyRange.bound(['raster', id], ['r
 /** Rejects with a TimeoutError when `promise` hangs (a blocked database never answers). */
 export function withTimeout<T>(promise: Promise<T>, ms = STORE_TIMEOUT_MS): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DOMException(`The drafts store did not answer in ${ms} ms`, 'TimeoutError')), ms);
+    const timer = setTimeout(
+      () => reject(new DOMException(`The drafts store did not answer in ${ms} ms`, 'TimeoutError')),
+      ms,
+    );
     promise.then(
       (value) => (clearTimeout(timer), resolve(value)),
       (error) => (clearTimeout(timer), reject(error)),
@@ -69,7 +72,10 @@ export function withTimeout<T>(promise: Promise<T>, ms = STORE_TIMEOUT_MS): Prom
 export function readMetas(store: UseStore): Promise<Array<{ id: string; value: unknown }>> {
   return withTimeout(
     store('readonly', async (s) => {
-      const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys(metaRange())), promisifyRequest(s.getAll(metaRange()))]);
+      const [keys, values] = await Promise.all([
+        promisifyRequest(s.getAllKeys(metaRange())),
+        promisifyRequest(s.getAll(metaRange())),
+      ]);
       return keys.map((key, i) => ({ id: String((key as IDBValidKey[])[1]), value: values[i] }));
     }),
   );
@@ -122,33 +128,35 @@ export type WriteResult = { ok: true } | { ok: false; stored: unknown };
 export function writeDraft(write: DraftWrite, expectedRev: number | null, store: UseStore): Promise<WriteResult> {
   const id = write.meta.id;
   return withTimeout(
-    store('readwrite', (s) =>
-      new Promise<WriteResult>((resolve, reject) => {
-        const tx = s.transaction;
-        let result: WriteResult = { ok: true };
-        tx.oncomplete = () => resolve(result);
-        tx.onabort = tx.onerror = () => reject(tx.error ?? new DOMException('The save was aborted', 'AbortError'));
-        const read = s.get(['meta', id]);
-        read.onsuccess = () => {
-          const stored = read.result as { rev?: unknown } | undefined;
-          if (expectedRev === null ? stored !== undefined : stored?.rev !== expectedRev) {
-            result = { ok: false, stored };
-            return;
-          }
-          try {
-            for (const key of write.drop) s.delete(key);
-            for (const [key, value] of write.put) s.put(value, key);
-            s.put(write.body, ['body', id]);
-            s.put(write.meta, ['meta', id]);
-            if (write.metrics) s.put(write.metrics, ['metrics', id]);
-            if (write.current) s.put(id, ['current', write.meta.template.id, write.meta.key]);
-          } catch (error) {
-            // DataCloneError and friends: nothing of this save may land.
-            tx.abort();
-            reject(error);
-          }
-        };
-      }),
+    store(
+      'readwrite',
+      (s) =>
+        new Promise<WriteResult>((resolve, reject) => {
+          const tx = s.transaction;
+          let result: WriteResult = { ok: true };
+          tx.oncomplete = () => resolve(result);
+          tx.onabort = tx.onerror = () => reject(tx.error ?? new DOMException('The save was aborted', 'AbortError'));
+          const read = s.get(['meta', id]);
+          read.onsuccess = () => {
+            const stored = read.result as { rev?: unknown } | undefined;
+            if (expectedRev === null ? stored !== undefined : stored?.rev !== expectedRev) {
+              result = { ok: false, stored };
+              return;
+            }
+            try {
+              for (const key of write.drop) s.delete(key);
+              for (const [key, value] of write.put) s.put(value, key);
+              s.put(write.body, ['body', id]);
+              s.put(write.meta, ['meta', id]);
+              if (write.metrics) s.put(write.metrics, ['metrics', id]);
+              if (write.current) s.put(id, ['current', write.meta.template.id, write.meta.key]);
+            } catch (error) {
+              // DataCloneError and friends: nothing of this save may land.
+              tx.abort();
+              reject(error);
+            }
+          };
+        }),
     ),
   );
 }
@@ -156,18 +164,21 @@ export function writeDraft(write: DraftWrite, expectedRev: number | null, store:
 /** Changes only the meta record (rename), under the same rev check. */
 export function writeMeta(meta: DraftMeta, expectedRev: number, store: UseStore): Promise<WriteResult> {
   return withTimeout(
-    store('readwrite', (s) =>
-      new Promise<WriteResult>((resolve, reject) => {
-        const tx = s.transaction;
-        let result: WriteResult = { ok: true };
-        tx.oncomplete = () => resolve(result);
-        tx.onabort = tx.onerror = () => reject(tx.error);
-        const read = s.get(['meta', meta.id]);
-        read.onsuccess = () => {
-          if ((read.result as { rev?: unknown } | undefined)?.rev !== expectedRev) result = { ok: false, stored: read.result };
-          else s.put(meta, ['meta', meta.id]);
-        };
-      }),
+    store(
+      'readwrite',
+      (s) =>
+        new Promise<WriteResult>((resolve, reject) => {
+          const tx = s.transaction;
+          let result: WriteResult = { ok: true };
+          tx.oncomplete = () => resolve(result);
+          tx.onabort = tx.onerror = () => reject(tx.error);
+          const read = s.get(['meta', meta.id]);
+          read.onsuccess = () => {
+            if ((read.result as { rev?: unknown } | undefined)?.rev !== expectedRev)
+              result = { ok: false, stored: read.result };
+            else s.put(meta, ['meta', meta.id]);
+          };
+        }),
     ),
   );
 }
@@ -234,11 +245,16 @@ export function quarantineDraft(id: string, reason: string, store: UseStore): Pr
 }
 
 /** Quarantined records, for support tools and tests. */
-export function readQuarantine(store: UseStore): Promise<Array<{ key: IDBValidKey; value: { reason: string; meta: unknown; body: unknown } }>> {
+export function readQuarantine(
+  store: UseStore,
+): Promise<Array<{ key: IDBValidKey; value: { reason: string; meta: unknown; body: unknown } }>> {
   const range = IDBKeyRange.bound(['quarantine'], ['quarantine', []]);
   return withTimeout(
     store('readonly', async (s) => {
-      const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys(range)), promisifyRequest(s.getAll(range))]);
+      const [keys, values] = await Promise.all([
+        promisifyRequest(s.getAllKeys(range)),
+        promisifyRequest(s.getAll(range)),
+      ]);
       return keys.map((key, i) => ({ key, value: values[i] }));
     }),
   );

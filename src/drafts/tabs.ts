@@ -2,11 +2,21 @@ import * as v from 'valibot';
 
 export const CHANNEL = 'co-design-studio:drafts';
 
-export type TabMessage = { type: 'saved'; id: string; rev: number; writer: string } | { type: 'deleted'; id: string; writer: string };
+export type TabMessage =
+  { type: 'saved'; id: string; rev: number; writer: string } | { type: 'deleted'; id: string; writer: string };
 
 const messageSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('saved'), id: v.pipe(v.string(), v.maxLength(64)), rev: v.pipe(v.number(), v.integer(), v.minValue(1)), writer: v.pipe(v.string(), v.maxLength(64)) }),
-  v.strictObject({ type: v.literal('deleted'), id: v.pipe(v.string(), v.maxLength(64)), writer: v.pipe(v.string(), v.maxLength(64)) }),
+  v.strictObject({
+    type: v.literal('saved'),
+    id: v.pipe(v.string(), v.maxLength(64)),
+    rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    writer: v.pipe(v.string(), v.maxLength(64)),
+  }),
+  v.strictObject({
+    type: v.literal('deleted'),
+    id: v.pipe(v.string(), v.maxLength(64)),
+    writer: v.pipe(v.string(), v.maxLength(64)),
+  }),
 ]);
 
 /**

@@ -48,7 +48,6 @@ export interface DraftsOptions {
   store?: () => UseStore;
 }
 
-
 /** Below this many marks a layer rebakes fast enough that keeping its bitmap is not worth the bytes. */
 export const RASTER_KEEP_MIN_MARKS = 300;
 

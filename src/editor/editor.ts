@@ -15,7 +15,15 @@ import { snapshotRasters, type KeptDesign, type RasterSnapshot } from './render/
 import { createStudioCanvas, type StudioCanvas } from './render/studio-canvas.ts';
 import { createTools } from './tools/create.ts';
 import { createToolContext } from './tool-context.ts';
-import { ToolId, type BrushStyle, type EditorStrings, type Tool, type ToolContext, type ToolNotice, type ToolOption } from './tools/types.ts';
+import {
+  ToolId,
+  type BrushStyle,
+  type EditorStrings,
+  type Tool,
+  type ToolContext,
+  type ToolNotice,
+  type ToolOption,
+} from './tools/types.ts';
 import { toolDefinition } from './tools/registry.ts';
 import { CommandRegistry, CORE_COMMANDS } from './commands/index.ts';
 import { InputRouter } from './input.ts';
@@ -62,15 +70,37 @@ export class StudioEditor extends EventTarget {
   /** Reorder, show/hide, lock, rename, delete, duplicate: the layers panel's commands. */
   readonly layerCommands = new LayerCommands(this);
 
-  constructor(stage: HTMLElement, readonly strings: EditorStrings) {
+  constructor(
+    stage: HTMLElement,
+    readonly strings: EditorStrings,
+  ) {
     super();
     const editor = this;
     this.canvas = createStudioCanvas(stage);
-    this.style = { color: '#e4002b', size: 8, markerOpacity: 0.5, sprayDensity: 24, font: 'sans-serif', fontSize: 64, shape: 'rect', shapeFilled: true, sticker: undefined };
+    this.style = {
+      color: '#e4002b',
+      size: 8,
+      markerOpacity: 0.5,
+      sprayDensity: 24,
+      font: 'sans-serif',
+      fontSize: 64,
+      shape: 'rect',
+      shapeFilled: true,
+      sticker: undefined,
+    };
     this.objectAssets = { image: (obj) => this.template?.imageFor(obj) };
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
-    this.viewport = new Viewport(this.canvas, () => this.templateView(), () => this.cancelGesture(), () => this.emit('state'));
-    this.tools = createTools({ strings, stickerSize: (id) => this.template?.sticker(id), editText: (id) => this.editText(id) });
+    this.viewport = new Viewport(
+      this.canvas,
+      () => this.templateView(),
+      () => this.cancelGesture(),
+      () => this.emit('state'),
+    );
+    this.tools = createTools({
+      strings,
+      stickerSize: (id) => this.template?.sticker(id),
+      editText: (id) => this.editText(id),
+    });
     this.commands.register(CORE_COMMANDS);
     this.input = new InputRouter(
       {
@@ -155,7 +185,12 @@ export class StudioEditor extends EventTarget {
     this.canvas.discardActiveObject();
     this.viewId = id;
     this.canvas.painter = painter;
-    this.scene.setArea({ width: painter.view.width, height: painter.view.height, clip: painter.areas.union, areaPath: (a) => painter.areas.path(a) });
+    this.scene.setArea({
+      width: painter.view.width,
+      height: painter.view.height,
+      clip: painter.areas.union,
+      areaPath: (a) => painter.areas.path(a),
+    });
     this.scene.show(this.viewDesign());
     this.viewport.fit();
     this.emit('state');
@@ -267,7 +302,10 @@ export class StudioEditor extends EventTarget {
     const layer = this.selectedLayer();
     if (layer?.kind !== 'object') return;
     const next = restyled(layer.object, patch);
-    if (JSON.stringify(next) !== JSON.stringify(layer.object)) this.commit('style', [{ op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next }]);
+    if (JSON.stringify(next) !== JSON.stringify(layer.object))
+      this.commit('style', [
+        { op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next },
+      ]);
   }
 
   // ---- layers --------------------------------------------------------------
@@ -340,7 +378,13 @@ export class StudioEditor extends EventTarget {
 
   /** A small PNG data URL of the current view, from the baked layers (cheap at any stroke count). */
   thumbnail(side = 160): string {
-    return renderThumbnail(this.viewDesign(), this.template!.painter(this.viewId)!, this.scene, this.objectAssets, side);
+    return renderThumbnail(
+      this.viewDesign(),
+      this.template!.painter(this.viewId)!,
+      this.scene,
+      this.objectAssets,
+      side,
+    );
   }
 
   /** The paint layers' bitmaps, to keep with a draft (see RasterSeed). */
@@ -370,7 +414,10 @@ export class StudioEditor extends EventTarget {
     if (!target || layer?.kind !== 'object') return;
     const next = readPlacement(layer.object, target);
     if (next.type === 'text' && next.text.trim() === '') return this.layerCommands.remove(layer.id);
-    if (JSON.stringify(next) !== JSON.stringify(layer.object)) this.commit(this.currentTool, [{ op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next }]);
+    if (JSON.stringify(next) !== JSON.stringify(layer.object))
+      this.commit(this.currentTool, [
+        { op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next },
+      ]);
   }
 
   private selectionChanged(): void {

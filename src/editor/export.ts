@@ -18,21 +18,36 @@ export interface ExportOptions {
 }
 
 /** Output size in pixels: fits the view inside width × height, long side ≤ 4096. */
-export function exportSize(view: { width: number; height: number }, opts: ExportOptions): { width: number; height: number; scale: number } {
+export function exportSize(
+  view: { width: number; height: number },
+  opts: ExportOptions,
+): { width: number; height: number; scale: number } {
   for (const v of [opts.width, opts.height]) {
-    if (v !== undefined && !(Number.isFinite(v) && v >= 1)) throw new StudioError(ErrorCode.ExportFailed, `Export size must be a positive number, got ${String(v)}`);
+    if (v !== undefined && !(Number.isFinite(v) && v >= 1))
+      throw new StudioError(ErrorCode.ExportFailed, `Export size must be a positive number, got ${String(v)}`);
   }
-  const limits = [opts.width && opts.width / view.width, opts.height && opts.height / view.height].filter((s): s is number => !!s);
+  const limits = [opts.width && opts.width / view.width, opts.height && opts.height / view.height].filter(
+    (s): s is number => !!s,
+  );
   let scale = limits.length ? Math.min(...limits) : DEFAULT_EXPORT_SIDE / Math.max(view.width, view.height);
   scale = Math.min(scale, MAX_EXPORT_SIDE / Math.max(view.width, view.height));
-  return { width: Math.max(1, Math.round(view.width * scale)), height: Math.max(1, Math.round(view.height * scale)), scale };
+  return {
+    width: Math.max(1, Math.round(view.width * scale)),
+    height: Math.max(1, Math.round(view.height * scale)),
+    scale,
+  };
 }
 
 /**
  * Renders one view from the design document (not from the screen), with the
  * same painter and stroke renderer as the editor, into a PNG.
  */
-export async function exportView(design: ViewDesign, painter: ViewPainter, assets: ObjectAssets, opts: ExportOptions): Promise<Blob> {
+export async function exportView(
+  design: ViewDesign,
+  painter: ViewPainter,
+  assets: ObjectAssets,
+  opts: ExportOptions,
+): Promise<Blob> {
   const { width, height, scale } = exportSize(painter.view, opts);
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -44,7 +59,13 @@ export async function exportView(design: ViewDesign, painter: ViewPainter, asset
   return toPng(canvas);
 }
 
-function drawLayers(ctx: CanvasRenderingContext2D, design: ViewDesign, painter: ViewPainter, assets: ObjectAssets, scale: number): void {
+function drawLayers(
+  ctx: CanvasRenderingContext2D,
+  design: ViewDesign,
+  painter: ViewPainter,
+  assets: ObjectAssets,
+  scale: number,
+): void {
   for (const layer of design.layers) {
     if (!layer.visible) continue;
     if (layer.kind === 'object') {
@@ -55,7 +76,8 @@ function drawLayers(ctx: CanvasRenderingContext2D, design: ViewDesign, painter: 
     // baked, with the same renderer, transform and clip: copy it (3 s -> 0.1 s
     // at 10,000 strokes) instead of drawing every stroke again.
     const m = ctx.getTransform();
-    const baked = m.b === 0 && m.c === 0 && m.e === 0 && m.f === 0 && m.a === m.d ? bakedRaster(layer.marks, m.a) : undefined;
+    const baked =
+      m.b === 0 && m.c === 0 && m.e === 0 && m.f === 0 && m.a === m.d ? bakedRaster(layer.marks, m.a) : undefined;
     if (baked && baked.width === ctx.canvas.width && baked.height === ctx.canvas.height) {
       ctx.save();
       ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -81,6 +103,10 @@ function drawLayers(ctx: CanvasRenderingContext2D, design: ViewDesign, painter: 
 
 function toPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new StudioError(ErrorCode.ExportFailed, 'The browser could not encode the PNG'))), 'image/png'),
+    canvas.toBlob(
+      (blob) =>
+        blob ? resolve(blob) : reject(new StudioError(ErrorCode.ExportFailed, 'The browser could not encode the PNG')),
+      'image/png',
+    ),
   );
 }

@@ -35,7 +35,10 @@ export class InputRouter {
   keyboard: CanvasKeyboard | undefined;
   private readonly cleanup: (() => void)[] = [];
 
-  constructor(private readonly host: InputHost, stage: HTMLElement) {
+  constructor(
+    private readonly host: InputHost,
+    stage: HTMLElement,
+  ) {
     const c = host.canvas;
     // The canvas keyboard (src/editor/keyboard/) loads on the canvas's first keyboard focus or key,
     // or when the page is idle; never on a pointer's focus, which would load it in the middle of a stroke.

@@ -39,12 +39,17 @@ export function moveLayerOp(view: ViewDesign, id: string, step: 1 | -1): Op | un
   return { op: 'move-layer', view: view.view, from, to };
 }
 
-export function setLayerOp(view: ViewDesign, id: string, patch: Partial<Pick<Layer, 'name' | 'visible' | 'locked'>>): Op | undefined {
+export function setLayerOp(
+  view: ViewDesign,
+  id: string,
+  patch: Partial<Pick<Layer, 'name' | 'visible' | 'locked'>>,
+): Op | undefined {
   const layer = view.layers.find((l) => l.id === id);
   if (!layer) return undefined;
   const before = { name: layer.name, visible: layer.visible, locked: layer.locked };
   const after = { ...before, ...patch };
-  if (before.name === after.name && before.visible === after.visible && before.locked === after.locked) return undefined;
+  if (before.name === after.name && before.visible === after.visible && before.locked === after.locked)
+    return undefined;
   return { op: 'set-layer', view: view.view, layer: id, before, after };
 }
 
@@ -61,5 +66,7 @@ export function duplicateLayer(layer: Layer, name: string): Layer {
 }
 
 export function allImageSources(doc: DesignDocument): string[] {
-  return doc.views.flatMap((v) => v.layers.flatMap((l) => (l.kind === 'object' && l.object.type === 'image' ? [l.object.src] : [])));
+  return doc.views.flatMap((v) =>
+    v.layers.flatMap((l) => (l.kind === 'object' && l.object.type === 'image' ? [l.object.src] : [])),
+  );
 }

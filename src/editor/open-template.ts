@@ -19,7 +19,10 @@ export interface TemplateSource {
 export class OpenTemplate {
   private readonly painters: Map<string, ViewPainter>;
 
-  private constructor(readonly source: TemplateSource, private readonly assets: AssetCache) {
+  private constructor(
+    readonly source: TemplateSource,
+    private readonly assets: AssetCache,
+  ) {
     const { manifest, resolve } = source;
     this.painters = new Map(manifest.views.map((v) => [v.id, new ViewPainter(v, new ViewAreas(v), assets, resolve)]));
   }

@@ -8,7 +8,13 @@ import type { ViewPainter } from './render/view-painter.ts';
  * the bitmaps the canvas already baked, so it costs one scaled copy per layer
  * however many strokes the design holds (an export re-renders every stroke).
  */
-export function renderThumbnail(design: ViewDesign, painter: ViewPainter, scene: Scene, assets: ObjectAssets, side: number): string {
+export function renderThumbnail(
+  design: ViewDesign,
+  painter: ViewPainter,
+  scene: Scene,
+  assets: ObjectAssets,
+  side: number,
+): string {
   const { width, height } = painter.view;
   const scale = side / Math.max(width, height);
   const canvas = document.createElement('canvas');

@@ -10,5 +10,8 @@ export function isTyping(canvas: StudioCanvas, e: KeyboardEvent): boolean {
   const path = e.composedPath();
   if (path.some((node) => node instanceof HTMLDialogElement)) return true;
   const target = path[0];
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }

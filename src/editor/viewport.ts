@@ -57,7 +57,11 @@ export class Viewport {
 
   zoomBy(factor: number, at?: { x: number; y: number }): void {
     const point = at ?? { x: this.canvas.getWidth() / 2, y: this.canvas.getHeight() / 2 };
-    const target = clamp(this.canvas.getZoom() * factor, this.fitZoom * MIN_ZOOM_FACTOR, this.fitZoom * MAX_ZOOM_FACTOR);
+    const target = clamp(
+      this.canvas.getZoom() * factor,
+      this.fitZoom * MIN_ZOOM_FACTOR,
+      this.fitZoom * MAX_ZOOM_FACTOR,
+    );
     this.canvas.zoomToPoint(new Point(point.x, point.y), target);
     this.changed();
   }

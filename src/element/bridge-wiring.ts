@@ -18,7 +18,10 @@ export interface BridgeWiring {
  * The iframe bridge for `transport="postmessage"`, in a chunk of its own:
  * pages that embed the studio directly never load it.
  */
-export function createBridge(host: ConstructorParameters<typeof BridgeController>[0], w: BridgeWiring): BridgeController {
+export function createBridge(
+  host: ConstructorParameters<typeof BridgeController>[0],
+  w: BridgeWiring,
+): BridgeController {
   return new BridgeController(host, {
     hostOrigin: w.hostOrigin,
     metrics: w.metrics,

@@ -100,15 +100,18 @@ export class CoDesignStudio extends LitElement {
     },
   });
   /** Autosave, restore, the drafts list and backups (src/drafts/). */
-  private readonly drafts: DraftsController = new DraftsController(this, draftsOptions(this, {
-    editor: () => this.editor,
-    t: () => this.t,
-    freshDesign: () => this.studio.emptyDesign(),
-    manifest: () => this.studio.manifest,
-    metrics: () => this.timeOnTask.total(),
-    notice: (text) => (this.notice = text),
-    fail: (e) => this.fail(e, ErrorCode.StorageUnavailable, false),
-  }));
+  private readonly drafts: DraftsController = new DraftsController(
+    this,
+    draftsOptions(this, {
+      editor: () => this.editor,
+      t: () => this.t,
+      freshDesign: () => this.studio.emptyDesign(),
+      manifest: () => this.studio.manifest,
+      metrics: () => this.timeOnTask.total(),
+      notice: (text) => (this.notice = text),
+      fail: (e) => this.fail(e, ErrorCode.StorageUnavailable, false),
+    }),
+  );
   /** The editor's life: template, restored draft, change and state events. */
   private readonly studio = new EditorController(this, {
     stage: () => this.stage,
@@ -141,8 +144,13 @@ export class CoDesignStudio extends LitElement {
     return this.studio.editor;
   }
   /** The outbox (src/transport/), loaded on the first submit or when an earlier visit left one queued. */
-  private readonly delivery = new Delivery((receipt, draft) => this.dispatchEvent(new CoDesignSubmittedEvent(receipt, draft)));
-  private readonly draftsView = new DraftsView(this, this.drafts, { t: () => this.t, fail: (e) => this.fail(e, ErrorCode.StorageUnavailable) });
+  private readonly delivery = new Delivery((receipt, draft) =>
+    this.dispatchEvent(new CoDesignSubmittedEvent(receipt, draft)),
+  );
+  private readonly draftsView = new DraftsView(this, this.drafts, {
+    t: () => this.t,
+    fail: (e) => this.fail(e, ErrorCode.StorageUnavailable),
+  });
   /** The submit flow (src/features/submit/), loaded on the first `submit()`: the first paint does not need it. */
   private readonly submitFlow = new SubmitFlow(
     this,
@@ -153,7 +161,8 @@ export class CoDesignStudio extends LitElement {
       metrics: () => this.timeOnTask.total(),
       author: () => this.author,
       // In a social app's iframe the parent page takes the submission and delivers it itself.
-      deliver: (submission, onProgress) => this.bridge?.submit(submission) ?? this.delivery.send(this.endpoint, submission, onProgress),
+      deliver: (submission, onProgress) =>
+        this.bridge?.submit(submission) ?? this.delivery.send(this.endpoint, submission, onProgress),
     },
     (error, fallback) => this.fail(error, fallback),
   );
@@ -244,7 +253,8 @@ export class CoDesignStudio extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const keyChanged = changed.has('draftKey') && changed.get('draftKey') !== undefined;
-    if ((changed.has('template') || keyChanged) && this.template) void this.studio.open(this.template, this.draftKey ?? '');
+    if ((changed.has('template') || keyChanged) && this.template)
+      void this.studio.open(this.template, this.draftKey ?? '');
   }
 
   /**

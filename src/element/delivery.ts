@@ -37,7 +37,11 @@ export class Delivery {
    * first attempt) and settles on the first outcome: sent, queued (offline or
    * retrying; it goes out later by itself) or failed with the server's message.
    */
-  async send(endpoint: string | undefined, submission: Submission, onProgress: (fraction: number) => void): Promise<SubmitResult> {
+  async send(
+    endpoint: string | undefined,
+    submission: Submission,
+    onProgress: (fraction: number) => void,
+  ): Promise<SubmitResult> {
     if (!endpoint) throw new StudioError(ErrorCode.SubmitUnavailable, 'No endpoint is set to send designs to');
     const outbox = await this.start();
     // A page may say endpoint="/api"; the outbox keeps an absolute URL across visits.
@@ -50,9 +54,29 @@ export class Delivery {
         ['sending', (e) => e.progress && e.progress.total > 0 && onProgress(e.progress.loaded / e.progress.total)],
         ['sent', (e) => (off(), resolve({ state: 'sent', receipt: e.receipt! }))],
         ['retrying', () => (off(), resolve({ state: 'queued' }))],
-        ['failed', (e) => (off(), reject(new StudioError(ErrorCode.SubmitFailed, e.error?.message ?? 'refused', { detail: e.error?.message ?? 'refused' })))],
+        [
+          'failed',
+          (e) => (
+            off(),
+            reject(
+              new StudioError(ErrorCode.SubmitFailed, e.error?.message ?? 'refused', {
+                detail: e.error?.message ?? 'refused',
+              }),
+            )
+          ),
+        ],
         // The outbox found the submission unsendable (it checks it as the server would): never sent, so say so.
-        ['set-aside', (e) => (off(), reject(new StudioError(ErrorCode.SubmitFailed, e.reason ?? 'not a valid submission', { detail: e.reason ?? 'not a valid submission' })))],
+        [
+          'set-aside',
+          (e) => (
+            off(),
+            reject(
+              new StudioError(ErrorCode.SubmitFailed, e.reason ?? 'not a valid submission', {
+                detail: e.reason ?? 'not a valid submission',
+              }),
+            )
+          ),
+        ],
       ];
       const mine = (fn: (e: OutboxEvent) => void) => (e: Event) => (e as OutboxEvent).id === id && fn(e as OutboxEvent);
       for (let i = 0; i < handlers.length; i++) handlers[i] = [handlers[i][0], mine(handlers[i][1])];

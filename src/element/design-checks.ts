@@ -8,12 +8,17 @@ import type { TemplateManifest } from '../template/types.ts';
  */
 export function checkDesignForTemplate(doc: DesignDocument, manifest: TemplateManifest): void {
   if (doc.template.id !== manifest.id) {
-    throw new StudioError(ErrorCode.DesignTemplateMismatch, `The design is for template "${doc.template.id}", not "${manifest.id}"`, { detail: doc.template.id });
+    throw new StudioError(
+      ErrorCode.DesignTemplateMismatch,
+      `The design is for template "${doc.template.id}", not "${manifest.id}"`,
+      { detail: doc.template.id },
+    );
   }
   const stickers = new Set((manifest.stickers ?? []).map((s) => s.id));
   const palette = manifest.palette?.length ? new Set(manifest.palette.map((c) => c.toLowerCase())) : undefined;
   const colour = (c: string | null, where: string) => {
-    if (c && palette && !palette.has(c.toLowerCase())) throw invalid(`${where}: colour ${c} is not in the template's palette`);
+    if (c && palette && !palette.has(c.toLowerCase()))
+      throw invalid(`${where}: colour ${c} is not in the template's palette`);
   };
   doc.views.forEach((view, vi) => {
     const tv = manifest.views.find((v) => v.id === view.view);
@@ -23,13 +28,15 @@ export function checkDesignForTemplate(doc: DesignDocument, manifest: TemplateMa
       const at = `views[${vi}].layers[${li}]`;
       if (layer.kind === 'paint') {
         layer.marks.forEach((m, mi) => {
-          if (m.type === 'fill' && !areas.has(m.area)) throw invalid(`${at}.marks[${mi}].area: no area "${m.area}" in view "${tv.id}"`);
+          if (m.type === 'fill' && !areas.has(m.area))
+            throw invalid(`${at}.marks[${mi}].area: no area "${m.area}" in view "${tv.id}"`);
           if (m.type === 'fill' || m.tool !== 'eraser') colour(m.color, `${at}.marks[${mi}]`);
         });
         return;
       }
       const o = layer.object;
-      if (o.type === 'sticker' && !stickers.has(o.sticker)) throw invalid(`${at}.object.sticker: no sticker "${o.sticker}" in the template`);
+      if (o.type === 'sticker' && !stickers.has(o.sticker))
+        throw invalid(`${at}.object.sticker: no sticker "${o.sticker}" in the template`);
       if (o.type === 'text') colour(o.color, `${at}.object`);
       if (o.type === 'shape') (colour(o.fill, `${at}.object`), colour(o.stroke, `${at}.object`));
     });
@@ -41,11 +48,21 @@ function invalid(message: string): StudioError {
 }
 
 /** Images that undo could bring back are checked like the design's own. */
-export async function verifyHistoryImages(history: { done: Array<{ ops: unknown[] }>; undone: Array<{ ops: unknown[] }> }): Promise<void> {
+export async function verifyHistoryImages(history: {
+  done: Array<{ ops: unknown[] }>;
+  undone: Array<{ ops: unknown[] }>;
+}): Promise<void> {
   const srcs = new Set<string>();
   const visit = (value: unknown): void => {
     if (!value || typeof value !== 'object') return;
-    const o = value as { type?: unknown; src?: unknown; object?: unknown; layer?: unknown; before?: unknown; after?: unknown };
+    const o = value as {
+      type?: unknown;
+      src?: unknown;
+      object?: unknown;
+      layer?: unknown;
+      before?: unknown;
+      after?: unknown;
+    };
     if (o.type === 'image' && typeof o.src === 'string') srcs.add(o.src);
     for (const part of [o.object, o.layer, o.before, o.after]) visit(part);
   };
@@ -57,7 +74,9 @@ export async function verifyHistoryImages(history: { done: Array<{ ops: unknown[
 
 /** Images in a design are checked again, whichever way they came in (security/image-src.ts). */
 export async function verifyDesignImages(doc: DesignDocument): Promise<void> {
-  const srcs = doc.views.flatMap((v) => v.layers.flatMap((l) => (l.kind === 'object' && l.object.type === 'image' ? [l.object.src] : [])));
+  const srcs = doc.views.flatMap((v) =>
+    v.layers.flatMap((l) => (l.kind === 'object' && l.object.type === 'image' ? [l.object.src] : [])),
+  );
   if (srcs.length === 0) return;
   const { verifyImageSrc } = await import('../security/image-src.ts');
   for (const src of new Set(srcs)) await verifyImageSrc(src);

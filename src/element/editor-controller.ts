@@ -84,7 +84,13 @@ export class EditorController implements ReactiveController {
       this.options.restoreMetrics(opened?.metrics ?? undefined);
       if (loading.signal.aborted) return;
       const design = opened?.design ?? this.emptyDesign(loaded.manifest);
-      await editor.open(loaded, { design, history: opened?.history, view: opened?.view, seeds: opened?.seeds, handOver: true });
+      await editor.open(loaded, {
+        design,
+        history: opened?.history,
+        view: opened?.view,
+        seeds: opened?.seeds,
+        handOver: true,
+      });
       if (loading.signal.aborted) return;
       drafts.attach(opened);
       this.loaded = loaded;
@@ -93,7 +99,11 @@ export class EditorController implements ReactiveController {
     } catch (error) {
       if (loading.signal.aborted) return;
       const reason = String((error as Error)?.message ?? error);
-      this.options.fail(error instanceof StudioError ? error : new StudioError(ErrorCode.TemplateLoadFailed, reason, { detail: reason }));
+      this.options.fail(
+        error instanceof StudioError
+          ? error
+          : new StudioError(ErrorCode.TemplateLoadFailed, reason, { detail: reason }),
+      );
     }
   }
 
@@ -110,7 +120,10 @@ export class EditorController implements ReactiveController {
   async showChecked(doc: unknown, view?: string): Promise<void> {
     const editor = this.ready;
     // The design checks are lazy chunks: the first paint does not need them.
-    const [{ parseDesign }, checks] = await Promise.all([import('../document/validate.ts'), import('./design-checks.ts')]);
+    const [{ parseDesign }, checks] = await Promise.all([
+      import('../document/validate.ts'),
+      import('./design-checks.ts'),
+    ]);
     const parsed = parseDesign(doc);
     checks.checkDesignForTemplate(parsed, editor.manifest!);
     await checks.verifyDesignImages(parsed);
@@ -127,7 +140,9 @@ export class EditorController implements ReactiveController {
     });
     editor.addEventListener('change', (e) => this.options.changed((e as CustomEvent<EditorChange>).detail));
     editor.addEventListener('state', () => this.options.stateChanged());
-    editor.addEventListener('notice', (e) => this.options.notice((e as CustomEvent<ToolNotice | 'off-palette'>).detail));
+    editor.addEventListener('notice', (e) =>
+      this.options.notice((e as CustomEvent<ToolNotice | 'off-palette'>).detail),
+    );
     this.editor = editor;
     return editor;
   }

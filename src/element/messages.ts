@@ -27,7 +27,8 @@ export function describeCanvas(t: Translate, editor: StudioEditor): string {
   const manifest = editor.manifest;
   const view = manifest?.views.find((v) => v.id === editor.view)?.name ?? '';
   const layers = editor.layers;
-  if (layers.every((l) => l.kind === 'paint' && l.marks.length === 0)) return t('studio.canvas', { view, layers: t('studio.canvasEmpty') });
+  if (layers.every((l) => l.kind === 'paint' && l.marks.length === 0))
+    return t('studio.canvas', { view, layers: t('studio.canvasEmpty') });
   const list = layers
     .map((l) => {
       const name = l.name;
@@ -44,4 +45,3 @@ export function describeCanvas(t: Translate, editor: StudioEditor): string {
     .join('; ');
   return t('studio.canvas', { view, layers: t('studio.canvasLayers', { list }) });
 }
-

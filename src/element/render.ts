@@ -35,8 +35,14 @@ export interface StudioView {
 /** The studio's layout: header, toolbar, canvas, side panel, messages, file inputs and dialogs. */
 export function renderStudio(v: StudioView): TemplateResult {
   const { editor, loaded, t } = v;
-  return html`<div class="shell ${v.panelOpen ? 'panel-open' : ''}" part="shell" dir=${t.dir} lang=${t.locale}
-      aria-label=${t('studio.label')} role="group">
+  return html`<div
+    class="shell ${v.panelOpen ? 'panel-open' : ''}"
+    part="shell"
+    dir=${t.dir}
+    lang=${t.locale}
+    aria-label=${t('studio.label')}
+    role="group"
+  >
     ${renderHeader({ editor, manifest: loaded?.manifest, panelOpen: v.panelOpen, t, onDrafts: v.onDrafts, onSubmit: v.onSubmit, onPanel: v.onPanel })}
     ${editor ? renderToolbar({ editor, t, onTool: v.onTool }) : html`<div class="toolbar" part="toolbar"></div>`}
     <div
@@ -57,10 +63,20 @@ export function renderStudio(v: StudioView): TemplateResult {
     <div class="messages">
       ${v.status} ${renderMessages({ notice: v.notice, error: v.error, t, onCloseError: v.onCloseError })}
     </div>
-    <input type="file" class="image-file" hidden accept="image/png,image/jpeg,image/svg+xml,.svg"
-      @change=${(e: Event) => v.onUpload((e.target as HTMLInputElement).files)} />
-    <input type="file" class="backup-file" hidden accept=".json,application/json"
-      @change=${(e: Event) => v.onBackupFile(e.target as HTMLInputElement)} />
+    <input
+      type="file"
+      class="image-file"
+      hidden
+      accept="image/png,image/jpeg,image/svg+xml,.svg"
+      @change=${(e: Event) => v.onUpload((e.target as HTMLInputElement).files)}
+    />
+    <input
+      type="file"
+      class="backup-file"
+      hidden
+      accept=".json,application/json"
+      @change=${(e: Event) => v.onBackupFile(e.target as HTMLInputElement)}
+    />
     ${v.dialogs ?? nothing}
   </div>`;
 }

@@ -22,7 +22,11 @@ export function freshDesign(m: TemplateManifest, firstLayerName: string, author:
  * (which delivers it itself), else as a beacon to `{endpoint}/metrics` — also
  * for customers who never submit, the funnel the brand wants.
  */
-export function deliverMetrics(report: MetricsReport, bridge: BridgeController | undefined, endpoint: string | undefined): void {
+export function deliverMetrics(
+  report: MetricsReport,
+  bridge: BridgeController | undefined,
+  endpoint: string | undefined,
+): void {
   if (bridge) bridge.post('metrics', report);
   else if (endpoint) sendMetricsBeacon(`${endpoint.replace(/\/+$/, '')}/metrics`, report);
 }

@@ -3,7 +3,14 @@
  * the gallery and the dashboard. Every failure rejects with the API's own
  * `{ code, message }`; nothing here renders anything.
  */
-import type { ApiError, DesignSummary, GalleryPage, GallerySort, PreviewLink, VoteResult } from '../protocol/submission.ts';
+import type {
+  ApiError,
+  DesignSummary,
+  GalleryPage,
+  GallerySort,
+  PreviewLink,
+  VoteResult,
+} from '../protocol/submission.ts';
 
 export type { DesignSummary, GalleryPage, GallerySort, PreviewLink, VoteResult };
 
@@ -18,7 +25,11 @@ export function previewUrl(endpoint: string, link: PreviewLink): string {
   return new URL(link.url, new URL(endpoint, location.href)).href;
 }
 
-export async function requestJson<T>(url: string, init: RequestInit = {}, signal?: AbortSignal): Promise<{ status: number; body: T }> {
+export async function requestJson<T>(
+  url: string,
+  init: RequestInit = {},
+  signal?: AbortSignal,
+): Promise<{ status: number; body: T }> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal, headers: { Accept: 'application/json', ...init.headers } });
@@ -27,7 +38,10 @@ export async function requestJson<T>(url: string, init: RequestInit = {}, signal
     throw { code: 'network', message: 'the server could not be reached' } satisfies ApiError;
   }
   const body = await response.json().catch(() => null);
-  if (!response.ok) throw (body && typeof body.code === 'string' ? body : { code: `http-${response.status}`, message: response.statusText }) as ApiError;
+  if (!response.ok)
+    throw (
+      body && typeof body.code === 'string' ? body : { code: `http-${response.status}`, message: response.statusText }
+    ) as ApiError;
   return { status: response.status, body: body as T };
 }
 
@@ -44,5 +58,7 @@ export function listDesigns(
 
 /** One vote; `counted: false` when this browser's voter had voted already (the server's check, by cookie). */
 export function vote(endpoint: string, id: string): Promise<VoteResult> {
-  return requestJson<VoteResult>(apiUrl(endpoint, `/designs/${encodeURIComponent(id)}/votes`), { method: 'POST' }).then((r) => r.body);
+  return requestJson<VoteResult>(apiUrl(endpoint, `/designs/${encodeURIComponent(id)}/votes`), { method: 'POST' }).then(
+    (r) => r.body,
+  );
 }

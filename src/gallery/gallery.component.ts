@@ -84,7 +84,11 @@ export class CoDesignGallery extends LitElement {
     try {
       const result = await vote(this.endpoint, design.id);
       this.voted = new Set(this.voted).add(design.id);
-      if (this.result) this.result = { ...this.result, items: this.result.items.map((d) => (d.id === design.id ? { ...d, votes: result.votes } : d)) };
+      if (this.result)
+        this.result = {
+          ...this.result,
+          items: this.result.items.map((d) => (d.id === design.id ? { ...d, votes: result.votes } : d)),
+        };
       const count = plural(result.votes, 'vote', 'votes');
       this.announcement = result.counted
         ? `Your vote for ${design.author}'s design counted. It now has ${count}.`
@@ -102,9 +106,17 @@ export class CoDesignGallery extends LitElement {
     const preview = design.previews[0];
     const voted = this.voted.has(design.id);
     return html`<li class="card" part="card" data-id=${design.id}>
-      ${preview
-        ? html`<img src=${previewUrl(this.endpoint, preview)} width=${preview.width} height=${preview.height} alt=${`${design.author}'s ${design.template.id}`} loading="lazy" />`
-        : nothing}
+      ${
+        preview
+          ? html`<img
+              src=${previewUrl(this.endpoint, preview)}
+              width=${preview.width}
+              height=${preview.height}
+              alt=${`${design.author}'s ${design.template.id}`}
+              loading="lazy"
+            />`
+          : nothing
+      }
       <div class="meta">
         <span class="author">${design.author}</span>
         <span class="votes">${plural(design.votes, 'vote', 'votes')}</span>
@@ -132,7 +144,17 @@ export class CoDesignGallery extends LitElement {
         ${[
           [GallerySort.New, 'Newest'],
           [GallerySort.Top, 'Most votes'],
-        ].map(([sort, label]) => html`<button type="button" class="sort" aria-pressed=${this.sort === sort ? 'true' : 'false'} @click=${() => this.handleSort(sort as GallerySort)}>${label}</button>`)}
+        ].map(
+          ([sort, label]) =>
+            html`<button
+              type="button"
+              class="sort"
+              aria-pressed=${this.sort === sort ? 'true' : 'false'}
+              @click=${() => this.handleSort(sort as GallerySort)}
+            >
+              ${label}
+            </button>`,
+        )}
         <span class="count">${this.result ? plural(this.result.total, 'design', 'designs') : ''}</span>
       </div>
       <p class="status" role="status" aria-live="polite">${this.announcement}</p>
@@ -141,13 +163,29 @@ export class CoDesignGallery extends LitElement {
       <ul class="grid" aria-busy=${this.loading ? 'true' : 'false'}>
         ${items.map((d) => this.renderCard(d))}
       </ul>
-      ${this.pages > 1
-        ? html`<nav class="pager" aria-label="Gallery pages">
-            <button type="button" class="prev" ?disabled=${this.page <= 1 || this.loading} @click=${() => this.load(this.page - 1)}>Previous page</button>
-            <span>Page ${this.page} of ${this.pages}</span>
-            <button type="button" class="next" ?disabled=${this.page >= this.pages || this.loading} @click=${() => this.load(this.page + 1)}>Next page</button>
-          </nav>`
-        : nothing}
+      ${
+        this.pages > 1
+          ? html`<nav class="pager" aria-label="Gallery pages">
+              <button
+                type="button"
+                class="prev"
+                ?disabled=${this.page <= 1 || this.loading}
+                @click=${() => this.load(this.page - 1)}
+              >
+                Previous page
+              </button>
+              <span>Page ${this.page} of ${this.pages}</span>
+              <button
+                type="button"
+                class="next"
+                ?disabled=${this.page >= this.pages || this.loading}
+                @click=${() => this.load(this.page + 1)}
+              >
+                Next page
+              </button>
+            </nav>`
+          : nothing
+      }
     `;
   }
 }

@@ -5,93 +5,93 @@ import { pageTokens } from '../theme/page-tokens.ts';
 export const styles = [
   pageTokens,
   css`
-  button {
-    font: inherit;
-    min-height: 40px;
-    padding: 4px 14px;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_line);
-    background: var(--_bg);
-    color: inherit;
-    cursor: pointer;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
-  button:focus-visible,
-  a:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  button[aria-pressed='true'] {
-    background: var(--_accent);
-    color: var(--_accent-fg);
-    border-color: var(--_accent);
-  }
-  a {
-    color: var(--_accent);
-  }
-  .bar,
-  .pager {
-    display: flex;
-    gap: 8px;
-    align-items: center;
-    flex-wrap: wrap;
-    margin: 8px 0;
-  }
-  .count,
-  .status,
-  .empty {
-    color: var(--_muted);
-  }
-  .status {
-    min-height: 1.4em;
-    margin: 4px 0;
-  }
-  .failure {
-    color: var(--_danger);
-  }
-  .grid {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
-    gap: 16px;
-  }
-  .card {
-    background: var(--_bg);
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    overflow: hidden;
-    display: flex;
-    flex-direction: column;
-  }
-  .card img {
-    width: 100%;
-    height: auto;
-    aspect-ratio: auto;
-    background: #fff;
-  }
-  .meta,
-  .actions {
-    display: flex;
-    justify-content: space-between;
-    align-items: center;
-    gap: 8px;
-    padding: 8px 12px 0;
-  }
-  .actions {
-    padding-bottom: 12px;
-  }
-  .author {
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-  .votes {
-    color: var(--_muted);
-    white-space: nowrap;
-  }
-`,
+    button {
+      font: inherit;
+      min-height: 40px;
+      padding: 4px 14px;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_line);
+      background: var(--_bg);
+      color: inherit;
+      cursor: pointer;
+    }
+    button:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
+    button:focus-visible,
+    a:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    button[aria-pressed='true'] {
+      background: var(--_accent);
+      color: var(--_accent-fg);
+      border-color: var(--_accent);
+    }
+    a {
+      color: var(--_accent);
+    }
+    .bar,
+    .pager {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+      margin: 8px 0;
+    }
+    .count,
+    .status,
+    .empty {
+      color: var(--_muted);
+    }
+    .status {
+      min-height: 1.4em;
+      margin: 4px 0;
+    }
+    .failure {
+      color: var(--_danger);
+    }
+    .grid {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+      gap: 16px;
+    }
+    .card {
+      background: var(--_bg);
+      border: 1px solid var(--_line);
+      border-radius: var(--_radius);
+      overflow: hidden;
+      display: flex;
+      flex-direction: column;
+    }
+    .card img {
+      width: 100%;
+      height: auto;
+      aspect-ratio: auto;
+      background: #fff;
+    }
+    .meta,
+    .actions {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+      padding: 8px 12px 0;
+    }
+    .actions {
+      padding-bottom: 12px;
+    }
+    .author {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .votes {
+      color: var(--_muted);
+      white-space: nowrap;
+    }
+  `,
 ];

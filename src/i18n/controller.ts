@@ -29,7 +29,11 @@ export class LocaleController implements ReactiveController {
     // A lang change anywhere in the page is rare and cheap to re-check; observing
     // only the ancestors would miss a host that moves us between containers.
     this.observer = new MutationObserver(() => this.refresh());
-    this.observer.observe(this.host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    this.observer.observe(this.host.ownerDocument.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
     window.addEventListener('languagechange', this.refresh);
     this.refresh();
   }

@@ -8,7 +8,8 @@ export const de: Record<MessageKey, string> = {
   'studio.canvasEmpty': 'Noch nichts gemalt.',
   'studio.canvasLayers': 'Ebenen von unten nach oben: {list}.',
   'studio.canvasLabel': 'Designfläche',
-  'studio.canvasHelp': 'Pfeiltasten bewegen den Cursor (mit Umschalt weiter). Enter benutzt das aktuelle Werkzeug am Cursor; mit einem Pinsel drückst du Enter an beiden Enden einer geraden Linie. Bei einem ausgewählten Objekt: Pfeiltasten verschieben es, [ und ] skalieren es, Komma und Punkt drehen es, Entf löscht es, Escape hebt die Auswahl auf.',
+  'studio.canvasHelp':
+    'Pfeiltasten bewegen den Cursor (mit Umschalt weiter). Enter benutzt das aktuelle Werkzeug am Cursor; mit einem Pinsel drückst du Enter an beiden Enden einer geraden Linie. Bei einem ausgewählten Objekt: Pfeiltasten verschieben es, [ und ] skalieren es, Komma und Punkt drehen es, Entf löscht es, Escape hebt die Auswahl auf.',
   'describe.paint': '{name}: {count, plural, =0 {leer} one {# Strich} other {# Striche}}',
   'describe.text': '{name}: Text „{text}“',
   'describe.shape': '{name}: {shape}',
@@ -77,12 +78,14 @@ export const de: Record<MessageKey, string> = {
   'layer.copy': '{name} (Kopie)',
   'text.default': 'Dein Text',
 
-  'notice.layer-locked': 'Diese Ebene ist gesperrt oder ausgeblendet. Entsperre sie oder wähle eine andere Ebene zum Malen.',
+  'notice.layer-locked':
+    'Diese Ebene ist gesperrt oder ausgeblendet. Entsperre sie oder wähle eine andere Ebene zum Malen.',
   'notice.outside-area': 'Tippe in den Bereich, den du gestalten kannst.',
   'notice.no-paint-layer': 'Hier gibt es nichts zum Radieren.',
   'notice.choose-sticker': 'Wähle zuerst einen Sticker aus.',
   'notice.off-palette': 'Bei dieser Vorlage kannst du nur die Markenfarben verwenden.',
-  'notice.line-started': 'Linie begonnen. Bewege den Cursor und drücke Enter, um sie zu beenden, oder Escape zum Abbrechen.',
+  'notice.line-started':
+    'Linie begonnen. Bewege den Cursor und drücke Enter, um sie zu beenden, oder Escape zum Abbrechen.',
 
   'drafts.button': 'Entwürfe',
   'drafts.title': 'Deine Designs',
@@ -105,18 +108,23 @@ export const de: Record<MessageKey, string> = {
   'drafts.thumbnail': 'Vorschau von {name}',
   'drafts.backup': 'Backup herunterladen',
   'drafts.import': 'Backup importieren',
-  'drafts.notice.quarantined': 'Ein gespeichertes Design ließ sich nicht öffnen und wurde beiseitegelegt. Deine anderen Designs sind in Ordnung.',
+  'drafts.notice.quarantined':
+    'Ein gespeichertes Design ließ sich nicht öffnen und wurde beiseitegelegt. Deine anderen Designs sind in Ordnung.',
   'drafts.notice.forked': '„{name}“ wurde in einem anderen Tab geändert. Deine Version bleibt als Kopie erhalten.',
   'drafts.notice.reloaded': 'Mit den Änderungen aus einem anderen Tab aktualisiert.',
   'drafts.notice.imported': 'Backup als „{name}“ geöffnet.',
-  'drafts.notice.deleted-elsewhere': 'Dieses Design wurde in einem anderen Tab gelöscht. Es wird als neuer Entwurf wieder gespeichert.',
+  'drafts.notice.deleted-elsewhere':
+    'Dieses Design wurde in einem anderen Tab gelöscht. Es wird als neuer Entwurf wieder gespeichert.',
   'save.saving': 'Wird gespeichert…',
   'save.saved': 'Auf diesem Gerät gespeichert',
   'save.unsaved': 'Noch nicht gespeichert',
   'save.memory': 'Nicht auf diesem Gerät gespeichert',
-  'save.quota': 'Speichern fehlgeschlagen: Der Speicher dieses Browsers ist voll. Dein Design ist noch da. Lade ein Backup herunter, damit es nicht verloren geht.',
-  'save.unavailable': 'Dieser Browser lässt das Studio keine Entwürfe auf diesem Gerät speichern. Dein Design bleibt, solange die Seite offen ist. Lade ein Backup herunter, um es zu behalten.',
-  'save.failed': 'Speichern fehlgeschlagen. Das Studio versucht es gleich noch einmal. Lade sicherheitshalber ein Backup herunter.',
+  'save.quota':
+    'Speichern fehlgeschlagen: Der Speicher dieses Browsers ist voll. Dein Design ist noch da. Lade ein Backup herunter, damit es nicht verloren geht.',
+  'save.unavailable':
+    'Dieser Browser lässt das Studio keine Entwürfe auf diesem Gerät speichern. Dein Design bleibt, solange die Seite offen ist. Lade ein Backup herunter, um es zu behalten.',
+  'save.failed':
+    'Speichern fehlgeschlagen. Das Studio versucht es gleich noch einmal. Lade sicherheitshalber ein Backup herunter.',
 
   'submit.button': 'Einreichen',
   'brief.heading': 'Die Aufgabe',
@@ -145,13 +153,15 @@ export const de: Record<MessageKey, string> = {
   'submit.cancel': 'Abbrechen',
   'submit.progress': 'Fortschritt beim Senden',
   'submit.sending': 'Wird gesendet…',
-  'submit.queued': 'Gerade gibt es keine Verbindung. Dein Design wartet in der Warteschlange und wird gesendet, sobald du wieder online bist.',
+  'submit.queued':
+    'Gerade gibt es keine Verbindung. Dein Design wartet in der Warteschlange und wird gesendet, sobald du wieder online bist.',
   'submit.sent': 'Gesendet! Danke für dein Design.',
   'submit.failed': 'Dein Design konnte nicht gesendet werden: {detail}',
   'submit.needConsent': 'Bitte akzeptiere die Bedingungen, um dein Design zu senden.',
   'submit.needAuthor': 'Bitte gib einen Namen oder Nickname ein.',
 
-  'error.template-load-failed': 'Die Produktvorlage konnte nicht geladen werden. Prüf deine Verbindung und versuch es noch einmal.',
+  'error.template-load-failed':
+    'Die Produktvorlage konnte nicht geladen werden. Prüf deine Verbindung und versuch es noch einmal.',
   'error.template-invalid': 'Die Produktvorlage ist ungültig: {detail}',
   'error.design-invalid': 'Dieses Design lässt sich nicht öffnen: {detail}',
   'error.design-template-mismatch': 'Dieses Design wurde für ein anderes Produkt erstellt ({detail}).',

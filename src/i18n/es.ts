@@ -8,7 +8,8 @@ export const es: Record<MessageKey, string> = {
   'studio.canvasEmpty': 'Todavía no has pintado nada.',
   'studio.canvasLayers': 'Capas de abajo arriba: {list}.',
   'studio.canvasLabel': 'Lienzo de diseño',
-  'studio.canvasHelp': 'Las flechas mueven el cursor (con Mayús, más lejos). Intro usa la herramienta actual en el cursor; con un pincel, pulsa Intro en los dos extremos de una línea recta. Con un objeto seleccionado: las flechas lo mueven, [ y ] lo escalan, coma y punto lo giran, Supr lo elimina y Escape quita la selección.',
+  'studio.canvasHelp':
+    'Las flechas mueven el cursor (con Mayús, más lejos). Intro usa la herramienta actual en el cursor; con un pincel, pulsa Intro en los dos extremos de una línea recta. Con un objeto seleccionado: las flechas lo mueven, [ y ] lo escalan, coma y punto lo giran, Supr lo elimina y Escape quita la selección.',
   'describe.paint': '{name}: {count, plural, =0 {vacía} one {# trazo} other {# trazos}}',
   'describe.text': '{name}: texto «{text}»',
   'describe.shape': '{name}: {shape}',
@@ -105,18 +106,23 @@ export const es: Record<MessageKey, string> = {
   'drafts.thumbnail': 'Vista previa de {name}',
   'drafts.backup': 'Descargar copia de seguridad',
   'drafts.import': 'Importar copia de seguridad',
-  'drafts.notice.quarantined': 'No hemos podido abrir un diseño guardado y lo hemos apartado. Tus otros diseños están bien.',
+  'drafts.notice.quarantined':
+    'No hemos podido abrir un diseño guardado y lo hemos apartado. Tus otros diseños están bien.',
   'drafts.notice.forked': '«{name}» se ha modificado en otra pestaña. Hemos guardado tu versión como copia.',
   'drafts.notice.reloaded': 'Actualizado con los cambios hechos en otra pestaña.',
   'drafts.notice.imported': 'Copia de seguridad abierta como «{name}».',
-  'drafts.notice.deleted-elsewhere': 'Este diseño se ha eliminado en otra pestaña. Se guardará de nuevo como un borrador nuevo.',
+  'drafts.notice.deleted-elsewhere':
+    'Este diseño se ha eliminado en otra pestaña. Se guardará de nuevo como un borrador nuevo.',
   'save.saving': 'Guardando…',
   'save.saved': 'Guardado en este dispositivo',
   'save.unsaved': 'Aún sin guardar',
   'save.memory': 'No guardado en este dispositivo',
-  'save.quota': 'No se ha podido guardar: el almacenamiento de este navegador está lleno. Tu diseño sigue aquí. Descarga una copia de seguridad para no perderlo.',
-  'save.unavailable': 'Este navegador no permite que el estudio guarde borradores en este dispositivo. Tu diseño se mantiene mientras la página siga abierta. Descarga una copia de seguridad para conservarlo.',
-  'save.failed': 'No se ha podido guardar. El estudio lo volverá a intentar. Por si acaso, descarga una copia de seguridad.',
+  'save.quota':
+    'No se ha podido guardar: el almacenamiento de este navegador está lleno. Tu diseño sigue aquí. Descarga una copia de seguridad para no perderlo.',
+  'save.unavailable':
+    'Este navegador no permite que el estudio guarde borradores en este dispositivo. Tu diseño se mantiene mientras la página siga abierta. Descarga una copia de seguridad para conservarlo.',
+  'save.failed':
+    'No se ha podido guardar. El estudio lo volverá a intentar. Por si acaso, descarga una copia de seguridad.',
 
   'submit.button': 'Enviar',
   'brief.heading': 'El reto',
@@ -151,7 +157,8 @@ export const es: Record<MessageKey, string> = {
   'submit.needConsent': 'Acepta las condiciones para enviar tu diseño.',
   'submit.needAuthor': 'Escribe un nombre o alias.',
 
-  'error.template-load-failed': 'No hemos podido cargar la plantilla del producto. Comprueba tu conexión y vuelve a intentarlo.',
+  'error.template-load-failed':
+    'No hemos podido cargar la plantilla del producto. Comprueba tu conexión y vuelve a intentarlo.',
   'error.template-invalid': 'La plantilla del producto no es válida: {detail}',
   'error.design-invalid': 'No se ha podido abrir este diseño: {detail}',
   'error.design-template-mismatch': 'Este diseño se creó para otro producto ({detail}).',

@@ -40,7 +40,11 @@ export function parse(text: string, hashArg?: string): Part[] {
       const plural = PLURAL.exec(body);
       if (simple || plural) {
         flush();
-        parts.push(simple ? { arg: simple[1] } : { plural: plural![1], branches: branches(body.slice(plural![0].length), plural![1]) });
+        parts.push(
+          simple
+            ? { arg: simple[1] }
+            : { plural: plural![1], branches: branches(body.slice(plural![0].length), plural![1]) },
+        );
         i = end;
         continue;
       }
@@ -63,7 +67,7 @@ function closing(text: string, open: number): number {
 
 function branches(src: string, arg: string): Record<string, Part[]> {
   const out: Record<string, Part[]> = {};
-  for (let i = 0; i < src.length; ) {
+  for (let i = 0; i < src.length;) {
     BRANCH.lastIndex = i;
     const m = BRANCH.exec(src);
     if (!m) break;
@@ -138,7 +142,10 @@ export function formats(locale: string) {
     if (!nf) numbers.set(k, (nf = new Intl.NumberFormat(locale, opts)));
     return nf.format(n);
   };
-  const date = (d: Date | number, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string => {
+  const date = (
+    d: Date | number,
+    opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+  ): string => {
     const k = JSON.stringify(opts);
     let df = dates.get(k);
     if (!df) dates.set(k, (df = new Intl.DateTimeFormat(locale, opts)));

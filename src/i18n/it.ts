@@ -8,7 +8,8 @@ export const it: Record<MessageKey, string> = {
   'studio.canvasEmpty': 'Non hai ancora dipinto niente.',
   'studio.canvasLayers': 'Livelli dal basso verso l’alto: {list}.',
   'studio.canvasLabel': 'Area di disegno',
-  'studio.canvasHelp': 'Le frecce spostano il cursore (con Maiusc più lontano). Invio usa lo strumento attuale nel punto del cursore; con un pennello, premi Invio ai due estremi di una linea retta. Con un oggetto selezionato: le frecce lo spostano, [ e ] lo ridimensionano, virgola e punto lo ruotano, Canc lo elimina, Esc lo deseleziona.',
+  'studio.canvasHelp':
+    'Le frecce spostano il cursore (con Maiusc più lontano). Invio usa lo strumento attuale nel punto del cursore; con un pennello, premi Invio ai due estremi di una linea retta. Con un oggetto selezionato: le frecce lo spostano, [ e ] lo ridimensionano, virgola e punto lo ruotano, Canc lo elimina, Esc lo deseleziona.',
   'describe.paint': '{name}: {count, plural, =0 {vuoto} one {# tratto} other {# tratti}}',
   'describe.text': '{name}: testo «{text}»',
   'describe.shape': '{name}: {shape}',
@@ -105,17 +106,22 @@ export const it: Record<MessageKey, string> = {
   'drafts.thumbnail': 'Anteprima di {name}',
   'drafts.backup': 'Scarica il backup',
   'drafts.import': 'Importa un backup',
-  'drafts.notice.quarantined': 'Non siamo riusciti ad aprire un design salvato e l’abbiamo messo da parte. Gli altri tuoi design sono a posto.',
-  'drafts.notice.forked': '«{name}» è stato modificato in un’altra scheda. La tua versione è stata conservata come copia.',
+  'drafts.notice.quarantined':
+    'Non siamo riusciti ad aprire un design salvato e l’abbiamo messo da parte. Gli altri tuoi design sono a posto.',
+  'drafts.notice.forked':
+    '«{name}» è stato modificato in un’altra scheda. La tua versione è stata conservata come copia.',
   'drafts.notice.reloaded': 'Aggiornato con le modifiche fatte in un’altra scheda.',
   'drafts.notice.imported': 'Backup aperto come «{name}».',
-  'drafts.notice.deleted-elsewhere': 'Questo design è stato eliminato in un’altra scheda. Verrà salvato di nuovo come nuova bozza.',
+  'drafts.notice.deleted-elsewhere':
+    'Questo design è stato eliminato in un’altra scheda. Verrà salvato di nuovo come nuova bozza.',
   'save.saving': 'Salvataggio in corso…',
   'save.saved': 'Salvato su questo dispositivo',
   'save.unsaved': 'Non ancora salvato',
   'save.memory': 'Non salvato su questo dispositivo',
-  'save.quota': 'Salvataggio non riuscito: la memoria del browser è piena. Il tuo design è ancora qui. Scarica un backup per non perderlo.',
-  'save.unavailable': 'Questo browser non permette allo studio di conservare bozze su questo dispositivo. Il tuo design resta finché la pagina è aperta. Scarica un backup per tenerlo.',
+  'save.quota':
+    'Salvataggio non riuscito: la memoria del browser è piena. Il tuo design è ancora qui. Scarica un backup per non perderlo.',
+  'save.unavailable':
+    'Questo browser non permette allo studio di conservare bozze su questo dispositivo. Il tuo design resta finché la pagina è aperta. Scarica un backup per tenerlo.',
   'save.failed': 'Salvataggio non riuscito. Lo studio riproverà. Per sicurezza, scarica un backup.',
 
   'submit.button': 'Invia',
@@ -151,7 +157,8 @@ export const it: Record<MessageKey, string> = {
   'submit.needConsent': 'Accetta le condizioni per inviare il tuo design.',
   'submit.needAuthor': 'Inserisci un nome o un nickname.',
 
-  'error.template-load-failed': 'Non siamo riusciti a caricare il modello del prodotto. Controlla la connessione e riprova.',
+  'error.template-load-failed':
+    'Non siamo riusciti a caricare il modello del prodotto. Controlla la connessione e riprova.',
   'error.template-invalid': 'Il modello del prodotto non è valido: {detail}',
   'error.design-invalid': 'Non è possibile aprire questo design: {detail}',
   'error.design-template-mismatch': 'Questo design è stato creato per un altro prodotto ({detail}).',

@@ -15,12 +15,18 @@ export interface LocaleMatch {
  * nearest `lang` (across shadow roots, since hosts nest us in their own
  * components), the document's `lang`, then the browser's languages.
  */
-export function requestedLocales(host: Element, explicit?: string | null, languages: readonly string[] = navigator.languages ?? [navigator.language]): string[] {
-  return [explicit, nearestLang(host), host.ownerDocument.documentElement.lang, ...languages].filter((l): l is string => !!l?.trim());
+export function requestedLocales(
+  host: Element,
+  explicit?: string | null,
+  languages: readonly string[] = navigator.languages ?? [navigator.language],
+): string[] {
+  return [explicit, nearestLang(host), host.ownerDocument.documentElement.lang, ...languages].filter(
+    (l): l is string => !!l?.trim(),
+  );
 }
 
 function nearestLang(el: Element): string | undefined {
-  for (let node: Element | undefined = el; node; ) {
+  for (let node: Element | undefined = el; node;) {
     // lang="" means "unknown", so it gives no answer and the search goes on outward.
     const found = node.closest('[lang]:not([lang=""])');
     if (found) return found.getAttribute('lang')!;

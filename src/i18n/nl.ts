@@ -8,7 +8,8 @@ export const nl: Record<MessageKey, string> = {
   'studio.canvasEmpty': 'Nog niets geschilderd.',
   'studio.canvasLayers': 'Lagen van onder naar boven: {list}.',
   'studio.canvasLabel': 'Ontwerpvlak',
-  'studio.canvasHelp': 'Pijltjestoetsen verplaatsen de cursor (met Shift verder). Enter gebruikt het huidige gereedschap bij de cursor; met een kwast druk je Enter aan beide uiteinden van een rechte lijn. Met een object geselecteerd: pijltjes verplaatsen het, [ en ] schalen het, komma en punt draaien het, Delete verwijdert het, Escape heft de selectie op.',
+  'studio.canvasHelp':
+    'Pijltjestoetsen verplaatsen de cursor (met Shift verder). Enter gebruikt het huidige gereedschap bij de cursor; met een kwast druk je Enter aan beide uiteinden van een rechte lijn. Met een object geselecteerd: pijltjes verplaatsen het, [ en ] schalen het, komma en punt draaien het, Delete verwijdert het, Escape heft de selectie op.',
   'describe.paint': '{name}: {count, plural, =0 {leeg} one {# streek} other {# streken}}',
   'describe.text': '{name}: tekst ‘{text}’',
   'describe.shape': '{name}: {shape}',
@@ -77,12 +78,14 @@ export const nl: Record<MessageKey, string> = {
   'layer.copy': 'Kopie van {name}',
   'text.default': 'Jouw tekst',
 
-  'notice.layer-locked': 'Deze laag is vergrendeld of verborgen. Ontgrendel hem of kies een andere laag om op te schilderen.',
+  'notice.layer-locked':
+    'Deze laag is vergrendeld of verborgen. Ontgrendel hem of kies een andere laag om op te schilderen.',
   'notice.outside-area': 'Tik binnen het vlak dat je mag ontwerpen.',
   'notice.no-paint-layer': 'Hier is geen verf om weg te gummen.',
   'notice.choose-sticker': 'Kies eerst een sticker.',
   'notice.off-palette': 'Met dit sjabloon kun je alleen de merkkleuren gebruiken.',
-  'notice.line-started': 'Lijn begonnen. Verplaats de cursor en druk op Enter om hem af te maken, of op Escape om te annuleren.',
+  'notice.line-started':
+    'Lijn begonnen. Verplaats de cursor en druk op Enter om hem af te maken, of op Escape om te annuleren.',
 
   'drafts.button': 'Concepten',
   'drafts.title': 'Jouw ontwerpen',
@@ -105,17 +108,21 @@ export const nl: Record<MessageKey, string> = {
   'drafts.thumbnail': 'Voorbeeld van {name}',
   'drafts.backup': 'Back-up downloaden',
   'drafts.import': 'Back-up importeren',
-  'drafts.notice.quarantined': 'Een opgeslagen ontwerp kon niet worden geopend en is apart gezet. Met je andere ontwerpen is niets aan de hand.',
+  'drafts.notice.quarantined':
+    'Een opgeslagen ontwerp kon niet worden geopend en is apart gezet. Met je andere ontwerpen is niets aan de hand.',
   'drafts.notice.forked': '‘{name}’ is in een ander tabblad gewijzigd. Jouw versie is als kopie bewaard.',
   'drafts.notice.reloaded': 'Bijgewerkt met de wijzigingen uit een ander tabblad.',
   'drafts.notice.imported': 'Back-up geopend als ‘{name}’.',
-  'drafts.notice.deleted-elsewhere': 'Dit ontwerp is in een ander tabblad verwijderd. Het wordt opnieuw opgeslagen als nieuw concept.',
+  'drafts.notice.deleted-elsewhere':
+    'Dit ontwerp is in een ander tabblad verwijderd. Het wordt opnieuw opgeslagen als nieuw concept.',
   'save.saving': 'Opslaan…',
   'save.saved': 'Opgeslagen op dit apparaat',
   'save.unsaved': 'Nog niet opgeslagen',
   'save.memory': 'Niet opgeslagen op dit apparaat',
-  'save.quota': 'Opslaan mislukt: de opslag van deze browser is vol. Je ontwerp staat er nog. Download een back-up zodat je het niet kwijtraakt.',
-  'save.unavailable': 'Deze browser laat de studio geen concepten op dit apparaat bewaren. Je ontwerp blijft staan zolang de pagina open is. Download een back-up om het te bewaren.',
+  'save.quota':
+    'Opslaan mislukt: de opslag van deze browser is vol. Je ontwerp staat er nog. Download een back-up zodat je het niet kwijtraakt.',
+  'save.unavailable':
+    'Deze browser laat de studio geen concepten op dit apparaat bewaren. Je ontwerp blijft staan zolang de pagina open is. Download een back-up om het te bewaren.',
   'save.failed': 'Opslaan mislukt. De studio probeert het opnieuw. Download voor de zekerheid een back-up.',
 
   'submit.button': 'Insturen',
@@ -145,13 +152,15 @@ export const nl: Record<MessageKey, string> = {
   'submit.cancel': 'Annuleren',
   'submit.progress': 'Voortgang van het versturen',
   'submit.sending': 'Bezig met versturen…',
-  'submit.queued': 'Er is nu geen verbinding. Je ontwerp staat in de wachtrij en wordt verstuurd zodra je weer online bent.',
+  'submit.queued':
+    'Er is nu geen verbinding. Je ontwerp staat in de wachtrij en wordt verstuurd zodra je weer online bent.',
   'submit.sent': 'Verstuurd! Bedankt voor je ontwerp.',
   'submit.failed': 'Je ontwerp kon niet worden verstuurd: {detail}',
   'submit.needConsent': 'Ga akkoord met de voorwaarden om je ontwerp te versturen.',
   'submit.needAuthor': 'Vul een naam of gebruikersnaam in.',
 
-  'error.template-load-failed': 'Het productsjabloon kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
+  'error.template-load-failed':
+    'Het productsjabloon kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
   'error.template-invalid': 'Het productsjabloon is ongeldig: {detail}',
   'error.design-invalid': 'Dit ontwerp kan niet worden geopend: {detail}',
   'error.design-template-mismatch': 'Dit ontwerp is gemaakt voor een ander product ({detail}).',

@@ -6,13 +6,17 @@ type Messages = Record<MessageKey, string>;
 // Look-alike letters: text still reads as English, but a string that skipped
 // the table (still plain ASCII) stands out at a glance.
 const ACCENTED: Record<string, string> = Object.fromEntries(
-  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [c, [...'åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]]),
+  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [
+    c,
+    [...'åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i],
+  ]),
 );
 
 /** en-XA: accented, bracketed and about a third longer, to find clipped and untranslated text. */
 export function accented(source: Messages): Messages {
   const pseudo = map(source, (s) => [...s].map((c) => ACCENTED[c] ?? c).join(''));
-  for (const [k, v] of Object.entries(source) as [MessageKey, string][]) pseudo[k] = `⟦${pseudo[k]}${'·'.repeat(Math.ceil(v.length / 3))}⟧`;
+  for (const [k, v] of Object.entries(source) as [MessageKey, string][])
+    pseudo[k] = `⟦${pseudo[k]}${'·'.repeat(Math.ceil(v.length / 3))}⟧`;
   return pseudo;
 }
 

@@ -3,7 +3,15 @@ import { formats, parse, render, type Params, type Part } from './format.ts';
 import { matchLocale, textDirection, type LocaleId, type LocaleMatch } from './locale.ts';
 
 export type { Params } from './format.ts';
-export { LOCALES, PSEUDO_LOCALES, matchLocale, requestedLocales, textDirection, type LocaleId, type LocaleMatch } from './locale.ts';
+export {
+  LOCALES,
+  PSEUDO_LOCALES,
+  matchLocale,
+  requestedLocales,
+  textDirection,
+  type LocaleId,
+  type LocaleMatch,
+} from './locale.ts';
 
 /** A complete table: a key missing from a locale is a type error. */
 export type Messages = Record<MessageKey, string>;
@@ -93,7 +101,14 @@ function translatorFor(match: LocaleMatch): Translate {
     if (!parts) parsed.set(key, (parts = parse(table[key] || en[key] || key)));
     return render(parts, params, f);
   };
-  const made: Translate = Object.assign(t, { id: match.id, locale: match.locale, dir: textDirection(match.locale), number: f.number, date: f.date, bytes: f.bytes });
+  const made: Translate = Object.assign(t, {
+    id: match.id,
+    locale: match.locale,
+    dir: textDirection(match.locale),
+    number: f.number,
+    date: f.date,
+    bytes: f.bytes,
+  });
   translators.set(cacheKey, made);
   return made;
 }

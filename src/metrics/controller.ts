@@ -87,7 +87,10 @@ export class MetricsController implements ReactiveController {
   private readonly onFlush: ((flush: MetricsFlush) => void) | undefined;
   private readonly readMode: (() => unknown) | undefined;
 
-  constructor(private readonly host: Host, opts: MetricsControllerOptions = {}) {
+  constructor(
+    private readonly host: Host,
+    opts: MetricsControllerOptions = {},
+  ) {
     this.idle = idleTimeoutOf(opts.idleTimeout);
     this.now = opts.now;
     this.flushInterval = opts.flushInterval ?? DEFAULT_FLUSH_INTERVAL;
@@ -210,7 +213,9 @@ export class MetricsController implements ReactiveController {
     if (!known && value !== this.warned) {
       this.warned = value;
       const shown = JSON.stringify(value);
-      console.warn(`<co-design-studio>: metrics=${shown} is neither "on" nor "off"; time on task stays off (docs/privacy.md)`);
+      console.warn(
+        `<co-design-studio>: metrics=${shown} is neither "on" nor "off"; time on task stays off (docs/privacy.md)`,
+      );
     }
     return mode;
   }
@@ -259,7 +264,13 @@ export class MetricsController implements ReactiveController {
     this.flushed = undefined;
     const doc = this.host.ownerDocument;
     const perf = doc.defaultView?.performance ?? performance;
-    this.engine = new TimeOnTask({ idleTimeout: this.idle, now: this.now ?? (() => perf.now()), visible: doc.visibilityState === 'visible', focused: doc.hasFocus(), tool: isToolId(this.tool) ? this.tool : undefined });
+    this.engine = new TimeOnTask({
+      idleTimeout: this.idle,
+      now: this.now ?? (() => perf.now()),
+      visible: doc.visibilityState === 'visible',
+      focused: doc.hasFocus(),
+      tool: isToolId(this.tool) ? this.tool : undefined,
+    });
     this.sessionId = newId();
     this.seq = 0;
     this.schedule();
@@ -306,7 +317,8 @@ export class MetricsController implements ReactiveController {
 
   private readonly handleVisibility = (e: Event): void => {
     this.sync(this.eventTime(e));
-    if (this.host.ownerDocument.visibilityState === 'hidden' && this.engine && !this.engine.isEnded) this.flush(FlushReason.Hidden);
+    if (this.host.ownerDocument.visibilityState === 'hidden' && this.engine && !this.engine.isEnded)
+      this.flush(FlushReason.Hidden);
   };
 
   private readonly handleFocus = (e: Event): void => this.sync(this.eventTime(e));
@@ -319,7 +331,8 @@ export class MetricsController implements ReactiveController {
   };
 
   private readonly handleInterval = (): void => {
-    if (this.host.ownerDocument.visibilityState === 'visible' && this.engine && !this.engine.isEnded) this.flush(FlushReason.Interval);
+    if (this.host.ownerDocument.visibilityState === 'visible' && this.engine && !this.engine.isEnded)
+      this.flush(FlushReason.Interval);
   };
 
   private sync(at?: number): void {

@@ -1,4 +1,10 @@
-import { METRICS_FORMAT, METRICS_VERSION, type Metrics, type TimeFigures, type ToolFigures } from '../protocol/metrics.ts';
+import {
+  METRICS_FORMAT,
+  METRICS_VERSION,
+  type Metrics,
+  type TimeFigures,
+  type ToolFigures,
+} from '../protocol/metrics.ts';
 import { ToolId } from '../editor/tools/types.ts';
 
 const TOOL_IDS: ReadonlySet<string> = new Set(Object.values(ToolId));
@@ -9,7 +15,19 @@ export function isToolId(value: unknown): value is ToolId {
 
 /** No time, no counts, no sessions: the total of a draft nobody opened yet. */
 export function emptyMetrics(): Metrics {
-  return { format: METRICS_FORMAT, version: METRICS_VERSION, engagedMs: 0, visibleMs: 0, wallMs: 0, tools: [], strokes: 0, undos: 0, redos: 0, sessions: 0, firstStrokeMs: null };
+  return {
+    format: METRICS_FORMAT,
+    version: METRICS_VERSION,
+    engagedMs: 0,
+    visibleMs: 0,
+    wallMs: 0,
+    tools: [],
+    strokes: 0,
+    undos: 0,
+    redos: 0,
+    sessions: 0,
+    firstStrokeMs: null,
+  };
 }
 
 /**
@@ -45,7 +63,10 @@ const TIMES = ['engagedMs', 'visibleMs', 'wallMs'] as const;
 const MAX_MS = 100 * 365 * 24 * 3600 * 1000;
 
 const okMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_MS;
-const okTimes = (t: Record<string, unknown>): boolean => TIMES.every((k) => okMs(t[k])) && (t.engagedMs as number) <= (t.visibleMs as number) && (t.visibleMs as number) <= (t.wallMs as number);
+const okTimes = (t: Record<string, unknown>): boolean =>
+  TIMES.every((k) => okMs(t[k])) &&
+  (t.engagedMs as number) <= (t.visibleMs as number) &&
+  (t.visibleMs as number) <= (t.wallMs as number);
 
 /**
  * Checks a stored total before it is summed (drafts come back from
@@ -64,7 +85,12 @@ export function readMetrics(value: unknown): Metrics | undefined {
     if (!t || typeof t !== 'object') return undefined;
     const r = t as Record<string, unknown>;
     if (!isToolId(r.tool) || !okTimes(r) || tools.some((x) => x.tool === r.tool)) return undefined;
-    tools.push({ tool: r.tool, engagedMs: r.engagedMs as number, visibleMs: r.visibleMs as number, wallMs: r.wallMs as number });
+    tools.push({
+      tool: r.tool,
+      engagedMs: r.engagedMs as number,
+      visibleMs: r.visibleMs as number,
+      wallMs: r.wallMs as number,
+    });
   }
   const m = emptyMetrics();
   for (const k of TIMES) m[k] = v[k] as number;

@@ -175,7 +175,8 @@ export class TimeOnTask {
     const from = this.last;
     const dt = t - from;
     let engaged = 0;
-    if (this.visible && this.focused) engaged = this.pressed.size > 0 ? dt : Math.max(0, Math.min(t, this.lastInput + this.idle) - from);
+    if (this.visible && this.focused)
+      engaged = this.pressed.size > 0 ? dt : Math.max(0, Math.min(t, this.lastInput + this.idle) - from);
     const visible = this.visible ? dt : 0;
     add(this.total, engaged, visible, dt);
     if (this.tool) {

@@ -44,9 +44,17 @@ function keptMetrics(kept: unknown): BridgeDraft['metrics'] {
  * that fails validation (an old format, another script of this origin) is
  * treated as none: the frame starts fresh rather than open it.
  */
-export async function readKeptDraft(origin: string, templateId: string, key: string, store: UseStore): Promise<BridgeDraft | null> {
+export async function readKeptDraft(
+  origin: string,
+  templateId: string,
+  key: string,
+  store: UseStore,
+): Promise<BridgeDraft | null> {
   const value = await get(draftKey(origin, templateId, key), store);
   if (value === undefined) return null;
-  const checked = readMessage<'draft-restore', ParentPayloads>({ source: 'co-design-studio', v: 1, type: 'draft-restore', id: 'kept', payload: { draft: value } }, { 'draft-restore': parentPayloadRules['draft-restore'] });
+  const checked = readMessage<'draft-restore', ParentPayloads>(
+    { source: 'co-design-studio', v: 1, type: 'draft-restore', id: 'kept', payload: { draft: value } },
+    { 'draft-restore': parentPayloadRules['draft-restore'] },
+  );
   return checked.kind === 'ok' ? checked.message.payload.draft : null;
 }

@@ -31,7 +31,14 @@ import { MetricsMode } from '../metrics/mode.ts';
 import type { MetricsReport } from '../protocol/metrics.ts';
 import type { Submission } from '../protocol/submission.ts';
 import { keepDraft, parentDraftsStore, readKeptDraft } from './drafts.ts';
-import { exclusively, queuedRecords, readRecord, writeRecord, PARENT_OUTBOX_FORMAT, type ParentOutboxRecord } from './outbox.ts';
+import {
+  exclusively,
+  queuedRecords,
+  readRecord,
+  writeRecord,
+  PARENT_OUTBOX_FORMAT,
+  type ParentOutboxRecord,
+} from './outbox.ts';
 
 export interface ConnectOptions {
   /** The studio's exact origin (`https://studio.brand.example`): the only one listened to and posted to. */
@@ -88,7 +95,10 @@ interface Pending {
 
 export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions): StudioConnection {
   const origin = exactOrigin(options.origin);
-  if (!origin) throw new TypeError(`connectStudio: origin must be the studio's exact origin (e.g. https://studio.example), got ${JSON.stringify(options.origin)}`);
+  if (!origin)
+    throw new TypeError(
+      `connectStudio: origin must be the studio's exact origin (e.g. https://studio.example), got ${JSON.stringify(options.origin)}`,
+    );
   const store = options.storage ?? parentDraftsStore();
   let metricsMode = options.metrics === undefined ? undefined : checkedMode(options.metrics);
   const pending = new Map<string, Pending>();
@@ -129,7 +139,9 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
     if (payload.storage === StorageState.Denied) {
       // The frame cannot keep the customer's work: hand back what this page kept for it.
       const draft = await readKeptDraft(origin, payload.template.id, payload.key, store).catch(() => null);
-      await command('draft-restore', { draft }).catch((e: { code: string; message: string }) => options.onError?.({ code: e.code, message: e.message }));
+      await command('draft-restore', { draft }).catch((e: { code: string; message: string }) =>
+        options.onError?.({ code: e.code, message: e.message }),
+      );
     }
     const waiting = queue;
     queue = [];
@@ -157,7 +169,11 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
           await keepDraft(origin, message.payload, store);
           post('ack', {}, message.id);
         } catch (error) {
-          post('error', { code: 'storage-unavailable', message: String((error as Error)?.message ?? error).slice(0, 2000), re: message.id });
+          post('error', {
+            code: 'storage-unavailable',
+            message: String((error as Error)?.message ?? error).slice(0, 2000),
+            re: message.id,
+          });
         }
         return;
       case FrameMessage.Error:
@@ -171,7 +187,8 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
         pending.delete(re!);
         if (message.type === 'error') waiting.reject({ code: message.payload.code, message: message.payload.message });
         else if (message.payload.ok) waiting.resolve();
-        else waiting.reject(message.payload.error ?? { code: 'bridge-failed', message: 'the studio refused the command' });
+        else
+          waiting.reject(message.payload.error ?? { code: 'bridge-failed', message: 'the studio refused the command' });
         return;
       }
     }
@@ -182,7 +199,10 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
   const busy = new Set<string>();
 
   /** Hands one submission to the host's handler, once: 'delivered', 'failed' (kept for later) or 'busy' (another tab has it). */
-  const handOver = async (id: string, submission: Submission): Promise<{ outcome: 'delivered' | 'failed' | 'busy'; error?: unknown }> => {
+  const handOver = async (
+    id: string,
+    submission: Submission,
+  ): Promise<{ outcome: 'delivered' | 'failed' | 'busy'; error?: unknown }> => {
     let result: { outcome: 'delivered' | 'failed' | 'busy'; error?: unknown } = { outcome: 'busy' };
     await exclusively(origin, id, busy, async () => {
       const current = await readRecord(origin, id, store).catch(() => undefined);
@@ -195,10 +215,20 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
         return;
       }
       result = { outcome: 'delivered' };
-      const base = current ?? { format: PARENT_OUTBOX_FORMAT, version: 1, id, origin, createdAt: Date.now(), attempts: 0 };
+      const base = current ?? {
+        format: PARENT_OUTBOX_FORMAT,
+        version: 1,
+        id,
+        origin,
+        createdAt: Date.now(),
+        attempts: 0,
+      };
       const { submission: _, ...rest } = base as ParentOutboxRecord;
       // If this write fails the record stays queued and is offered again: the host's idempotency key dedupes it.
-      await writeRecord({ ...rest, state: 'delivered', attempts: rest.attempts + 1, deliveredAt: Date.now() }, store).catch(() => undefined);
+      await writeRecord(
+        { ...rest, state: 'delivered', attempts: rest.attempts + 1, deliveredAt: Date.now() },
+        store,
+      ).catch(() => undefined);
     });
     return result;
   };
@@ -210,7 +240,16 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
     if (existing?.state === 'delivered') return post('ack', {}, id);
     let kept = !!existing;
     if (!existing) {
-      const record: ParentOutboxRecord = { format: PARENT_OUTBOX_FORMAT, version: 1, id, origin, state: 'queued', createdAt: Date.now(), attempts: 0, submission };
+      const record: ParentOutboxRecord = {
+        format: PARENT_OUTBOX_FORMAT,
+        version: 1,
+        id,
+        origin,
+        state: 'queued',
+        createdAt: Date.now(),
+        attempts: 0,
+        submission,
+      };
       kept = await writeRecord(record, store).then(
         () => true,
         () => false,
@@ -219,7 +258,12 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
     const { outcome, error } = await handOver(id, submission);
     if (outcome === 'delivered') return post('ack', {}, id);
     const reason = String((error as Error)?.message ?? error ?? 'held by another tab of this page').slice(0, 1500);
-    if (kept) post('error', { code: BridgeErrorCode.HostQueued, message: `kept by the host page and handed over again later: ${reason}`, re: id });
+    if (kept)
+      post('error', {
+        code: BridgeErrorCode.HostQueued,
+        message: `kept by the host page and handed over again later: ${reason}`,
+        re: id,
+      });
     else post('error', { code: BridgeErrorCode.HostRefused, message: reason, re: id });
   };
 

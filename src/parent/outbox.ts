@@ -46,7 +46,8 @@ export async function queuedRecords(origin: string, store: UseStore): Promise<Pa
   for (const [key, value] of await entries(store)) {
     if (!Array.isArray(key) || key[0] !== 'outbox' || key[1] !== origin) continue;
     const record = value as ParentOutboxRecord;
-    if (!isRecord(record, origin, String(key[2])) || record.state !== 'queued' || !validSubmission(record.submission)) continue;
+    if (!isRecord(record, origin, String(key[2])) || record.state !== 'queued' || !validSubmission(record.submission))
+      continue;
     out.push(record);
   }
   return out.sort((a, b) => a.createdAt - b.createdAt);
@@ -54,12 +55,22 @@ export async function queuedRecords(origin: string, store: UseStore): Promise<Pa
 
 function isRecord(r: unknown, origin: string, id: string): r is ParentOutboxRecord {
   const x = r as ParentOutboxRecord | undefined;
-  return !!x && x.format === PARENT_OUTBOX_FORMAT && x.version === 1 && x.origin === origin && x.id === id && (x.state === 'queued' || x.state === 'delivered');
+  return (
+    !!x &&
+    x.format === PARENT_OUTBOX_FORMAT &&
+    x.version === 1 &&
+    x.origin === origin &&
+    x.id === id &&
+    (x.state === 'queued' || x.state === 'delivered')
+  );
 }
 
 /** Another script of this origin may have written the store: a submission is re-read as untrusted. */
 function validSubmission(value: unknown): value is Submission {
-  const checked = readMessage<'submission', FramePayloads>({ source: 'co-design-studio', v: 1, type: 'submission', id: 'kept', payload: value }, { submission: framePayloadRules.submission });
+  const checked = readMessage<'submission', FramePayloads>(
+    { source: 'co-design-studio', v: 1, type: 'submission', id: 'kept', payload: value },
+    { submission: framePayloadRules.submission },
+  );
   return checked.kind === 'ok';
 }
 
@@ -67,12 +78,18 @@ function validSubmission(value: unknown): value is Submission {
  * One handover of a record at a time, across this page's tabs too (two tabs
  * reloading together): Web Locks where present, else this tab's own set.
  */
-export async function exclusively(origin: string, id: string, busy: Set<string>, fn: () => Promise<void>): Promise<void> {
+export async function exclusively(
+  origin: string,
+  id: string,
+  busy: Set<string>,
+  fn: () => Promise<void>,
+): Promise<void> {
   const name = `co-design-studio:parent-outbox:${origin}:${id}`;
   if (busy.has(name)) return;
   busy.add(name);
   try {
-    if (typeof navigator !== 'undefined' && navigator.locks) await navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? fn() : undefined));
+    if (typeof navigator !== 'undefined' && navigator.locks)
+      await navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? fn() : undefined));
     else await fn();
   } finally {
     busy.delete(name);

@@ -55,7 +55,18 @@ export const PROTOCOL_LIMITS = {
 const L = PROTOCOL_LIMITS;
 
 /** Tool ids (docs/design.md); asserted equal to the editor's `ToolId` below. */
-export const TOOL_IDS = ['pencil', 'spray', 'marker', 'eraser', 'fill', 'text', 'shape', 'image', 'sticker', 'select'] as const;
+export const TOOL_IDS = [
+  'pencil',
+  'spray',
+  'marker',
+  'eraser',
+  'fill',
+  'text',
+  'shape',
+  'image',
+  'sticker',
+  'select',
+] as const;
 
 /**
  * JSON Schema for the parts valibot's converter cannot describe (a
@@ -67,7 +78,10 @@ function got(text: string) {
   return (issue: v.BaseIssue<unknown>) => `${text}, got ${String(issue.received).slice(0, 40)}`;
 }
 
-const id = v.pipe(v.string(), v.regex(DOCUMENT_LIMITS.idPattern, got('expected an id of 1 to 64 letters, digits, "_" or "-"')));
+const id = v.pipe(
+  v.string(),
+  v.regex(DOCUMENT_LIMITS.idPattern, got('expected an id of 1 to 64 letters, digits, "_" or "-"')),
+);
 const timestamp = v.pipe(v.string(), v.isoTimestamp(got('expected an ISO 8601 date and time')));
 const duration = (() => {
   const message = got(`expected milliseconds from 0 to ${L.durationMs}`);
@@ -79,9 +93,17 @@ function counter(max: number) {
 }
 function line(min: number, max: number) {
   const message = got(`expected ${min} to ${max} characters without control characters`);
-  return v.pipe(v.string(), v.minLength(min, message), v.maxLength(max, message), v.regex(/^[^\u0000-\u001f\u007f]*$/, message));
+  return v.pipe(
+    v.string(),
+    v.minLength(min, message),
+    v.maxLength(max, message),
+    v.regex(/^[^\u0000-\u001f\u007f]*$/, message),
+  );
 }
-const templateRef = v.strictObject({ id: line(1, DOCUMENT_LIMITS.templateStringChars), version: line(1, DOCUMENT_LIMITS.templateStringChars) });
+const templateRef = v.strictObject({
+  id: line(1, DOCUMENT_LIMITS.templateStringChars),
+  version: line(1, DOCUMENT_LIMITS.templateStringChars),
+});
 
 /** `v.unknown()` documented as a design document, checked by `parseDesign`. */
 function designDocumentField() {
@@ -144,7 +166,10 @@ export const consentSchema = v.strictObject({
 });
 
 export const authorSchema = v.strictObject({
-  name: v.pipe(line(1, L.authorChars), v.check((name) => /\S/.test(name), 'expected a name that is not blank')),
+  name: v.pipe(
+    line(1, L.authorChars),
+    v.check((name) => /\S/.test(name), 'expected a name that is not blank'),
+  ),
 });
 
 export const submissionSchema = v.strictObject({
@@ -203,8 +228,14 @@ export const galleryPageSchema = v.strictObject({
 
 /** `GET /designs` query: strings in, numbers out; other keys (cache busters) are ignored. */
 export const galleryQuerySchema = v.object({
-  page: v.optional(v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,5}$/, 'expected a page from 1'), v.transform(Number)), '1'),
-  perPage: v.optional(v.pipe(v.string(), v.regex(/^(?:[1-9][0-9]?|100)$/, 'expected 1 to 100 per page'), v.transform(Number)), '24'),
+  page: v.optional(
+    v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,5}$/, 'expected a page from 1'), v.transform(Number)),
+    '1',
+  ),
+  perPage: v.optional(
+    v.pipe(v.string(), v.regex(/^(?:[1-9][0-9]?|100)$/, 'expected 1 to 100 per page'), v.transform(Number)),
+    '24',
+  ),
   sort: v.optional(v.picklist(Object.values(GallerySort), 'expected sort "new" or "top"'), 'new'),
   status: v.optional(status, 'approved'),
 });
@@ -217,7 +248,11 @@ export const voteResultSchema = v.strictObject({
 
 export const moderationResultSchema = v.strictObject({ id, status });
 
-export const deletionSchema = v.strictObject({ draft: id, designs: v.array(id), sessions: counter(Number.MAX_SAFE_INTEGER) });
+export const deletionSchema = v.strictObject({
+  draft: id,
+  designs: v.array(id),
+  sessions: counter(Number.MAX_SAFE_INTEGER),
+});
 
 const total = counter(Number.MAX_SAFE_INTEGER);
 const anyMs = v.pipe(v.number(), v.minValue(0));

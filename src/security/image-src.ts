@@ -52,7 +52,10 @@ function decodeText(encoded: string): string | null {
  * `data:` URL in one of the strict forms, under the length cap. It says
  * nothing about the bytes; `verifyImageSrc` does.
  */
-export function isAcceptableImageSrcSyntax(src: unknown, maxSrcChars: number = DOCUMENT_LIMITS.imageSrcChars): src is string {
+export function isAcceptableImageSrcSyntax(
+  src: unknown,
+  maxSrcChars: number = DOCUMENT_LIMITS.imageSrcChars,
+): src is string {
   if (typeof src !== 'string' || src.length > maxSrcChars) return false;
   const parsed = parseSrc(src);
   return parsed !== null && ('base64' in parsed || decodeText(parsed.encoded) !== null);
@@ -81,7 +84,9 @@ async function verify(src: string, opts: ImageSrcOptions): Promise<VerifiedImage
   const maxSrcChars = opts.maxSrcChars ?? DOCUMENT_LIMITS.imageSrcChars;
   if (typeof src !== 'string') throw notAccepted();
   if (src.length > maxSrcChars) {
-    throw new StudioError(ErrorCode.UploadTooLarge, `The image is larger than ${maxSrcChars} characters.`, { limit: maxSrcChars });
+    throw new StudioError(ErrorCode.UploadTooLarge, `The image is larger than ${maxSrcChars} characters.`, {
+      limit: maxSrcChars,
+    });
   }
   const parsed = parseSrc(src);
   if (!parsed) throw notAccepted();
@@ -89,7 +94,10 @@ async function verify(src: string, opts: ImageSrcOptions): Promise<VerifiedImage
   if (parsed.mime !== ImageMime.Svg) {
     const bytes = base64ToBytes(parsed.base64);
     const maxBytes = opts.maxRasterBytes ?? Limits.maxRasterBytes;
-    if (bytes.length > maxBytes) throw new StudioError(ErrorCode.UploadTooLarge, `The image is larger than ${maxBytes} bytes.`, { limit: maxBytes });
+    if (bytes.length > maxBytes)
+      throw new StudioError(ErrorCode.UploadTooLarge, `The image is larger than ${maxBytes} bytes.`, {
+        limit: maxBytes,
+      });
     // The label is a claim like file.type: the bytes must agree with it.
     if (sniffBytes(bytes.subarray(0, SNIFF_BYTES)) !== parsed.mime) {
       throw new StudioError(ErrorCode.UploadType, `The image data is not ${parsed.mime}.`, { accepted: parsed.mime });

@@ -61,11 +61,9 @@ export async function sniffBlob(blob: Blob): Promise<ImageMime> {
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
   const mime = sniffBytes(head);
   if (!mime) {
-    throw new StudioError(
-      ErrorCode.UploadType,
-      'This file is not a PNG, JPEG or SVG image.',
-      { accepted: 'PNG, JPEG, SVG' },
-    );
+    throw new StudioError(ErrorCode.UploadType, 'This file is not a PNG, JPEG or SVG image.', {
+      accepted: 'PNG, JPEG, SVG',
+    });
   }
   return mime;
 }

@@ -13,7 +13,10 @@ function parseLength(value: string | null): number | null {
 
 function parseViewBox(value: string | null): Dimensions | null {
   if (!value) return null;
-  const parts = value.trim().split(/[\s,]+/).map(Number);
+  const parts = value
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (parts.length !== 4 || !parts.every(Number.isFinite)) return null;
   const [, , width, height] = parts as [number, number, number, number];
   return width > 0 && height > 0 ? { width, height } : null;

@@ -57,7 +57,9 @@ export function putStylesBack(svg: string, sheets: readonly string[]): string {
   if (sheets.length === 0) return named;
   const open = /^<[^<>]*>/.exec(named);
   if (!open) return named;
-  const css = sheets.map((s) => `<style>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</style>`).join('');
+  const css = sheets
+    .map((s) => `<style>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</style>`)
+    .join('');
   // An empty root (`<svg …/>`) has nothing to style.
   if (open[0].endsWith('/>')) return named;
   return open[0] + css + named.slice(open[0].length);

@@ -18,9 +18,28 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
  * `image` goes too: its only safe href would be `#id`, which draws nothing.
  */
 const FORBIDDEN_ELEMENTS = [
-  'script', 'foreignObject', 'iframe', 'embed', 'object', 'a', 'image', 'feImage',
-  'animate', 'animateMotion', 'animateTransform', 'animateColor', 'set', 'discard', 'mpath',
-  'cursor', 'handler', 'listener', 'font-face', 'font-face-uri', 'font-face-src', 'color-profile',
+  'script',
+  'foreignObject',
+  'iframe',
+  'embed',
+  'object',
+  'a',
+  'image',
+  'feImage',
+  'animate',
+  'animateMotion',
+  'animateTransform',
+  'animateColor',
+  'set',
+  'discard',
+  'mpath',
+  'cursor',
+  'handler',
+  'listener',
+  'font-face',
+  'font-face-uri',
+  'font-face-src',
+  'color-profile',
 ];
 const FORBIDDEN_LOWER = new Set(FORBIDDEN_ELEMENTS.map((n) => n.toLowerCase()));
 
@@ -118,7 +137,8 @@ function purifyTree(parsed: Element, sheets: readonly string[], options: SvgOpti
   // Belt and braces: what we hand out must parse back to a tree with nothing to remove (its checked
   // styles still under their stand-in name: parsed as SVG here, they would be reported to the page's CSP).
   const check = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const problem = check.getElementsByTagName('parsererror').length > 0 ? 'reparse' : findViolation(check.documentElement);
+  const problem =
+    check.getElementsByTagName('parsererror').length > 0 ? 'reparse' : findViolation(check.documentElement);
   if (problem) throw unsafe('The SVG could not be made safe.', { reason: problem });
   return { svg: putStylesBack(svg, sheets), ...size };
 }
@@ -138,7 +158,10 @@ function enforce(root: Element): void {
     }
   }
   // Comments and processing instructions carry nothing we draw.
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION);
+  const walker = root.ownerDocument.createTreeWalker(
+    root,
+    NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION,
+  );
   const dead: Node[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) dead.push(n);
   for (const n of dead) n.parentNode?.removeChild(n);
@@ -160,7 +183,11 @@ function attributeViolation(attr: Attr): string | null {
   if (ns === 'http://www.w3.org/2000/xmlns/' || attr.name === 'xmlns') {
     return attr.value === SVG_NS || attr.value === XLINK_NS ? null : `namespace declaration ${attr.name}`;
   }
-  if (ns !== null && !(ns === XLINK_NS && (name === 'href' || name === 'title')) && !(ns === XML_NS && (name === 'space' || name === 'lang'))) {
+  if (
+    ns !== null &&
+    !(ns === XLINK_NS && (name === 'href' || name === 'title')) &&
+    !(ns === XML_NS && (name === 'space' || name === 'lang'))
+  ) {
     return `attribute ${attr.name}`;
   }
   if (name.startsWith('on')) return `handler ${attr.name}`;

@@ -125,5 +125,8 @@ async function encode(source: ImageBitmap, size: Dimensions, mime: ImageMime): P
 
 /** File names are shown in the UI: drop control and bidi-override characters, bound the length. */
 function cleanName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 120);
+  return name
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim()
+    .slice(0, 120);
 }

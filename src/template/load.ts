@@ -39,7 +39,8 @@ export async function loadTemplate(source: string | unknown, opts: LoadTemplateO
   }
   opts.signal?.throwIfAborted();
   const base = opts.baseUrl ?? documentBase;
-  if (base === undefined) throw new StudioError(ErrorCode.TemplateLoadFailed, 'A manifest object needs opts.baseUrl outside a document');
+  if (base === undefined)
+    throw new StudioError(ErrorCode.TemplateLoadFailed, 'A manifest object needs opts.baseUrl outside a document');
   return loaded(plainCopy(source), absolute(base, documentBase));
 }
 
@@ -94,6 +95,8 @@ function plainCopy(source: unknown): unknown {
   try {
     return JSON.parse(JSON.stringify(source ?? null)) as unknown;
   } catch (error) {
-    throw new StudioError(ErrorCode.TemplateInvalid, `manifest: not plain JSON data (${(error as Error).message})`, { path: 'manifest' });
+    throw new StudioError(ErrorCode.TemplateInvalid, `manifest: not plain JSON data (${(error as Error).message})`, {
+      path: 'manifest',
+    });
   }
 }

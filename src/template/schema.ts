@@ -34,7 +34,10 @@ const objectMessage = (issue: v.BaseIssue<unknown>): string => {
 
 const Id = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 characters of a-z, 0-9, "_" or "-", starting with a letter or digit'),
+  v.regex(
+    /^[a-z0-9][a-z0-9_-]{0,63}$/,
+    'must be 1–64 characters of a-z, 0-9, "_" or "-", starting with a letter or digit',
+  ),
   v.description('Stable identifier, stored in designs.'),
 );
 
@@ -53,7 +56,8 @@ const Text = (max: number) =>
  * control characters and backslashes, which browsers strip or rewrite while
  * parsing — the usual way to smuggle a `javascript:` past a check.
  */
-export const ASSET_URL_PATTERN = /^(?:https?:|data:image\/[a-z0-9.+-]+[;,]|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\s\\\x00-\x1f\x7f]+$/;
+export const ASSET_URL_PATTERN =
+  /^(?:https?:|data:image\/[a-z0-9.+-]+[;,]|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\s\\\x00-\x1f\x7f]+$/;
 
 const AssetUrl = v.pipe(
   v.string(),
@@ -63,11 +67,7 @@ const AssetUrl = v.pipe(
 );
 
 /** `#rrggbb`; upper case is accepted and stored in lower case. */
-const Colour = v.pipe(
-  v.string(),
-  v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a2b3c'),
-  v.toLowerCase(),
-);
+const Colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a2b3c'), v.toLowerCase());
 
 /** Path data characters only, starting with a moveto. */
 export const PATH_DATA_PATTERN = /^[\t\n\f\r ]*[Mm][MmZzLlHhVvCcSsQqTtAa0-9eE.,+\-\t\n\f\r ]*$/;
@@ -128,10 +128,7 @@ const nonEmptyList = <T extends v.GenericSchema>(item: T, max: number, what: str
     v.maxLength(max, `must have at most ${max} ${what}`),
   );
 
-export const DesignAreaSchema = v.strictObject(
-  { id: Id, name: Name, path: PathData },
-  objectMessage,
-);
+export const DesignAreaSchema = v.strictObject({ id: Id, name: Name, path: PathData }, objectMessage);
 
 export const LockedElementSchema = v.strictObject(
   { id: Id, name: Name, src: AssetUrl, x: Coordinate, y: Coordinate, width: Extent, height: Extent },
@@ -148,7 +145,9 @@ export const TemplateViewSchema = v.strictObject(
     overlay: v.optional(AssetUrl),
     overlayBlend: v.optional(v.picklist(OVERLAY_BLENDS, `must be one of ${OVERLAY_BLENDS.join(', ')}`)),
     areas: v.pipe(nonEmptyList(DesignAreaSchema, TEMPLATE_LIMITS.areasPerView, 'areas'), uniqueIds('area')),
-    locked: v.optional(v.pipe(list(LockedElementSchema, TEMPLATE_LIMITS.lockedPerView, 'locked elements'), uniqueIds('locked element'))),
+    locked: v.optional(
+      v.pipe(list(LockedElementSchema, TEMPLATE_LIMITS.lockedPerView, 'locked elements'), uniqueIds('locked element')),
+    ),
   },
   objectMessage,
 );
@@ -198,7 +197,9 @@ export const TemplateManifestSchema = v.strictObject(
     views: v.pipe(nonEmptyList(TemplateViewSchema, TEMPLATE_LIMITS.views, 'views'), uniqueIds('view')),
     palette: v.optional(nonEmptyList(Colour, TEMPLATE_LIMITS.palette, 'colours')),
     fonts: v.optional(list(TemplateFontSchema, TEMPLATE_LIMITS.fonts, 'fonts')),
-    stickers: v.optional(v.pipe(list(TemplateStickerSchema, TEMPLATE_LIMITS.stickers, 'stickers'), uniqueIds('sticker'))),
+    stickers: v.optional(
+      v.pipe(list(TemplateStickerSchema, TEMPLATE_LIMITS.stickers, 'stickers'), uniqueIds('sticker')),
+    ),
     brief: v.optional(TemplateBriefSchema),
   },
   objectMessage,

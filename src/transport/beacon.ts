@@ -22,7 +22,11 @@ export function beaconBody(report: MetricsReport): string | undefined {
   while (current.length || total.length) {
     if (total.length >= current.length) total.pop();
     else current.pop();
-    body = JSON.stringify({ ...report, current: { ...report.current, tools: current }, total: { ...report.total, tools: total } });
+    body = JSON.stringify({
+      ...report,
+      current: { ...report.current, tools: current },
+      total: { ...report.total, tools: total },
+    });
     if (bytes(body) < MAX_BEACON_BYTES) return body;
   }
   return undefined;

@@ -35,7 +35,11 @@ export async function withDeliveryLock<T>(id: string, fn: () => Promise<T>, opti
   return withLease(id, fn, options);
 }
 
-async function withLease<T>(id: string, fn: () => Promise<T>, { storage, owner, now = Date.now }: LockOptions): Promise<Locked<T>> {
+async function withLease<T>(
+  id: string,
+  fn: () => Promise<T>,
+  { storage, owner, now = Date.now }: LockOptions,
+): Promise<Locked<T>> {
   const take = () =>
     storage.update(id, (raw) => {
       const checked = checkRecord(id, raw);

@@ -133,7 +133,7 @@ export function checkBody(record: OutboxRecord): string | undefined {
   }
   const parsed = v.safeParse(submissionSchema, json, { abortEarly: true });
   if (!parsed.success) return `body.${firstIssue(parsed.issues)}`;
-  if (parsed.output.draft !== record.draft) return 'body.draft: not the record\'s draft';
+  if (parsed.output.draft !== record.draft) return "body.draft: not the record's draft";
   try {
     parseDesign(parsed.output.design, { maxBytes: PROTOCOL_LIMITS.documentBytes });
   } catch (error) {

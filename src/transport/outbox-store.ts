@@ -33,7 +33,10 @@ export function idbOutboxStorage(store: UseStore): OutboxStorage {
     list: () =>
       withTimeout(
         store('readonly', async (s) => {
-          const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys(outboxRange())), promisifyRequest(s.getAll(outboxRange()))]);
+          const [keys, values] = await Promise.all([
+            promisifyRequest(s.getAllKeys(outboxRange())),
+            promisifyRequest(s.getAll(outboxRange())),
+          ]);
           return keys.map((key, i) => ({ id: String((key as IDBValidKey[])[1]), value: values[i] }));
         }),
       ),
@@ -47,23 +50,26 @@ export function idbOutboxStorage(store: UseStore): OutboxStorage {
       ),
     update: (id, change) =>
       withTimeout(
-        store('readwrite', (s) =>
-          new Promise<OutboxRecord | undefined>((resolve, reject) => {
-            const tx = s.transaction;
-            let written: OutboxRecord | undefined;
-            tx.oncomplete = () => resolve(written);
-            tx.onabort = tx.onerror = () => reject(tx.error ?? new DOMException('The outbox write was aborted', 'AbortError'));
-            const read = s.get(['outbox', id]);
-            read.onsuccess = () => {
-              try {
-                written = change(read.result);
-                if (written) s.put(written, ['outbox', id]);
-              } catch (error) {
-                tx.abort();
-                reject(error);
-              }
-            };
-          }),
+        store(
+          'readwrite',
+          (s) =>
+            new Promise<OutboxRecord | undefined>((resolve, reject) => {
+              const tx = s.transaction;
+              let written: OutboxRecord | undefined;
+              tx.oncomplete = () => resolve(written);
+              tx.onabort = tx.onerror = () =>
+                reject(tx.error ?? new DOMException('The outbox write was aborted', 'AbortError'));
+              const read = s.get(['outbox', id]);
+              read.onsuccess = () => {
+                try {
+                  written = change(read.result);
+                  if (written) s.put(written, ['outbox', id]);
+                } catch (error) {
+                  tx.abort();
+                  reject(error);
+                }
+              };
+            }),
         ),
       ),
     remove: (id) =>
@@ -86,11 +92,16 @@ export function idbOutboxStorage(store: UseStore): OutboxStorage {
 }
 
 /** Records set aside, for support tools and tests. */
-export function readSetAside(store: UseStore): Promise<Array<{ key: IDBValidKey; value: { reason: string; value: unknown } }>> {
+export function readSetAside(
+  store: UseStore,
+): Promise<Array<{ key: IDBValidKey; value: { reason: string; value: unknown } }>> {
   const range = IDBKeyRange.bound(['outbox-aside'], ['outbox-aside', []]);
   return withTimeout(
     store('readonly', async (s) => {
-      const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys(range)), promisifyRequest(s.getAll(range))]);
+      const [keys, values] = await Promise.all([
+        promisifyRequest(s.getAllKeys(range)),
+        promisifyRequest(s.getAll(range)),
+      ]);
       return keys.map((key, i) => ({ key, value: values[i] }));
     }),
   );
@@ -123,7 +134,10 @@ export function memoryOutboxStorage(): OutboxStorage {
  * database) is kept in memory instead, so a submission is still sent while
  * the tab stays open. Each id is served by the storage that holds it.
  */
-export function fallbackOutboxStorage(primary: OutboxStorage, memory: OutboxStorage = memoryOutboxStorage()): OutboxStorage & { isVolatile(id: string): boolean } {
+export function fallbackOutboxStorage(
+  primary: OutboxStorage,
+  memory: OutboxStorage = memoryOutboxStorage(),
+): OutboxStorage & { isVolatile(id: string): boolean } {
   const volatile = new Set<string>();
   const pick = (id: string) => (volatile.has(id) ? memory : primary);
   return {

@@ -8,12 +8,25 @@ import type { TemplateBrief } from '../template/types.ts';
  * matter more then) and opens again with one click. The terms stay in the
  * submit dialog, where consent is asked.
  */
-export function renderBrief(brief: TemplateBrief | undefined, open: boolean, t: Translate, onToggle: (open: boolean) => void): TemplateResult | typeof nothing {
+export function renderBrief(
+  brief: TemplateBrief | undefined,
+  open: boolean,
+  t: Translate,
+  onToggle: (open: boolean) => void,
+): TemplateResult | typeof nothing {
   if (!brief) return nothing;
   const toggled = (e: Event) => onToggle((e.target as HTMLDetailsElement).open);
   return html`<details class="brief-panel" part="panel brief" ?open=${open} @toggle=${toggled}>
-    <summary><span class="field-label">${t('brief.heading')}</span> <span class="brief-title">${brief.title}</span></summary>
+    <summary>
+      <span class="field-label">${t('brief.heading')}</span> <span class="brief-title">${brief.title}</span>
+    </summary>
     <p class="brief-text">${brief.text}</p>
-    ${brief.rules.length ? html`<ul class="brief-rules">${brief.rules.map((rule) => html`<li>${rule}</li>`)}</ul>` : nothing}
+    ${
+      brief.rules.length
+        ? html`<ul class="brief-rules">
+            ${brief.rules.map((rule) => html`<li>${rule}</li>`)}
+          </ul>`
+        : nothing
+    }
   </details>`;
 }

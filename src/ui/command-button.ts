@@ -25,7 +25,12 @@ export interface CommandButtonOptions {
  * and action all come from the editor's command registry, so the header, the
  * panels and the keyboard never disagree.
  */
-export function commandButton(editor: StudioEditor | undefined, id: string, t: Translate, o: CommandButtonOptions = {}): TemplateResult {
+export function commandButton(
+  editor: StudioEditor | undefined,
+  id: string,
+  t: Translate,
+  o: CommandButtonOptions = {},
+): TemplateResult {
   const command = editor?.commands.get(id);
   const label = command?.label ? t(command.label as MessageKey, o.params) : id;
   const keys = command?.keys ?? '';

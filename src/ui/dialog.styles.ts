@@ -143,5 +143,6 @@ export const dialogStyles: CSSResult = css`
 
 export function adoptDialogStyles(root: ShadowRoot | null): void {
   const sheet = dialogStyles.styleSheet;
-  if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  if (root && sheet && !root.adoptedStyleSheets.includes(sheet))
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }

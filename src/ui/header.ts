@@ -25,27 +25,67 @@ export interface HeaderProps {
 export function renderHeader(p: HeaderProps) {
   const { editor, t } = p;
   return html`<div class="bar" part="header">
-    ${p.manifest && p.manifest.views.length > 1
-      ? html`<div class="views" role="tablist" aria-label=${t('views.label')} @keydown=${tabKeys}>
-          ${p.manifest.views.map((v) => viewTab(p, v.id, v.name))}
-        </div>`
-      : html`<div class="title">${p.manifest?.name ?? t('studio.loading')}</div>`}
+    ${
+      p.manifest && p.manifest.views.length > 1
+        ? html`<div class="views" role="tablist" aria-label=${t('views.label')} @keydown=${tabKeys}>
+            ${p.manifest.views.map((v) => viewTab(p, v.id, v.name))}
+          </div>`
+        : html`<div class="title">${p.manifest?.name ?? t('studio.loading')}</div>`
+    }
     <div class="actions">
       ${HEADER_COMMANDS.map((id) => commandButton(editor, id, t))}
-      <button type="button" part="button" class="icon-button" data-action="drafts" aria-label=${t('drafts.button')}
-        title=${t('drafts.button')} ?disabled=${!editor} @click=${p.onDrafts}>${icon('drafts')}</button>
-      ${p.manifest?.brief
-        ? html`<button type="button" part="button primary" class="primary" data-action="submit" ?disabled=${!editor}
-            @click=${p.onSubmit}>${t('submit.button')}</button>`
-        : nothing}
-      <button type="button" part="button" class="icon-button panel-toggle" data-action="panel" aria-label=${t('layers.toggle')}
-        aria-expanded=${p.panelOpen ? 'true' : 'false'} @click=${p.onPanel}>${icon('layers')}</button>
+      <button
+        type="button"
+        part="button"
+        class="icon-button"
+        data-action="drafts"
+        aria-label=${t('drafts.button')}
+        title=${t('drafts.button')}
+        ?disabled=${!editor}
+        @click=${p.onDrafts}
+      >
+        ${icon('drafts')}
+      </button>
+      ${
+        p.manifest?.brief
+          ? html`<button
+              type="button"
+              part="button primary"
+              class="primary"
+              data-action="submit"
+              ?disabled=${!editor}
+              @click=${p.onSubmit}
+            >
+              ${t('submit.button')}
+            </button>`
+          : nothing
+      }
+      <button
+        type="button"
+        part="button"
+        class="icon-button panel-toggle"
+        data-action="panel"
+        aria-label=${t('layers.toggle')}
+        aria-expanded=${p.panelOpen ? 'true' : 'false'}
+        @click=${p.onPanel}
+      >
+        ${icon('layers')}
+      </button>
     </div>
   </div>`;
 }
 
 function viewTab(p: HeaderProps, id: string, name: string) {
   const selected = p.editor?.view === id;
-  return html`<button type="button" role="tab" part="button view-tab" data-view=${id} tabindex=${tabStop(selected, false, true)}
-    aria-selected=${selected ? 'true' : 'false'} @click=${() => p.editor?.setView(id)}>${name}</button>`;
+  return html`<button
+    type="button"
+    role="tab"
+    part="button view-tab"
+    data-view=${id}
+    tabindex=${tabStop(selected, false, true)}
+    aria-selected=${selected ? 'true' : 'false'}
+    @click=${() => p.editor?.setView(id)}
+  >
+    ${name}
+  </button>`;
 }

@@ -23,7 +23,8 @@ const paths: Record<string, SVGTemplateResult> = {
  * carries (src/editor/commands/), so a new tool brings its own icon.
  */
 export function icon(nameOrPath: string): SVGTemplateResult {
-  const body = paths[nameOrPath] ?? (/^M[\d\s.,a-zA-Z-]+$/.test(nameOrPath) ? svg`<path d=${nameOrPath}></path>` : paths.more);
+  const body =
+    paths[nameOrPath] ?? (/^M[\d\s.,a-zA-Z-]+$/.test(nameOrPath) ? svg`<path d=${nameOrPath}></path>` : paths.more);
   return svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor"
     stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 }

@@ -22,14 +22,27 @@ export interface SidePanelState {
 export function renderSidePanel({ editor, loaded, t, briefOpen, onBrief, onStyle }: SidePanelState): TemplateResult {
   return html`<aside class="side" part="panel">
     ${renderBrief(loaded?.manifest.brief, briefOpen, t, onBrief)}
-    ${editor && loaded
-      ? renderStylePanel({ tool: editor.tool, options: editor.toolOptions, style: editor.style, manifest: loaded.manifest, resolve: loaded.resolve, t, onStyle })
-      : nothing}
-    ${editor && editor.tool === ToolId.Select && editor.selectedLayer()
-      ? html`<div class="selection-actions">
-          ${commandButton(editor, 'duplicate', t, { withText: true })} ${commandButton(editor, 'delete', t, { withText: true })}
-        </div>`
-      : nothing}
+    ${
+      editor && loaded
+        ? renderStylePanel({
+            tool: editor.tool,
+            options: editor.toolOptions,
+            style: editor.style,
+            manifest: loaded.manifest,
+            resolve: loaded.resolve,
+            t,
+            onStyle,
+          })
+        : nothing
+    }
+    ${
+      editor && editor.tool === ToolId.Select && editor.selectedLayer()
+        ? html`<div class="selection-actions">
+            ${commandButton(editor, 'duplicate', t, { withText: true })}
+            ${commandButton(editor, 'delete', t, { withText: true })}
+          </div>`
+        : nothing
+    }
     ${editor ? renderLayersPanel(editor, t) : nothing}
   </aside>`;
 }
@@ -44,10 +57,20 @@ export interface MessagesState {
 /** The tool notice (polite) and the error bar (an alert) under the canvas. */
 export function renderMessages({ notice, error, t, onCloseError }: MessagesState): TemplateResult {
   return html`<p class="notice" role="status" aria-live="polite">${notice}</p>
-    ${error
-      ? html`<div class="error" role="alert" part="error">
-          <span>${error}</span>
-          <button type="button" part="button" class="icon-button" aria-label=${t('action.close')} @click=${onCloseError}>${icon('close')}</button>
-        </div>`
-      : nothing}`;
+    ${
+      error
+        ? html`<div class="error" role="alert" part="error">
+            <span>${error}</span>
+            <button
+              type="button"
+              part="button"
+              class="icon-button"
+              aria-label=${t('action.close')}
+              @click=${onCloseError}
+            >
+              ${icon('close')}
+            </button>
+          </div>`
+        : nothing
+    }`;
 }

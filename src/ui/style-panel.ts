@@ -29,8 +29,8 @@ export function renderStylePanel(s: StylePanelState): TemplateResult {
   return html`<section class="style-panel" part="panel style-panel" aria-label=${s.t(`tool.${s.tool}`)}>
     ${has('color') ? colours(s) : nothing} ${has('size') ? range(s, 'style.size', 'size', 1, 80, 1) : nothing}
     ${has('opacity') ? range(s, 'style.opacity', 'markerOpacity', 0.1, 0.9, 0.05) : nothing}
-    ${has('density') ? range(s, 'style.density', 'sprayDensity', 4, 80, 1) : nothing} ${has('font') ? fonts(s) : nothing}
-    ${has('shape') ? shapes(s) : nothing} ${has('sticker') ? stickers(s) : nothing}
+    ${has('density') ? range(s, 'style.density', 'sprayDensity', 4, 80, 1) : nothing}
+    ${has('font') ? fonts(s) : nothing} ${has('shape') ? shapes(s) : nothing} ${has('sticker') ? stickers(s) : nothing}
   </section>`;
 }
 
@@ -42,34 +42,53 @@ function colours(s: StylePanelState): TemplateResult {
     <div class="swatches" role="radiogroup" aria-labelledby="colour-label" @keydown=${radioKeys}>
       ${swatches.map(
         // The colour goes in through the CSSOM (ref): a style="…" attribute is refused under a strict style-src.
-        (c, i) => html`<button
-          type="button"
-          role="radio"
-          part="button swatch"
-          class="swatch"
-          data-colour=${c}
-          ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--swatch', c))}
-          tabindex=${tabStop(s.style.color === c, i === 0, swatches.includes(s.style.color))}
-          aria-checked=${s.style.color === c ? 'true' : 'false'}
-          aria-label=${colourName(s.t, c)}
-          title=${`${colourName(s.t, c)} (${c})`}
-          @click=${() => s.onStyle({ color: c })}
-        ></button>`,
+        (c, i) =>
+          html`<button
+            type="button"
+            role="radio"
+            part="button swatch"
+            class="swatch"
+            data-colour=${c}
+            ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--swatch', c))}
+            tabindex=${tabStop(s.style.color === c, i === 0, swatches.includes(s.style.color))}
+            aria-checked=${s.style.color === c ? 'true' : 'false'}
+            aria-label=${colourName(s.t, c)}
+            title=${`${colourName(s.t, c)} (${c})`}
+            @click=${() => s.onStyle({ color: c })}
+          ></button>`,
       )}
     </div>
-    ${palette?.length
-      ? nothing
-      : html`<label class="custom-colour"
-          >${s.t('style.customColor')}
-          <input type="color" .value=${s.style.color} @change=${(e: Event) => s.onStyle({ color: (e.target as HTMLInputElement).value })}
-        /></label>`}
+    ${
+      palette?.length
+        ? nothing
+        : html`<label class="custom-colour"
+            >${s.t('style.customColor')}
+            <input
+              type="color"
+              .value=${s.style.color}
+              @change=${(e: Event) => s.onStyle({ color: (e.target as HTMLInputElement).value })}
+          /></label>`
+    }
   </div>`;
 }
 
-function range(s: StylePanelState, label: 'style.size' | 'style.opacity' | 'style.density', key: 'size' | 'markerOpacity' | 'sprayDensity', min: number, max: number, step: number): TemplateResult {
+function range(
+  s: StylePanelState,
+  label: 'style.size' | 'style.opacity' | 'style.density',
+  key: 'size' | 'markerOpacity' | 'sprayDensity',
+  min: number,
+  max: number,
+  step: number,
+): TemplateResult {
   return html`<label class="field"
     ><span class="field-label">${s.t(label)}</span>
-    <input type="range" min=${min} max=${max} step=${step} .value=${String(s.style[key])} @input=${(e: Event) => s.onStyle({ [key]: Number((e.target as HTMLInputElement).value) })}
+    <input
+      type="range"
+      min=${min}
+      max=${max}
+      step=${step}
+      .value=${String(s.style[key])}
+      @input=${(e: Event) => s.onStyle({ [key]: Number((e.target as HTMLInputElement).value) })}
   /></label>`;
 }
 
@@ -83,7 +102,13 @@ function fonts(s: StylePanelState): TemplateResult {
     >
     <label class="field"
       ><span class="field-label">${s.t('style.fontSize')}</span>
-      <input type="range" min="12" max="240" step="2" .value=${String(s.style.fontSize)} @input=${(e: Event) => s.onStyle({ fontSize: Number((e.target as HTMLInputElement).value) })}
+      <input
+        type="range"
+        min="12"
+        max="240"
+        step="2"
+        .value=${String(s.style.fontSize)}
+        @input=${(e: Event) => s.onStyle({ fontSize: Number((e.target as HTMLInputElement).value) })}
     /></label>`;
 }
 
@@ -92,12 +117,29 @@ function shapes(s: StylePanelState): TemplateResult {
     <span class="field-label" id="shape-label">${s.t('style.shape')}</span>
     <div class="chips" role="radiogroup" aria-labelledby="shape-label" @keydown=${radioKeys}>
       ${SHAPES.map(
-        (k: ShapeKind) => html`<button type="button" role="radio" part="button" class="chip" data-shape=${k} tabindex=${tabStop(s.style.shape === k, false, true)} aria-checked=${s.style.shape === k ? 'true' : 'false'} @click=${() => s.onStyle({ shape: k })}>
-          ${s.t(`shape.${k}`)}
-        </button>`,
+        (k: ShapeKind) =>
+          html`<button
+            type="button"
+            role="radio"
+            part="button"
+            class="chip"
+            data-shape=${k}
+            tabindex=${tabStop(s.style.shape === k, false, true)}
+            aria-checked=${s.style.shape === k ? 'true' : 'false'}
+            @click=${() => s.onStyle({ shape: k })}
+          >
+            ${s.t(`shape.${k}`)}
+          </button>`,
       )}
     </div>
-    <label class="check"><input type="checkbox" .checked=${s.style.shapeFilled} @change=${(e: Event) => s.onStyle({ shapeFilled: (e.target as HTMLInputElement).checked })} /> ${s.t('style.filled')}</label>
+    <label class="check"
+      ><input
+        type="checkbox"
+        .checked=${s.style.shapeFilled}
+        @change=${(e: Event) => s.onStyle({ shapeFilled: (e.target as HTMLInputElement).checked })}
+      />
+      ${s.t('style.filled')}</label
+    >
   </div>`;
 }
 
@@ -106,9 +148,25 @@ function stickers(s: StylePanelState): TemplateResult {
     <span class="field-label" id="sticker-label">${s.t('sticker.choose')}</span>
     <div class="stickers" role="radiogroup" aria-labelledby="sticker-label" @keydown=${radioKeys}>
       ${(s.manifest.stickers ?? []).map(
-        (k, i, all) => html`<button type="button" role="radio" part="button sticker" class="sticker" data-sticker=${k.id} tabindex=${tabStop(s.style.sticker === k.id, i === 0, all.some((x) => x.id === s.style.sticker))} aria-checked=${s.style.sticker === k.id ? 'true' : 'false'} aria-label=${k.name} title=${k.name} @click=${() => s.onStyle({ sticker: k.id })}>
-          <img src=${s.resolve(k.src)} alt="" />
-        </button>`,
+        (k, i, all) =>
+          html`<button
+            type="button"
+            role="radio"
+            part="button sticker"
+            class="sticker"
+            data-sticker=${k.id}
+            tabindex=${tabStop(
+              s.style.sticker === k.id,
+              i === 0,
+              all.some((x) => x.id === s.style.sticker),
+            )}
+            aria-checked=${s.style.sticker === k.id ? 'true' : 'false'}
+            aria-label=${k.name}
+            title=${k.name}
+            @click=${() => s.onStyle({ sticker: k.id })}
+          >
+            <img src=${s.resolve(k.src)} alt="" />
+          </button>`,
       )}
     </div>
   </div>`;

@@ -18,7 +18,14 @@ export interface ToolbarState {
 /** The tool buttons: the `tool.*` commands of the editor's one registry. */
 export function renderToolbar({ editor, t, onTool }: ToolbarState): TemplateResult {
   const tools = editor.commands.list(CommandGroup.Tool);
-  return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${t('toolbar.label')} aria-orientation="vertical" @keydown=${toolbarKeys}>
+  return html`<div
+    class="toolbar"
+    part="toolbar"
+    role="toolbar"
+    aria-label=${t('toolbar.label')}
+    aria-orientation="vertical"
+    @keydown=${toolbarKeys}
+  >
     ${tools.map((command, i) => {
       const id = command.tool as ToolId;
       const label = t(command.label as MessageKey);

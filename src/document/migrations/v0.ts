@@ -11,14 +11,17 @@ import type { RawDocument } from '../migrate.ts';
 
 type Raw = Record<string, unknown>;
 
-const asRecord = (value: unknown): Raw => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {});
+const asRecord = (value: unknown): Raw =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {};
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function stroke(mark: Raw): Raw {
   const { points, ...rest } = mark;
   if (!Array.isArray(points)) return mark;
   // Point pairs that are not two numbers are left for the schema to refuse by name.
-  const pairs = points.map((p) => (Array.isArray(p) && p.length === 2 ? { x: Number(p[0]), y: Number(p[1]) } : { x: NaN, y: NaN }));
+  const pairs = points.map((p) =>
+    Array.isArray(p) && p.length === 2 ? { x: Number(p[0]), y: Number(p[1]) } : { x: NaN, y: NaN },
+  );
   return { ...rest, pts: encodePoints(pairs) };
 }
 
@@ -26,7 +29,8 @@ function layer(raw: unknown): unknown {
   const l = asRecord(raw);
   const { hidden, ...rest } = l;
   const next: Raw = { ...rest, visible: hidden !== true };
-  if (l.kind === 'paint') next.marks = asArray(l.marks).map((m) => (asRecord(m).type === 'stroke' ? stroke(asRecord(m)) : m));
+  if (l.kind === 'paint')
+    next.marks = asArray(l.marks).map((m) => (asRecord(m).type === 'stroke' ? stroke(asRecord(m)) : m));
   return next;
 }
 
@@ -36,7 +40,10 @@ export function fromV0(doc: RawDocument): RawDocument {
     ...rest,
     version: 1,
     template: { id: templateId, version: templateVersion },
-    meta: author === undefined ? { created: createdAt, updated: updatedAt } : { created: createdAt, updated: updatedAt, author },
+    meta:
+      author === undefined
+        ? { created: createdAt, updated: updatedAt }
+        : { created: createdAt, updated: updatedAt, author },
     views: asArray(views).map((v) => ({ ...asRecord(v), layers: asArray(asRecord(v).layers).map(layer) })),
   };
 }

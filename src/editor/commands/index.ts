@@ -5,7 +5,13 @@ import { TOOL_COMMANDS } from './tools.ts';
 import { VIEW_COMMANDS } from './view.ts';
 
 /** The commands every editor has from the start; the canvas keyboard adds its own when it loads. */
-export const CORE_COMMANDS = [...HISTORY_COMMANDS, ...EDIT_COMMANDS, ...VIEW_COMMANDS, ...TOOL_COMMANDS, ...LAYER_COMMANDS];
+export const CORE_COMMANDS = [
+  ...HISTORY_COMMANDS,
+  ...EDIT_COMMANDS,
+  ...VIEW_COMMANDS,
+  ...TOOL_COMMANDS,
+  ...LAYER_COMMANDS,
+];
 
 export { CommandRegistry } from './registry.ts';
 export { CommandGroup, type Command, type CommandArgs, type CommandContext } from './types.ts';

@@ -73,10 +73,12 @@ export class History {
     const doc = this.doc();
     const probe = probeCopy(doc);
     try {
-      for (let e = saved.done.length - 1; e >= 0; e--) for (let i = saved.done[e].ops.length - 1; i >= 0; i--) apply(probe, invert(saved.done[e].ops[i]));
+      for (let e = saved.done.length - 1; e >= 0; e--)
+        for (let i = saved.done[e].ops.length - 1; i >= 0; i--) apply(probe, invert(saved.done[e].ops[i]));
       for (const entry of saved.done) for (const op of entry.ops) apply(probe, op);
       for (let e = saved.undone.length - 1; e >= 0; e--) for (const op of saved.undone[e].ops) apply(probe, op);
-      for (const entry of saved.undone) for (let i = entry.ops.length - 1; i >= 0; i--) apply(probe, invert(entry.ops[i]));
+      for (const entry of saved.undone)
+        for (let i = entry.ops.length - 1; i >= 0; i--) apply(probe, invert(entry.ops[i]));
     } catch {
       return false;
     }

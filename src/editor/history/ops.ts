@@ -57,7 +57,8 @@ export function apply(doc: DesignDocument, op: Op): void {
     }
     case 'pop-mark': {
       const layer = findLayer(view, op.layer);
-      if (layer.kind !== 'paint' || !sameMark(layer.marks.at(-1), op.mark)) throw new Error('History out of step with the design');
+      if (layer.kind !== 'paint' || !sameMark(layer.marks.at(-1), op.mark))
+        throw new Error('History out of step with the design');
       layer.marks.pop();
       return;
     }

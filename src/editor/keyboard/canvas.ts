@@ -14,7 +14,10 @@ export interface CanvasKeyboard {
  * has focus or the page is idle: the first paint does not need it. Its
  * commands go into the editor's one registry.
  */
-export function attachKeyboard(host: CursorHost & { readonly commands: CommandRegistry }, stage: HTMLElement): CanvasKeyboard {
+export function attachKeyboard(
+  host: CursorHost & { readonly commands: CommandRegistry },
+  stage: HTMLElement,
+): CanvasKeyboard {
   const cursor = new KeyboardCursor(host, stage);
   const unregister = host.commands.register([...OBJECT_KEYS, ...CURSOR_KEYS]);
   return {

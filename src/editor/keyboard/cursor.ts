@@ -25,7 +25,10 @@ export class KeyboardCursor {
   private readonly mark: HTMLElement;
   private readonly anchorMark: HTMLElement;
 
-  constructor(private readonly host: CursorHost, private readonly stage: HTMLElement) {
+  constructor(
+    private readonly host: CursorHost,
+    private readonly stage: HTMLElement,
+  ) {
     this.mark = marker('kbd-cursor');
     this.anchorMark = marker('kbd-anchor');
     stage.append(this.mark, this.anchorMark);

@@ -59,7 +59,7 @@ export const OBJECT_KEYS: readonly Command[] = [
       if (!e) return false;
       const step = e.shiftKey ? ROTATE_STEP_LARGE : ROTATE_STEP;
       const d = e.key === '.' || e.key === '>' ? step : -step;
-      return transform(editor, (fo) => fo.rotate((((fo.angle ?? 0) + d) % 360 + 360) % 360));
+      return transform(editor, (fo) => fo.rotate(((((fo.angle ?? 0) + d) % 360) + 360) % 360));
     },
   },
 ];

@@ -31,7 +31,8 @@ export class Checkpoints {
 
   /** Called as baking passes `baked` marks; keeps a copy at each multiple of the step. */
   offer(raster: HTMLCanvasElement, baked: number): void {
-    if (baked < CHECKPOINT_MIN_MARKS || baked % CHECKPOINT_EVERY !== 0 || this.kept.some((k) => k.baked === baked)) return;
+    if (baked < CHECKPOINT_MIN_MARKS || baked % CHECKPOINT_EVERY !== 0 || this.kept.some((k) => k.baked === baked))
+      return;
     const reuse = this.kept.length >= 2 ? this.kept.shift()!.canvas : undefined;
     const canvas = reuse ?? document.createElement('canvas');
     canvas.width = raster.width;

@@ -37,7 +37,9 @@ export const classesFor = (o: PlacedObject): ObjectClasses => (o.type === 'stick
 
 /** Loads the lazy object classes a design needs before it can be shown synchronously. */
 export async function loadObjectSupport(doc: DesignDocument): Promise<void> {
-  const kinds = new Set(doc.views.flatMap((v) => v.layers.flatMap((l) => (l.kind === 'object' ? [classesFor(l.object)] : []))));
+  const kinds = new Set(
+    doc.views.flatMap((v) => v.layers.flatMap((l) => (l.kind === 'object' ? [classesFor(l.object)] : []))),
+  );
   await Promise.all([...kinds].map(loadObjectClasses));
 }
 
@@ -112,7 +114,13 @@ function textProps(t: TextObject) {
 }
 
 function shapePaint(s: ShapeObject, placement: ReturnType<typeof placementProps>) {
-  return { ...common, ...placement, fill: s.fill ?? 'transparent', stroke: s.stroke ?? undefined, strokeWidth: s.stroke ? s.strokeWidth : 0 };
+  return {
+    ...common,
+    ...placement,
+    fill: s.fill ?? 'transparent',
+    stroke: s.stroke ?? undefined,
+    strokeWidth: s.stroke ? s.strokeWidth : 0,
+  };
 }
 
 /** Reads a transformed fabric object back into the placed object it shows. */
@@ -125,7 +133,14 @@ export function readPlacement<T extends PlacedObject>(obj: T, fo: FabricObject):
     scaleX = (scaleX * (img.width || 1)) / obj.width;
     scaleY = (scaleY * (img.height || 1)) / obj.height;
   }
-  const next = { ...obj, x: round(center.x), y: round(center.y), scaleX: round(scaleX, 1e4), scaleY: round(scaleY, 1e4), angle: round(fo.angle ?? 0, 1e3) };
+  const next = {
+    ...obj,
+    x: round(center.x),
+    y: round(center.y),
+    scaleX: round(scaleX, 1e4),
+    scaleY: round(scaleY, 1e4),
+    angle: round(fo.angle ?? 0, 1e3),
+  };
   if (obj.type === 'text') (next as TextObject).text = (fo as IText).text;
   return next;
 }
@@ -144,7 +159,11 @@ export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: 
   if ((obj.type === 'image' || obj.type === 'sticker') && loaded.image?.isImage(fo)) {
     const img = assets.image(obj);
     if (img !== fo.getElement()) return false;
-    fo.set({ ...placementProps(obj), scaleX: (obj.scaleX * obj.width) / (img.width || 1), scaleY: (obj.scaleY * obj.height) / (img.height || 1) });
+    fo.set({
+      ...placementProps(obj),
+      scaleX: (obj.scaleX * obj.width) / (img.width || 1),
+      scaleY: (obj.scaleY * obj.height) / (img.height || 1),
+    });
     fo.setCoords();
     return true;
   }
@@ -154,7 +173,8 @@ export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: 
 
 /** A text or shape object in a new colour, font or size (the style panel acts on the selection). */
 export function restyled(o: PlacedObject, patch: { color?: string; font?: string; fontSize?: number }): PlacedObject {
-  if (o.type === 'text') return { ...o, color: patch.color ?? o.color, font: patch.font ?? o.font, size: patch.fontSize ?? o.size };
+  if (o.type === 'text')
+    return { ...o, color: patch.color ?? o.color, font: patch.font ?? o.font, size: patch.fontSize ?? o.size };
   if (o.type === 'shape' && patch.color) return o.fill ? { ...o, fill: patch.color } : { ...o, stroke: patch.color };
   return o;
 }

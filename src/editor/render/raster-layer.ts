@@ -25,7 +25,9 @@ const bakedByMarks = new WeakMap<readonly Mark[], RasterLayer>();
 export function bakedRaster(marks: readonly Mark[], scale: number): HTMLCanvasElement | undefined {
   const r = bakedByMarks.get(marks);
   // Canvas transforms are single precision: 2048/1600 reads back as 1.2799999713897705.
-  return r && !r.live && r.baked === marks.length && Math.abs(r.rasterScale - scale) < 1e-6 * scale ? r.raster : undefined;
+  return r && !r.live && r.baked === marks.length && Math.abs(r.rasterScale - scale) < 1e-6 * scale
+    ? r.raster
+    : undefined;
 }
 
 /**

@@ -39,7 +39,10 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
   const n = Math.min(count, marks.length);
   for (let m = 0; m < n; m++) {
     const mark = marks[m];
-    const text = mark.type === 'fill' ? `f${mark.area}${mark.color}` : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}`;
+    const text =
+      mark.type === 'fill'
+        ? `f${mark.area}${mark.color}`
+        : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}`;
     for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
     if (mark.type === 'fill') continue;
     const pts = mark.pts;
@@ -72,7 +75,15 @@ export function snapshotRasters(design: DesignDocument, rasters: Map<string, Ras
       const kept = layer.kind === 'paint' ? rasters.get(layer.id)?.keepable() : undefined;
       if (!kept || layer.kind !== 'paint' || kept.baked > layer.marks.length) continue;
       const { width, height } = kept.canvas;
-      out.push({ view: view.view, layer: layer.id, baked: kept.baked, fingerprint: marksFingerprint(layer.marks, kept.baked), width, height, canvas: kept.canvas });
+      out.push({
+        view: view.view,
+        layer: layer.id,
+        baked: kept.baked,
+        fingerprint: marksFingerprint(layer.marks, kept.baked),
+        width,
+        height,
+        canvas: kept.canvas,
+      });
     }
   }
   return out;

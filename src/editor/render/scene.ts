@@ -125,7 +125,12 @@ export class Scene {
     if (!seed) return;
     this.seeds.delete(layer.id);
     const fits = seed.bitmap.width === raster.raster.width && seed.bitmap.height === raster.raster.height;
-    if (fits && raster.baked === 0 && seed.baked <= layer.marks.length && marksFingerprint(layer.marks, seed.baked) === seed.fingerprint) {
+    if (
+      fits &&
+      raster.baked === 0 &&
+      seed.baked <= layer.marks.length &&
+      marksFingerprint(layer.marks, seed.baked) === seed.fingerprint
+    ) {
       raster.seed(seed.bitmap, seed.baked);
     }
     seed.bitmap.close();

@@ -6,7 +6,11 @@ import { POINT_QUANTUM, type Fill, type Mark, type Stroke } from '../../document
  * same while drawn, after a reload and in a PNG. The context must already be
  * transformed to design units.
  */
-export function drawMark(ctx: CanvasRenderingContext2D, mark: Mark, areaPath: (id: string) => Path2D | undefined): void {
+export function drawMark(
+  ctx: CanvasRenderingContext2D,
+  mark: Mark,
+  areaPath: (id: string) => Path2D | undefined,
+): void {
   if (mark.type === 'fill') {
     drawFill(ctx, mark, areaPath(mark.area));
     return;
@@ -83,7 +87,12 @@ function drawSmoothLine(ctx: CanvasRenderingContext2D, size: number, xy: ArrayLi
   ctx.stroke();
 }
 
-function drawPressureLine(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy: ArrayLike<number>, pressure: readonly number[]): void {
+function drawPressureLine(
+  ctx: CanvasRenderingContext2D,
+  style: StrokeStyle,
+  xy: ArrayLike<number>,
+  pressure: readonly number[],
+): void {
   const n = xy.length / 2;
   ctx.lineCap = 'round';
   const width = (i: number) => style.size * (0.15 + 0.85 * ((pressure[i] ?? 255) / 255));

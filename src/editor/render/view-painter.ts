@@ -38,7 +38,14 @@ export class ViewPainter {
     }
   }
 
-  private image(ctx: CanvasRenderingContext2D, src: string | undefined, x: number, y: number, w: number, h: number): void {
+  private image(
+    ctx: CanvasRenderingContext2D,
+    src: string | undefined,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+  ): void {
     if (!src) return;
     const img = this.assets.get(this.resolve(src));
     if (img) ctx.drawImage(img, x, y, w, h);

@@ -4,7 +4,11 @@ import type { Tool, ToolDeps, ToolId } from './types.ts';
 
 /** One instance of every tool in the registry; the lazy tool code follows in idle time. */
 export function createTools(deps: ToolDeps): Map<ToolId, Tool> {
-  preloadWhenIdle(() => Promise.all([loadObjectClasses('shape'), loadObjectClasses('image'), loadObjectClasses('text')]).then(() => undefined));
+  preloadWhenIdle(() =>
+    Promise.all([loadObjectClasses('shape'), loadObjectClasses('image'), loadObjectClasses('text')]).then(
+      () => undefined,
+    ),
+  );
   return new Map(TOOLS.map((t) => [t.id, t.create(deps)]));
 }
 
@@ -21,5 +25,8 @@ function preloadWhenIdle(load: () => Promise<void>): void {
   if (preloading) return;
   preloading = true;
   const run = () => void load().catch(() => (preloading = false));
-  setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : run()), IDLE_PRELOAD_DELAY);
+  setTimeout(
+    () => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : run()),
+    IDLE_PRELOAD_DELAY,
+  );
 }

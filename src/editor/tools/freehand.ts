@@ -120,7 +120,14 @@ export abstract class FreehandTool implements Tool {
     // Spray dots and pen pressure follow every input point; only plain lines are simplified.
     const kept = g.style.tool === 'spray' || g.pressure ? pts : simplify(pts, SIMPLIFY_TOLERANCE);
     const { style } = g;
-    const stroke: Stroke = { type: 'stroke', tool: style.tool, color: style.color, size: style.size, opacity: style.opacity, pts: encodePoints(kept) };
+    const stroke: Stroke = {
+      type: 'stroke',
+      tool: style.tool,
+      color: style.color,
+      size: style.size,
+      opacity: style.opacity,
+      pts: encodePoints(kept),
+    };
     if (g.pressure) stroke.pressure = g.pressure.map((p) => Math.round(p));
     if (style.tool === 'spray') {
       stroke.seed = style.seed;

@@ -28,15 +28,34 @@ export interface DraftsDialogProps {
 /** The drafts list: thumbnails, open, rename, duplicate, delete, new, and backups. */
 export function renderDraftsDialog(p: DraftsDialogProps) {
   const { t } = p;
-  return html`<dialog class="drafts" part="dialog drafts-dialog" aria-labelledby="drafts-title" @close=${p.onClose} @cancel=${p.onClose}>
+  return html`<dialog
+    class="drafts"
+    part="dialog drafts-dialog"
+    aria-labelledby="drafts-title"
+    @close=${p.onClose}
+    @cancel=${p.onClose}
+  >
     <div class="dialog-head">
       <h2 id="drafts-title">${t('drafts.title')}</h2>
-      <button type="button" part="button" class="icon-button" data-action="close-drafts" aria-label=${t('action.close')} @click=${p.onClose}>${icon('close')}</button>
+      <button
+        type="button"
+        part="button"
+        class="icon-button"
+        data-action="close-drafts"
+        aria-label=${t('action.close')}
+        @click=${p.onClose}
+      >
+        ${icon('close')}
+      </button>
     </div>
     <div class="dialog-actions">
       ${p.stored ? html`<button type="button" part="button" data-action="new-draft" @click=${p.onNew}>${icon('plus')} ${t('drafts.new')}</button>` : nothing}
-      <button type="button" part="button" data-action="backup" @click=${p.onBackup}>${icon('download')} ${t('drafts.backup')}</button>
-      <button type="button" part="button" data-action="import" @click=${p.onImport}>${icon('upload')} ${t('drafts.import')}</button>
+      <button type="button" part="button" data-action="backup" @click=${p.onBackup}>
+        ${icon('download')} ${t('drafts.backup')}
+      </button>
+      <button type="button" part="button" data-action="import" @click=${p.onImport}>
+        ${icon('upload')} ${t('drafts.import')}
+      </button>
     </div>
     ${p.list.length === 0 ? html`<p class="empty">${t('drafts.empty')}</p>` : nothing}
     <ul class="draft-list" aria-labelledby="drafts-title">
@@ -52,32 +71,74 @@ function renderDraft(p: DraftsDialogProps, d: DraftMeta) {
   return html`<li class="draft ${isCurrent ? 'current' : ''}" data-draft=${d.id}>
     ${d.thumbnail ? html`<img class="thumb" src=${d.thumbnail} alt=${t('drafts.thumbnail', { name })} />` : html`<span class="thumb" aria-hidden="true"></span>`}
     <div class="draft-info">
-      ${p.renaming === d.id
-        ? html`<form
-            class="rename"
-            @submit=${(e: Event) => {
-              e.preventDefault();
-              p.onRename(d.id, new FormData(e.target as HTMLFormElement).get('name') as string);
-            }}
-          >
-            <label>${t('drafts.nameLabel')} <input name="name" .value=${name} maxlength="120" required autofocus /></label>
-            <button type="submit" part="button">${t('drafts.saveName')}</button>
-          </form>`
-        : html`<span class="draft-name">${name}</span>`}
-      <span class="draft-date">${isCurrent ? html`<strong>${t('drafts.current')}</strong> · ` : nothing}${t('drafts.edited', { date: p.date(d.updated) })}</span>
-      ${p.confirming === d.id
-        ? html`<div class="confirm" role="group" aria-label=${t('drafts.deleteConfirm', { name })}>
-            <span>${t('drafts.deleteConfirm', { name })}</span>
-            <button type="button" part="button" data-action="confirm-delete" @click=${() => p.onDelete(d.id, true)}>${t('drafts.deleteYes')}</button>
-            <button type="button" part="button" data-action="cancel-delete" @click=${p.onCancelDelete}>${t('drafts.deleteNo')}</button>
-          </div>`
-        : nothing}
+      ${
+        p.renaming === d.id
+          ? html`<form
+              class="rename"
+              @submit=${(e: Event) => {
+                e.preventDefault();
+                p.onRename(d.id, new FormData(e.target as HTMLFormElement).get('name') as string);
+              }}
+            >
+              <label
+                >${t('drafts.nameLabel')} <input name="name" .value=${name} maxlength="120" required autofocus
+              /></label>
+              <button type="submit" part="button">${t('drafts.saveName')}</button>
+            </form>`
+          : html`<span class="draft-name">${name}</span>`
+      }
+      <span class="draft-date"
+        >${isCurrent ? html`<strong>${t('drafts.current')}</strong> · ` : nothing}${t('drafts.edited', { date: p.date(d.updated) })}</span
+      >
+      ${
+        p.confirming === d.id
+          ? html`<div class="confirm" role="group" aria-label=${t('drafts.deleteConfirm', { name })}>
+              <span>${t('drafts.deleteConfirm', { name })}</span>
+              <button type="button" part="button" data-action="confirm-delete" @click=${() => p.onDelete(d.id, true)}>
+                ${t('drafts.deleteYes')}
+              </button>
+              <button type="button" part="button" data-action="cancel-delete" @click=${p.onCancelDelete}>
+                ${t('drafts.deleteNo')}
+              </button>
+            </div>`
+          : nothing
+      }
     </div>
     <div class="draft-actions">
       ${isCurrent ? nothing : html`<button type="button" part="button" data-action="open-draft" aria-label=${t('drafts.open', { name })} @click=${() => p.onOpen(d.id)}>${icon('drafts')}</button>`}
-      <button type="button" part="button" class="icon-button" data-action="rename-draft" aria-label=${t('drafts.rename', { name })} title=${t('drafts.rename', { name })} @click=${() => p.onRename(p.renaming === d.id ? undefined : d.id)}>${icon('rename')}</button>
-      <button type="button" part="button" class="icon-button" data-action="duplicate-draft" aria-label=${t('drafts.duplicate', { name })} title=${t('drafts.duplicate', { name })} @click=${() => p.onDuplicate(d.id)}>${icon('duplicate')}</button>
-      <button type="button" part="button" class="icon-button" data-action="delete-draft" aria-label=${t('drafts.delete', { name })} title=${t('drafts.delete', { name })} @click=${() => p.onDelete(d.id, false)}>${icon('trash')}</button>
+      <button
+        type="button"
+        part="button"
+        class="icon-button"
+        data-action="rename-draft"
+        aria-label=${t('drafts.rename', { name })}
+        title=${t('drafts.rename', { name })}
+        @click=${() => p.onRename(p.renaming === d.id ? undefined : d.id)}
+      >
+        ${icon('rename')}
+      </button>
+      <button
+        type="button"
+        part="button"
+        class="icon-button"
+        data-action="duplicate-draft"
+        aria-label=${t('drafts.duplicate', { name })}
+        title=${t('drafts.duplicate', { name })}
+        @click=${() => p.onDuplicate(d.id)}
+      >
+        ${icon('duplicate')}
+      </button>
+      <button
+        type="button"
+        part="button"
+        class="icon-button"
+        data-action="delete-draft"
+        aria-label=${t('drafts.delete', { name })}
+        title=${t('drafts.delete', { name })}
+        @click=${() => p.onDelete(d.id, false)}
+      >
+        ${icon('trash')}
+      </button>
     </div>
   </li>`;
 }

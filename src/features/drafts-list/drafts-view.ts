@@ -146,7 +146,8 @@ export class DraftsView implements ReactiveController {
       onOpen: (id) => void this.run(() => d.library.open(id), true),
       onNew: () => void this.run(() => d.library.startNew(), true),
       onRename: (id, name) => {
-        if (id && name !== undefined) void this.run(() => d.library.rename(id, name)).then(() => this.set({ renaming: undefined }));
+        if (id && name !== undefined)
+          void this.run(() => d.library.rename(id, name)).then(() => this.set({ renaming: undefined }));
         else this.set({ renaming: id });
       },
       onDuplicate: (id) => void this.run(() => d.library.duplicate(id)),

@@ -33,12 +33,18 @@ export function renderStorageNotice(p: StorageNoticeProps) {
   const waiting = p.keeper === Keeper.Waiting;
   const onlyHere = p.unstored && !kept && !waiting && (p.keeper === Keeper.Tab || p.problem === 'unavailable');
   const problem = p.unstored && !kept && !waiting ? (p.problem ?? 'unavailable') : null;
-  return html`<p class="save-state" role="status" aria-live="polite" part="save-state" data-keeper=${p.keeper}>${status}</p>
-    ${problem
-      ? html`<div class="warning" role="alert" part="warning" data-problem=${problem} data-keeper=${p.keeper}>
-          <span>${onlyHere ? html`<strong>${t('keeper.tab')}</strong> ` : nothing}${t(`save.${problem}`)}</span>
-          <button type="button" part="button" data-action="backup" @click=${p.onBackup}>${icon('download')} ${t('drafts.backup')}</button>
-        </div>`
-      : nothing}
+  return html`<p class="save-state" role="status" aria-live="polite" part="save-state" data-keeper=${p.keeper}>
+      ${status}
+    </p>
+    ${
+      problem
+        ? html`<div class="warning" role="alert" part="warning" data-problem=${problem} data-keeper=${p.keeper}>
+            <span>${onlyHere ? html`<strong>${t('keeper.tab')}</strong> ` : nothing}${t(`save.${problem}`)}</span>
+            <button type="button" part="button" data-action="backup" @click=${p.onBackup}>
+              ${icon('download')} ${t('drafts.backup')}
+            </button>
+          </div>`
+        : nothing
+    }
     ${p.delivered ? html`<p class="outbox-state" role="status" aria-live="polite" part="outbox-state">${t('submit.sent')}</p>` : nothing}`;
 }

@@ -1,6 +1,12 @@
 import type { StudioEditor } from '../../editor/editor.ts';
 import type { Metrics } from '../../protocol/metrics.ts';
-import { SUBMISSION_FORMAT, SUBMISSION_VERSION, type Consent, type PreviewImage, type Submission } from '../../protocol/submission.ts';
+import {
+  SUBMISSION_FORMAT,
+  SUBMISSION_VERSION,
+  type Consent,
+  type PreviewImage,
+  type Submission,
+} from '../../protocol/submission.ts';
 import { bytesToBase64 } from '../../security/data-url.ts';
 
 /** Long side of each preview PNG: enough for a gallery card and a share page, small enough to post. */
@@ -15,7 +21,11 @@ export async function base64Of(blob: Blob): Promise<string> {
 export async function renderPreviews(editor: StudioEditor): Promise<Array<{ view: string; blob: Blob }>> {
   const views = editor.manifest?.views ?? [];
   const out = [];
-  for (const view of views) out.push({ view: view.id, blob: await editor.exportImage({ view: view.id, width: PREVIEW_SIDE, height: PREVIEW_SIDE }) });
+  for (const view of views)
+    out.push({
+      view: view.id,
+      blob: await editor.exportImage({ view: view.id, width: PREVIEW_SIDE, height: PREVIEW_SIDE }),
+    });
   return out;
 }
 

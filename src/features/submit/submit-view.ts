@@ -8,7 +8,8 @@ import { adoptDialogStyles, renderSubmitDialog, SubmitStep } from './submit-dial
 import { CoDesignSubmitEvent } from '../../element/events/submit.ts';
 import { buildSubmission, renderPreviews } from './submission.ts';
 
-export type SubmitResult = { state: 'sent'; receipt: DeliveryReceipt } | { state: 'queued' } | { state: 'taken'; submission: Submission };
+export type SubmitResult =
+  { state: 'sent'; receipt: DeliveryReceipt } | { state: 'queued' } | { state: 'taken'; submission: Submission };
 
 export interface SubmitViewOptions {
   t(): Translate;
@@ -55,18 +56,29 @@ export class SubmitView implements ReactiveController {
   async open(): Promise<SubmitResult> {
     const editor = this.options.editor();
     const brief = editor?.manifest?.brief;
-    if (!editor?.ready || !brief) throw new StudioError(ErrorCode.SubmitUnavailable, 'This template has no brief and terms to submit to');
+    if (!editor?.ready || !brief)
+      throw new StudioError(ErrorCode.SubmitUnavailable, 'This template has no brief and terms to submit to');
     this.pending?.reject(new StudioError(ErrorCode.SubmitCancelled, 'A new submission was started'));
     adoptDialogStyles(this.host.shadowRoot);
     const settled = new Promise<SubmitResult>((resolve, reject) => (this.pending = { resolve, reject }));
     const pending = this.pending;
     this.revoke();
-    this.set({ open: true, step: SubmitStep.Form, message: '', progress: undefined, author: this.state.author || this.options.author() || '', accepted: false, previews: [] });
+    this.set({
+      open: true,
+      step: SubmitStep.Form,
+      message: '',
+      progress: undefined,
+      author: this.state.author || this.options.author() || '',
+      accepted: false,
+      previews: [],
+    });
     const rendered = await renderPreviews(editor);
     // Closed (or opened again) while the previews were drawn: these belong to nobody.
     if (this.pending !== pending || !this.state.open) return settled;
     const names = new Map(editor.manifest!.views.map((v) => [v.id, v.name]));
-    this.set({ previews: rendered.map((p) => ({ ...p, name: names.get(p.view) ?? p.view, url: URL.createObjectURL(p.blob) })) });
+    this.set({
+      previews: rendered.map((p) => ({ ...p, name: names.get(p.view) ?? p.view, url: URL.createObjectURL(p.blob) })),
+    });
     return settled;
   }
 
@@ -80,7 +92,8 @@ export class SubmitView implements ReactiveController {
     const sent = this.state.step === SubmitStep.Sent || this.state.step === SubmitStep.Queued;
     this.set({ open: false });
     this.revoke();
-    if (!sent) this.settle(undefined, new StudioError(ErrorCode.SubmitCancelled, 'The customer closed the submit dialog'));
+    if (!sent)
+      this.settle(undefined, new StudioError(ErrorCode.SubmitCancelled, 'The customer closed the submit dialog'));
   }
 
   private settle(result: SubmitResult | undefined, error?: StudioError): void {
@@ -121,7 +134,12 @@ export class SubmitView implements ReactiveController {
       this.set({ step: result.state === 'queued' ? SubmitStep.Queued : SubmitStep.Sent });
       this.settle(result);
     } catch (error) {
-      const e = error instanceof StudioError ? error : new StudioError(ErrorCode.SubmitFailed, String((error as Error)?.message ?? error), { detail: String((error as Error)?.message ?? error) });
+      const e =
+        error instanceof StudioError
+          ? error
+          : new StudioError(ErrorCode.SubmitFailed, String((error as Error)?.message ?? error), {
+              detail: String((error as Error)?.message ?? error),
+            });
       // The dialog stays open with the server's message; the design is untouched and can be sent again.
       this.set({ step: SubmitStep.Failed, message: e.message });
       this.settle(undefined, e);

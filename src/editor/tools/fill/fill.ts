@@ -24,7 +24,10 @@ export function fillAt(ctx: ToolContext, x: number, y: number): boolean {
   }
   const target = ctx.paintTarget();
   if (!target) return false;
-  ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark: { type: 'fill', area, color: ctx.style.color } }]);
+  ctx.commit([
+    ...target.ops,
+    { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark: { type: 'fill', area, color: ctx.style.color } },
+  ]);
   return true;
 }
 

@@ -30,7 +30,11 @@ export interface UploadedImage {
 }
 
 /** An upload as a placed image at the centre of what is on screen, at most 40 % × 60 % of the view. */
-export function imageObject(image: UploadedImage, view: { width: number; height: number }, viewport: Viewport): ImageObject {
+export function imageObject(
+  image: UploadedImage,
+  view: { width: number; height: number },
+  viewport: Viewport,
+): ImageObject {
   const fit = Math.min(1, (view.width * 0.4) / image.width, (view.height * 0.6) / image.height);
   const { x, y } = viewport.visibleCenter(view);
   const width = Math.round(image.width * fit);

@@ -14,7 +14,9 @@ export class SelectTool implements Tool {
   /** Keyboard: selects the topmost object under the cursor. */
   act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
     const at = new Point(p.x, p.y);
-    const hit = [...ctx.canvas.getObjects()].reverse().find((o) => o.selectable && o.evented && o.visible && o.containsPoint(at));
+    const hit = [...ctx.canvas.getObjects()]
+      .reverse()
+      .find((o) => o.selectable && o.evented && o.visible && o.containsPoint(at));
     if (!hit) return 'nothing';
     ctx.canvas.setActiveObject(hit);
     ctx.canvas.requestRenderAll();

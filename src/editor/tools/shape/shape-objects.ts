@@ -12,7 +12,19 @@ export function createShape(s: ShapeObject, paint: Record<string, unknown>): Fab
     case 'ellipse':
       return new Ellipse({ ...paint, rx: s.width / 2, ry: s.height / 2 });
     case 'line':
-      return new Polyline([{ x: -s.width / 2, y: 0 }, { x: s.width / 2, y: 0 }], { ...paint, fill: 'transparent', stroke: s.stroke ?? s.fill ?? '#000000', strokeWidth: s.strokeWidth, strokeLineCap: 'round' });
+      return new Polyline(
+        [
+          { x: -s.width / 2, y: 0 },
+          { x: s.width / 2, y: 0 },
+        ],
+        {
+          ...paint,
+          fill: 'transparent',
+          stroke: s.stroke ?? s.fill ?? '#000000',
+          strokeWidth: s.strokeWidth,
+          strokeLineCap: 'round',
+        },
+      );
     case 'star':
       return new Polygon(starPoints(s.width, s.height, s.sides ?? 5), paint);
     case 'polygon':

@@ -45,16 +45,25 @@ export class ShapeTool implements Tool {
     const start = this.start;
     this.cancel(ctx);
     if (!start) return;
-    const shape = shapeFromDrag(ctx.style, start, p) ?? shapeAt(ctx.style, p.x, p.y, DEFAULT_SHAPE_SIZE, DEFAULT_SHAPE_SIZE);
+    const shape =
+      shapeFromDrag(ctx.style, start, p) ?? shapeAt(ctx.style, p.x, p.y, DEFAULT_SHAPE_SIZE, DEFAULT_SHAPE_SIZE);
     const generation = ++this.generation;
-    whenLoaded('shape', () => ctx.place(shape), () => generation === this.generation);
+    whenLoaded(
+      'shape',
+      () => ctx.place(shape),
+      () => generation === this.generation,
+    );
   }
 
   /** Keyboard: a shape of the default size centred on the cursor. */
   act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
     const shape = shapeAt(ctx.style, p.x, p.y, DEFAULT_SHAPE_SIZE, DEFAULT_SHAPE_SIZE);
     const generation = ++this.generation;
-    whenLoaded('shape', () => ctx.place(shape), () => generation === this.generation);
+    whenLoaded(
+      'shape',
+      () => ctx.place(shape),
+      () => generation === this.generation,
+    );
     return 'done';
   }
 

@@ -8,7 +8,14 @@ export class SprayTool extends FreehandTool {
 
   protected styleFor(ctx: ToolContext): StrokeStyle {
     const seed = crypto.getRandomValues(new Uint32Array(1))[0];
-    return { tool: 'spray', color: ctx.style.color, size: ctx.style.size * 3, opacity: 1, seed, density: ctx.style.sprayDensity };
+    return {
+      tool: 'spray',
+      color: ctx.style.color,
+      size: ctx.style.size * 3,
+      opacity: 1,
+      seed,
+      density: ctx.style.sprayDensity,
+    };
   }
 }
 

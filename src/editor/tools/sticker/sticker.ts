@@ -31,7 +31,11 @@ export class StickerTool implements Tool {
 
   act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
     const generation = ++this.generation;
-    whenLoaded('image', () => placeSticker(ctx, this.stickers, p.x, p.y), () => generation === this.generation);
+    whenLoaded(
+      'image',
+      () => placeSticker(ctx, this.stickers, p.x, p.y),
+      () => generation === this.generation,
+    );
     return 'done';
   }
 }
@@ -43,7 +47,17 @@ export function placeSticker(ctx: ToolContext, stickers: StickerSource, x: numbe
     ctx.notice('choose-sticker');
     return undefined;
   }
-  return ctx.place({ type: 'sticker', sticker: id, width: size.width, height: size.height, x, y, scaleX: 1, scaleY: 1, angle: 0 });
+  return ctx.place({
+    type: 'sticker',
+    sticker: id,
+    width: size.width,
+    height: size.height,
+    x,
+    y,
+    scaleX: 1,
+    scaleY: 1,
+    angle: 0,
+  });
 }
 
 export const stickerTool: ToolDefinition = {

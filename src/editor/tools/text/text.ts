@@ -9,7 +9,10 @@ export class TextTool implements Tool {
   /** Bumped to drop a placement still waiting for the text chunk. */
   private generation = 0;
 
-  constructor(private readonly defaultText: () => string, private readonly edit: (layerId: string) => void) {}
+  constructor(
+    private readonly defaultText: () => string,
+    private readonly edit: (layerId: string) => void,
+  ) {}
 
   // Choosing the tool fetches fabric's text classes, so that the tap which
   // follows places the text synchronously, inside the tap: a phone opens its
@@ -29,14 +32,31 @@ export class TextTool implements Tool {
   act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
     // A tap that beat the chunk (slow network) places the text when it arrives, still one step.
     const generation = ++this.generation;
-    whenLoaded('text', () => this.edit(placeText(ctx, this.defaultText(), p.x, p.y)), () => generation === this.generation);
+    whenLoaded(
+      'text',
+      () => this.edit(placeText(ctx, this.defaultText(), p.x, p.y)),
+      () => generation === this.generation,
+    );
     return 'done';
   }
 }
 
 export function placeText(ctx: ToolContext, text: string, x: number, y: number): string {
   const s = ctx.style;
-  return ctx.place({ type: 'text', text, font: s.font, size: s.fontSize, color: s.color, bold: false, italic: false, x, y, scaleX: 1, scaleY: 1, angle: 0 });
+  return ctx.place({
+    type: 'text',
+    text,
+    font: s.font,
+    size: s.fontSize,
+    color: s.color,
+    bold: false,
+    italic: false,
+    x,
+    y,
+    scaleX: 1,
+    scaleY: 1,
+    angle: 0,
+  });
 }
 
 export const textTool: ToolDefinition = {

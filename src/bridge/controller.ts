@@ -114,7 +114,8 @@ export class BridgeController implements ReactiveController {
     if (this.started) return;
     if (!this.hostOrigin)
       return this.refuse(
-        `host-origin must be the exact origin of the parent page (e.g. https://app.example), got ${JSON.stringify(this.options.hostOrigin ?? null)}`,
+        'host-origin must be the exact origin of the parent page (e.g. https://app.example), ' +
+          `got ${JSON.stringify(this.options.hostOrigin ?? null)}`,
       );
     if (window.parent === window) return this.refuse('transport="postmessage" needs the studio inside an iframe');
     this.started = true;
@@ -213,7 +214,10 @@ export class BridgeController implements ReactiveController {
     this.host.dispatchEvent(new KeeperEvent(keeper, hostName));
   }
 
-  /** The frame cannot keep the draft: wait a bounded time for the helper to show itself, else say it lives in this tab. */
+  /**
+   * The frame cannot keep the draft: wait a bounded time for the helper to show itself, else say it lives in this
+   * tab.
+   */
   private awaitHelper(): void {
     this.tell(Keeper.Waiting);
     clearTimeout(this.helperTimer);
@@ -267,7 +271,8 @@ export class BridgeController implements ReactiveController {
     if (!STORAGE_FAILURES.has(code) || this.storage === StorageState.Denied) return;
     this.storageLost = true;
     if (!this.readySeen) return;
-    // IndexedDB failed after `ready` (revoked, quota, UnknownError): hand the design to the parent now, and from now on.
+    // IndexedDB failed after `ready` (revoked, quota, UnknownError): hand the design to the parent now, and from
+    // now on.
     this.storage = StorageState.Denied;
     this.tell(Keeper.Waiting);
     this.flushDraft(true);

@@ -19,7 +19,10 @@ export function histogram(buckets: TimeBucket[], stats: CampaignStats['engaged']
   const max = Math.max(1, ...buckets.map((b) => b.drafts));
   const step = (W - left) / Math.max(1, buckets.length);
   const y = (n: number) => top + plot - (n / max) * plot;
-  const label = `Engaged time per draft: ${buckets.map((b) => `${bucketLabel(b.fromMs, b.toMs)} ${b.drafts}`).join(', ')}. Median ${duration(stats.medianMs)}, mean ${duration(stats.meanMs)}, 90th percentile ${duration(stats.p90Ms)}.`;
+  const counts = buckets.map((b) => `${bucketLabel(b.fromMs, b.toMs)} ${b.drafts}`).join(', ');
+  const { medianMs, meanMs, p90Ms } = stats;
+  const figures = `Median ${duration(medianMs)}, mean ${duration(meanMs)}, 90th percentile ${duration(p90Ms)}`;
+  const label = `Engaged time per draft: ${counts}. ${figures}.`;
   return html`<svg class="chart histogram" viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
     <line class="axis" x1=${left} y1=${top + plot} x2=${W} y2=${top + plot}></line>
     <text class="tick" x=${left - 6} y=${top + 4} text-anchor="end">${max}</text>
@@ -27,12 +30,17 @@ export function histogram(buckets: TimeBucket[], stats: CampaignStats['engaged']
     ${buckets.map((b, i) => {
       const x = left + i * step + 2;
       const h = top + plot - y(b.drafts);
+      const middle = x + (step - 4) / 2;
       return svg`<g class="bucket">
         <rect class="bar" data-drafts=${b.drafts} x=${x} y=${y(b.drafts)} width=${Math.max(1, step - 4)} height=${h}>
           <title>${bucketLabel(b.fromMs, b.toMs)}: ${b.drafts} ${b.drafts === 1 ? 'draft' : 'drafts'}</title>
         </rect>
-        ${b.drafts > 0 ? svg`<text class="value" x=${x + (step - 4) / 2} y=${y(b.drafts) - 4} text-anchor="middle">${b.drafts}</text>` : null}
-        <text class="tick" x=${x + (step - 4) / 2} y=${top + plot + 16} text-anchor="middle">${bucketLabel(b.fromMs, b.toMs)}</text>
+        ${
+          b.drafts > 0
+            ? svg`<text class="value" x=${middle} y=${y(b.drafts) - 4} text-anchor="middle">${b.drafts}</text>`
+            : null
+        }
+        <text class="tick" x=${middle} y=${top + plot + 16} text-anchor="middle">${bucketLabel(b.fromMs, b.toMs)}</text>
       </g>`;
     })}
     ${[
@@ -68,15 +76,16 @@ export function funnel(f: CampaignStats['funnel']): TemplateResult {
   const scale = (n: number) => ((W - left - 120) * n) / Math.max(1, f.opened);
   const label = `Funnel: ${steps.map(([, name, n]) => `${name} ${n}`).join(', ')}.`;
   return html`<svg class="chart funnel" viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
-    ${steps.map(
-      ([key, name, n], i) => svg`<g class="step" data-step=${key}>
+    ${steps.map(([key, name, n], i) => {
+      const width = Math.max(2, scale(n));
+      return svg`<g class="step" data-step=${key}>
         <text class="name" x=${left - 10} y=${i * row + 28} text-anchor="end">${name}</text>
-        <rect class="bar" x=${left} y=${i * row + 8} width=${Math.max(2, scale(n))} height=${row - 14}>
+        <rect class="bar" x=${left} y=${i * row + 8} width=${width} height=${row - 14}>
           <title>${name}: ${n}</title>
         </rect>
-        <text class="value" x=${left + Math.max(2, scale(n)) + 8} y=${i * row + 28}>${n} (${percent(n, f.opened)})</text>
-      </g>`,
-    )}
+        <text class="value" x=${left + width + 8} y=${i * row + 28}>${n} (${percent(n, f.opened)})</text>
+      </g>`;
+    })}
   </svg>`;
 }
 
@@ -91,14 +100,16 @@ export function toolTime(tools: CampaignStats['tools']): TemplateResult {
     ? `Engaged time per tool: ${tools.map((t) => `${t.tool} ${duration(t.engagedMs)}`).join(', ')}.`
     : 'No tool time yet.';
   return html`<svg class="chart tools" viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
-    ${tools.map(
-      (t, i) => svg`<g class="tool" data-tool=${t.tool}>
+    ${tools.map((t, i) => {
+      const width = Math.max(2, scale(t.engagedMs));
+      const share = Math.round(t.share * 100);
+      return svg`<g class="tool" data-tool=${t.tool}>
         <text class="name" x=${left - 10} y=${i * row + 22} text-anchor="end">${t.tool}</text>
-        <rect class="bar" x=${left} y=${i * row + 8} width=${Math.max(2, scale(t.engagedMs))} height=${row - 10}>
-          <title>${t.tool}: ${duration(t.engagedMs)} engaged (${Math.round(t.share * 100)}%)</title>
+        <rect class="bar" x=${left} y=${i * row + 8} width=${width} height=${row - 10}>
+          <title>${t.tool}: ${duration(t.engagedMs)} engaged (${share}%)</title>
         </rect>
-        <text class="value" x=${left + Math.max(2, scale(t.engagedMs)) + 8} y=${i * row + 22}>${duration(t.engagedMs)} · ${Math.round(t.share * 100)}%</text>
-      </g>`,
-    )}
+        <text class="value" x=${left + width + 8} y=${i * row + 22}>${duration(t.engagedMs)} · ${share}%</text>
+      </g>`;
+    })}
   </svg>`;
 }

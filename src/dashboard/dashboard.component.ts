@@ -228,7 +228,9 @@ export class CoDesignDashboard extends LitElement {
       <label
         >Show
         <select @change=${this.handleStatus} .value=${this.status}>
-          ${Object.values(DesignStatus).map((s) => html`<option value=${s} ?selected=${s === this.status}>${s} (${stats?.designs[s] ?? 0})</option>`)}
+          ${Object.values(DesignStatus).map(
+            (s) => html`<option value=${s} ?selected=${s === this.status}>${s} (${stats?.designs[s] ?? 0})</option>`,
+          )}
         </select>
       </label>
       ${this.queue && this.queue.items.length === 0 ? html`<p class="empty">Nothing ${this.status}.</p>` : nothing}

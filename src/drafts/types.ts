@@ -51,7 +51,10 @@ export interface DraftsOptions {
 /** Below this many marks a layer rebakes fast enough that keeping its bitmap is not worth the bytes. */
 export const RASTER_KEEP_MIN_MARKS = 300;
 
-/** Whether the editor still shows a design on the page: a disposed one (its studio was taken off) keeps nothing more. */
+/**
+ * Whether the editor still shows a design on the page: a disposed one (its studio was taken off) keeps nothing
+ * more.
+ */
 export function onPage(editor: DraftEditor): boolean {
   return editor.ready && !editor.disposed;
 }

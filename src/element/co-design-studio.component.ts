@@ -47,9 +47,12 @@ import { metricsFlushed } from './wiring.ts';
  * @event {CoDesignChangeEvent} co-design-change - The customer edited, undid or redid something.
  * @event {CoDesignErrorEvent} co-design-error - Something was refused or failed; `code` says what.
  * @event {CoDesignDraftSavedEvent} co-design-draft-saved - The design is stored in this browser as it is now.
- * @event {CoDesignSubmitEvent} co-design-submit - The customer confirmed a submission; cancelable (the host takes it over).
- * @event {CoDesignSubmittedEvent} co-design-submitted - The backend answered 2xx: `receipt` is its JSON answer as it came (docs/transport.md).
- * @event {CoDesignMetricsEvent} co-design-metrics - Time-on-task figures were flushed (page hidden or left, removed, every 30 s).
+ * @event {CoDesignSubmitEvent} co-design-submit - The customer confirmed a submission; cancelable
+ *   (the host takes it over).
+ * @event {CoDesignSubmittedEvent} co-design-submitted - The backend answered 2xx: `receipt` is its JSON answer
+ *   as it came (docs/transport.md).
+ * @event {CoDesignMetricsEvent} co-design-metrics - Time-on-task figures were flushed (page hidden or left,
+ *   removed, every 30 s).
 
  */
 export class CoDesignStudio extends LitElement {

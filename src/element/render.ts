@@ -43,7 +43,15 @@ export function renderStudio(v: StudioView): TemplateResult {
     aria-label=${t('studio.label')}
     role="group"
   >
-    ${renderHeader({ editor, manifest: loaded?.manifest, panelOpen: v.panelOpen, t, onDrafts: v.onDrafts, onSubmit: v.onSubmit, onPanel: v.onPanel })}
+    ${renderHeader({
+      editor,
+      manifest: loaded?.manifest,
+      panelOpen: v.panelOpen,
+      t,
+      onDrafts: v.onDrafts,
+      onSubmit: v.onSubmit,
+      onPanel: v.onPanel,
+    })}
     ${editor ? renderToolbar({ editor, t, onTool: v.onTool }) : html`<div class="toolbar" part="toolbar"></div>`}
     <div
       class="stage"
@@ -59,7 +67,14 @@ export function renderStudio(v: StudioView): TemplateResult {
       <p id="canvas-description">${editor ? describeCanvas(t, editor) : t('studio.loading')}</p>
       <p id="canvas-help">${t('studio.canvasHelp')}</p>
     </div>
-    ${renderSidePanel({ editor, loaded, t, briefOpen: v.briefOpen, onBrief: v.onBrief, onStyle: (p) => editor?.setStyle(p) })}
+    ${renderSidePanel({
+      editor,
+      loaded,
+      t,
+      briefOpen: v.briefOpen,
+      onBrief: v.onBrief,
+      onStyle: (p) => editor?.setStyle(p),
+    })}
     <div class="messages">
       ${v.status} ${renderMessages({ notice: v.notice, error: v.error, t, onCloseError: v.onCloseError })}
     </div>

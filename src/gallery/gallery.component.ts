@@ -159,7 +159,11 @@ export class CoDesignGallery extends LitElement {
       </div>
       <p class="status" role="status" aria-live="polite">${this.announcement}</p>
       ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
-      ${this.result && items.length === 0 ? html`<p class="empty">No approved designs yet. Be the first: paint one!</p>` : nothing}
+      ${
+        this.result && items.length === 0
+          ? html`<p class="empty">No approved designs yet. Be the first: paint one!</p>`
+          : nothing
+      }
       <ul class="grid" aria-busy=${this.loading ? 'true' : 'false'}>
         ${items.map((d) => this.renderCard(d))}
       </ul>

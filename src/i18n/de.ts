@@ -9,7 +9,11 @@ export const de: Record<MessageKey, string> = {
   'studio.canvasLayers': 'Ebenen von unten nach oben: {list}.',
   'studio.canvasLabel': 'Designfläche',
   'studio.canvasHelp':
-    'Pfeiltasten bewegen den Cursor (mit Umschalt weiter). Enter benutzt das aktuelle Werkzeug am Cursor; mit einem Pinsel drückst du Enter an beiden Enden einer geraden Linie. Bei einem ausgewählten Objekt: Pfeiltasten verschieben es, [ und ] skalieren es, Komma und Punkt drehen es, Entf löscht es, Escape hebt die Auswahl auf.',
+    'Pfeiltasten bewegen den Cursor (mit Umschalt weiter). ' +
+    'Enter benutzt das aktuelle Werkzeug am Cursor; ' +
+    'mit einem Pinsel drückst du Enter an beiden Enden einer geraden Linie. ' +
+    'Bei einem ausgewählten Objekt: Pfeiltasten verschieben es, [ und ] skalieren es, Komma und Punkt drehen es, ' +
+    'Entf löscht es, Escape hebt die Auswahl auf.',
   'describe.paint': '{name}: {count, plural, =0 {leer} one {# Strich} other {# Striche}}',
   'describe.text': '{name}: Text „{text}“',
   'describe.shape': '{name}: {shape}',
@@ -120,9 +124,11 @@ export const de: Record<MessageKey, string> = {
   'save.unsaved': 'Noch nicht gespeichert',
   'save.memory': 'Nicht auf diesem Gerät gespeichert',
   'save.quota':
-    'Speichern fehlgeschlagen: Der Speicher dieses Browsers ist voll. Dein Design ist noch da. Lade ein Backup herunter, damit es nicht verloren geht.',
+    'Speichern fehlgeschlagen: Der Speicher dieses Browsers ist voll. Dein Design ist noch da. ' +
+    'Lade ein Backup herunter, damit es nicht verloren geht.',
   'save.unavailable':
-    'Dieser Browser lässt das Studio keine Entwürfe auf diesem Gerät speichern. Dein Design bleibt, solange die Seite offen ist. Lade ein Backup herunter, um es zu behalten.',
+    'Dieser Browser lässt das Studio keine Entwürfe auf diesem Gerät speichern. ' +
+    'Dein Design bleibt, solange die Seite offen ist. Lade ein Backup herunter, um es zu behalten.',
   'save.failed':
     'Speichern fehlgeschlagen. Das Studio versucht es gleich noch einmal. Lade sicherheitshalber ein Backup herunter.',
 
@@ -154,7 +160,8 @@ export const de: Record<MessageKey, string> = {
   'submit.progress': 'Fortschritt beim Senden',
   'submit.sending': 'Wird gesendet…',
   'submit.queued':
-    'Gerade gibt es keine Verbindung. Dein Design wartet in der Warteschlange und wird gesendet, sobald du wieder online bist.',
+    'Gerade gibt es keine Verbindung. Dein Design wartet in der Warteschlange und wird gesendet, ' +
+    'sobald du wieder online bist.',
   'submit.sent': 'Gesendet! Danke für dein Design.',
   'submit.failed': 'Dein Design konnte nicht gesendet werden: {detail}',
   'submit.needConsent': 'Bitte akzeptiere die Bedingungen, um dein Design zu senden.',

@@ -10,7 +10,10 @@ export const en = {
   'studio.canvasLayers': 'Layers from bottom to top: {list}.',
   'studio.canvasLabel': 'Design canvas',
   'studio.canvasHelp':
-    'Arrow keys move the cursor (Shift: further). Enter uses the current tool at the cursor; with a brush, press Enter at both ends of a straight line. With an object selected: arrows move it, [ and ] scale it, comma and period rotate it, Delete removes it, Escape deselects it.',
+    'Arrow keys move the cursor (Shift: further). ' +
+    'Enter uses the current tool at the cursor; with a brush, press Enter at both ends of a straight line. ' +
+    'With an object selected: arrows move it, [ and ] scale it, comma and period rotate it, Delete removes it, ' +
+    'Escape deselects it.',
   'describe.paint': '{name}: {count, plural, =0 {empty} one {# mark} other {# marks}}',
   'describe.text': '{name}: text “{text}”',
   'describe.shape': '{name}: {shape}',
@@ -119,7 +122,8 @@ export const en = {
   'save.quota':
     'Saving failed: this browser’s storage is full. Your design is still here. Download a backup to keep it safe.',
   'save.unavailable':
-    'This browser is not letting the studio keep drafts on this device. Your design stays while the page is open. Download a backup to keep it.',
+    'This browser is not letting the studio keep drafts on this device. Your design stays while the page is open. ' +
+    'Download a backup to keep it.',
   'save.failed': 'Saving failed. The studio will try again. Download a backup to be safe.',
 
   'submit.button': 'Submit',

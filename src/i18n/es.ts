@@ -9,7 +9,11 @@ export const es: Record<MessageKey, string> = {
   'studio.canvasLayers': 'Capas de abajo arriba: {list}.',
   'studio.canvasLabel': 'Lienzo de diseño',
   'studio.canvasHelp':
-    'Las flechas mueven el cursor (con Mayús, más lejos). Intro usa la herramienta actual en el cursor; con un pincel, pulsa Intro en los dos extremos de una línea recta. Con un objeto seleccionado: las flechas lo mueven, [ y ] lo escalan, coma y punto lo giran, Supr lo elimina y Escape quita la selección.',
+    'Las flechas mueven el cursor (con Mayús, más lejos). ' +
+    'Intro usa la herramienta actual en el cursor; ' +
+    'con un pincel, pulsa Intro en los dos extremos de una línea recta. ' +
+    'Con un objeto seleccionado: las flechas lo mueven, [ y ] lo escalan, coma y punto lo giran, ' +
+    'Supr lo elimina y Escape quita la selección.',
   'describe.paint': '{name}: {count, plural, =0 {vacía} one {# trazo} other {# trazos}}',
   'describe.text': '{name}: texto «{text}»',
   'describe.shape': '{name}: {shape}',
@@ -118,9 +122,11 @@ export const es: Record<MessageKey, string> = {
   'save.unsaved': 'Aún sin guardar',
   'save.memory': 'No guardado en este dispositivo',
   'save.quota':
-    'No se ha podido guardar: el almacenamiento de este navegador está lleno. Tu diseño sigue aquí. Descarga una copia de seguridad para no perderlo.',
+    'No se ha podido guardar: el almacenamiento de este navegador está lleno. Tu diseño sigue aquí. ' +
+    'Descarga una copia de seguridad para no perderlo.',
   'save.unavailable':
-    'Este navegador no permite que el estudio guarde borradores en este dispositivo. Tu diseño se mantiene mientras la página siga abierta. Descarga una copia de seguridad para conservarlo.',
+    'Este navegador no permite que el estudio guarde borradores en este dispositivo. ' +
+    'Tu diseño se mantiene mientras la página siga abierta. Descarga una copia de seguridad para conservarlo.',
   'save.failed':
     'No se ha podido guardar. El estudio lo volverá a intentar. Por si acaso, descarga una copia de seguridad.',
 

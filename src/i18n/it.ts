@@ -9,7 +9,11 @@ export const it: Record<MessageKey, string> = {
   'studio.canvasLayers': 'Livelli dal basso verso l’alto: {list}.',
   'studio.canvasLabel': 'Area di disegno',
   'studio.canvasHelp':
-    'Le frecce spostano il cursore (con Maiusc più lontano). Invio usa lo strumento attuale nel punto del cursore; con un pennello, premi Invio ai due estremi di una linea retta. Con un oggetto selezionato: le frecce lo spostano, [ e ] lo ridimensionano, virgola e punto lo ruotano, Canc lo elimina, Esc lo deseleziona.',
+    'Le frecce spostano il cursore (con Maiusc più lontano). ' +
+    'Invio usa lo strumento attuale nel punto del cursore; ' +
+    'con un pennello, premi Invio ai due estremi di una linea retta. ' +
+    'Con un oggetto selezionato: le frecce lo spostano, [ e ] lo ridimensionano, virgola e punto lo ruotano, ' +
+    'Canc lo elimina, Esc lo deseleziona.',
   'describe.paint': '{name}: {count, plural, =0 {vuoto} one {# tratto} other {# tratti}}',
   'describe.text': '{name}: testo «{text}»',
   'describe.shape': '{name}: {shape}',
@@ -119,9 +123,11 @@ export const it: Record<MessageKey, string> = {
   'save.unsaved': 'Non ancora salvato',
   'save.memory': 'Non salvato su questo dispositivo',
   'save.quota':
-    'Salvataggio non riuscito: la memoria del browser è piena. Il tuo design è ancora qui. Scarica un backup per non perderlo.',
+    'Salvataggio non riuscito: la memoria del browser è piena. Il tuo design è ancora qui. ' +
+    'Scarica un backup per non perderlo.',
   'save.unavailable':
-    'Questo browser non permette allo studio di conservare bozze su questo dispositivo. Il tuo design resta finché la pagina è aperta. Scarica un backup per tenerlo.',
+    'Questo browser non permette allo studio di conservare bozze su questo dispositivo. ' +
+    'Il tuo design resta finché la pagina è aperta. Scarica un backup per tenerlo.',
   'save.failed': 'Salvataggio non riuscito. Lo studio riproverà. Per sicurezza, scarica un backup.',
 
   'submit.button': 'Invia',

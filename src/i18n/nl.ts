@@ -9,7 +9,11 @@ export const nl: Record<MessageKey, string> = {
   'studio.canvasLayers': 'Lagen van onder naar boven: {list}.',
   'studio.canvasLabel': 'Ontwerpvlak',
   'studio.canvasHelp':
-    'Pijltjestoetsen verplaatsen de cursor (met Shift verder). Enter gebruikt het huidige gereedschap bij de cursor; met een kwast druk je Enter aan beide uiteinden van een rechte lijn. Met een object geselecteerd: pijltjes verplaatsen het, [ en ] schalen het, komma en punt draaien het, Delete verwijdert het, Escape heft de selectie op.',
+    'Pijltjestoetsen verplaatsen de cursor (met Shift verder). ' +
+    'Enter gebruikt het huidige gereedschap bij de cursor; ' +
+    'met een kwast druk je Enter aan beide uiteinden van een rechte lijn. ' +
+    'Met een object geselecteerd: pijltjes verplaatsen het, [ en ] schalen het, komma en punt draaien het, ' +
+    'Delete verwijdert het, Escape heft de selectie op.',
   'describe.paint': '{name}: {count, plural, =0 {leeg} one {# streek} other {# streken}}',
   'describe.text': '{name}: tekst ‘{text}’',
   'describe.shape': '{name}: {shape}',
@@ -120,9 +124,11 @@ export const nl: Record<MessageKey, string> = {
   'save.unsaved': 'Nog niet opgeslagen',
   'save.memory': 'Niet opgeslagen op dit apparaat',
   'save.quota':
-    'Opslaan mislukt: de opslag van deze browser is vol. Je ontwerp staat er nog. Download een back-up zodat je het niet kwijtraakt.',
+    'Opslaan mislukt: de opslag van deze browser is vol. Je ontwerp staat er nog. ' +
+    'Download een back-up zodat je het niet kwijtraakt.',
   'save.unavailable':
-    'Deze browser laat de studio geen concepten op dit apparaat bewaren. Je ontwerp blijft staan zolang de pagina open is. Download een back-up om het te bewaren.',
+    'Deze browser laat de studio geen concepten op dit apparaat bewaren. ' +
+    'Je ontwerp blijft staan zolang de pagina open is. Download een back-up om het te bewaren.',
   'save.failed': 'Opslaan mislukt. De studio probeert het opnieuw. Download voor de zekerheid een back-up.',
 
   'submit.button': 'Insturen',

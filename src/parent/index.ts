@@ -80,7 +80,10 @@ export interface StudioConnection {
   setMetrics(mode: MetricsMode): Promise<void>;
   /** Opens the studio's submit flow; the submission arrives through `onSubmission`. */
   submit(): Promise<void>;
-  /** Offers `onSubmission` what this page's outbox still holds for the studio (also done on connect and on `online`). */
+  /**
+   * Offers `onSubmission` what this page's outbox still holds for the studio (also done on connect and on
+   * `online`).
+   */
   flushOutbox(): Promise<void>;
   disconnect(): void;
 }
@@ -97,7 +100,8 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
   const origin = exactOrigin(options.origin);
   if (!origin)
     throw new TypeError(
-      `connectStudio: origin must be the studio's exact origin (e.g. https://studio.example), got ${JSON.stringify(options.origin)}`,
+      "connectStudio: origin must be the studio's exact origin (e.g. https://studio.example), " +
+        `got ${JSON.stringify(options.origin)}`,
     );
   const store = options.storage ?? parentDraftsStore();
   let metricsMode = options.metrics === undefined ? undefined : checkedMode(options.metrics);
@@ -198,7 +202,10 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
 
   const busy = new Set<string>();
 
-  /** Hands one submission to the host's handler, once: 'delivered', 'failed' (kept for later) or 'busy' (another tab has it). */
+  /**
+   * Hands one submission to the host's handler, once: 'delivered', 'failed' (kept for later) or 'busy' (another
+   * tab has it).
+   */
   const handOver = async (
     id: string,
     submission: Submission,

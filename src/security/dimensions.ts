@@ -127,7 +127,8 @@ export function checkDimensions(dim: Dimensions, limits: DimensionLimits = {}): 
   if (!(width > 0 && height > 0 && width <= maxSide && height <= maxSide && width * height <= maxPixels)) {
     throw new StudioError(
       ErrorCode.UploadDimensions,
-      `The image is ${width} × ${height} pixels; the limit is ${maxSide} pixels per side and ${maxPixels / 1e6} megapixels.`,
+      `The image is ${width} × ${height} pixels; ` +
+        `the limit is ${maxSide} pixels per side and ${maxPixels / 1e6} megapixels.`,
       { width, height, maxSide, maxPixels },
     );
   }

@@ -21,7 +21,10 @@ export interface HeaderProps {
   onPanel(): void;
 }
 
-/** The studio's header: view tabs (or the product's name), history and zoom commands, drafts, submit, the panel toggle. */
+/**
+ * The studio's header: view tabs (or the product's name), history and zoom commands, drafts, submit, the panel
+ * toggle.
+ */
 export function renderHeader(p: HeaderProps) {
   const { editor, t } = p;
   return html`<div class="bar" part="header">

@@ -97,7 +97,9 @@ function fonts(s: StylePanelState): TemplateResult {
   return html`<label class="field"
       ><span class="field-label">${s.t('style.font')}</span>
       <select @change=${(e: Event) => s.onStyle({ font: (e.target as HTMLSelectElement).value })}>
-        ${fonts.map((f) => html`<option value=${f.family} ?selected=${s.style.font === f.family}>${f.label ?? f.family}</option>`)}
+        ${fonts.map(
+          (f) => html`<option value=${f.family} ?selected=${s.style.font === f.family}>${f.label ?? f.family}</option>`,
+        )}
       </select></label
     >
     <label class="field"

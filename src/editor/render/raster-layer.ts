@@ -64,7 +64,10 @@ export class RasterLayer extends FabricObject {
     this.rctx = this.raster.getContext('2d')!;
   }
 
-  /** Brings the bitmap up to date: appends new marks, or goes back to a checkpoint (or blank) when marks were removed. */
+  /**
+   * Brings the bitmap up to date: appends new marks, or goes back to a checkpoint (or blank) when marks were
+   * removed.
+   */
   sync(layer: PaintLayer): void {
     if (layer.marks.length < this.baked && !this.checkpoints.rewind(this, layer.marks.length)) this.clear();
     if (layer.marks.length > this.baked) this.bake(layer.marks, this.baked);

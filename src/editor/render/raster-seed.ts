@@ -67,7 +67,10 @@ export interface KeptDesign {
   seeds?: readonly RasterSeed[];
 }
 
-/** The bitmaps worth keeping with a draft (big layers' older checkpoint), each with the fingerprint of the marks it holds. */
+/**
+ * The bitmaps worth keeping with a draft (big layers' older checkpoint), each with the fingerprint of the marks
+ * it holds.
+ */
 export function snapshotRasters(design: DesignDocument, rasters: Map<string, RasterLayer>): RasterSnapshot[] {
   const out: RasterSnapshot[] = [];
   for (const view of design.views) {

@@ -49,7 +49,13 @@ export function renderDraftsDialog(p: DraftsDialogProps) {
       </button>
     </div>
     <div class="dialog-actions">
-      ${p.stored ? html`<button type="button" part="button" data-action="new-draft" @click=${p.onNew}>${icon('plus')} ${t('drafts.new')}</button>` : nothing}
+      ${
+        p.stored
+          ? html`<button type="button" part="button" data-action="new-draft" @click=${p.onNew}>
+              ${icon('plus')} ${t('drafts.new')}
+            </button>`
+          : nothing
+      }
       <button type="button" part="button" data-action="backup" @click=${p.onBackup}>
         ${icon('download')} ${t('drafts.backup')}
       </button>
@@ -68,8 +74,14 @@ function renderDraft(p: DraftsDialogProps, d: DraftMeta) {
   const { t } = p;
   const name = d.name;
   const isCurrent = d.id === p.current;
+  const current = isCurrent ? html`<strong>${t('drafts.current')}</strong> · ` : nothing;
+  const edited = t('drafts.edited', { date: p.date(d.updated) });
   return html`<li class="draft ${isCurrent ? 'current' : ''}" data-draft=${d.id}>
-    ${d.thumbnail ? html`<img class="thumb" src=${d.thumbnail} alt=${t('drafts.thumbnail', { name })} />` : html`<span class="thumb" aria-hidden="true"></span>`}
+    ${
+      d.thumbnail
+        ? html`<img class="thumb" src=${d.thumbnail} alt=${t('drafts.thumbnail', { name })} />`
+        : html`<span class="thumb" aria-hidden="true"></span>`
+    }
     <div class="draft-info">
       ${
         p.renaming === d.id
@@ -87,9 +99,7 @@ function renderDraft(p: DraftsDialogProps, d: DraftMeta) {
             </form>`
           : html`<span class="draft-name">${name}</span>`
       }
-      <span class="draft-date"
-        >${isCurrent ? html`<strong>${t('drafts.current')}</strong> · ` : nothing}${t('drafts.edited', { date: p.date(d.updated) })}</span
-      >
+      <span class="draft-date">${current}${edited}</span>
       ${
         p.confirming === d.id
           ? html`<div class="confirm" role="group" aria-label=${t('drafts.deleteConfirm', { name })}>
@@ -105,7 +115,19 @@ function renderDraft(p: DraftsDialogProps, d: DraftMeta) {
       }
     </div>
     <div class="draft-actions">
-      ${isCurrent ? nothing : html`<button type="button" part="button" data-action="open-draft" aria-label=${t('drafts.open', { name })} @click=${() => p.onOpen(d.id)}>${icon('drafts')}</button>`}
+      ${
+        isCurrent
+          ? nothing
+          : html`<button
+              type="button"
+              part="button"
+              data-action="open-draft"
+              aria-label=${t('drafts.open', { name })}
+              @click=${() => p.onOpen(d.id)}
+            >
+              ${icon('drafts')}
+            </button>`
+      }
       <button
         type="button"
         part="button"

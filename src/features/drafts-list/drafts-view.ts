@@ -21,7 +21,10 @@ export interface DraftsViewOptions {
  */
 export class DraftsView implements ReactiveController {
   private state: { open: boolean; renaming?: string; confirming?: string } = { open: false };
-  /** A submission went out by itself (queued on an earlier visit or while offline): said under the canvas, as the dialog may be gone. */
+  /**
+   * A submission went out by itself (queued on an earlier visit or while offline): said under the canvas, as the
+   * dialog may be gone.
+   */
   private delivered = false;
 
   constructor(

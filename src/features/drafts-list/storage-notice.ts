@@ -46,5 +46,9 @@ export function renderStorageNotice(p: StorageNoticeProps) {
           </div>`
         : nothing
     }
-    ${p.delivered ? html`<p class="outbox-state" role="status" aria-live="polite" part="outbox-state">${t('submit.sent')}</p>` : nothing}`;
+    ${
+      p.delivered
+        ? html`<p class="outbox-state" role="status" aria-live="polite" part="outbox-state">${t('submit.sent')}</p>`
+        : nothing
+    }`;
 }

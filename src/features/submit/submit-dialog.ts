@@ -113,12 +113,22 @@ export function renderSubmitDialog(p: SubmitDialogProps) {
         ${t('submit.accept', { version: brief.termsVersion })}
       </label>
       <p class="submit-status" role="status" aria-live="polite" aria-atomic="true">${status(p)}</p>
-      ${p.step === SubmitStep.Sending && p.progress !== undefined ? html`<progress max="1" .value=${p.progress} aria-label=${t('submit.progress')}></progress>` : nothing}
+      ${
+        p.step === SubmitStep.Sending && p.progress !== undefined
+          ? html`<progress max="1" .value=${p.progress} aria-label=${t('submit.progress')}></progress>`
+          : nothing
+      }
       <div class="dialog-buttons">
         <button type="button" part="button" data-action="cancel-submit" @click=${p.onClose}>
           ${p.step === SubmitStep.Sent ? t('action.close') : t('submit.cancel')}
         </button>
-        ${p.step === SubmitStep.Sent ? nothing : html`<button type="submit" part="button primary" class="primary" data-action="send" ?disabled=${busy}>${t('submit.send')}</button>`}
+        ${
+          p.step === SubmitStep.Sent
+            ? nothing
+            : html`<button type="submit" part="button primary" class="primary" data-action="send" ?disabled=${busy}>
+                ${t('submit.send')}
+              </button>`
+        }
       </div>
     </form>
   </dialog>`;

@@ -151,9 +151,7 @@ export class CoDesignGallery extends LitElement {
               class="sort"
               aria-pressed=${this.sort === sort ? 'true' : 'false'}
               @click=${() => this.handleSort(sort as GallerySort)}
-            >
-              ${label}
-            </button>`,
+            >${label}</button>`,
         )}
         <span class="count">${this.result ? plural(this.result.total, 'design', 'designs') : ''}</span>
       </div>

@@ -58,9 +58,7 @@ export function renderHeader(p: HeaderProps) {
               data-action="submit"
               ?disabled=${!editor}
               @click=${p.onSubmit}
-            >
-              ${t('submit.button')}
-            </button>`
+            >${t('submit.button')}</button>`
           : nothing
       }
       <button
@@ -88,7 +86,5 @@ function viewTab(p: HeaderProps, id: string, name: string) {
     tabindex=${tabStop(selected, false, true)}
     aria-selected=${selected ? 'true' : 'false'}
     @click=${() => p.editor?.setView(id)}
-  >
-    ${name}
-  </button>`;
+  >${name}</button>`;
 }

@@ -119,15 +119,15 @@ export function renderSubmitDialog(p: SubmitDialogProps) {
           : nothing
       }
       <div class="dialog-buttons">
-        <button type="button" part="button" data-action="cancel-submit" @click=${p.onClose}>
-          ${p.step === SubmitStep.Sent ? t('action.close') : t('submit.cancel')}
-        </button>
+        <button type="button" part="button" data-action="cancel-submit" @click=${p.onClose}
+          >${p.step === SubmitStep.Sent ? t('action.close') : t('submit.cancel')}</button
+        >
         ${
           p.step === SubmitStep.Sent
             ? nothing
-            : html`<button type="submit" part="button primary" class="primary" data-action="send" ?disabled=${busy}>
-                ${t('submit.send')}
-              </button>`
+            : html`<button type="submit" part="button primary" class="primary" data-action="send" ?disabled=${busy}
+                >${t('submit.send')}</button
+              >`
         }
       </div>
     </form>

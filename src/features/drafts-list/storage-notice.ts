@@ -33,7 +33,8 @@ export function renderStorageNotice(p: StorageNoticeProps) {
   const waiting = p.keeper === Keeper.Waiting;
   const onlyHere = p.unstored && !kept && !waiting && (p.keeper === Keeper.Tab || p.problem === 'unavailable');
   const problem = p.unstored && !kept && !waiting ? (p.problem ?? 'unavailable') : null;
-  return html`<p class="save-state" role="status" aria-live="polite" part="save-state" data-keeper=${p.keeper}>${status}</p>
+  return html`<p class="save-state" role="status" aria-live="polite" part="save-state" data-keeper=${p.keeper}
+    >${status}</p>
     ${
       problem
         ? html`<div class="warning" role="alert" part="warning" data-problem=${problem} data-keeper=${p.keeper}>

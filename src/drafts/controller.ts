@@ -2,9 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 import { Keeper, KEEPER_EVENT, type KeeperEvent } from '../bridge/keeper.ts';
-import { DraftLibrary } from './library.ts';
+import type { DraftLibrary } from './library.ts';
 import { readValidDraft, type OpenedDraft } from './read.ts';
-import { parseMeta, type DraftMeta } from './records.ts';
+import { draftInvalid, type DraftMeta } from './records.ts';
 import { AUTOSAVE_DELAY_MS, DraftSaver } from './saver.ts';
 import { DraftSession, shownDraft } from './session.ts';
 import { openDraftsStore, quarantineDraft, readCurrent, readMetas } from './store.ts';
@@ -20,8 +20,7 @@ import { SaveState, Storage, type DraftNotice, type DraftsOptions } from './type
 export class DraftsController implements ReactiveController {
   /** Who keeps the design when this browser's storage does not, and the host page's name (src/bridge/keeper.ts). */
   keeper: { by: Keeper; name: string } = { by: Keeper.Device, name: '' };
-  /** Open, new, rename, duplicate, delete, backups: the drafts dialog's actions. */
-  readonly library: DraftLibrary;
+  private libraryLoading: Promise<DraftLibrary> | undefined;
   private readonly session = new DraftSession();
   private readonly saver: DraftSaver;
   private tabs: TabChannel | undefined;
@@ -39,13 +38,6 @@ export class DraftsController implements ReactiveController {
       },
       update: () => host.requestUpdate(),
     });
-    this.library = new DraftLibrary(this.session, this.saver, options, {
-      tryOpen: (id) => this.tryOpen(id),
-      show: (opened) => this.show(opened),
-      refreshList: () => this.refreshList(),
-      post: (message) => this.tabs?.post(message),
-      update: () => host.requestUpdate(),
-    });
     this.guard = new GestureGuard(host, (m) => void this.handleTabMessage(m));
     host.addController(this);
   }
@@ -55,6 +47,23 @@ export class DraftsController implements ReactiveController {
   get list(): DraftMeta[] { return this.session.list; } // prettier-ignore
   get saveState(): SaveState { return this.saver.saveState; } // prettier-ignore
   get problem(): DraftSaver['problem'] { return this.saver.problem; } // prettier-ignore
+
+  /**
+   * Open, new, rename, duplicate, delete, backups: the drafts dialog's
+   * actions, a lazy chunk (the first paint and autosave do not need them).
+   */
+  library(): Promise<DraftLibrary> {
+    return (this.libraryLoading ??= import('./library.ts').then(
+      ({ DraftLibrary }) =>
+        new DraftLibrary(this.session, this.saver, this.options, {
+          tryOpen: (id) => this.tryOpen(id),
+          show: (opened) => this.show(opened),
+          refreshList: () => this.refreshList(),
+          post: (message) => this.tabs?.post(message),
+          update: () => this.host.requestUpdate(),
+        }),
+    ));
+  }
 
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.handleVisibility);
@@ -174,18 +183,17 @@ export class DraftsController implements ReactiveController {
   async refreshList(): Promise<DraftMeta[]> {
     const { session } = this;
     if (!session.store || !session.templateKey) return session.list;
+    const stored = await readMetas(session.store);
     const metas: DraftMeta[] = [];
-    for (const { id, value } of await readMetas(session.store)) {
+    // The meta check is a lazy chunk: a first visit, with nothing stored, never loads it.
+    const { parseMeta } = stored.length ? await import('./meta-check.ts') : { parseMeta: () => undefined };
+    for (const { id, value } of stored) {
       try {
-        const meta = parseMeta(value);
-        if (meta.id !== id)
-          throw new StudioError(ErrorCode.DraftInvalid, `meta names draft ${meta.id}, stored as ${id}`);
+        const meta = parseMeta(value)!;
+        if (meta.id !== id) throw draftInvalid(`meta names draft ${meta.id}, stored as ${id}`);
         if (meta.template.id === session.templateKey.id && meta.key === session.templateKey.key) metas.push(meta);
       } catch (error) {
-        await this.quarantine(
-          id,
-          isStudioError(error) ? error : new StudioError(ErrorCode.DraftInvalid, String(error)),
-        );
+        await this.quarantine(id, isStudioError(error) ? error : draftInvalid(String(error)));
       }
     }
     session.list = metas.sort((a, b) => b.updated.localeCompare(a.updated));

@@ -3,7 +3,7 @@ import type { DesignDocument } from '../document/types.ts';
 import { isStudioError } from '../errors.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 import { joinChunks } from './chunks.ts';
-import { draftInvalid, parseMeta, type DraftMeta, type SavedHistory } from './records.ts';
+import { draftInvalid, type DraftMeta, type SavedHistory } from './records.ts';
 import { readDraft } from './store.ts';
 import type { RasterSeed } from '../editor/render/raster-seed.ts';
 
@@ -28,10 +28,14 @@ export type DesignCheck = (design: DesignDocument, history: SavedHistory) => Pro
  */
 export async function readValidDraft(id: string, store: UseStore, check: DesignCheck): Promise<OpenedDraft> {
   // Loaded beside the read, not before the first paint: the body and design checks, and the kept bitmaps.
-  const checks = Promise.all([import('./record-checks.ts'), import('../document/validate.ts')]);
+  const checks = Promise.all([
+    import('./record-checks.ts'),
+    import('../document/validate.ts'),
+    import('./meta-check.ts'),
+  ]);
   const rasters = import('./rasters.ts');
   const raw = await readDraft(id, store);
-  const [{ parseBodyEnvelope, parseChunk, parseHistory, parseMetrics }, { parseDesign }] = await checks;
+  const [{ parseBodyEnvelope, parseChunk, parseHistory, parseMetrics }, { parseDesign }, { parseMeta }] = await checks;
   if (raw.meta === undefined || raw.body === undefined) throw draftInvalid(`draft ${id} is incomplete`);
   const meta = parseMeta(raw.meta);
   if (meta.id !== id) throw draftInvalid(`meta names draft ${meta.id}, stored as ${id}`);

@@ -1,7 +1,7 @@
 /**
  * The checks of a draft's body, chunks, undo steps and metrics, built on the
  * design document's own schemas. Loaded when a draft is opened, not before
- * the first paint (records.ts keeps the light meta check the list needs).
+ * the first paint (meta-check.ts holds the light meta check the list needs).
  */
 import * as v from 'valibot';
 import { checkRawValue } from '../document/raw.ts';
@@ -10,12 +10,12 @@ import { DOCUMENT_LIMITS } from '../document/limits.ts';
 import { isStudioError } from '../errors.ts';
 import { readMetrics } from '../metrics/figures.ts';
 import type { Metrics } from '../protocol/metrics.ts';
+import { check } from './meta-check.ts';
 import { unpackMarks } from './packed.ts';
 import {
   BODY_FORMAT,
   CHUNK_FORMAT,
   RECORD_VERSION,
-  check,
   draftInvalid,
   type DraftBody,
   type SavedHistory,

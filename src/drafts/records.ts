@@ -3,12 +3,11 @@
  * record read back from IndexedDB is as untrusted as a design from the host
  * (another script of the origin, an old version, a disk fault may have
  * written it). Anything that does not pass is quarantined, never opened.
+ * The checks themselves are lazy chunks: meta-check.ts (the list's meta)
+ * and record-checks.ts (a draft's body, chunks, undo steps and metrics).
  */
-import * as v from 'valibot';
-import { checkRawValue } from '../document/raw.ts';
-import { DOCUMENT_LIMITS } from '../document/limits.ts';
 import type { DesignDocument } from '../document/types.ts';
-import { ErrorCode, StudioError, isStudioError } from '../errors.ts';
+import { ErrorCode, StudioError } from '../errors.ts';
 import type { HistoryEntry } from '../editor/history/history.ts';
 import type { Metrics } from '../protocol/metrics.ts';
 
@@ -71,49 +70,7 @@ export interface DraftChunk {
   marks: unknown[];
 }
 
-const id = v.pipe(v.string(), v.regex(DOCUMENT_LIMITS.idPattern));
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const timestamp = v.pipe(v.string(), v.isoTimestamp());
-const thumbnail = v.nullable(v.pipe(v.string(), v.maxLength(2_000_000), v.startsWith('data:image/png;base64,')));
-
-export const metaSchema = v.strictObject({
-  format: v.literal(META_FORMAT),
-  version: v.literal(RECORD_VERSION),
-  id,
-  template: v.strictObject({
-    id: text(DOCUMENT_LIMITS.templateStringChars),
-    version: text(DOCUMENT_LIMITS.templateStringChars),
-  }),
-  key: text(200),
-  name: text(DOCUMENT_LIMITS.nameChars),
-  created: timestamp,
-  updated: timestamp,
-  rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  writer: text(64),
-  thumbnail,
-});
-
 /** A record that may not be opened; `reason` says why, for the quarantine and the message. */
 export function draftInvalid(reason: string): StudioError {
   return new StudioError(ErrorCode.DraftInvalid, `A saved draft could not be opened: ${reason}`, { detail: reason });
-}
-
-/** Raw checks, then the schema; throws `draft-invalid` naming the record and the path. */
-export function check<T>(schema: v.GenericSchema<unknown, T>, value: unknown, what: string, maxBytes: number): T {
-  try {
-    checkRawValue(value, { maxDepth: DOCUMENT_LIMITS.depth, maxBytes });
-  } catch (error) {
-    throw draftInvalid(`${what}: ${isStudioError(error) ? error.message : String(error)}`);
-  }
-  const result = v.safeParse(schema, value, { abortEarly: true });
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
-    throw draftInvalid(`${what}${path ? `.${path}` : ''}: ${issue.message}`);
-  }
-  return result.output;
-}
-
-export function parseMeta(value: unknown): DraftMeta {
-  return check(metaSchema, value, 'meta', 4_000_000) as DraftMeta;
 }

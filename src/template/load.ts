@@ -3,7 +3,6 @@
  * resolves its asset URLs. Imports neither lit nor fabric.
  */
 import { ErrorCode, StudioError } from '../errors.ts';
-import { parseTemplateManifest } from './schema.ts';
 import type { TemplateManifest } from './types.ts';
 
 export interface LoadedTemplate {
@@ -32,20 +31,23 @@ export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
  */
 export async function loadTemplate(source: string | unknown, opts: LoadTemplateOptions = {}): Promise<LoadedTemplate> {
   const documentBase = globalThis.document?.baseURI;
+  // The schema is a chunk of its own, fetched beside the manifest: the first paint waits for both anyway.
+  const schema = import('./schema.ts');
+  schema.catch(() => undefined);
   if (typeof source === 'string') {
     const url = absolute(source, opts.baseUrl ?? documentBase);
     const { json, finalUrl } = await fetchJson(url, opts.signal);
-    return loaded(json, finalUrl);
+    return loaded(await schema, json, finalUrl);
   }
   opts.signal?.throwIfAborted();
   const base = opts.baseUrl ?? documentBase;
   if (base === undefined)
     throw new StudioError(ErrorCode.TemplateLoadFailed, 'A manifest object needs opts.baseUrl outside a document');
-  return loaded(plainCopy(source), absolute(base, documentBase));
+  return loaded(await schema, plainCopy(source), absolute(base, documentBase));
 }
 
-function loaded(json: unknown, baseUrl: string): LoadedTemplate {
-  const manifest = parseTemplateManifest(json);
+function loaded(schema: typeof import('./schema.ts'), json: unknown, baseUrl: string): LoadedTemplate {
+  const manifest = schema.parseTemplateManifest(json);
   return { manifest, baseUrl, resolve: (url) => new URL(url, baseUrl).href };
 }
 

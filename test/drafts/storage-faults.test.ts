@@ -70,7 +70,8 @@ describe('<co-design-studio> drafts: storage faults', () => {
       s = await mountStudio({ draftKey: uniqueKey('imported') });
       await clickIn(s.shadow('[data-action="drafts"]'));
       await s.el.updateComplete;
-      const saved = nextSave(s.el);
+      // Opening a backup checks it whole (lazy chunks: the backup, record and design checks) before it saves.
+      const saved = nextSave(s.el, 15_000);
       await chooseFile(file.name, new TextEncoder().encode(file.text), 'input.backup-file');
       await saved;
       expect(canonical(s.design()), 'the same design').to.equal(design);

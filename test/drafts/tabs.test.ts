@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { readValidDraft } from '../../src/drafts/read.ts';
-import { parseMeta } from '../../src/drafts/records.ts';
+import { parseMeta } from '../../src/drafts/meta-check.ts';
 import { openDraftsStore, readMetas } from '../../src/drafts/store.ts';
 import { canonical, StudioPage, uniqueKey } from '../support/drafts.ts';
 import { waitFor } from '../support/wait.ts';

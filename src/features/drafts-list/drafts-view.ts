@@ -107,7 +107,7 @@ export class DraftsView implements ReactiveController {
   }
 
   async importFile(file: File | undefined): Promise<void> {
-    if (file) await this.run(() => this.drafts.library.importBackup(file), true);
+    if (file) await this.run(() => this.drafts.library().then((l) => l.importBackup(file)), true);
   }
 
   statusText(): string {
@@ -129,7 +129,7 @@ export class DraftsView implements ReactiveController {
       keeperName: d.keeper.name,
       t: this.options.t(),
       delivered: this.delivered,
-      onBackup: () => d.library.downloadBackup(),
+      onBackup: () => void this.run(() => d.library().then((l) => l.downloadBackup())),
     });
   }
 
@@ -146,20 +146,22 @@ export class DraftsView implements ReactiveController {
       stored: d.storage === Storage.IndexedDB,
       t,
       date: (iso) => t.date(new Date(iso)),
-      onOpen: (id) => void this.run(() => d.library.open(id), true),
-      onNew: () => void this.run(() => d.library.startNew(), true),
+      onOpen: (id) => void this.run(() => d.library().then((l) => l.open(id)), true),
+      onNew: () => void this.run(() => d.library().then((l) => l.startNew()), true),
       onRename: (id, name) => {
         if (id && name !== undefined)
-          void this.run(() => d.library.rename(id, name)).then(() => this.set({ renaming: undefined }));
+          void this.run(() => d.library().then((l) => l.rename(id, name))).then(() =>
+            this.set({ renaming: undefined }),
+          );
         else this.set({ renaming: id });
       },
-      onDuplicate: (id) => void this.run(() => d.library.duplicate(id)),
+      onDuplicate: (id) => void this.run(() => d.library().then((l) => l.duplicate(id))),
       onDelete: (id, confirmed) => {
         if (!confirmed) this.set({ confirming: id });
-        else void this.run(() => d.library.remove(id)).then(() => this.set({ confirming: undefined }));
+        else void this.run(() => d.library().then((l) => l.remove(id))).then(() => this.set({ confirming: undefined }));
       },
       onCancelDelete: () => this.set({ confirming: undefined }),
-      onBackup: () => d.library.downloadBackup(),
+      onBackup: () => void this.run(() => d.library().then((l) => l.downloadBackup())),
       onImport: chooseBackup,
       onClose: () => this.close(),
     });

@@ -1,32 +1,18 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { BridgeController } from '../bridge/controller.ts';
 import type { DesignDocument } from '../document/types.ts';
-import { DraftsController } from '../drafts/controller.ts';
 import type { StudioEditor } from '../editor/editor.ts';
 import type { ExportOptions } from '../editor/export.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
-import { DraftsView } from '../features/drafts-list/drafts-view.ts';
 import { draftsStyles } from '../features/drafts-list/drafts.styles.ts';
-import { SubmitFlow } from '../features/submit/submit-flow.ts';
 import type { SubmitResult } from '../features/submit/submit-view.ts';
-import { LocaleController } from '../i18n/controller.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { MetricsController } from '../metrics/controller.ts';
 import type { TemplateManifest } from '../template/types.ts';
-import { BridgeLink } from './bridge-link.ts';
-import { Delivery } from './delivery.ts';
-import { draftsOptions } from './drafts-wiring.ts';
-import { EditorController } from './editor-controller.ts';
-import { CoDesignChangeEvent } from './events/change.ts';
+import { composeStudio, type StudioParts } from './compose.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
-import { CoDesignReadyEvent } from './events/ready.ts';
-import { CoDesignSubmittedEvent } from './events/submitted.ts';
-import { InputWiring } from './input-wiring.ts';
 import { errorMessage } from './messages.ts';
 import { renderStudio } from './render.ts';
 import { styles } from './styles.ts';
-import { metricsFlushed } from './wiring.ts';
 
 /**
  * `<co-design-studio>`: customers paint their own skin on a product template.
@@ -88,113 +74,29 @@ export class CoDesignStudio extends LitElement {
   @query('input.image-file') private fileInput!: HTMLInputElement;
   @query('input.backup-file') private backupInput!: HTMLInputElement;
 
-  // Locale from the `locale` attribute, the page's `lang`, then the browser; tables load on demand.
-  private readonly i18n = new LocaleController(this);
-  private get t(): Translate {
-    return this.i18n.t;
-  }
-  /** Time on task (src/metrics/): counted here, kept with the draft, beaconed to `{endpoint}/metrics`. */
-  private readonly timeOnTask = new MetricsController(this, {
-    idleTimeout: this.getAttribute('idle-timeout'),
-    mode: () => this.metrics,
-    onFlush: (f) => {
-      const { drafts, editor, bridge, endpoint } = this;
-      metricsFlushed(this, f, { report: (ctx) => this.timeOnTask.report(ctx), drafts, editor, bridge, endpoint });
-    },
-  });
-  /** Autosave, restore, the drafts list and backups (src/drafts/). */
-  private readonly drafts: DraftsController = new DraftsController(
-    this,
-    draftsOptions(this, {
-      editor: () => this.editor,
-      t: () => this.t,
-      freshDesign: () => this.studio.emptyDesign(),
-      manifest: () => this.studio.manifest,
-      metrics: () => this.timeOnTask.total(),
-      notice: (text) => (this.notice = text),
-      fail: (e) => this.fail(e, ErrorCode.StorageUnavailable, false),
-    }),
-  );
-  /** The editor's life: template, restored draft, change and state events. */
-  private readonly studio = new EditorController(this, {
+  /** The controllers and their wiring (compose.ts): the element keeps the public contract. */
+  private readonly parts: StudioParts = composeStudio(this, {
     stage: () => this.stage,
-    t: () => this.t,
-    author: () => this.author,
-    drafts: this.drafts,
-    // The bridge (when used) must listen before drafts restore: a storage failure there is news for the parent.
-    before: () => Promise.all([this.i18n.ready, this.bridgeLink.loading]),
-    restoreMetrics: (m) => this.timeOnTask.restore(m),
-    opened: (design) => {
-      this.error = '';
-      this.dispatchEvent(new CoDesignReadyEvent(design.template));
-      // Submissions queued on an earlier visit go out now (and on every `online`).
-      if (this.endpoint && !this.bridge) void this.delivery.start().catch(() => undefined);
-    },
-    changed: ({ source, kind }) => {
-      this.briefOpen = false;
-      this.drafts.changed();
-      this.timeOnTask.recordChange({ source, kind });
-      this.dispatchEvent(new CoDesignChangeEvent(source, kind));
-    },
-    stateChanged: () => {
-      if (this.editor) this.timeOnTask.setTool(this.editor.tool);
-      this.requestUpdate();
-    },
-    notice: (n) => (this.notice = this.t(`notice.${n}`)),
-    fail: (e) => this.fail(e, ErrorCode.TemplateLoadFailed),
-  });
-  private get editor(): StudioEditor | undefined {
-    return this.studio.editor;
-  }
-  /** The outbox (src/transport/), loaded on the first submit or when an earlier visit left one queued. */
-  private readonly delivery = new Delivery((receipt, draft) =>
-    this.dispatchEvent(new CoDesignSubmittedEvent(receipt, draft)),
-  );
-  private readonly draftsView = new DraftsView(this, this.drafts, {
-    t: () => this.t,
-    fail: (e) => this.fail(e, ErrorCode.StorageUnavailable),
-  });
-  /** The submit flow (src/features/submit/), loaded on the first `submit()`: the first paint does not need it. */
-  private readonly submitFlow = new SubmitFlow(
-    this,
-    {
-      t: () => this.t,
-      editor: () => (this.editor?.ready ? this.editor : undefined),
-      draft: () => this.drafts.meta?.id,
-      metrics: () => this.timeOnTask.total(),
-      author: () => this.author,
-      // In a social app's iframe the parent page takes the submission and delivers it itself.
-      deliver: (submission, onProgress) =>
-        this.bridge?.submit(submission) ?? this.delivery.send(this.endpoint, submission, onProgress),
-    },
-    (error, fallback) => this.fail(error, fallback),
-  );
-  /** The iframe bridge (src/bridge/), loaded on connection when `transport="postmessage"`. */
-  private readonly bridgeLink = new BridgeLink(this, {
-    metrics: () => this.timeOnTask.total(),
-    restoreMetrics: (m) => this.timeOnTask.restore(m),
-    view: () => this.editor?.view,
-    show: (design, view) => this.showDesign(design, view),
-    fail: (e) => this.fail(e, ErrorCode.BridgeOrigin),
-  });
-  private get bridge(): BridgeController | undefined {
-    return this.bridgeLink.bridge;
-  }
-  /** Keys to the editor's command registry; the image tool's file picker and checked uploads. */
-  private readonly input = new InputWiring(this, {
-    editor: () => this.editor,
     fileInput: () => this.fileInput,
-    clearNotice: () => (this.notice = ''),
+    notice: (text) => (this.notice = text),
     clearError: () => (this.error = ''),
-    fail: (e) => this.fail(e, ErrorCode.UploadDecode),
+    edited: () => (this.briefOpen = false),
+    fail: (error, fallback, show) => this.fail(error, fallback, show),
+    showDesign: (design, view) => this.showDesign(design, view),
   });
+  private get t(): Translate {
+    return this.parts.i18n.t;
+  }
+  private get editor(): StudioEditor | undefined {
+    return this.parts.studio.editor;
+  }
 
   // ---- public API (docs/design.md) ---------------------------------------------
 
   /** The design document, synchronously; a copy the host may keep. */
   getDesign(): DesignDocument {
     try {
-      return this.studio.ready.snapshot();
+      return this.parts.studio.ready.snapshot();
     } catch (error) {
       throw this.fail(error, ErrorCode.NotReady, false);
     }
@@ -208,8 +110,8 @@ export class CoDesignStudio extends LitElement {
   /** The one way a design from outside (the host, the parent frame) gets on screen: checked, then kept as the draft. */
   private async showDesign(doc: unknown, view?: string): Promise<void> {
     try {
-      await this.studio.showChecked(doc, view);
-      this.drafts.changed();
+      await this.parts.studio.showChecked(doc, view);
+      this.parts.drafts.changed();
       this.error = '';
     } catch (error) {
       throw this.fail(error, ErrorCode.DesignInvalid);
@@ -219,7 +121,7 @@ export class CoDesignStudio extends LitElement {
   /** A PNG of one view; `width`/`height` bound the long side (≤ 4096). */
   async exportImage(opts: ExportOptions = {}): Promise<Blob> {
     try {
-      return await this.studio.exportImage(opts);
+      return await this.parts.studio.exportImage(opts);
     } catch (error) {
       throw this.fail(error, ErrorCode.ExportFailed);
     }
@@ -232,7 +134,7 @@ export class CoDesignStudio extends LitElement {
    * (a cancel is not an error: no `co-design-error` fires for it).
    */
   submit(): Promise<SubmitResult> {
-    return this.submitFlow.open();
+    return this.parts.submitFlow.open();
   }
 
   undo(): void {
@@ -247,17 +149,17 @@ export class CoDesignStudio extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.delivery.close();
+    this.parts.delivery.close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('idleTimeout')) this.timeOnTask.idleTimeout = this.idleTimeout;
+    if (changed.has('idleTimeout')) this.parts.timeOnTask.idleTimeout = this.idleTimeout;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     const keyChanged = changed.has('draftKey') && changed.get('draftKey') !== undefined;
     if ((changed.has('template') || keyChanged) && this.template)
-      void this.studio.open(this.template, this.draftKey ?? '');
+      void this.parts.studio.open(this.template, this.draftKey ?? '');
   }
 
   /**
@@ -275,25 +177,26 @@ export class CoDesignStudio extends LitElement {
   // ---- render ----------------------------------------------------------------------
 
   protected override render() {
+    const { draftsView, submitFlow, input } = this.parts;
     return renderStudio({
       editor: this.editor?.ready ? this.editor : undefined,
-      loaded: this.studio.loaded,
+      loaded: this.parts.studio.loaded,
       t: this.t,
       panelOpen: this.panelOpen,
       briefOpen: this.briefOpen,
       notice: this.notice,
       error: this.error,
-      status: this.draftsView.renderStatus(),
-      dialogs: [this.draftsView.renderDialog(() => this.backupInput.click()), this.submitFlow.render()],
-      onDrafts: () => void this.draftsView.show(),
+      status: draftsView.renderStatus(),
+      dialogs: [draftsView.renderDialog(() => this.backupInput.click()), submitFlow.render()],
+      onDrafts: () => void draftsView.show(),
       onSubmit: () => void this.submit().catch(() => undefined),
       onPanel: () => (this.panelOpen = !this.panelOpen),
       onBrief: (open) => (this.briefOpen = open),
-      onTool: (id) => this.input.chooseTool(id),
+      onTool: (id) => input.chooseTool(id),
       onStagePointer: () => this.stage.focus({ preventScroll: true }),
       onCloseError: () => (this.error = ''),
-      onUpload: (files) => void this.input.uploadFiles(files),
-      onBackupFile: (input) => void this.draftsView.importInput(input),
+      onUpload: (files) => void input.uploadFiles(files),
+      onBackupFile: (file) => void draftsView.importInput(file),
     });
   }
 }

@@ -117,3 +117,28 @@ describe('<co-design-studio> first use', () => {
     for (const [hex, label] of named) expect(label, hex).to.not.match(/^#/);
   });
 });
+
+describe('<co-design-studio> errors name what failed', () => {
+  let el: HTMLElement | undefined;
+  afterEach(() => el?.remove());
+
+  it('reports a template whose product art cannot be loaded as template-load-failed, not export-failed', async () => {
+    const manifest = await (await fetch('/templates/roadster.json')).json();
+    const base = new URL('/templates/', location.href).href;
+    for (const view of manifest.views) {
+      view.base = new URL(view.base, base).href;
+      if (view.overlay) view.overlay = new URL(view.overlay, base).href;
+    }
+    manifest.views[0].base = new URL('/templates/roadster/no-such-art.svg', location.href).href;
+    el = document.createElement('co-design-studio');
+    el.setAttribute('draft-key', uniqueKey('broken-art'));
+    const failed = new Promise<CoDesignErrorEvent>((resolve) => el!.addEventListener('co-design-error', resolve, { once: true }));
+    (el as HTMLElement & { template: unknown }).template = manifest;
+    document.body.append(el);
+    const error = await failed;
+    expect(error.code).to.equal('template-load-failed');
+    expect(error.message).to.match(/no-such-art\.svg/);
+    const shown = await waitFor(() => el!.shadowRoot!.querySelector('.error')?.textContent ?? '', 'the error bar');
+    expect(shown).to.not.match(/export/i);
+  });
+});

@@ -53,7 +53,7 @@ describe('<co-design-studio> time on task, wired', () => {
     // A second visit adds to the same draft's total.
     s.remove();
     s = await mountStudio({ draftKey: key });
-    const total = (s.el as unknown as { timeOnTask: { total(): { sessions: number; strokes: number } } }).timeOnTask.total();
+    const total = (s.el as unknown as { parts: { timeOnTask: { total(): { sessions: number; strokes: number } } } }).parts.timeOnTask.total();
     expect(total.sessions).to.equal(2);
     expect(total.strokes).to.equal(2);
   });

@@ -35,6 +35,19 @@ export interface BrushStyle {
   sticker: string | undefined;
 }
 
+/** The brush a new editor starts with (a template's palette and fonts adjust it). */
+export const DEFAULT_STYLE: Readonly<BrushStyle> = {
+  color: '#e4002b',
+  size: 8,
+  markerOpacity: 0.5,
+  sprayDensity: 24,
+  font: 'sans-serif',
+  fontSize: 64,
+  shape: 'rect',
+  shapeFilled: true,
+  sticker: undefined,
+};
+
 /** Notices a tool can raise; the UI translates them. */
 export type ToolNotice = 'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started';
 

@@ -34,6 +34,7 @@ export class DraftLibrary {
     await this.saver.flush();
     const opened = await this.hooks.tryOpen(id);
     if (!opened || !(await this.hooks.show(opened))) return;
+    this.options.switched?.(opened.metrics ?? undefined);
     await writeCurrent(opened.meta.template.id, opened.meta.key, id, this.session.store!);
   }
 
@@ -43,6 +44,7 @@ export class DraftLibrary {
     const editor = this.options.editor();
     if (!editor) return;
     await editor.show({ design: this.options.freshDesign(), handOver: true });
+    this.options.switched?.(undefined);
     this.session.chunks.reset();
     this.session.meta = this.session.newMeta(editor, this.options.names.draft(this.session.list.length + 1));
     this.saver.dirty = true;
@@ -112,6 +114,7 @@ export class DraftLibrary {
     const editor = this.options.editor();
     if (!editor) return;
     await editor.show({ design: backup.design, history: backup.history, handOver: true });
+    this.options.switched?.(backup.metrics ?? undefined);
     this.session.chunks.reset();
     this.session.meta = this.session.newMeta(editor, backup.name || this.options.names.imported());
     this.options.notice('imported', this.session.meta.name);

@@ -41,6 +41,8 @@ export interface DraftsOptions {
   check: DesignCheck;
   names: { draft(n: number): string; copy(name: string): string; imported(): string };
   metrics?(): Metrics | null;
+  /** Another draft is on screen: its stored time on task (undefined for a new one), to count on from. */
+  switched?(metrics: Metrics | undefined): void;
   saved(meta: DraftMeta): void;
   failed(error: StudioError): void;
   notice(notice: DraftNotice, detail?: string): void;

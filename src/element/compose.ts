@@ -73,6 +73,7 @@ export function composeStudio(host: StudioHost, out: StudioOutlets) {
       freshDesign: () => studio.emptyDesign(),
       manifest: () => studio.manifest,
       metrics: () => timeOnTask.total(),
+      switched: (m) => timeOnTask.switchDraft(m),
       notice: out.notice,
       fail: (e) => out.fail(e, ErrorCode.StorageUnavailable, false),
     }),

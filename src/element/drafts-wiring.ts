@@ -13,6 +13,8 @@ export interface DraftsWiring {
   manifest(): TemplateManifest | undefined;
   /** The draft's time on task, or null while the host has metrics switched off. */
   metrics(): Metrics | null;
+  /** Another draft is on screen: time on task counts on from its stored total. */
+  switched(metrics: Metrics | undefined): void;
   /** Shows a line under the canvas (a draft was quarantined, reloaded, forked). */
   notice(text: string): void;
   fail(error: StudioError): void;
@@ -36,6 +38,7 @@ export function draftsOptions(host: EventTarget, w: DraftsWiring): DraftsOptions
       imported: () => w.t()('drafts.importedName'),
     },
     metrics: w.metrics,
+    switched: w.switched,
     saved: (m) => host.dispatchEvent(new CoDesignDraftSavedEvent(m.id, m.name, m.rev, m.updated)),
     failed: w.fail,
     notice: (n, detail) => w.notice(w.t()(`drafts.notice.${n}`, { name: detail ?? '' })),

@@ -163,6 +163,23 @@ export class MetricsController implements ReactiveController {
     return clean !== undefined;
   }
 
+  /**
+   * Another draft is now on screen (opened from the drafts list, a new
+   * design, an imported backup). What was measured until now belongs to the
+   * draft before it, which kept it when it was saved on the way out; the new
+   * draft counts on from its own stored total, in a session of its own.
+   */
+  switchDraft(total: Metrics | undefined): void {
+    this.restore(total);
+    this.earlier = emptyMetrics();
+    this.flushed = undefined;
+    if (!this.engine) return;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.engine = undefined;
+    this.startSession();
+  }
+
   /** This session's figures so far. */
   current(): Metrics {
     return this.engine?.snapshot() ?? emptyMetrics();

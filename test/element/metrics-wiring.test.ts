@@ -3,7 +3,7 @@ import type { CoDesignMetricsEvent } from '../../src/element/events/metrics.ts';
 import { cdp } from '../support/cdp.ts';
 import { nextSave, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
-import { mountStudio, type TestStudio } from '../support/studio.ts';
+import { clickIn, mountStudio, type TestStudio } from '../support/studio.ts';
 import { startApiServer, type ApiServer } from '../server/client.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -56,5 +56,47 @@ describe('<co-design-studio> time on task, wired', () => {
     const total = (s.el as unknown as { parts: { timeOnTask: { total(): { sessions: number; strokes: number } } } }).parts.timeOnTask.total();
     expect(total.sessions).to.equal(2);
     expect(total.strokes).to.equal(2);
+  });
+});
+
+describe('<co-design-studio> time on task across drafts', () => {
+  let s: TestStudio | undefined;
+  afterEach(() => s?.remove());
+
+  const totalOf = (t: TestStudio) =>
+    (t.el as unknown as { parts: { timeOnTask: { total(): { strokes: number; sessions: number } } } }).parts.timeOnTask.total();
+  const item = (t: TestStudio, id: string) => t.el.shadowRoot!.querySelector<HTMLElement>(`.draft[data-draft="${id}"]`);
+
+  it('counts each draft on from its own total when the customer switches drafts in the list', async function () {
+    this.timeout(40_000);
+    s = await mountStudio({ draftKey: uniqueKey('metrics-switch') });
+    const p = geometry(s.editor.manifest!.views[0]).centre(20);
+    await s.tool('pencil');
+    const savedA = nextSave(s.el);
+    await s.drag([p, [p[0] + 80, p[1]]], { steps: 6 });
+    await s.drag([p, [p[0], p[1] + 50]], { steps: 6 });
+    const { draft: a } = await savedA;
+    await waitFor(() => totalOf(s!).strokes === 2, 'two strokes counted for the first draft');
+
+    // A new design from the drafts list starts from nothing: the first draft's strokes stay with it.
+    await clickIn(s.shadow('[data-action="drafts"]'));
+    const savedB = nextSave(s.el);
+    await clickIn(await waitFor(() => s!.el.shadowRoot!.querySelector('dialog.drafts[open] [data-action="new-draft"]'), 'the drafts list'));
+    const { draft: b } = await savedB;
+    expect(b).to.not.equal(a);
+    expect(totalOf(s).strokes, 'a new draft has no strokes of the one before').to.equal(0);
+    const savedB2 = nextSave(s.el);
+    await s.tool('pencil');
+    await s.drag([p, [p[0] + 60, p[1] + 20]], { steps: 6 });
+    await savedB2;
+    expect(totalOf(s).strokes).to.equal(1);
+
+    // Back to the first draft: it counts on from its own two strokes, not the new draft's one.
+    await clickIn(s.shadow('[data-action="drafts"]'));
+    const open = await waitFor(() => item(s!, a)?.querySelector<HTMLElement>('[data-action="open-draft"]'), 'the first draft in the list');
+    await clickIn(open);
+    const marks = () => s!.editor.design.views.flatMap((v) => v.layers).reduce((n, l) => n + (l.kind === 'paint' ? l.marks.length : 0), 0);
+    await waitFor(() => !s!.el.shadowRoot!.querySelector('dialog.drafts[open]') && marks() === 2, 'the first draft on screen');
+    await waitFor(() => totalOf(s!).strokes === 2, () => `the first draft's own two strokes (counted ${totalOf(s!).strokes})`);
   });
 });

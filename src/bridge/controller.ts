@@ -8,8 +8,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newId } from '../document/ids.ts';
 import type { DesignDocument } from '../document/types.ts';
-import type { MetricsMode } from '../metrics/mode.ts';
-import type { Metrics } from '../protocol/metrics.ts';
 import {
   BRIDGE_DRAFT_FORMAT,
   BridgeErrorCode,
@@ -26,46 +24,13 @@ import {
   type ParentPayloads,
 } from './envelope.ts';
 import { Keeper, KeeperEvent } from './keeper.ts';
+import { commandError, performCommand } from './commands.ts';
 import { probeStorage } from './storage.ts';
 import type { Submission } from '../protocol/submission.ts';
 
-/** What the controller needs of `<co-design-studio>`: its public API only. */
-export interface BridgeHost extends HTMLElement {
-  getDesign(): DesignDocument;
-  loadDesign(doc: unknown): Promise<void>;
-  author: string | undefined;
-  /** The time-on-task switch, `on` or `off` (docs/privacy.md). */
-  metrics?: MetricsMode | undefined;
-  submit?(): Promise<unknown>;
-  addController?(controller: ReactiveController): void;
-}
+import type { BridgeHost, BridgeOptions, ParentCommand } from './host.ts';
 
-export type ParentCommand =
-  | typeof ParentMessage.LoadDesign
-  | typeof ParentMessage.SetAuthor
-  | typeof ParentMessage.SetMetrics
-  | typeof ParentMessage.Submit
-  | typeof ParentMessage.DraftRestore;
-
-export interface BridgeOptions {
-  /** The `host-origin` attribute: the exact origin of the parent page. */
-  hostOrigin: string | null | undefined;
-  /**
-   * Called with every accepted command before the default action; awaited.
-   * For `submit` on a host without `submit()` it is the action.
-   */
-  onCommand?(type: ParentCommand, payload: ParentPayloads[ParentCommand]): unknown;
-  /** The bridge could not start or was refused something; the element shows and fires it. */
-  onError?(error: { code: string; message: string }): void;
-  /** How a draft handed back by the parent is opened; default `host.loadDesign(draft.design)`. */
-  restoreDraft?(draft: BridgeDraft): Promise<void>;
-  /** The draft's summed time on task, kept with the draft in the parent. */
-  metrics?(): Metrics | null;
-  /** The view on screen, kept with the draft. */
-  view?(): string | undefined;
-  /** Storage check; injectable for tests. */
-  probe?(): Promise<StorageState>;
-}
+export type { BridgeHost, BridgeOptions, ParentCommand };
 
 /** Autosave to the parent waits this long after the last change, as the drafts store does. */
 export const BRIDGE_SAVE_DELAY_MS = 400;
@@ -360,44 +325,15 @@ export class BridgeController implements ReactiveController {
   /** Carries out one command and answers with `result` under the command's id. */
   private async runCommand(type: ParentCommand, payload: ParentPayloads[ParentCommand], id: string): Promise<void> {
     try {
-      await this.options.onCommand?.(type, payload);
-      switch (type) {
-        case ParentMessage.LoadDesign:
-          await this.host.loadDesign((payload as ParentPayloads['load-design']).design);
-          break;
-        case ParentMessage.SetAuthor:
-          this.host.author = (payload as ParentPayloads['set-author']).name ?? undefined;
-          break;
-        case ParentMessage.SetMetrics:
-          // The host page's consent banner: the element's own switch, as if the frame's page had set it.
-          this.host.metrics = (payload as ParentPayloads['set-metrics']).metrics;
-          break;
-        case ParentMessage.Submit:
-          // A host's own onCommand is the action when given (it may collect consent itself); else the studio's dialog.
-          if (this.options.onCommand) break;
-          if (typeof this.host.submit === 'function') await this.host.submit();
-          else throw { code: BridgeErrorCode.Unsupported, message: 'this studio cannot submit from the host page' };
-          break;
-        case ParentMessage.DraftRestore:
-          // The helper answered: it keeps the design from now on, whatever this kept draft turns out to be.
-          this.tell(Keeper.Host);
-          await this.restore((payload as ParentPayloads['draft-restore']).draft);
-          break;
-      }
+      await performCommand(
+        { host: this.host, onCommand: this.options.onCommand, keptByHost: () => this.tell(Keeper.Host) },
+        type,
+        payload,
+        (draft) => this.restore(draft),
+      );
       this.post(FrameMessage.Result, { ok: true }, id);
     } catch (error) {
-      const e = error as { code?: unknown; message?: unknown };
-      this.post(
-        FrameMessage.Result,
-        {
-          ok: false,
-          error: {
-            code: String(e?.code ?? 'bridge-failed').slice(0, 64),
-            message: String(e?.message ?? error).slice(0, 2000),
-          },
-        },
-        id,
-      );
+      this.post(FrameMessage.Result, { ok: false, error: commandError(error) }, id);
     }
   }
 

@@ -58,7 +58,11 @@ export class InputWiring implements ReactiveController {
 
   private handleKeyDown = (e: KeyboardEvent): void => {
     const editor = this.options.editor();
-    if (editor?.input.handleKey(e)) e.preventDefault();
+    const before = editor?.tool;
+    if (!editor?.input.handleKey(e)) return;
+    e.preventDefault();
+    // The image tool's key opens the file picker, as its button does (a key press may open it).
+    if (editor.tool === ToolId.Image && before !== ToolId.Image) this.options.fileInput().click();
   };
 
   private handleKeyUp = (e: KeyboardEvent): void => {

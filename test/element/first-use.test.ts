@@ -72,6 +72,16 @@ describe('<co-design-studio> first use', () => {
     await waitFor(() => crosshair() && getComputedStyle(crosshair()!).display === 'block', 'the keyboard crosshair');
   });
 
+  it('opens the file picker when the image tool is chosen by its key, as by its button', async () => {
+    s = await mountStudio({ draftKey: uniqueKey('first-image-key') });
+    const input = s.shadow<HTMLInputElement>('input.image-file');
+    const opened = new Promise<void>((resolve) => input.addEventListener('click', () => resolve(), { once: true }));
+    s.shadow('.stage').focus();
+    await sendKeys({ press: 'i' });
+    await opened;
+    expect(s.editor.tool).to.equal('image');
+  });
+
   it('closes the drafts dialog with Escape', async () => {
     s = await mountStudio({ draftKey: uniqueKey('first-escape') });
     await clickIn(s.shadow('[data-action="drafts"]'));

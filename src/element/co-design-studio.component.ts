@@ -10,8 +10,10 @@ import type { Translate } from '../i18n/translate.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { composeStudio, type StudioParts } from './compose.ts';
 import { CoDesignErrorEvent } from './events/error.ts';
+import { LayoutController } from './layout.ts';
 import { errorMessage } from './messages.ts';
 import { renderStudio } from './render.ts';
+import { compactStyles } from './compact.styles.ts';
 import { styles } from './styles.ts';
 
 /**
@@ -42,7 +44,7 @@ import { styles } from './styles.ts';
 
  */
 export class CoDesignStudio extends LitElement {
-  static override styles = [styles, draftsStyles];
+  static override styles = [styles, compactStyles, draftsStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: false };
 
   /** URL of a template manifest, or (as a property) the manifest object. */
@@ -84,6 +86,7 @@ export class CoDesignStudio extends LitElement {
     fail: (error, fallback, show) => this.fail(error, fallback, show),
     showDesign: (design, view) => this.showDesign(design, view),
   });
+  private readonly layout = new LayoutController(this);
   private get t(): Translate {
     return this.parts.i18n.t;
   }
@@ -182,6 +185,7 @@ export class CoDesignStudio extends LitElement {
       editor: this.editor?.ready ? this.editor : undefined,
       loaded: this.parts.studio.loaded,
       t: this.t,
+      layout: this.layout.layout,
       panelOpen: this.panelOpen,
       briefOpen: this.briefOpen,
       notice: this.notice,
@@ -193,7 +197,11 @@ export class CoDesignStudio extends LitElement {
       onPanel: () => (this.panelOpen = !this.panelOpen),
       onBrief: (open) => (this.briefOpen = open),
       onTool: (id) => input.chooseTool(id),
-      onStagePointer: () => this.stage.focus({ preventScroll: true }),
+      onStagePointer: () => {
+        this.stage.focus({ preventScroll: true });
+        // The sheet over the canvas gives the canvas back as soon as painting starts.
+        this.panelOpen = false;
+      },
       onCloseError: () => (this.error = ''),
       onUpload: (files) => void input.uploadFiles(files),
       onBackupFile: (file) => void draftsView.importInput(file),

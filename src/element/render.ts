@@ -1,11 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { StudioEditor } from '../editor/editor.ts';
-import type { ToolId } from '../editor/tools/types.ts';
+import type { BrushStyle, ToolId } from '../editor/tools/types.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { LoadedTemplate } from '../template/load.ts';
 import { renderHeader } from '../ui/header.ts';
-import { renderMessages, renderSidePanel } from '../ui/side-panel.ts';
+import { commandButton } from '../ui/command-button.ts';
+import { renderMessages, renderSidePanel, renderStyleRow } from '../ui/side-panel.ts';
 import { renderToolbar } from '../ui/toolbar.ts';
+import type { Layout } from './layout.ts';
 import { CANVAS_SHORTCUTS, describeCanvas } from './messages.ts';
 
 /** What the studio's shadow tree shows, and where each control goes. */
@@ -13,6 +15,8 @@ export interface StudioView {
   editor: StudioEditor | undefined;
   loaded: LoadedTemplate | undefined;
   t: Translate;
+  /** How the studio is laid out for the box it was given (layout.ts). */
+  layout: Layout;
   panelOpen: boolean;
   briefOpen: boolean;
   notice: string;
@@ -32,11 +36,25 @@ export interface StudioView {
   onBackupFile(input: HTMLInputElement): void;
 }
 
-/** The studio's layout: header, toolbar, canvas, side panel, messages, file inputs and dialogs. */
+/**
+ * The studio's layout: header, toolbar, canvas, side panel, messages, file inputs and dialogs. On a phone (and a
+ * phone on its side) the style controls move to a row under the canvas, the side panel becomes a sheet over it,
+ * and a fit button sits on the canvas.
+ */
 export function renderStudio(v: StudioView): TemplateResult {
   const { editor, loaded, t } = v;
+  const compact = v.layout !== 'wide';
+  const panel = {
+    editor,
+    loaded,
+    t,
+    briefOpen: v.briefOpen,
+    compact,
+    onBrief: v.onBrief,
+    onStyle: (p: Partial<BrushStyle>) => editor?.setStyle(p),
+  };
   return html`<div
-    class="shell ${v.panelOpen ? 'panel-open' : ''}"
+    class="shell ${v.layout} ${v.panelOpen ? 'panel-open' : ''}"
     part="shell"
     dir=${t.dir}
     lang=${t.locale}
@@ -52,7 +70,7 @@ export function renderStudio(v: StudioView): TemplateResult {
       onSubmit: v.onSubmit,
       onPanel: v.onPanel,
     })}
-    ${editor ? renderToolbar({ editor, t, onTool: v.onTool }) : html`<div class="toolbar" part="toolbar"></div>`}
+    ${editor ? renderToolbar({ editor, t, onTool: v.onTool, horizontal: v.layout === 'phone' }) : html`<div class="toolbar" part="toolbar"></div>`}
     <div
       class="stage"
       part="canvas"
@@ -67,14 +85,8 @@ export function renderStudio(v: StudioView): TemplateResult {
       <p id="canvas-description">${editor ? describeCanvas(t, editor) : t('studio.loading')}</p>
       <p id="canvas-help">${t('studio.canvasHelp')}</p>
     </div>
-    ${renderSidePanel({
-      editor,
-      loaded,
-      t,
-      briefOpen: v.briefOpen,
-      onBrief: v.onBrief,
-      onStyle: (p) => editor?.setStyle(p),
-    })}
+    ${compact ? html`<div class="stage-tools">${commandButton(editor, 'fit', t, { part: 'stage-button' })}</div>` : nothing}
+    ${renderSidePanel(panel)} ${compact ? renderStyleRow(panel) : nothing}
     <div class="messages">
       ${v.status} ${renderMessages({ notice: v.notice, error: v.error, t, onCloseError: v.onCloseError })}
     </div>

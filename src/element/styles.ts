@@ -294,7 +294,9 @@ export const styles = css`
   .layer-name:focus {
     border-color: var(--_line);
   }
-  .panel-toggle {
+  .panel-toggle,
+  .stage-tools,
+  .strip {
     display: none;
   }
   .messages {
@@ -329,47 +331,6 @@ export const styles = css`
   }
   input[type='range'] {
     width: 100%;
-  }
-  /* Phones: the toolbar becomes a scrolling row, the side panel a sheet. */
-  @container (max-width: 640px) {
-    .shell {
-      grid-template-columns: minmax(0, 1fr);
-      grid-template-rows: auto minmax(0, 1fr) auto auto;
-      grid-template-areas: 'bar' 'stage' 'tools' 'msg';
-    }
-    .toolbar {
-      flex-direction: row;
-      border-inline-end: 0;
-      border-top: 1px solid var(--_line);
-      overflow-x: auto;
-      overflow-y: hidden;
-    }
-    .side {
-      display: none;
-      position: absolute;
-      inset-block: 48px 56px;
-      inset-inline: auto 0;
-      width: min(300px, 88%);
-      background: var(--_panel-bg);
-      box-shadow: 0 4px 24px rgb(0 0 0 / 0.2);
-      z-index: 2;
-    }
-    .panel-open .side {
-      display: flex;
-    }
-    .panel-toggle {
-      display: inline-flex;
-    }
-    /* Fingers pinch to zoom: the header keeps room for drafts and the panel toggle. */
-    [data-action='zoom-in'],
-    [data-action='zoom-out'],
-    [data-action='fit'] {
-      display: none;
-    }
-    .actions button {
-      min-width: 36px;
-      padding-inline: 4px;
-    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

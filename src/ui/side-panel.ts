@@ -14,37 +14,52 @@ export interface SidePanelState {
   loaded: LoadedTemplate | undefined;
   t: Translate;
   briefOpen: boolean;
+  /** On a phone the style and selection controls live in the row under the canvas, not in this panel. */
+  compact: boolean;
   onBrief(open: boolean): void;
   onStyle(patch: Partial<BrushStyle>): void;
 }
 
-/** The side column: the brief, brush style, the selection's commands, and the layers of the view. */
-export function renderSidePanel({ editor, loaded, t, briefOpen, onBrief, onStyle }: SidePanelState): TemplateResult {
+/**
+ * The side column (a sheet over the canvas on a phone): the brief, brush style, the selection's commands, and the
+ * layers of the view.
+ */
+export function renderSidePanel(s: SidePanelState): TemplateResult {
+  const { editor, t } = s;
   return html`<aside class="side" part="panel">
-    ${renderBrief(loaded?.manifest.brief, briefOpen, t, onBrief)}
-    ${
-      editor && loaded
-        ? renderStylePanel({
-            tool: editor.tool,
-            options: editor.toolOptions,
-            style: editor.style,
-            manifest: loaded.manifest,
-            resolve: loaded.resolve,
-            t,
-            onStyle,
-          })
-        : nothing
-    }
-    ${
-      editor && editor.tool === ToolId.Select && editor.selectedLayer()
-        ? html`<div class="selection-actions">
-            ${commandButton(editor, 'duplicate', t, { withText: true })}
-            ${commandButton(editor, 'delete', t, { withText: true })}
-          </div>`
-        : nothing
-    }
+    ${renderBrief(s.loaded?.manifest.brief, s.briefOpen, t, s.onBrief)} ${s.compact ? nothing : renderToolControls(s)}
     ${editor ? renderLayersPanel(editor, t) : nothing}
   </aside>`;
+}
+
+/** The phone's row under the canvas: the current tool's colour, size and other options, or the selection's commands. */
+export function renderStyleRow(s: SidePanelState): TemplateResult {
+  return html`<div class="strip" part="style-row">${renderToolControls(s)}</div>`;
+}
+
+/** The current tool's options, and the selection's commands while the select tool holds one. */
+function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): TemplateResult {
+  return html`${
+    editor && loaded
+      ? renderStylePanel({
+          tool: editor.tool,
+          options: editor.toolOptions,
+          style: editor.style,
+          manifest: loaded.manifest,
+          resolve: loaded.resolve,
+          t,
+          onStyle,
+        })
+      : nothing
+  }
+  ${
+    editor && editor.tool === ToolId.Select && editor.selectedLayer()
+      ? html`<div class="selection-actions">
+          ${commandButton(editor, 'duplicate', t, { withText: true })}
+          ${commandButton(editor, 'delete', t, { withText: true })}
+        </div>`
+      : nothing
+  }`;
 }
 
 export interface MessagesState {

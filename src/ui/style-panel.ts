@@ -62,7 +62,7 @@ function colours(s: StylePanelState): TemplateResult {
       palette?.length
         ? nothing
         : html`<label class="custom-colour"
-            >${s.t('style.customColor')}
+            ><span class="custom-colour-label">${s.t('style.customColor')}</span>
             <input
               type="color"
               .value=${s.style.color}

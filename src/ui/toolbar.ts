@@ -13,17 +13,19 @@ export interface ToolbarState {
   editor: StudioEditor;
   t: Translate;
   onTool(id: ToolId): void;
+  /** A row (the phone's bottom bar) rather than a column. */
+  horizontal?: boolean;
 }
 
 /** The tool buttons: the `tool.*` commands of the editor's one registry. */
-export function renderToolbar({ editor, t, onTool }: ToolbarState): TemplateResult {
+export function renderToolbar({ editor, t, onTool, horizontal }: ToolbarState): TemplateResult {
   const tools = editor.commands.list(CommandGroup.Tool);
   return html`<div
     class="toolbar"
     part="toolbar"
     role="toolbar"
     aria-label=${t('toolbar.label')}
-    aria-orientation="vertical"
+    aria-orientation=${horizontal ? 'horizontal' : 'vertical'}
     @keydown=${toolbarKeys}
   >
     ${tools.map((command, i) => {

@@ -30,15 +30,18 @@ export async function mountStudio(
     template?: string;
     width?: number;
     height?: number;
-    viewport?: { width: number; height: number };
+    /** The page's size; `false` keeps what the test set itself (a phone's, test/support/phone.ts). */
+    viewport?: { width: number; height: number } | false;
     draftKey?: string;
     allowErrors?: boolean;
     /** Set before the element is connected, as a page's markup would have them. */
     attributes?: Record<string, string>;
   } = {},
 ): Promise<TestStudio> {
-  await setViewport(opts.viewport ?? { width: 1280, height: 800 });
-  await resetMouse();
+  if (opts.viewport !== false) {
+    await setViewport(opts.viewport ?? { width: 1280, height: 800 });
+    await resetMouse();
+  }
   document.body.style.margin = '0';
   const el = document.createElement('co-design-studio');
   el.style.setProperty('--co-design-height', `${opts.height ?? 640}px`);

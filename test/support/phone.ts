@@ -1,0 +1,51 @@
+/**
+ * A phone for the tests: the page laid out at a phone's size and pixel ratio
+ * with a phone's viewport meta, touch input enabled, and touches sent through
+ * the browser's own input pipeline (DevTools `Input.dispatchTouchEvent`),
+ * which turns a touch-start and touch-end into a tap, a click and all.
+ */
+import { cdp } from './cdp.ts';
+import type { Pt } from './studio.ts';
+
+export const PHONE = { width: 360, height: 640, deviceScaleFactor: 3 };
+
+/** Lays the test page out as a phone: `width=device-width` as a page made for phones asks. */
+export async function usePhone(size: { width: number; height: number } = PHONE): Promise<void> {
+  let meta = document.querySelector<HTMLMetaElement>('meta[name=viewport]');
+  if (!meta) {
+    meta = document.createElement('meta');
+    meta.name = 'viewport';
+    document.head.append(meta);
+  }
+  meta.content = 'width=device-width, initial-scale=1';
+  await cdp([
+    { method: 'Emulation.setDeviceMetricsOverride', params: { ...size, deviceScaleFactor: PHONE.deviceScaleFactor, mobile: true } },
+    { method: 'Emulation.setTouchEmulationEnabled', params: { enabled: true, maxTouchPoints: 5 } },
+  ]);
+}
+
+export async function leavePhone(): Promise<void> {
+  await cdp([
+    { method: 'Emulation.clearDeviceMetricsOverride' },
+    { method: 'Emulation.setTouchEmulationEnabled', params: { enabled: false } },
+  ]);
+}
+
+type Phase = 'touchStart' | 'touchMove' | 'touchEnd';
+export const touch = (type: Phase, points: Pt[]) => ({
+  method: 'Input.dispatchTouchEvent',
+  params: { type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 2, radiusY: 2, force: 1 })) },
+});
+
+/** A finger's tap at the centre of `el`. */
+export async function tap(el: Element): Promise<void> {
+  const r = el.getBoundingClientRect();
+  const at: Pt = [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+  await cdp([touch('touchStart', [at]), touch('touchEnd', [])]);
+}
+
+/** One finger through the points, a move each. */
+export function swipe(points: Pt[]): Promise<unknown> {
+  const [first, ...rest] = points;
+  return cdp([touch('touchStart', [first]), ...rest.map((p) => touch('touchMove', [p])), touch('touchEnd', [])]);
+}

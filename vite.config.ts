@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress.ts';
 
 // One library build into dist/ per entry, so none splits another into shared
 // chunks (an extra request and worse compression for the studio):
@@ -15,6 +16,8 @@ const ENTRIES: Record<string, string> = {
 export default defineConfig(({ mode }) => {
   const extra = ENTRIES[mode];
   return {
+    // .br and .gz beside each script, for servers that send them as they are (server/pages/assets.ts).
+    plugins: [precompress()],
     build: {
       target: 'es2022',
       outDir: 'dist',

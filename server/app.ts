@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiPlugin } from './api/index.ts';
+import { registerCompression } from './compression.ts';
 import type { FaultQueue } from './faults.ts';
 import { pagesPlugin } from './pages/index.ts';
 import { SqliteStore } from './store/sqlite.ts';
@@ -59,6 +60,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     await store.close();
   });
 
+  // First, so that its hook reaches every route: the API's and the pages'.
+  await registerCompression(app);
   await app.register(apiPlugin, {
     prefix: API_PREFIX,
     store,

@@ -2,13 +2,12 @@
  * The demo's pages beside the API: `/` (the studio), `/social.html` and
  * `/frame.html` (the studio in another site's iframe), `/gallery`,
  * `/dashboard`, the server-rendered `/d/:id` share pages and the site's
- * icon. Every HTML answer carries a Content-Security-Policy (server/pages/csp.ts).
+ * icon. Every HTML answer carries a Content-Security-Policy (server/pages/csp.ts);
+ * compression and caching are in ./assets.ts.
  */
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Store } from '../store/store.ts';
+import { registerAssets } from './assets.ts';
 import { pagePolicy, partnerOrigin, type PageKind } from './csp.ts';
 import { faviconRoutes } from './favicon.ts';
 import { shareRoutes } from './share.ts';
@@ -43,19 +42,15 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
   faviconRoutes(app);
   if (!opts.root) return;
 
-  const demo = `${opts.root}demo`;
-  const policyFor = (request: FastifyRequest, kind: PageKind) => pagePolicy(kind, partnerOrigin(request.host, request.protocol));
-  // HTML only through these routes, each with its policy; the static handler serves the rest of demo/ (CSS, scripts).
-  await app.register(fastifyStatic, { root: demo, prefix: '/', index: false, allowedPath: (path) => !path.endsWith('.html') });
+  const policyFor = (request: FastifyRequest, kind: PageKind) =>
+    pagePolicy(kind, partnerOrigin(request.host, request.protocol));
+  await registerAssets(app, opts.root);
   for (const [path, { file, kind }] of Object.entries(PAGES)) {
-    app.get(path, async (request, reply) =>
-      reply
-        .header('Content-Type', 'text/html; charset=utf-8')
-        .header('Content-Security-Policy', policyFor(request, kind))
-        .header('Cache-Control', 'no-cache')
-        .send(await readFile(join(demo, file))),
-    );
+    // HEAD by the same handler, not fastify's own: its headers (Content-Encoding among them) are then GET's.
+    app.route({
+      method: ['GET', 'HEAD'],
+      url: path,
+      handler: (request, reply) => reply.header('Content-Security-Policy', policyFor(request, kind)).sendFile(file),
+    });
   }
-  await app.register(fastifyStatic, { root: `${opts.root}dist`, prefix: '/dist/', decorateReply: false });
-  await app.register(fastifyStatic, { root: `${opts.root}templates`, prefix: '/templates/', decorateReply: false });
 }

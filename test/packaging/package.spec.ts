@@ -59,6 +59,11 @@ describe('package.json and the tarball', () => {
     assert.deepEqual([...files].filter((f) => /^(src|test|server|demo|bench)\//.test(f)), []);
   });
 
+  it("leaves out the build's .br/.gz copies: they are for the reference server; a CDN compresses by itself", () => {
+    assert.ok(existsSync(join(root, 'dist/co-design-studio.js.br')), 'the build wrote them');
+    assert.deepEqual([...files].filter((f) => /\.(br|gz)$/.test(f)), []);
+  });
+
   it('loads every chunk the bundle imports by a relative URL that the tarball holds', () => {
     const seen = new Set<string>();
     const queue = ['dist/co-design-studio.js'];

@@ -1,23 +1,7 @@
-import * as v from 'valibot';
-
 export const CHANNEL = 'co-design-studio:drafts';
 
 export type TabMessage =
   { type: 'saved'; id: string; rev: number; writer: string } | { type: 'deleted'; id: string; writer: string };
-
-const messageSchema = v.variant('type', [
-  v.strictObject({
-    type: v.literal('saved'),
-    id: v.pipe(v.string(), v.maxLength(64)),
-    rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    writer: v.pipe(v.string(), v.maxLength(64)),
-  }),
-  v.strictObject({
-    type: v.literal('deleted'),
-    id: v.pipe(v.string(), v.maxLength(64)),
-    writer: v.pipe(v.string(), v.maxLength(64)),
-  }),
-]);
 
 /**
  * Tells the other tabs of this origin when a draft was saved or deleted, so
@@ -31,9 +15,17 @@ export class TabChannel {
   constructor(onMessage: (message: TabMessage) => void) {
     if (typeof BroadcastChannel === 'undefined') return;
     this.channel = new BroadcastChannel(CHANNEL);
+    // The check loads with the first message (the schema library is not first-paint code); a queue keeps the
+    // messages in the order they came.
+    let queue = Promise.resolve();
     this.channel.onmessage = (event: MessageEvent) => {
-      const parsed = v.safeParse(messageSchema, event.data);
-      if (parsed.success) onMessage(parsed.output);
+      queue = queue
+        .then(() => import('./tab-message.ts'))
+        .then(({ parseTabMessage }) => {
+          const message = parseTabMessage(event.data);
+          if (message) onMessage(message);
+        })
+        .catch(() => undefined);
     };
   }
 

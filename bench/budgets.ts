@@ -1,6 +1,7 @@
 // The budgets each profile's run is held to: issue 6's on the desktop (plus
 // issue 13's host-handed 10,000-stroke load), issue 13's on the phone.
 import type { Outcome } from './browser.ts';
+import type { ColdStart } from './cold-start.ts';
 import type { SideResult } from './side.ts';
 import { bytes, mb, ms, type Bundles } from './table.ts';
 
@@ -68,9 +69,10 @@ export function desktopBudgets(runs: SideResult[], bundle: Bundles): Check[] {
 
 /** Reopening a saved draft, connect → first frame, by size (issue 13). */
 const REOPEN_MS: Record<number, number> = { 200: 600, 2000: 800 };
+export const COLD_START_MS = 2500;
 
-/** Issue 13, point 3: at 200 and 2,000 strokes on the phone profile. */
-export function phoneBudgets(runs: SideResult[]): Check[] {
+/** Issue 13, point 3: at 200 and 2,000 strokes on the phone profile, and the cold start over slow 4G. */
+export function phoneBudgets(runs: SideResult[], cold: Outcome<ColdStart[]>): Check[] {
   const c = new Checks();
   for (const n of [200, 2000]) {
     const s = studio(runs, n);
@@ -81,6 +83,9 @@ export function phoneBudgets(runs: SideResult[]): Check[] {
     if (n === 2000) c.limit('renderer memory after reopening ≤ 300 MB', n, s?.memory, val(s?.memory, (v) => v.rendererMB), 300, mb);
     c.limit('export 2048 px ≤ 0.5 s', n, s?.exportImage, val(s?.exportImage, (v) => v.ms), 500, ms);
   }
+  const navs = cold.status === 'ok' ? cold.value.map((r) => r.navigationToReadyMs).sort((a, b) => a - b) : [];
+  const median = navs.length ? navs[Math.floor(navs.length / 2)] : undefined;
+  c.limit(`cold start over slow 4G, navigation → ready ≤ ${ms(COLD_START_MS)} (median)`, undefined, cold, median, COLD_START_MS, ms);
   return c.list;
 }
 

@@ -1,19 +1,21 @@
 // `npm run bench`: the studio against hand-rolled fabric.js, side by side,
 // on one or both device profiles (bench/profiles.ts; docs/performance.md):
 //   --profile desktop  the default, issue 6's: 1920×1000, DPR 1, mouse; sizes 200,2000,10000
-//   --profile phone    issue 13's: 360×640, DPR 3, touch, CPU 4× slower; sizes 200,2000
+//   --profile phone    issue 13's: 360×640, DPR 3, touch, CPU 4× slower; sizes 200,2000;
+//                      then a cold start of the demo over slow 4G from the reference server
 //   --profile all      desktop, then phone, in one run: both tables, both budget lists
 // Options: --sizes 200,2000 (for every profile run)  --quick (each profile's smallest size)
-//   --seed N  --out bench/results.json  --sides studio (development).
-// Draw figures are medians over 3 strokes.
+//   --seed N  --cold-runs 3  --out bench/results.json  --sides studio (development).
+// Draw figures are medians over 3 strokes; cold start figures the median of --cold-runs.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSize } from '../scripts/bundle-size.ts';
-import { launch } from './browser.ts';
+import { launch, type Outcome } from './browser.ts';
 import { budgetText, desktopBudgets, phoneBudgets, type Check } from './budgets.ts';
 import { buildPages } from './build-pages.ts';
+import { coldStarts, coldStartTable, type ColdStart } from './cold-start.ts';
 import { parseProfiles, type BenchProfile } from './profiles.ts';
 import { startServer } from './server.ts';
 import { runSide, type SideResult } from './side.ts';
@@ -33,6 +35,7 @@ const sizesOption = option('sizes')?.split(',').map((v) => Number(v.trim()));
 if (sizesOption?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes stroke counts, e.g. 200,2000; got ${option('sizes')}`);
 const sizesFor = (p: BenchProfile) => sizesOption ?? (quick ? p.sizes.slice(0, 1) : p.sizes);
 const seed = Number(option('seed') ?? 1);
+const coldRuns = Number(option('cold-runs') ?? 3);
 // For development only: a table needs both sides.
 const sides = (option('sides') ?? 'studio,baseline').split(',') as ('studio' | 'baseline')[];
 const out = option('out') ?? join(root, 'bench', 'results.json');
@@ -59,6 +62,7 @@ interface ProfileResult {
   profile: BenchProfile['name'];
   sizes: number[];
   runs: SideResult[];
+  coldStart?: Outcome<ColdStart[]>;
   budgets: Check[];
 }
 
@@ -79,7 +83,17 @@ async function runProfile(profile: BenchProfile, base: string, load: number[]): 
     }
     data.clear();
   }
-  return { profile: profile.name, sizes, runs };
+  if (profile.name !== 'phone' || !sides.includes('studio')) return { profile: profile.name, sizes, runs };
+  let coldStart: Outcome<ColdStart[]>;
+  try {
+    coldStart = { status: 'ok', value: await coldStarts(profile, coldRuns) };
+    plog(`cold start: ${coldStart.value.map((r) => Math.round(r.navigationToReadyMs)).join(', ')} ms to ready`);
+  } catch (error) {
+    coldStart = { status: 'error', message: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    plog(`cold start: ${coldStart.message}`);
+  }
+  load.push(loadavg()[0]);
+  return { profile: profile.name, sizes, runs, coldStart };
 }
 
 async function main(): Promise<void> {
@@ -105,8 +119,9 @@ async function main(): Promise<void> {
   };
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model, loadavg1m: load.map((l) => +l.toFixed(2)), chromium, node: process.version };
   const checked: ProfileResult[] = results.map((r) => {
-    const budgets = r.profile === 'phone' ? phoneBudgets(r.runs) : desktopBudgets(r.runs, bundle);
+    const budgets = r.profile === 'phone' ? phoneBudgets(r.runs, r.coldStart ?? { status: 'skipped', reason: 'not run' }) : desktopBudgets(r.runs, bundle);
     console.log(table(r.runs, bundle, DESCRIBE[r.profile]));
+    if (r.coldStart?.status === 'ok') console.log(coldStartTable(r.coldStart.value));
     console.log(budgetText(r.profile === 'phone' ? 'issue 13, phone profile' : 'issue 6 and issue 13, desktop profile', budgets));
     return { ...r, budgets };
   });

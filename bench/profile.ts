@@ -1,5 +1,5 @@
 // A CPU profile and a trace of one studio step at one size, for finding hot paths:
-//   npx tsx bench/profile.ts [--profile desktop|phone] --strokes 10000 [--step STEP] [--out /tmp/x]
+//   npx tsx bench/profile.ts [--profile desktop|phone] --strokes 10000 [--step STEP] [--dpr N] [--out /tmp/x]
 // Steps:
 //   seed     loadDesign of the generated design (no kept bitmap) to its first frame
 //   restore  reopening the saved draft from the drafts list, on a reloaded page
@@ -7,7 +7,8 @@
 //   draw     one stroke drawn for real (touch on the phone) over the seeded ones, its frames
 //   memory   reopen + restore as the bench does, then where the pixels and the renderer's memory are
 // Prints the functions with the most self time, a 100 ms timeline, and each thread's time by
-// trace event; --out writes <out>.cpuprofile and <out>.trace.json. Needs `npm run build` first.
+// trace event; --out writes <out>.cpuprofile and <out>.trace.json. --dpr overrides the profile's
+// device pixel ratio (what would DPR 2 cost on the phone?). Needs `npm run build` first.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,9 @@ const option = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const profile = parseProfiles(option('profile', 'desktop'))[0];
+const chosen = parseProfiles(option('profile', 'desktop'))[0];
+const dpr = Number(option('dpr', String(chosen.viewport.deviceScaleFactor ?? 1)));
+const profile = { ...chosen, viewport: { ...chosen.viewport, deviceScaleFactor: dpr } };
 const strokes = Number(option('strokes', '10000'));
 const step = option('step', 'restore');
 const out = option('out', '');
@@ -52,7 +55,7 @@ async function measured(page: Page, name: string, fn: () => Promise<unknown>): P
     writeFileSync(`${out}.cpuprofile`, JSON.stringify(cpu));
     writeFileSync(`${out}.trace.json`, JSON.stringify(trace));
   }
-  console.log(`${name} (${profile.name}, ${strokes} strokes): ${JSON.stringify(result)}, wall ${wall} ms\n`);
+  console.log(`${name} (${profile.name}, DPR ${dpr}, ${strokes} strokes): ${JSON.stringify(result)}, wall ${wall} ms\n`);
   console.log(cpuReport(cpu));
   const pid = rendererPid(trace.traceEvents);
   console.log('\nthreads of the renderer, self time by trace event:');
@@ -91,7 +94,7 @@ async function memory(browser: Browser, page: Page): Promise<void> {
   await reopen(page);
   await sleep(500);
   await call(page, 'restore');
-  console.log(`memory after reopen + restore (${profile.name}, ${strokes} strokes): ${JSON.stringify(await measureMemory(browser, page))}`);
+  console.log(`memory after reopen + restore (${profile.name}, DPR ${dpr}, ${strokes} strokes): ${JSON.stringify(await measureMemory(browser, page))}`);
   console.log('\ncanvases and bitmaps alive (width × height × 4 bytes):');
   for (const r of await surveyCanvases(page)) console.log(`${r.mb.toFixed(1).padStart(8)} MB  ${String(r.count).padStart(3)}×  ${r.name}  [${r.sizes}]`);
   console.log('\nrenderer memory by allocator (memory-infra; nested: skia, cc, canvas… are carved out of malloc/partition_alloc):');

@@ -4,16 +4,17 @@
 import { readFile } from 'node:fs/promises';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME_ARGS, CHROME_PATH } from '../scripts/chrome.mjs';
+import { PROFILES, type BenchProfile } from './profiles.ts';
 
 export { CHROME_ARGS };
 
-export function launch(): Promise<Browser> {
+/** A browser whose every page has the profile's viewport (size, device pixel ratio, touch, mobile). */
+export function launch(profile: BenchProfile = PROFILES.desktop): Promise<Browser> {
   return puppeteer.launch({
     executablePath: CHROME_PATH,
     headless: true,
     args: CHROME_ARGS,
-    // The page's canvas is laid out at device pixel ratio 1, like the baseline asks.
-    defaultViewport: { width: 1920, height: 1000, deviceScaleFactor: 1 },
+    defaultViewport: profile.viewport,
     protocolTimeout: 15 * 60_000,
   });
 }

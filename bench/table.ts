@@ -1,4 +1,4 @@
-// The printed table (studio vs baseline per size) and issue 6's budgets.
+// The printed table: studio vs baseline, per size, on one device profile.
 import type { Outcome } from './browser.ts';
 import type { SideResult } from './side.ts';
 
@@ -9,9 +9,9 @@ export interface Bundles {
 
 type Row = [label: string, pick: (r: SideResult) => Outcome<unknown> | string, format: (v: never) => string, ratio?: boolean];
 
-const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
-const mb = (v: number) => `${v.toFixed(1)} MB`;
-const bytes = (v: number) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : `${(v / 1e3).toFixed(1)} KB`);
+export const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
+export const mb = (v: number) => `${v.toFixed(1)} MB`;
+export const bytes = (v: number) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : `${(v / 1e3).toFixed(1)} KB`);
 
 const ROWS: Row[] = [
   ['connect → ready (roadster, no draft)', (r) => r.ready, (v: { readyMs: number }) => ms(v.readyMs)],
@@ -71,8 +71,9 @@ function ratio(label: string, s: Outcome<unknown>, b: Outcome<unknown>): string 
   return `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}×`;
 }
 
-export function table(runs: SideResult[], bundle: Bundles): string {
-  const lines: string[] = [];
+/** `heading` names the profile the runs were made on. */
+export function table(runs: SideResult[], bundle: Bundles, heading: string): string {
+  const lines: string[] = ['', `══ ${heading} ${'═'.repeat(120)}`.slice(0, 118)];
   const widths = [36, 34, 34, 16];
   const row = (...cells: string[]) => lines.push(cells.map((c, i) => c.padEnd(widths[i])).join(' │ ').trimEnd());
   for (const n of [...new Set(runs.map((r) => r.strokes))]) {
@@ -90,57 +91,4 @@ export function table(runs: SideResult[], bundle: Bundles): string {
   row('initial, gzip', bytes(bundle.studio.initialGzip), bytes(bundle.baseline.initialGzip));
   row('total, gzip', bytes(bundle.studio.totalGzip), bytes(bundle.baseline.totalGzip));
   return lines.join('\n');
-}
-
-export interface Check {
-  budget: string;
-  strokes?: number;
-  value: string;
-  pass: boolean | null;
-}
-
-/** Issue 6, point 3. `pass: null` when the figure is missing (not run, not measured, failed). */
-export function budgets(runs: SideResult[], bundle: Bundles): { checks: Check[]; text: string } {
-  const checks: Check[] = [];
-  const studio = (n: number) => runs.find((r) => r.side === 'studio' && r.strokes === n);
-  const base = (n: number) => runs.find((r) => r.side === 'baseline' && r.strokes === n);
-  const val = <T>(o: Outcome<T> | undefined, f: (v: T) => number): number | undefined => (o?.status === 'ok' ? f(o.value) : undefined);
-  const why = (o: Outcome<unknown> | undefined) => (!o ? 'size not run' : o.status === 'skipped' ? o.reason : o.status);
-  const limit = (budget: string, n: number | undefined, o: Outcome<unknown> | undefined, v: number | undefined, max: number, fmt: (x: number) => string) =>
-    checks.push({ budget, strokes: n, value: v === undefined ? why(o) : `${fmt(v)} (${v <= max ? 'within' : `${fmt(v - max)} over, ${(v / max).toFixed(1)}× the budget`})`, pass: v === undefined ? null : v <= max });
-  const s10 = studio(10_000);
-  limit('drawing p95 ≤ 17 ms', 10_000, s10?.draw, val(s10?.draw, (v) => v.p95), 17, ms);
-  limit('longest frame ≤ 50 ms', 10_000, s10?.draw, val(s10?.draw, (v) => v.longest), 50, ms);
-  const auto = s10?.autosaveLongTasks;
-  checks.push(
-    auto?.status === 'ok'
-      ? { budget: 'no long task during autosave', strokes: 10_000, value: auto.value.count ? `${auto.value.count} over 3 strokes, longest ${ms(auto.value.longestMs)}` : 'none over 3 strokes', pass: auto.value.count === 0 }
-      : { budget: 'no long task during autosave', strokes: 10_000, value: why(auto), pass: null },
-  );
-  limit('restore ≤ 1 s', 10_000, s10?.restore, val(s10?.restore, (v) => v.ms), 1000, ms);
-  limit('export 2048 px ≤ 1.5 s', 10_000, s10?.exportImage, val(s10?.exportImage, (v) => v.ms), 1500, ms);
-  limit('document ≤ 1.2 MB gzip', 10_000, s10?.save, val(s10?.save, (v) => v.gzipBytes), 1.2e6, bytes);
-  limit('renderer memory ≤ 500 MB', 10_000, s10?.memory, val(s10?.memory, (v) => v.rendererMB), 500, mb);
-  checks.push({ budget: 'initial bundle ≤ 100 KB gzip', value: bytes(bundle.studio.initialGzip), pass: bundle.studio.initialGzip <= 100_000 });
-  const readies = runs.filter((r) => r.side === 'studio' && r.ready.status === 'ok').map((r) => (r.ready as { value: { readyMs: number } }).value.readyMs);
-  const worst = readies.length ? Math.max(...readies) : undefined;
-  limit('ready ≤ 500 ms (slowest studio run)', undefined, undefined, worst, 500, ms);
-  const s2 = studio(2000);
-  const b2 = base(2000);
-  const times = (label: string, pick: (r: SideResult) => Outcome<unknown>, f: (v: never) => number, min: number) => {
-    const so = s2 && pick(s2);
-    const bo = b2 && pick(b2);
-    if (so?.status === 'ok' && (bo?.status === 'crashed' || bo?.status === 'timeout')) return checks.push({ budget: label, strokes: 2000, value: `baseline ${bo.status}`, pass: true });
-    const sv = so?.status === 'ok' ? f(so.value as never) : undefined;
-    const bv = bo?.status === 'ok' ? f(bo.value as never) : undefined;
-    if (sv === undefined || bv === undefined) return checks.push({ budget: label, strokes: 2000, value: sv === undefined ? `studio: ${why(so)}` : `baseline: ${why(bo)}`, pass: null });
-    checks.push({ budget: label, strokes: 2000, value: `${(bv / sv).toFixed(1)}×`, pass: bv / sv >= min });
-  };
-  times('restore ≥ 10× faster than the baseline', (r) => r.restore, (v: { ms: number }) => v.ms, 10);
-  times('export ≥ 5× faster than the baseline', (r) => r.exportImage, (v: { ms: number }) => v.ms, 5);
-  times('longest frame ≥ 10× shorter than the baseline', (r) => r.draw, (v: { longest: number }) => v.longest, 10);
-  const text = ['', `── budgets (issue 6) ${'─'.repeat(100)}`.slice(0, 118)]
-    .concat(checks.map((c) => `${c.pass === null ? 'n/a ' : c.pass ? 'PASS' : 'MISS'}  ${c.budget}${c.strokes ? ` @ ${c.strokes.toLocaleString('en')}` : ''}: ${c.value}`))
-    .join('\n');
-  return { checks, text };
 }

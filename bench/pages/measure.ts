@@ -1,13 +1,26 @@
 // In-page measuring helpers shared by the studio and baseline harnesses.
 
+/** The profile the page runs on, from its URL (bench/profiles.ts, pageQuery). */
+export const PROFILE: 'desktop' | 'phone' = new URLSearchParams(location.search).get('profile') === 'phone' ? 'phone' : 'desktop';
+
+/**
+ * The events that begin and end a drawn stroke: the mouse's pointer events on
+ * the desktop, the touch events themselves on the phone (issue 13 times the
+ * frames from touch-start to 500 ms after touch-end).
+ */
+export const STROKE_EVENTS = PROFILE === 'phone' ? { down: 'touchstart', up: 'touchend' } : { down: 'pointerdown', up: 'pointerup' };
+
+// Passive: the recorder must not change how the page scrolls under a finger.
+const LISTEN = { capture: true, passive: true } as const;
+
 export interface FrameStats {
   frames: number;
   p50: number;
   p95: number;
   longest: number;
-  /** Pointer-down to 500 ms after pointer-up, as seen by the page. */
+  /** Stroke start (pointer-down, touch-start) to 500 ms after its end (pointer-up, touch-end), as seen by the page. */
   windowMs: number;
-  /** When the longest frame ended and when the pointer went up, in ms after pointer-down. */
+  /** When the longest frame ended and when the stroke ended, in ms after it started. */
   longestEndMs: number;
   upMs: number;
 }
@@ -27,8 +40,9 @@ export function utf8Bytes(text: string): number {
 }
 
 /**
- * rAF timestamps from pointer-down until 500 ms after pointer-up: the frame
- * in which a stroke is committed counts, however long it takes.
+ * rAF timestamps from the stroke's start until 500 ms after its end
+ * (STROKE_EVENTS): the frame in which a stroke is committed counts, however
+ * long it takes.
  */
 export class FrameRecorder {
   private stamps: number[] = [];
@@ -47,8 +61,8 @@ export class FrameRecorder {
     this.stamps = [];
     this.down = this.up = NaN;
     this.running = true;
-    addEventListener('pointerdown', this.onDown, true);
-    addEventListener('pointerup', this.onUp, true);
+    addEventListener(STROKE_EVENTS.down, this.onDown, LISTEN);
+    addEventListener(STROKE_EVENTS.up, this.onUp, LISTEN);
     const tick = (t: number) => {
       if (!this.running) return;
       this.stamps.push(t);
@@ -58,7 +72,7 @@ export class FrameRecorder {
     requestAnimationFrame(tick);
   }
 
-  /** Resolves once the window after pointer-up has passed. */
+  /** Resolves once the window after the stroke's end has passed. */
   result(): Promise<FrameStats> {
     return new Promise((resolve) => {
       this.done = resolve;
@@ -68,14 +82,14 @@ export class FrameRecorder {
 
   private finish(): void {
     this.running = false;
-    removeEventListener('pointerdown', this.onDown, true);
-    removeEventListener('pointerup', this.onUp, true);
+    removeEventListener(STROKE_EVENTS.down, this.onDown, LISTEN);
+    removeEventListener(STROKE_EVENTS.up, this.onUp, LISTEN);
     const end = this.up + 500;
     const intervals: number[] = [];
     let longest = -1;
     let longestEnd = NaN;
     for (let i = 1; i < this.stamps.length; i++) {
-      // Every frame that overlaps the window, including the one spanning pointer-down.
+      // Every frame that overlaps the window, including the one spanning the stroke's start.
       if (this.stamps[i] < this.down || this.stamps[i - 1] > end) continue;
       const d = this.stamps[i] - this.stamps[i - 1];
       if (d > longest) [longest, longestEnd] = [d, this.stamps[i]];
@@ -106,22 +120,22 @@ export class LongTasks {
 
 /**
  * Both sides save 400 ms after the last change: an autosave's window starts
- * 350 ms after pointer-up (the commit itself is the longest-frame figure's)
+ * 350 ms after the stroke's end (the commit itself is the longest-frame figure's)
  * and ends when the save is done.
  */
 export const AUTOSAVE_WINDOW_START = 350;
 
-/** The autosave after a stroke: the long tasks in its window, and pointer-up until the save is done. */
+/** The autosave after a stroke: the long tasks in its window, and the stroke's end until the save is done. */
 export interface AutosaveStats {
   count: number;
   longestMs: number;
-  /** Pointer-up until the save finished. */
+  /** The stroke's end until the save finished. */
   upToSavedMs: number;
 }
 
-/** Timestamps of the last pointer-up, so an autosave window can start there. */
-export function lastPointerUp(): () => number {
+/** The time the last stroke ended (pointer-up, touch-end), so an autosave window can start there. */
+export function lastStrokeEnd(): () => number {
   let up = NaN;
-  addEventListener('pointerup', (e) => (up = e.timeStamp), true);
+  addEventListener(STROKE_EVENTS.up, (e) => (up = e.timeStamp), LISTEN);
   return () => up;
 }

@@ -112,6 +112,27 @@ export class DraftsController implements ReactiveController {
   // ---- opening ---------------------------------------------------------------
 
   /**
+   * Called as a template starts loading: when this browser holds any draft, the checks a restore needs (lazy
+   * chunks) load beside the template's fetch instead of one after another behind it. True when drafts are stored.
+   * Never throws; `restore` reports what storage does.
+   */
+  async warm(): Promise<boolean> {
+    try {
+      const store = (this.session.store ??= (this.options.store ?? openDraftsStore)());
+      if (!(await readMetas(store)).length) return false;
+      await Promise.all([
+        import('./meta-check.ts'),
+        import('./record-checks.ts'),
+        import('../document/validate.ts'),
+        import('./rasters.ts'),
+      ]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * The draft to show for a template and key, or none (start fresh). Never
    * throws: a draft that fails validation is quarantined and the next most
    * recent one is tried; storage that does not answer means memory mode.

@@ -57,6 +57,11 @@ export abstract class EditorCore extends EventTarget {
   // ---- template, design, views -------------------------------------------
 
   /** Shows a template with a design, its undo steps and view (a restored draft, or an empty design). Not undoable. */
+  /** Starts decoding the template's art before `open` needs it (`open` waits for the same images). */
+  preloadArt(source: TemplateSource): void {
+    void this.assets.loadAll(OpenTemplate.artUrls(source)).catch(() => undefined);
+  }
+
   async open(source: TemplateSource, shown: ShownDesign): Promise<void> {
     this.template = await OpenTemplate.open(source, shown.design, this.assets);
     const { palette, fonts } = source.manifest;

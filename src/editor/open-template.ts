@@ -38,10 +38,15 @@ export class OpenTemplate {
     return this.source.manifest;
   }
 
+  /** The template's own images: every view's art and the stickers. */
+  static artUrls({ manifest, resolve }: TemplateSource): string[] {
+    const views = manifest.views.flatMap((v) => [v.base, v.overlay, ...(v.locked ?? []).map((l) => l.src)]);
+    const stickers = (manifest.stickers ?? []).map((s) => s.src);
+    return [...views, ...stickers].filter((u): u is string => !!u).map(resolve);
+  }
+
   async preload(doc: DesignDocument): Promise<void> {
-    const { manifest, resolve } = this.source;
-    const stickers = (manifest.stickers ?? []).map((s) => resolve(s.src));
-    const urls = [...[...this.painters.values()].flatMap((p) => p.assetUrls()), ...stickers, ...allImageSources(doc)];
+    const urls = [...OpenTemplate.artUrls(this.source), ...allImageSources(doc)];
     await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc)]);
   }
 

@@ -43,9 +43,14 @@ export const compactStyles = css`
     background: var(--_panel-bg);
     scrollbar-width: none;
   }
-  .phone .strip:not(:empty),
-  .short .strip:not(:empty) {
+  /*
+   * The row and the bottom bar take their full size from the first paint, before the editor fills them: a canvas
+   * that shrank once the tools arrived would be made, sized and drawn twice on the way to the first frame.
+   */
+  .phone .strip,
+  .short .strip {
     display: flex;
+    height: 48px;
   }
   /* One row: the current tool's options side by side, scrolled sideways when they do not fit. */
   .strip .style-panel,
@@ -125,6 +130,8 @@ export const compactStyles = css`
   .short .toolbar {
     display: grid;
     grid-template-columns: repeat(2, 40px);
+    /* Two 40 px columns, the gap, 6 px padding each side and the border, before the tools arrive too. */
+    min-width: 95px;
     align-content: start;
     padding-block-end: env(safe-area-inset-bottom);
   }
@@ -153,6 +160,10 @@ export const compactStyles = css`
       min-width: 0;
       min-height: 44px;
       padding: 0;
+    }
+    /* 44 px buttons, 2 px padding above and below, the 1 px border: the same before and after the tools arrive. */
+    .toolbar {
+      min-height: calc(49px + env(safe-area-inset-bottom));
     }
     .side {
       align-self: end;

@@ -76,10 +76,16 @@ export class EditorController implements ReactiveController {
     const loading = (this.loading = new AbortController());
     const { drafts } = this.options;
     try {
+      // Beside the template's fetch: the draft checks (when a draft is stored) and the editor's canvas.
+      void drafts.warm().then((stored) => (stored ? import('./design-checks.ts').catch(() => undefined) : undefined));
+      const made = this.host.updateComplete.then(() => this.ensureEditor());
+      // Awaited below; a template that fails first must not leave it rejected and unheard.
+      made.catch(() => undefined);
       const [loaded] = await Promise.all([loadTemplate(source, { signal: loading.signal }), this.options.before()]);
-      await this.host.updateComplete;
-      const editor = this.ensureEditor();
+      const editor = await made;
       this.opening = loaded.manifest;
+      // The product's art loads while the draft is read and checked.
+      editor.preloadArt(loaded);
       const opened = await drafts.restore(loaded.manifest.id, draftKey);
       this.options.restoreMetrics(opened?.metrics ?? undefined);
       if (loading.signal.aborted) return;

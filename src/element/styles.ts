@@ -143,6 +143,8 @@ export const styles = css`
   }
   .toolbar {
     grid-area: tools;
+    /* A 40 px button, 6 px padding each side and the border: the canvas keeps its width when the tools arrive. */
+    min-width: 53px;
     display: flex;
     flex-direction: column;
     gap: 2px;

@@ -16,11 +16,6 @@ export class ViewPainter {
   ) {}
 
   /** Every asset URL this view needs, resolved. */
-  assetUrls(): string[] {
-    const v = this.view;
-    return [v.base, v.overlay, ...(v.locked ?? []).map((l) => l.src)].filter((u): u is string => !!u).map(this.resolve);
-  }
-
   paint(ctx: CanvasRenderingContext2D, content: (ctx: CanvasRenderingContext2D) => void, withProduct = true): void {
     const v = this.view;
     if (withProduct) this.image(ctx, v.base, 0, 0, v.width, v.height);

@@ -12,7 +12,7 @@ export class StudioCanvas extends Canvas {
    * The most device pixels per CSS pixel the on-screen canvases keep. A phone at 3 gets 2: the stroke edges
    * at 2 are not told apart from 3 at arm's length (test/phone/pixel-ratio.test.ts compares the two on screen),
    * and each canvas then holds 4/9 of the pixels, copied to the compositor every frame of a stroke (about 1.5 ms
-   * a frame less on a phone with its CPU slowed 4x, and 16 MB less for the pair at 360 x 640). Exports never
+   * a frame less on a phone with its CPU slowed 4x, and about 7 MB less for the pair at 360 x 640). Exports never
    * depend on it: they render at their own size.
    */
   maxPixelRatio = MAX_PIXEL_RATIO;

@@ -92,7 +92,9 @@ describe('custom-elements.json', () => {
   });
 
   it('documents every part the templates declare, and no part that does not exist', () => {
-    const used = new Set(sources().flatMap((text) => [...text.matchAll(/\bpart="([^"$]+)"/g)].flatMap((m) => m[1].split(/\s+/))));
+    // In templates (part="…"), and handed to commandButton ({ part: '…' }).
+    const declared = /\bpart="([^"$]+)"|\bpart: '([^']+)'/g;
+    const used = new Set(sources().flatMap((text) => [...text.matchAll(declared)].flatMap((m) => (m[1] ?? m[2]).split(/\s+/))));
     const documented = new Set(studio(committed).cssParts.map((p) => p.name));
     for (const part of ['toolbar', 'canvas', 'panel', 'button', 'dialog']) assert.ok(documented.has(part), `part ${part}`);
     assert.deepEqual([...used].filter((p) => !documented.has(p)), [], 'parts used in src/ but not documented');

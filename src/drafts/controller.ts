@@ -118,7 +118,8 @@ export class DraftsController implements ReactiveController {
    */
   async warm(): Promise<boolean> {
     try {
-      const store = (this.session.store ??= (this.options.store ?? openDraftsStore)());
+      // A look only: `restore` opens the store for real, and reports what storage does.
+      const store = this.session.store ?? (this.options.store ?? openDraftsStore)();
       if (!(await readMetas(store)).length) return false;
       await Promise.all([
         import('./meta-check.ts'),

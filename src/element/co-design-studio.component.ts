@@ -86,7 +86,7 @@ export class CoDesignStudio extends LitElement {
     fail: (error, fallback, show) => this.fail(error, fallback, show),
     showDesign: (design, view) => this.showDesign(design, view),
   });
-  private readonly layout = new LayoutController(this);
+  private readonly layout = new LayoutController(this, this.attachInternals().states);
   private get t(): Translate {
     return this.parts.i18n.t;
   }

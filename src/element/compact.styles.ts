@@ -11,8 +11,8 @@ import { css } from 'lit';
  * ask for `viewport-fit=cover`).
  */
 export const compactStyles = css`
-  :host {
-    /* Never taller than the viewport it sits in (the page's, or the iframe's). */
+  /* Never taller than the viewport it sits in (in a frame, the frame's page decides: layout.ts says why). */
+  :host(:state(top-level)) {
     max-height: 100dvh;
   }
   .shell {

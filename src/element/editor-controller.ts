@@ -78,10 +78,11 @@ export class EditorController implements ReactiveController {
     try {
       // Beside the template's fetch: the draft checks (when a draft is stored) and the editor's canvas.
       void drafts.warm().then((stored) => (stored ? import('./design-checks.ts').catch(() => undefined) : undefined));
-      const made = this.host.updateComplete.then(() => this.ensureEditor());
+      const before = this.options.before();
+      const made = Promise.all([before, this.host.updateComplete]).then(() => this.ensureEditor());
       // Awaited below; a template that fails first must not leave it rejected and unheard.
       made.catch(() => undefined);
-      const [loaded] = await Promise.all([loadTemplate(source, { signal: loading.signal }), this.options.before()]);
+      const [loaded] = await Promise.all([loadTemplate(source, { signal: loading.signal }), before]);
       const editor = await made;
       this.opening = loaded.manifest;
       // The product's art loads while the draft is read and checked.

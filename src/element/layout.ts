@@ -23,16 +23,26 @@ export function layoutFor(width: number, height: number): Layout {
   return 'wide';
 }
 
-/** Follows the element's own box (not the window's), so a narrow iframe or column gets the phone layout too. */
+/**
+ * Follows the element's own box (not the window's), so a narrow iframe or column gets the phone layout too.
+ * In a top-level page the element is never taller than the viewport (`:host(:state(top-level))` in
+ * compact.styles.ts). Not in a frame: a parent that sizes the frame from the studio's height
+ * (co-design-studio/parent) would then be held at whatever height the frame had first.
+ */
 export class LayoutController implements ReactiveController {
   layout: Layout = 'wide';
   private observer: ResizeObserver | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly states: CustomStateSet,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    if (window.self === window.top) this.states.add('top-level');
+    else this.states.delete('top-level');
     this.observer = new ResizeObserver(([entry]) => {
       const box = entry.contentBoxSize[0];
       const next = layoutFor(box.inlineSize, box.blockSize);

@@ -70,7 +70,11 @@ export function renderStudio(v: StudioView): TemplateResult {
       onSubmit: v.onSubmit,
       onPanel: v.onPanel,
     })}
-    ${editor ? renderToolbar({ editor, t, onTool: v.onTool, horizontal: v.layout === 'phone' }) : html`<div class="toolbar" part="toolbar"></div>`}
+    ${
+      editor
+        ? renderToolbar({ editor, t, onTool: v.onTool, horizontal: v.layout === 'phone' })
+        : html`<div class="toolbar" part="toolbar"></div>`
+    }
     <div
       class="stage"
       part="canvas"
@@ -85,7 +89,7 @@ export function renderStudio(v: StudioView): TemplateResult {
       <p id="canvas-description">${editor ? describeCanvas(t, editor) : t('studio.loading')}</p>
       <p id="canvas-help">${t('studio.canvasHelp')}</p>
     </div>
-    ${compact ? html`<div class="stage-tools">${commandButton(editor, 'fit', t, { part: 'stage-button' })}</div>` : nothing}
+    ${compact ? renderStageTools(v) : nothing}
     ${renderSidePanel(panel)} ${compact ? renderStyleRow(panel) : nothing}
     <div class="messages">
       ${v.status} ${renderMessages({ notice: v.notice, error: v.error, t, onCloseError: v.onCloseError })}
@@ -106,4 +110,9 @@ export function renderStudio(v: StudioView): TemplateResult {
     />
     ${v.dialogs ?? nothing}
   </div>`;
+}
+
+/** On a phone, the fit button on the canvas: fingers zoom, and the header has no room for zoom buttons. */
+function renderStageTools({ editor, t }: StudioView): TemplateResult {
+  return html`<div class="stage-tools">${commandButton(editor, 'fit', t, { part: 'stage-button' })}</div>`;
 }

@@ -156,7 +156,6 @@ describe('<co-design-studio> on a phone, 360 × 640', () => {
     await expectNoViolations(s.el, 'the phone layout with the sticker tool');
   });
 
-  // Last: its swipe off the canvas sets the page flinging, and the browser takes a tap during a fling to stop it.
   it('does not scroll or zoom the page while painting, though the same swipe off the canvas scrolls it', async () => {
     await tap(s.shadow('.toolbar [data-tool="pencil"]'));
     await waitFor(() => s.editor.tool === 'pencil', 'the pencil chosen');

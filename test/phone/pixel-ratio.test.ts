@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { cdp } from '../support/cdp.ts';
 import { geometry } from '../support/geometry.ts';
-import { leavePhone, PHONE, swipe, tap, usePhone } from '../support/phone.ts';
+import { leavePhone, PHONE, usePhone } from '../support/phone.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -41,16 +41,16 @@ describe('<co-design-studio> on a DPR 3 phone: canvases at pixel ratio 2', () =>
     expect(lower.width, 'device pixels of the canvas').to.equal(2 * s.editor.canvas.getWidth());
     expect(s.editor.canvas.upperCanvasEl.width).to.equal(2 * s.editor.canvas.getWidth());
 
-    await tap(s.shadow('.toolbar [data-tool="pencil"]'));
-    await waitFor(() => s.editor.tool === 'pencil', 'the pencil chosen');
+    // Drawn with the mouse: what is compared here is pixels, not input (test/phone/layout.test.ts paints by touch).
+    await s.tool('pencil');
     const c = geometry(s.editor.manifest!.views[0]).centre(20);
     const [x, y] = s.toPage(c);
-    await swipe([
-      [x - 60, y - 10],
-      [x - 20, y + 5],
-      [x + 20, y - 5],
-      [x + 60, y + 10],
-    ]);
+    await s.drag(
+      [c, [c[0] + 60, c[1] + 20], [c[0] + 120, c[1] - 10], [c[0] + 180, c[1] + 10]].map(
+        ([a, b]) => [a - 90, b] as [number, number],
+      ),
+      { steps: 3 },
+    );
     await waitFor(
       () => s.design().views[0].layers.some((l) => l.kind === 'paint' && l.marks.length === 1),
       'the stroke',

@@ -19,7 +19,10 @@ export async function usePhone(size: { width: number; height: number } = PHONE):
   }
   meta.content = 'width=device-width, initial-scale=1';
   await cdp([
-    { method: 'Emulation.setDeviceMetricsOverride', params: { ...size, deviceScaleFactor: PHONE.deviceScaleFactor, mobile: true } },
+    {
+      method: 'Emulation.setDeviceMetricsOverride',
+      params: { ...size, deviceScaleFactor: PHONE.deviceScaleFactor, mobile: true },
+    },
     { method: 'Emulation.setTouchEmulationEnabled', params: { enabled: true, maxTouchPoints: 5 } },
   ]);
 }
@@ -32,9 +35,14 @@ export async function leavePhone(): Promise<void> {
 }
 
 type Phase = 'touchStart' | 'touchMove' | 'touchEnd';
-export const touch = (type: Phase, points: Pt[]) => ({
+/** One touch event; `at` (seconds since the epoch) is the time the browser gives it, for its velocity. */
+export const touch = (type: Phase, points: Pt[], at?: number) => ({
   method: 'Input.dispatchTouchEvent',
-  params: { type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 2, radiusY: 2, force: 1 })) },
+  params: {
+    type,
+    touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 2, radiusY: 2, force: 1 })),
+    ...(at === undefined ? {} : { timestamp: at }),
+  },
 });
 
 /** A finger's tap at the centre of `el`. */
@@ -44,8 +52,20 @@ export async function tap(el: Element): Promise<void> {
   await cdp([touch('touchStart', [at]), touch('touchEnd', [])]);
 }
 
-/** One finger through the points, a move each. */
+/**
+ * One finger through the points, a move each 16 ms, that rests on the last point for 300 ms before it lifts, as
+ * a painter's does. The times are the events' own (not waited for): a finger that lifts while still moving fast
+ * sets the page flinging where the swipe scrolled it, and the browser takes the next tap to stop the fling.
+ */
 export function swipe(points: Pt[]): Promise<unknown> {
   const [first, ...rest] = points;
-  return cdp([touch('touchStart', [first]), ...rest.map((p) => touch('touchMove', [p])), touch('touchEnd', [])]);
+  const t0 = Date.now() / 1000;
+  const last = points[points.length - 1];
+  const hold = t0 + rest.length * 0.016 + 0.3;
+  return cdp([
+    touch('touchStart', [first], t0),
+    ...rest.map((p, i) => touch('touchMove', [p], t0 + (i + 1) * 0.016)),
+    touch('touchMove', [last], hold),
+    touch('touchEnd', [], hold),
+  ]);
 }

@@ -57,13 +57,16 @@ export abstract class EditorCore extends EventTarget {
   // ---- template, design, views -------------------------------------------
 
   /** Shows a template with a design, its undo steps and view (a restored draft, or an empty design). Not undoable. */
-  /** Starts decoding the template's art before `open` needs it (`open` waits for the same images). */
+  /** Starts decoding the first view's art before `open` needs it (`open` waits for the same images). */
   preloadArt(source: TemplateSource): void {
-    void this.assets.loadAll(OpenTemplate.artUrls(source)).catch(() => undefined);
+    void this.assets.loadAll(OpenTemplate.artUrls(source, [source.manifest.views[0].id])).catch(() => undefined);
   }
 
   async open(source: TemplateSource, shown: ShownDesign): Promise<void> {
-    this.template = await OpenTemplate.open(source, shown.design, this.assets);
+    const template = await OpenTemplate.open(source, shown.design, this.assets, this.viewsShown(source, shown));
+    this.template = template;
+    // A view switched to before its art had come is drawn again once it has.
+    void template.complete().then(() => this.template === template && this.canvas.requestRenderAll());
     const { palette, fonts } = source.manifest;
     if (palette?.length && !palette.includes(this.style.color)) this.style = { ...this.style, color: palette[0] };
     this.style = { ...this.style, font: fonts?.[0]?.family ?? this.style.font };
@@ -76,8 +79,13 @@ export abstract class EditorCore extends EventTarget {
    */
   async show(shown: ShownDesign): Promise<void> {
     if (!this.template) throw new Error('No template is open');
-    await this.template.preload(shown.design);
+    await this.template.preload(shown.design, this.viewsShown(this.template.source, shown));
     this.present(shown);
+  }
+
+  /** The views `present` may show: the one asked for, the one on screen, the first. */
+  private viewsShown(source: TemplateSource, shown: ShownDesign): string[] {
+    return [shown.view, this.viewId, source.manifest.views[0].id].filter((v): v is string => !!v);
   }
 
   private present(shown: ShownDesign): void {
@@ -220,7 +228,8 @@ export abstract class EditorCore extends EventTarget {
     const id = opts.view ?? this.viewId;
     const painter = this.template?.painter(id);
     if (!painter) throw new Error(`No view ${id} in the template`);
-    // The exporter is a lazy chunk: the first paint never exports.
+    // The exporter is a lazy chunk: the first paint never exports. Another view's art may still be on its way.
+    await this.template?.complete();
     return (await import('./export.ts')).exportView(this.viewDesign(id), painter, this.objectAssets, opts);
   }
 

@@ -53,7 +53,11 @@ export class StudioEditor extends EditorCore {
     const editor = this;
     this.tools = createTools({
       strings,
-      stickerSize: (id) => this.template?.sticker(id),
+      stickers: {
+        size: (id) => this.template?.sticker(id),
+        loaded: (id) => this.template?.stickerLoaded(id) ?? true,
+        ready: async (id) => this.template?.stickerReady(id),
+      },
       editText: (id) => this.editText(id),
     });
     this.commands.register(CORE_COMMANDS);

@@ -18,6 +18,7 @@ export interface TemplateSource {
  */
 export class OpenTemplate {
   private readonly painters: Map<string, ViewPainter>;
+  private rest: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly source: TemplateSource,
@@ -27,27 +28,65 @@ export class OpenTemplate {
     this.painters = new Map(manifest.views.map((v) => [v.id, new ViewPainter(v, new ViewAreas(v), assets, resolve)]));
   }
 
-  /** Resolves once every asset of the template and of `doc` is decoded. */
-  static async open(source: TemplateSource, doc: DesignDocument, assets: AssetCache): Promise<OpenTemplate> {
+  /**
+   * Resolves once what the first frame needs is decoded: the art of `views` (the one to be shown), and the images
+   * and stickers `doc` places. The rest of the template's art (other views, the sticker choices) follows without
+   * holding the first frame back: on a phone each SVG costs about 10 ms of the main thread. `complete` says when.
+   */
+  static async open(
+    source: TemplateSource,
+    doc: DesignDocument,
+    assets: AssetCache,
+    views: readonly string[],
+  ): Promise<OpenTemplate> {
     const open = new OpenTemplate(source, assets);
-    await open.preload(doc);
+    await open.preload(doc, views);
+    // Once the first frame is out: decoding them sooner would only push it back.
+    open.rest = whenIdle().then(() => assets.loadAll(OpenTemplate.artUrls(source)).catch(() => undefined));
     return open;
+  }
+
+  /** Every image of the template is decoded (or failed: a view without art still opens). */
+  complete(): Promise<void> {
+    return this.rest;
   }
 
   get manifest(): TemplateManifest {
     return this.source.manifest;
   }
 
-  /** The template's own images: every view's art and the stickers. */
-  static artUrls({ manifest, resolve }: TemplateSource): string[] {
-    const views = manifest.views.flatMap((v) => [v.base, v.overlay, ...(v.locked ?? []).map((l) => l.src)]);
-    const stickers = (manifest.stickers ?? []).map((s) => s.src);
-    return [...views, ...stickers].filter((u): u is string => !!u).map(resolve);
+  /** The template's own images: the art of `views` (default: every view) and the stickers (only when all views). */
+  static artUrls({ manifest, resolve }: TemplateSource, views?: readonly string[]): string[] {
+    const shown = views ? manifest.views.filter((v) => views.includes(v.id)) : manifest.views;
+    const art = shown.flatMap((v) => [v.base, v.overlay, ...(v.locked ?? []).map((l) => l.src)]);
+    const stickers = views ? [] : (manifest.stickers ?? []).map((s) => s.src);
+    return [...art, ...stickers].filter((u): u is string => !!u).map(resolve);
   }
 
-  async preload(doc: DesignDocument): Promise<void> {
-    const urls = [...OpenTemplate.artUrls(this.source), ...allImageSources(doc)];
+  /** The art of `views`, and every image and sticker `doc` places, decoded. */
+  async preload(doc: DesignDocument, views: readonly string[]): Promise<void> {
+    const used = new Set(
+      doc.views.flatMap((v) =>
+        v.layers.flatMap((l) => (l.kind === 'object' && l.object.type === 'sticker' ? [l.object.sticker] : [])),
+      ),
+    );
+    const stickers = (this.manifest.stickers ?? [])
+      .filter((s) => used.has(s.id))
+      .map((s) => this.source.resolve(s.src));
+    const urls = [...OpenTemplate.artUrls(this.source, views), ...stickers, ...allImageSources(doc)];
     await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc)]);
+  }
+
+  /** A sticker's image decoded, for placing it. */
+  async stickerReady(id: string): Promise<void> {
+    const sticker = this.sticker(id);
+    if (sticker) await this.assets.load(this.source.resolve(sticker.src));
+  }
+
+  /** Whether a sticker's image is decoded already (placing it needs no wait). */
+  stickerLoaded(id: string): boolean {
+    const sticker = this.sticker(id);
+    return !sticker || !!this.assets.get(this.source.resolve(sticker.src));
   }
 
   painter(viewId: string): ViewPainter | undefined {
@@ -65,4 +104,12 @@ export class OpenTemplate {
     const sticker = this.sticker(obj.sticker);
     return sticker && this.assets.get(this.source.resolve(sticker.src));
   }
+}
+
+/** The next idle period of the main thread (at most a second away). */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 200);
+  });
 }

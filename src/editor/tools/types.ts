@@ -104,10 +104,18 @@ export interface EditorStrings {
   defaultText(): string;
 }
 
+/** The template's stickers: their size, and their images (which load after start-up). */
+export interface StickerSource {
+  size(id: string): { width: number; height: number } | undefined;
+  /** Whether the sticker's image is decoded; `ready` resolves once it is. */
+  loaded(id: string): boolean;
+  ready(id: string): Promise<void>;
+}
+
 /** What a tool may need from the editor when it is made. */
 export interface ToolDeps {
   strings: EditorStrings;
-  stickerSize(id: string): { width: number; height: number } | undefined;
+  stickers: StickerSource;
   editText(layerId: string): void;
 }
 

@@ -1,10 +1,6 @@
 import type { Point } from 'fabric/es';
 import { loadObjectClasses, whenLoaded } from '../../render/objects.ts';
-import { ToolId, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
-
-export interface StickerSource {
-  size(id: string): { width: number; height: number } | undefined;
-}
+import { ToolId, type KeyAct, type StickerSource, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
 
 /** Stamps the chosen template sticker where the customer taps. */
 export class StickerTool implements Tool {
@@ -31,11 +27,15 @@ export class StickerTool implements Tool {
 
   act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
     const generation = ++this.generation;
-    whenLoaded(
-      'image',
-      () => placeSticker(ctx, this.stickers, p.x, p.y),
-      () => generation === this.generation,
-    );
+    const stillWanted = () => generation === this.generation;
+    const place = () => placeSticker(ctx, this.stickers, p.x, p.y);
+    const id = ctx.style.sticker;
+    if (!id || this.stickers.loaded(id)) whenLoaded('image', place, stillWanted);
+    else
+      this.stickers.ready(id).then(
+        () => stillWanted() && whenLoaded('image', place, stillWanted),
+        (err: unknown) => console.error('co-design-studio: the sticker could not load', err),
+      );
     return 'done';
   }
 }
@@ -65,5 +65,5 @@ export const stickerTool: ToolDefinition = {
   key: 'k',
   icon: 'M4 4h12l4 4v12H4z M16 4v4h4 M9 14s1 2 3 2 3-2 3-2 M9 10h.01 M15 10h.01',
   options: ['sticker'],
-  create: (deps) => new StickerTool({ size: deps.stickerSize }),
+  create: (deps) => new StickerTool(deps.stickers),
 };

@@ -9,6 +9,7 @@ export const RASTER_LONG_SIDE = 2048;
 export interface RasterContext {
   width: number;
   height: number;
+  /** The design areas: what of the raster is ever shown (it is always drawn inside this clip). */
   clip: Path2D;
   areaPath(id: string): Path2D | undefined;
 }
@@ -34,6 +35,10 @@ export function bakedRaster(marks: readonly Mark[], scale: number): HTMLCanvasEl
  * A paint layer's strokes baked into one bitmap: fabric sees one object per
  * layer, never one per stroke, so 10,000 strokes cost the same to render as
  * ten. The layer's vectors stay in the design document.
+ *
+ * The bitmap is not clipped to the design areas: whatever shows it (the
+ * studio canvas, the export, the thumbnail) draws it inside their clip, so
+ * only what lies inside the areas is the design's.
  */
 export class RasterLayer extends FabricObject {
   readonly raster: HTMLCanvasElement;
@@ -99,8 +104,6 @@ export class RasterLayer extends FabricObject {
     this.baked = baked;
   }
 
-  // One clip for the whole batch: a clip set per mark made the software
-  // rasteriser rebuild the area's mask for every stroke (3.4 s for 2,000).
   // Checkpoints are taken on the way, at the counts they keep.
   private bake(marks: readonly Mark[], from: number): void {
     const ctx = this.rctx;
@@ -110,7 +113,6 @@ export class RasterLayer extends FabricObject {
       const stop = Math.min(marks.length, this.checkpoints.nextStop(i, marks.length));
       ctx.save();
       ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
-      ctx.clip(this.area.clip);
       for (; i < stop; i++) drawMark(ctx, marks[i], areaPath);
       ctx.restore();
       this.checkpoints.offer(this.raster, i);
@@ -133,7 +135,6 @@ export class RasterLayer extends FabricObject {
     const ctx = this.rctx;
     ctx.save();
     ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
-    ctx.clip(this.area.clip);
     paint(ctx);
     ctx.restore();
   }

@@ -4,6 +4,7 @@ import { ViewAreas } from './areas.ts';
 import type { AssetCache } from './assets.ts';
 import { allImageSources } from './layers.ts';
 import { loadObjectSupport } from './render/objects.ts';
+import { loadPaintSupport } from './render/raster-layer.ts';
 import { ViewPainter } from './render/view-painter.ts';
 
 export interface TemplateSource {
@@ -27,7 +28,7 @@ export class OpenTemplate {
     this.painters = new Map(manifest.views.map((v) => [v.id, new ViewPainter(v, new ViewAreas(v), assets, resolve)]));
   }
 
-  /** Resolves once every asset of the template and of `doc` is decoded. */
+  /** Resolves once every asset of the template and of `doc` is decoded, and the code to show `doc` is loaded. */
   static async open(source: TemplateSource, doc: DesignDocument, assets: AssetCache): Promise<OpenTemplate> {
     const open = new OpenTemplate(source, assets);
     await open.preload(doc);
@@ -42,7 +43,7 @@ export class OpenTemplate {
     const { manifest, resolve } = this.source;
     const stickers = (manifest.stickers ?? []).map((s) => resolve(s.src));
     const urls = [...[...this.painters.values()].flatMap((p) => p.assetUrls()), ...stickers, ...allImageSources(doc)];
-    await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc)]);
+    await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc), loadPaintSupport(doc)]);
   }
 
   painter(viewId: string): ViewPainter | undefined {

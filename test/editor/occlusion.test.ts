@@ -5,7 +5,7 @@ import type { Mark, PaintLayer, Stroke } from '../../src/document/types.ts';
 import { ViewAreas } from '../../src/editor/areas.ts';
 import { CoverGrid } from '../../src/editor/render/cover-grid.ts';
 import { marksToDraw } from '../../src/editor/render/occlusion.ts';
-import { RasterLayer } from '../../src/editor/render/raster-layer.ts';
+import { loadPaintSupport, RasterLayer } from '../../src/editor/render/raster-layer.ts';
 import { drawMark } from '../../src/editor/render/strokes.ts';
 import type { TemplateManifest } from '../../src/template/types.ts';
 
@@ -89,8 +89,23 @@ describe('paint layer rasters: strokes painted over are left out of a long bake'
     const manifest = (await (await fetch('/templates/roadster.json')).json()) as TemplateManifest;
     const areas = new ViewAreas(manifest.views.find((v) => v.id === VIEW.id)!);
     const marks = mixedMarks(10_000);
+    const paint: PaintLayer = { id: 'paint', name: 'Paint', visible: true, locked: false, kind: 'paint', marks };
+    await loadPaintSupport({ views: [{ view: VIEW.id, layers: [paint] }] });
     const layer = new RasterLayer({ width: VIEW.width, height: VIEW.height, clip: areas.union, areaPath: (id) => areas.path(id) });
-    layer.sync({ id: 'paint', name: 'Paint', visible: true, locked: false, kind: 'paint', marks });
+    // Counts the curves the bake draws: leaving strokes out draws fewer.
+    let curves = 0;
+    const curveTo = CanvasRenderingContext2D.prototype.quadraticCurveTo;
+    CanvasRenderingContext2D.prototype.quadraticCurveTo = function (...args) {
+      curves++;
+      return curveTo.apply(this, args);
+    };
+    try {
+      layer.sync(paint);
+    } finally {
+      CanvasRenderingContext2D.prototype.quadraticCurveTo = curveTo;
+    }
+    const allCurves = marks.reduce((n, m) => n + (m.type === 'stroke' && m.tool !== 'spray' && !m.pressure ? Math.max(0, m.pts.length / 2 - 2) : 0), 0);
+    expect(curves, 'the bake drew fewer than half the curves').to.be.lessThan(allCurves / 2);
 
     const every = document.createElement('canvas');
     every.width = layer.raster.width;

@@ -1,5 +1,7 @@
 import { POINT_QUANTUM, type Mark } from '../../document/types.ts';
-import { COVER_CELL, type CoverGrid } from './cover-grid.ts';
+import { COVER_CELL, CoverGrid } from './cover-grid.ts';
+
+export { CoverGrid };
 
 // A paint layer's bitmap is only ever shown inside the design areas, and at
 // 10,000 strokes they paint those over a hundred times: most strokes end up
@@ -27,8 +29,6 @@ function settles(mark: Mark): boolean {
   return mark.tool === 'eraser' || (mark.tool === 'pencil' && OPAQUE.test(mark.color));
 }
 
-/** Below this many marks a bake draws them all: too few to paint much over. */
-export const CULL_MIN_MARKS = 1000;
 /**
  * Leaving marks out pays once the smooth lines would paint the visible cells
  * over about this many times: below it most strokes still show, and settling
@@ -52,7 +52,6 @@ export function marksToDraw(
   scale: number,
   unseen: CoverGrid,
 ): Uint8Array | undefined {
-  if (to - from < CULL_MIN_MARKS) return undefined;
   if (!paintsOver(marks, from, to, scale, unseen.openCells * COVER_CELL * COVER_CELL * CULL_MIN_OVERDRAW))
     return undefined;
   return shownMarks(marks, from, to, scale, unseen.copy());

@@ -1,8 +1,7 @@
 import { FabricObject } from 'fabric/es';
-import type { Mark, PaintLayer } from '../../document/types.ts';
+import type { DesignDocument, Mark, PaintLayer } from '../../document/types.ts';
 import { Checkpoints } from './checkpoints.ts';
-import { CoverGrid } from './cover-grid.ts';
-import { CULL_MIN_MARKS, marksToDraw } from './occlusion.ts';
+import type { CoverGrid } from './cover-grid.ts';
 import { drawMark } from './strokes.ts';
 
 /** Long side of a paint layer's raster, in pixels. */
@@ -14,6 +13,21 @@ export interface RasterContext {
   /** The design areas: what of the raster is ever shown (it is always drawn inside this clip). */
   clip: Path2D;
   areaPath(id: string): Path2D | undefined;
+}
+
+/** Runs of fewer marks are drawn whole: too few to paint much over. */
+const LONG_RUN = 1000;
+
+// Leaving painted-over marks out of a long run (occlusion.ts) is a chunk of its own: the first paint never
+// needs it, and a design with a long paint layer loads it before it is shown (OpenTemplate.preload).
+let occlusion: typeof import('./occlusion.ts') | undefined;
+
+/** Loads what a long bake uses if `doc` has a paint layer that long; without it every mark is drawn. */
+export async function loadPaintSupport(doc: Pick<DesignDocument, 'views'>): Promise<void> {
+  const long = doc.views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length >= LONG_RUN));
+  if (!long || occlusion) return;
+  // A flaky network costs a slower bake, never the design; the next design tries again.
+  occlusion = await import('./occlusion.ts').catch(() => undefined);
 }
 
 // The raster that holds a layer's marks, keyed by the document's marks array
@@ -131,9 +145,10 @@ export class RasterLayer extends FabricObject {
    * 0.75 s of the software rasteriser); undefined when the run is too short for that to pay.
    */
   private shownMarks(marks: readonly Mark[], from: number, to: number): Uint8Array | undefined {
-    if (to - from < CULL_MIN_MARKS) return undefined;
-    this.unseen ??= CoverGrid.outside(this.raster.width, this.raster.height, this.rasterScale, this.area.clip);
-    return marksToDraw(marks, from, to, this.rasterScale, this.unseen);
+    if (to - from < LONG_RUN || !occlusion) return undefined;
+    const { width, height } = this.raster;
+    this.unseen ??= occlusion.CoverGrid.outside(width, height, this.rasterScale, this.area.clip);
+    return occlusion.marksToDraw(marks, from, to, this.rasterScale, this.unseen);
   }
 
   /** Copy of the bitmap, to restore after a live preview drawn straight into it. */

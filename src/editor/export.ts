@@ -73,7 +73,7 @@ function drawLayers(
       continue;
     }
     // At the editor's raster scale (a 2048 px export) the layer is already
-    // baked, with the same renderer, transform and clip: copy it (3 s -> 0.1 s
+    // baked, with the same renderer and transform: copy it (3 s -> 0.1 s
     // at 10,000 strokes) instead of drawing every stroke again.
     const m = ctx.getTransform();
     const baked =
@@ -85,13 +85,13 @@ function drawLayers(
       ctx.restore();
       continue;
     }
-    // Each paint layer gets its own bitmap: the eraser must only erase that layer's paint.
+    // Each paint layer gets its own bitmap: the eraser must only erase that layer's paint. Like the editor's
+    // raster it is not clipped itself: the painter's clip around this content is the only one.
     const layerCanvas = document.createElement('canvas');
     layerCanvas.width = ctx.canvas.width;
     layerCanvas.height = ctx.canvas.height;
     const lctx = layerCanvas.getContext('2d')!;
     lctx.setTransform(ctx.getTransform());
-    lctx.clip(painter.areas.union);
     for (const mark of layer.marks) drawMark(lctx, mark, (id) => painter.areas.path(id));
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);

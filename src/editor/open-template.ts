@@ -4,6 +4,7 @@ import { ViewAreas } from './areas.ts';
 import type { AssetCache } from './assets.ts';
 import { allImageSources } from './layers.ts';
 import { loadObjectSupport } from './render/objects.ts';
+import { loadPaintSupport } from './render/raster-layer.ts';
 import { ViewPainter } from './render/view-painter.ts';
 
 export interface TemplateSource {
@@ -74,7 +75,7 @@ export class OpenTemplate {
       .filter((s) => used.has(s.id))
       .map((s) => this.source.resolve(s.src));
     const urls = [...OpenTemplate.artUrls(this.source, views), ...stickers, ...allImageSources(doc)];
-    await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc)]);
+    await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc), loadPaintSupport(doc)]);
   }
 
   /** A sticker's image decoded, for placing it. */

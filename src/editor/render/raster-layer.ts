@@ -1,6 +1,7 @@
 import { FabricObject } from 'fabric/es';
-import type { Mark, PaintLayer } from '../../document/types.ts';
+import type { DesignDocument, Mark, PaintLayer } from '../../document/types.ts';
 import { Checkpoints } from './checkpoints.ts';
+import type { CoverGrid } from './cover-grid.ts';
 import { drawMark } from './strokes.ts';
 
 /** Long side of a paint layer's raster, in pixels. */
@@ -9,8 +10,24 @@ export const RASTER_LONG_SIDE = 2048;
 export interface RasterContext {
   width: number;
   height: number;
+  /** The design areas: what of the raster is ever shown (it is always drawn inside this clip). */
   clip: Path2D;
   areaPath(id: string): Path2D | undefined;
+}
+
+/** Runs of fewer marks are drawn whole: too few to paint much over. */
+const LONG_RUN = 1000;
+
+// Leaving painted-over marks out of a long run (occlusion.ts) is a chunk of its own: the first paint never
+// needs it, and a design with a long paint layer loads it before it is shown (OpenTemplate.preload).
+let occlusion: typeof import('./occlusion.ts') | undefined;
+
+/** Loads what a long bake uses if `doc` has a paint layer that long; without it every mark is drawn. */
+export async function loadPaintSupport(doc: Pick<DesignDocument, 'views'>): Promise<void> {
+  const long = doc.views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length >= LONG_RUN));
+  if (!long || occlusion) return;
+  // A flaky network costs a slower bake, never the design; the next design tries again.
+  occlusion = await import('./occlusion.ts').catch(() => undefined);
 }
 
 // The raster that holds a layer's marks, keyed by the document's marks array
@@ -34,6 +51,11 @@ export function bakedRaster(marks: readonly Mark[], scale: number): HTMLCanvasEl
  * A paint layer's strokes baked into one bitmap: fabric sees one object per
  * layer, never one per stroke, so 10,000 strokes cost the same to render as
  * ten. The layer's vectors stay in the design document.
+ *
+ * The bitmap is not clipped to the design areas: whatever shows it (the
+ * studio canvas, the export, the thumbnail) draws it inside their clip. So
+ * only what lies inside the areas is the design's, and a long bake may leave
+ * out the strokes that later ones paint over completely there (occlusion.ts).
  */
 export class RasterLayer extends FabricObject {
   readonly raster: HTMLCanvasElement;
@@ -44,6 +66,8 @@ export class RasterLayer extends FabricObject {
   live = false;
   private readonly rctx: CanvasRenderingContext2D;
   private readonly checkpoints = new Checkpoints();
+  /** Cells of the bitmap no one ever sees, made on the first long bake. */
+  private unseen: CoverGrid | undefined;
 
   constructor(private readonly area: RasterContext) {
     super({
@@ -99,22 +123,32 @@ export class RasterLayer extends FabricObject {
     this.baked = baked;
   }
 
-  // One clip for the whole batch: a clip set per mark made the software
-  // rasteriser rebuild the area's mask for every stroke (3.4 s for 2,000).
-  // Checkpoints are taken on the way, at the counts they keep.
+  // Each run ends where a checkpoint may be taken, so that what is left out of a run is painted over within it.
   private bake(marks: readonly Mark[], from: number): void {
     const ctx = this.rctx;
     const areaPath = (id: string) => this.area.areaPath(id);
     let i = from;
     while (i < marks.length) {
+      const start = i;
       const stop = Math.min(marks.length, this.checkpoints.nextStop(i, marks.length));
+      const shown = this.shownMarks(marks, start, stop);
       ctx.save();
       ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
-      ctx.clip(this.area.clip);
-      for (; i < stop; i++) drawMark(ctx, marks[i], areaPath);
+      for (; i < stop; i++) if (!shown || shown[i - start]) drawMark(ctx, marks[i], areaPath);
       ctx.restore();
       this.checkpoints.offer(this.raster, i);
     }
+  }
+
+  /**
+   * Of a long run, the marks that still show once it is drawn (at 10,000 strokes about 3,000: drawing all took
+   * 0.75 s of the software rasteriser); undefined when the run is too short for that to pay.
+   */
+  private shownMarks(marks: readonly Mark[], from: number, to: number): Uint8Array | undefined {
+    if (to - from < LONG_RUN || !occlusion) return undefined;
+    const { width, height } = this.raster;
+    this.unseen ??= occlusion.CoverGrid.outside(width, height, this.rasterScale, this.area.clip);
+    return occlusion.marksToDraw(marks, from, to, this.rasterScale, this.unseen);
   }
 
   /** Copy of the bitmap, to restore after a live preview drawn straight into it. */
@@ -133,7 +167,6 @@ export class RasterLayer extends FabricObject {
     const ctx = this.rctx;
     ctx.save();
     ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
-    ctx.clip(this.area.clip);
     paint(ctx);
     ctx.restore();
   }

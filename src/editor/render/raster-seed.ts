@@ -29,6 +29,13 @@ export interface RasterSnapshot {
 }
 
 /**
+ * What a kept bitmap holds, part of every fingerprint so that bitmaps of an
+ * older kind stop matching and are baked again: 2 since rasters are no
+ * longer clipped to the design areas (RasterLayer).
+ */
+const RASTER_KIND = 2;
+
+/**
  * A fingerprint of the first `count` marks: two 32-bit hashes over every
  * field that changes pixels. Cheap (one tight loop over the points) and not
  * security: a hostile record only ever changes what its own draft shows.
@@ -55,7 +62,7 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
     a = Math.imul(a ^ 0x7fffffff, 0x01000193);
     b = (b + pts.length) | 0;
   }
-  return `${count}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+  return `${RASTER_KIND}/${count}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { expectNoViolations } from '../a11y/axe.ts';
 import { cdp } from '../support/cdp.ts';
 import { geometry } from '../support/geometry.ts';
-import { leavePhone, PHONE, swipe, tap, touch, usePhone } from '../support/phone.ts';
+import { leavePhone, PHONE, pinch, swipe, tap, touch, usePhone } from '../support/phone.ts';
 import { mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -101,22 +101,7 @@ describe('<co-design-studio> on a phone, 360 × 640', () => {
     await waitFor(() => marks(s) === 1, 'the stroke of one finger');
 
     const z0 = s.editor.viewport.zoom;
-    await cdp([
-      touch('touchStart', [[x, y]]),
-      touch('touchStart', [
-        [x, y],
-        [x + 40, y],
-      ]),
-      touch('touchMove', [
-        [x - 30, y],
-        [x + 70, y],
-      ]),
-      touch('touchMove', [
-        [x - 60, y],
-        [x + 100, y],
-      ]),
-      touch('touchEnd', []),
-    ]);
+    await pinch([x, y], 60);
     expect(s.editor.viewport.zoom, 'zoomed in by the pinch').to.be.greaterThan(z0 * 2);
     expect(marks(s), 'the pinch painted nothing').to.equal(1);
 
@@ -170,18 +155,7 @@ describe('<co-design-studio> on a phone, 360 × 640', () => {
     await waitFor(() => marks(s) === 1, 'the stroke');
     expect(scrollY, 'the page did not scroll').to.equal(0);
     expect(visualViewport!.scale, 'the page did not zoom').to.equal(1);
-    await cdp([
-      touch('touchStart', [[x, y]]),
-      touch('touchStart', [
-        [x, y],
-        [x + 40, y],
-      ]),
-      touch('touchMove', [
-        [x - 40, y],
-        [x + 80, y],
-      ]),
-      touch('touchEnd', []),
-    ]);
+    await pinch([x, y], 40);
     expect(visualViewport!.scale, 'a pinch on the canvas zooms the canvas, not the page').to.equal(1);
 
     // The trigger works: the page does scroll under a finger that swipes beside the studio.

@@ -69,3 +69,26 @@ export function swipe(points: Pt[]): Promise<unknown> {
     touch('touchEnd', [], hold),
   ]);
 }
+
+/**
+ * Two fingers at `[x, y]`: the first goes down, the second lands 40 px to its right, and both spread apart
+ * `by` px each way in two moves, then lift.
+ */
+export function pinch([x, y]: Pt, by: number): Promise<unknown> {
+  return cdp([
+    touch('touchStart', [[x, y]]),
+    touch('touchStart', [
+      [x, y],
+      [x + 40, y],
+    ]),
+    touch('touchMove', [
+      [x - by / 2, y],
+      [x + 40 + by / 2, y],
+    ]),
+    touch('touchMove', [
+      [x - by, y],
+      [x + 40 + by, y],
+    ]),
+    touch('touchEnd', []),
+  ]);
+}

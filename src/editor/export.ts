@@ -2,6 +2,7 @@ import type { ViewDesign } from '../document/types.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import { createFabricObject, type ObjectAssets } from './render/objects.ts';
 import { bakedRaster } from './render/raster-layer.ts';
+import { seenArea } from './render/seen-area.ts';
 import { drawMark } from './render/strokes.ts';
 import type { ViewPainter } from './render/view-painter.ts';
 
@@ -85,12 +86,14 @@ function drawLayers(
       ctx.restore();
       continue;
     }
-    // Each paint layer gets its own bitmap: the eraser must only erase that layer's paint. Like the editor's
-    // raster it is not clipped itself: the painter's clip around this content is the only one.
+    // Each paint layer gets its own bitmap: the eraser must only erase that layer's paint. It is drawn as the
+    // editor's raster is (see RasterLayer), inside the seen area rather than the areas' clip: the painter's clip
+    // around this content is the only one on the areas' edge.
     const layerCanvas = document.createElement('canvas');
     layerCanvas.width = ctx.canvas.width;
     layerCanvas.height = ctx.canvas.height;
     const lctx = layerCanvas.getContext('2d')!;
+    lctx.clip(seenArea(layerCanvas.width, layerCanvas.height, scale, painter.areas.union).clip);
     lctx.setTransform(ctx.getTransform());
     for (const mark of layer.marks) drawMark(lctx, mark, (id) => painter.areas.path(id));
     ctx.save();
@@ -98,7 +101,6 @@ function drawLayers(
     ctx.drawImage(layerCanvas, 0, 0);
     ctx.restore();
   }
-  void scale;
 }
 
 function toPng(canvas: HTMLCanvasElement): Promise<Blob> {

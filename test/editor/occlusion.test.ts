@@ -6,6 +6,7 @@ import { ViewAreas } from '../../src/editor/areas.ts';
 import { CoverGrid } from '../../src/editor/render/cover-grid.ts';
 import { marksToDraw } from '../../src/editor/render/occlusion.ts';
 import { loadPaintSupport, RasterLayer } from '../../src/editor/render/raster-layer.ts';
+import { SEEN_CELL, seenArea, type SeenArea } from '../../src/editor/render/seen-area.ts';
 import { drawMark } from '../../src/editor/render/strokes.ts';
 import type { TemplateManifest } from '../../src/template/types.ts';
 
@@ -76,6 +77,32 @@ function shown(raster: HTMLCanvasElement, areas: ViewAreas, side: number): Uint8
   return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
 }
 
+/** Pixels with paint in cells outside the seen area. */
+function paintedUnseen(canvas: HTMLCanvasElement, area: SeenArea): number {
+  const { width, height } = canvas;
+  const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+  let n = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const cell = Math.floor(y / SEEN_CELL) * area.cols + Math.floor(x / SEEN_CELL);
+      if (pixels[(y * width + x) * 4 + 3] !== 0 && !area.seen[cell]) n++;
+    }
+  }
+  return n;
+}
+
+/** Every mark drawn at the raster's scale, inside `clip` (device pixels) if given. */
+function drawEvery(marks: readonly Mark[], layer: RasterLayer, areas: ViewAreas, clip?: Path2D): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = layer.raster.width;
+  canvas.height = layer.raster.height;
+  const ctx = canvas.getContext('2d')!;
+  if (clip) ctx.clip(clip);
+  ctx.setTransform(layer.rasterScale, 0, 0, layer.rasterScale, 0, 0);
+  for (const mark of marks) drawMark(ctx, mark, (id) => areas.path(id));
+  return canvas;
+}
+
 function differing(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
@@ -107,22 +134,30 @@ describe('paint layer rasters: strokes painted over are left out of a long bake'
     const allCurves = marks.reduce((n, m) => n + (m.type === 'stroke' && m.tool !== 'spray' && !m.pressure ? Math.max(0, m.pts.length / 2 - 2) : 0), 0);
     expect(curves, 'the bake drew fewer than half the curves').to.be.lessThan(allCurves / 2);
 
-    const every = document.createElement('canvas');
-    every.width = layer.raster.width;
-    every.height = layer.raster.height;
-    const ctx = every.getContext('2d')!;
-    ctx.setTransform(layer.rasterScale, 0, 0, layer.rasterScale, 0, 0);
-    for (const mark of marks) drawMark(ctx, mark, (id) => areas.path(id));
+    // What a bake that leaves nothing out gives: every mark, inside the seen area.
+    const seen = seenArea(layer.raster.width, layer.raster.height, layer.rasterScale, areas.union);
+    const every = drawEvery(marks, layer, areas, seen.clip);
 
-    const draw = marksToDraw(marks, 0, marks.length, layer.rasterScale, CoverGrid.outside(every.width, every.height, layer.rasterScale, areas.union));
+    const draw = marksToDraw(marks, 0, marks.length, layer.rasterScale, CoverGrid.unseen(layer.raster.width, layer.raster.height, seen));
     expect(draw, 'the bake left marks out').to.not.equal(undefined);
     const left = draw!.length - draw!.reduce((n, d) => n + d, 0);
     console.log(`occlusion: ${left} of ${marks.length} marks left out`);
     expect(left, 'most strokes are painted over').to.be.greaterThan(marks.length / 2);
 
-    expect(differing(shown(layer.raster, areas, 2048), shown(every, areas, 2048)), 'at 2048 px').to.equal(0);
-    expect(differing(shown(layer.raster, areas, 160), shown(every, areas, 160)), 'as a 160 px thumbnail').to.equal(0);
-    expect(differing(shown(layer.raster, areas, 4096), shown(every, areas, 4096)), 'zoomed in 2×').to.equal(0);
+    const truth = [2048, 160, 4096].map((side) => shown(every, areas, side));
+    expect(differing(shown(layer.raster, areas, 2048), truth[0]), 'at 2048 px').to.equal(0);
+    expect(differing(shown(layer.raster, areas, 160), truth[1]), 'as a 160 px thumbnail').to.equal(0);
+    expect(differing(shown(layer.raster, areas, 4096), truth[2]), 'zoomed in 2×').to.equal(0);
+
+    // Nothing is drawn where it never shows (the strokes do reach there), so a draft keeps less.
+    expect(paintedUnseen(drawEvery(marks, layer, areas), seen), 'strokes reach beyond what shows').to.be.greaterThan(10_000);
+    expect(paintedUnseen(layer.raster, seen), 'the raster holds none of that').to.equal(0);
+
+    // The bitmap a draft keeps (an older checkpoint) gives the same pixels once the rest is drawn on it.
+    const kept = layer.keepable()!;
+    layer.copyFrom(kept.canvas, kept.baked);
+    layer.sync(paint);
+    expect(differing(shown(layer.raster, areas, 2048), truth[0]), 'from the kept bitmap').to.equal(0);
   });
 
   it('draws every mark of a design too thin to paint much over', async () => {
@@ -130,7 +165,8 @@ describe('paint layer rasters: strokes painted over are left out of a long bake'
     const areas = new ViewAreas(manifest.views.find((v) => v.id === VIEW.id)!);
     const marks = mixedMarks(1_500);
     const scale = 2048 / VIEW.width;
-    const grid = CoverGrid.outside(2048, Math.round(VIEW.height * scale), scale, areas.union);
+    const [width, height] = [2048, Math.round(VIEW.height * scale)];
+    const grid = CoverGrid.unseen(width, height, seenArea(width, height, scale, areas.union));
     expect(marksToDraw(marks, 0, marks.length, scale, grid)).to.equal(undefined);
     // The same marks over and over paint the areas over many times: then they are left out.
     const dense = Array.from({ length: 8 }, () => marks).flat();

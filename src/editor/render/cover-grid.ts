@@ -1,11 +1,7 @@
-/** Raster pixels per side of a cover cell; cells are aligned to the pixel grid. */
+import { SEEN_CELL, type SeenArea } from './seen-area.ts';
+
+/** Raster pixels per side of a cover cell, aligned to the pixel grid (a seen area's cell holds whole ones). */
 export const COVER_CELL = 2;
-/**
- * How far outside the design areas a raster pixel may still show: every
- * consumer draws the raster inside the areas' clip, and a 160 px thumbnail
- * samples about 13 raster pixels beyond the clip's anti-aliased edge.
- */
-const SHOWN_BEYOND_CLIP = 32;
 /** Rows of cells per block of the coarse check (a block is one 32-cell word wide). */
 const BLOCK_ROWS = 8;
 
@@ -18,7 +14,7 @@ const BLOCK_ROWS = 8;
  */
 export class CoverGrid {
   private readonly words: number;
-  /** Cells that can still show something: not settled from the start (see `outside`). */
+  /** Cells that can still show something: not settled from the start (see `unseen`). */
   openCells: number;
 
   private constructor(
@@ -55,24 +51,14 @@ export class CoverGrid {
     return grid;
   }
 
-  /** A grid whose unseen cells (beyond the clip's reach, see SHOWN_BEYOND_CLIP) are settled already. */
-  static outside(width: number, height: number, scale: number, clip: Path2D): CoverGrid {
+  /** A grid for a raster of width × height pixels whose cells outside the seen area are settled already. */
+  static unseen(width: number, height: number, area: SeenArea): CoverGrid {
     const grid = CoverGrid.empty(width, height);
-    const mask = document.createElement('canvas');
-    mask.width = grid.cols;
-    mask.height = grid.rows;
-    const ctx = mask.getContext('2d', { willReadFrequently: true })!;
-    const s = scale / COVER_CELL;
-    ctx.setTransform(s, 0, 0, s, 0, 0);
-    ctx.fill(clip);
-    ctx.lineWidth = (2 * SHOWN_BEYOND_CLIP) / scale;
-    ctx.lineJoin = 'round';
-    ctx.stroke(clip);
-    const alpha = ctx.getImageData(0, 0, grid.cols, grid.rows).data;
+    const per = SEEN_CELL / COVER_CELL;
     for (let row = 0; row < grid.rows; row++) {
       for (let col = 0; col < grid.cols; col++) {
-        // Not even a sliver of the widened clip in the cell.
-        if (alpha[(row * grid.cols + col) * 4 + 3] !== 0) continue;
+        // Nothing there ever shows.
+        if (area.seen[Math.floor(row / per) * area.cols + Math.floor(col / per)]) continue;
         grid.bits[row * grid.words + (col >> 5)] |= 1 << (col & 31);
         grid.openCells--;
       }

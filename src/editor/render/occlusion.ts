@@ -43,7 +43,7 @@ const CULL_MIN_OVERDRAW = 45;
 /**
  * Which of `marks[from..to)` still show once all of them are drawn, or
  * undefined when too few are painted over for leaving them out to pay.
- * `unseen` is `CoverGrid.outside` for the raster; it is not changed.
+ * `unseen` is `CoverGrid.unseen` for the raster; it is not changed.
  */
 export function marksToDraw(
   marks: readonly Mark[],

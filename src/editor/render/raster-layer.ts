@@ -2,6 +2,7 @@ import { FabricObject } from 'fabric/es';
 import type { DesignDocument, Mark, PaintLayer } from '../../document/types.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { CoverGrid } from './cover-grid.ts';
+import { seenArea, type SeenArea } from './seen-area.ts';
 import { drawMark } from './strokes.ts';
 
 /** Long side of a paint layer's raster, in pixels. */
@@ -15,8 +16,12 @@ export interface RasterContext {
   areaPath(id: string): Path2D | undefined;
 }
 
-/** Runs of fewer marks are drawn whole: too few to paint much over. */
-const LONG_RUN = 1000;
+/**
+ * Runs of fewer marks are drawn whole: too few to paint much over (2,000 of
+ * the benchmark's strokes paint the roadster's body 29 times over, and
+ * leaving marks out pays from about 45 times, see occlusion.ts).
+ */
+const LONG_RUN = 2500;
 
 // Leaving painted-over marks out of a long run (occlusion.ts) is a chunk of its own: the first paint never
 // needs it, and a design with a long paint layer loads it before it is shown (OpenTemplate.preload).
@@ -29,6 +34,9 @@ export async function loadPaintSupport(doc: Pick<DesignDocument, 'views'>): Prom
   // A flaky network costs a slower bake, never the design; the next design tries again.
   occlusion = await import('./occlusion.ts').catch(() => undefined);
 }
+
+// Per view (its areas' clip; its layers' rasters share one size): the cells of a raster that never show.
+const unseenByAreas = new WeakMap<Path2D, CoverGrid>();
 
 // The raster that holds a layer's marks, keyed by the document's marks array
 // (ops push and pop it in place), so an export at the raster's own scale can
@@ -56,6 +64,7 @@ export function bakedRaster(marks: readonly Mark[], scale: number): HTMLCanvasEl
  * studio canvas, the export, the thumbnail) draws it inside their clip. So
  * only what lies inside the areas is the design's, and a long bake may leave
  * out the strokes that later ones paint over completely there (occlusion.ts).
+ * Strokes are drawn inside the areas widened by 32 px (seen-area.ts).
  */
 export class RasterLayer extends FabricObject {
   readonly raster: HTMLCanvasElement;
@@ -66,8 +75,6 @@ export class RasterLayer extends FabricObject {
   live = false;
   private readonly rctx: CanvasRenderingContext2D;
   private readonly checkpoints = new Checkpoints();
-  /** Cells of the bitmap no one ever sees, made on the first long bake. */
-  private unseen: CoverGrid | undefined;
 
   constructor(private readonly area: RasterContext) {
     super({
@@ -133,6 +140,8 @@ export class RasterLayer extends FabricObject {
       const stop = Math.min(marks.length, this.checkpoints.nextStop(i, marks.length));
       const shown = this.shownMarks(marks, start, stop);
       ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clip(this.seenArea().clip);
       ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
       for (; i < stop; i++) if (!shown || shown[i - start]) drawMark(ctx, marks[i], areaPath);
       ctx.restore();
@@ -146,9 +155,16 @@ export class RasterLayer extends FabricObject {
    */
   private shownMarks(marks: readonly Mark[], from: number, to: number): Uint8Array | undefined {
     if (to - from < LONG_RUN || !occlusion) return undefined;
-    const { width, height } = this.raster;
-    this.unseen ??= occlusion.CoverGrid.outside(width, height, this.rasterScale, this.area.clip);
-    return occlusion.marksToDraw(marks, from, to, this.rasterScale, this.unseen);
+    let unseen = unseenByAreas.get(this.area.clip);
+    if (!unseen) {
+      const { width, height } = this.raster;
+      unseenByAreas.set(this.area.clip, (unseen = occlusion.CoverGrid.unseen(width, height, this.seenArea())));
+    }
+    return occlusion.marksToDraw(marks, from, to, this.rasterScale, unseen);
+  }
+
+  private seenArea(): SeenArea {
+    return seenArea(this.raster.width, this.raster.height, this.rasterScale, this.area.clip);
   }
 
   /** Copy of the bitmap, to restore after a live preview drawn straight into it. */
@@ -166,6 +182,8 @@ export class RasterLayer extends FabricObject {
     this.live = true;
     const ctx = this.rctx;
     ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clip(this.seenArea().clip);
     ctx.setTransform(this.rasterScale, 0, 0, this.rasterScale, 0, 0);
     paint(ctx);
     ctx.restore();

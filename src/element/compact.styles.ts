@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../theme/visually-hidden.ts';
 
 /**
  * The phone layouts (src/element/layout.ts). Under 640 px of the element's
@@ -69,12 +70,7 @@ export const compactStyles = css`
   }
   .strip .field-label,
   .strip .custom-colour-label {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   .strip .swatches,
   .strip .chips,

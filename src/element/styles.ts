@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { systemTokens } from '../theme/tokens.ts';
+import { visuallyHidden } from '../theme/visually-hidden.ts';
 
 /**
  * Tokens in layers (docs/theming.md): reference values (`--co-design-ref-*`,
@@ -153,12 +154,7 @@ export const styles = css`
     overflow-y: auto;
   }
   .tool .label {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   .tool[aria-pressed='true'] {
     background: var(--_accent);
@@ -174,15 +170,7 @@ export const styles = css`
     -webkit-user-select: none;
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHidden}
   }
   .side {
     grid-area: side;

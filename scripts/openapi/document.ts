@@ -5,22 +5,11 @@
  * the committed file drifts from this.
  */
 import { PROTOCOL_LIMITS as L } from '../../src/protocol/schema.ts';
+import { campaignPaths } from './campaign-paths.ts';
+import { admin, common, errorResponse, jsonContent, ref, use } from './parts.ts';
 import { componentSchemas } from './schemas.ts';
 
 export const OPENAPI_PATH = 'docs/openapi.json';
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonContent = (schema: object) => ({ 'application/json': { schema } });
-const errorResponse = (description: string, headers?: object) => ({
-  description,
-  ...(headers ? { headers } : {}),
-  content: jsonContent(ref('ApiError')),
-});
-const use = (name: string) => ({ $ref: `#/components/responses/${name}` });
-const admin = [{ adminToken: [] }];
-
-/** The answers any API call may get. */
-const common = { '429': use('TooManyRequests'), '500': use('ServerError'), '503': use('Unavailable') };
 
 const designId = { $ref: '#/components/parameters/DesignId' };
 
@@ -63,6 +52,7 @@ export function openapiDocument(): Record<string, unknown> {
       { name: 'gallery', description: 'Approved designs and votes.' },
       { name: 'moderation', description: 'The campaign team, with the admin token.' },
       { name: 'privacy', description: 'Erasing a customer\'s data on request, with the admin token (docs/privacy.md).' },
+      { name: 'campaigns', description: 'Campaigns, their phases and participants (docs/campaigns.md).' },
     ],
     paths: {
       '/designs': {
@@ -98,7 +88,15 @@ export function openapiDocument(): Record<string, unknown> {
             '400': use('BadRequest'),
             '413': use('TooLarge'),
             '415': use('UnsupportedMediaType'),
-            '422': errorResponse('The Idempotency-Key was used before with another body (`idempotency-key-reused`).'),
+            '403': errorResponse('The participant token is forged, expired or for another campaign (`participant-invalid`).'),
+            '409': errorResponse(
+              'The campaign takes no entries now (`campaign-not-open`, `campaign-closed`; the message says when, for the studio to show), ' +
+                'or its terms changed since the customer agreed (`terms-outdated`).',
+            ),
+            '422': errorResponse(
+              'The Idempotency-Key was used before with another body (`idempotency-key-reused`), there is no such campaign ' +
+                '(`campaign-unknown`), or the campaign is for another template (`campaign-template`).',
+            ),
             ...common,
           },
         },
@@ -112,6 +110,7 @@ export function openapiDocument(): Record<string, unknown> {
             { name: 'perPage', in: 'query', schema: { type: 'string', pattern: '^(?:[1-9][0-9]?|100)$', default: '24' } },
             { name: 'sort', in: 'query', schema: { type: 'string', enum: ['new', 'top'], default: 'new' } },
             { name: 'status', in: 'query', schema: { type: 'string', enum: ['approved', 'pending', 'rejected', 'hidden'], default: 'approved' } },
+            { name: 'campaign', in: 'query', description: 'Only this campaign\'s entries.', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
           ],
           security: [{}, { adminToken: [] }],
           responses: {
@@ -181,16 +180,23 @@ export function openapiDocument(): Record<string, unknown> {
           description:
             'The voter is a `cds_voter` cookie (set on the first vote, HttpOnly, SameSite=Lax); the server keeps one vote per (design, voter). ' +
             'Clearing cookies makes a new voter, so votes from one network (an IPv4 address, an IPv6 /64) also count at most `VOTE_IP_CAP` ' +
-            'times per design per UTC day (default 5; 0 turns the cap off); the network is kept only as a hash salted with a secret of the day. No body.',
+            'times per design per UTC day (default 5; 0 turns the cap off); the network is kept only as a hash salted with a secret of the day. ' +
+            'No body, or `{ "participant": "<token>" }` for an entry of a campaign: then the voter is that participant, on any device, ' +
+            'and no cookie or network cap applies. A campaign\'s entries take votes only in its voting phase; while it hides its ' +
+            'counts, `votes` is null.',
           tags: ['gallery'],
           parameters: [designId],
+          requestBody: { required: false, content: jsonContent(ref('VoteBody')) },
           responses: {
             '201': { description: 'The vote counted.', content: jsonContent(ref('VoteResult')) },
             '200': {
               description: 'The vote did not count: this voter had voted already (`already-voted`), or its network reached the day\'s cap for this design (`ip-cap`).',
               content: jsonContent(ref('VoteResult')),
             },
+            '400': use('BadRequest'),
+            '403': errorResponse('The participant token is forged, expired or for another campaign (`participant-invalid`).'),
             '404': use('NotFound'),
+            '409': errorResponse('The design\'s campaign is not in its voting phase (`voting-closed`).'),
             ...common,
           },
         },
@@ -228,6 +234,7 @@ export function openapiDocument(): Record<string, unknown> {
           responses: { '204': { description: 'Received.' }, '400': use('BadRequest'), '413': use('TooLarge'), '415': use('UnsupportedMediaType'), ...common },
         },
       },
+      ...campaignPaths(),
       '/stats': {
         get: {
           operationId: 'getStats',

@@ -6,6 +6,17 @@
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig, type JsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { designDocumentSchema, jsonSchemaHints } from '../../src/document/schema.ts';
+import {
+  advanceSchema,
+  campaignAdminSchema,
+  campaignInputSchema,
+  campaignListSchema,
+  campaignSchema,
+  campaignViewSchema,
+  entryQuerySchema,
+  entryStatusSchema,
+  voteBodySchema,
+} from '../../src/protocol/campaign-schema.ts';
 import { DOCUMENT_VERSION } from '../../src/document/types.ts';
 import {
   apiErrorSchema,
@@ -58,6 +69,15 @@ const named: Record<string, v.GenericSchema> = {
   ModerationResult: moderationResultSchema,
   Deletion: deletionSchema,
   CampaignStats: campaignStatsSchema,
+  CampaignInput: campaignInputSchema,
+  Campaign: campaignSchema,
+  CampaignAdmin: campaignAdminSchema,
+  CampaignList: campaignListSchema,
+  CampaignView: campaignViewSchema,
+  AdvanceCampaign: advanceSchema,
+  EntryQuery: entryQuerySchema,
+  EntryStatus: entryStatusSchema,
+  VoteBody: voteBodySchema,
 };
 
 const descriptions: Record<string, string> = {
@@ -75,7 +95,11 @@ const descriptions: Record<string, string> = {
     'accepts any JSON in its place (see `POST /designs`).',
   DesignDetail: '`consent` and `metrics` only with the admin token; `metrics` only when the submission carried them.',
   Deletion: 'What an erasure removed for good.',
-  VoteResult: '`votes` is the design\'s count after this request; `reason` is present exactly when `counted` is false.',
+  VoteResult:
+    '`votes` is the design\'s count after this request (null while its campaign hides counts); `reason` is present exactly when `counted` is false.',
+  CampaignInput: 'What the campaign team writes. The schedule gives when each phase starts; each must be later than the one before.',
+  Campaign: '`phase` is the phase now: by the schedule, or later when the team moved it on by hand. `phaseEndsAt` is null in results.',
+  CampaignAdmin: '`secret` (base64url of 32 bytes) is the HMAC-SHA256 key of the campaign\'s participant tokens (docs/campaigns.md).',
 };
 
 export function componentSchemas(): Record<string, JsonSchema> {

@@ -19,6 +19,7 @@ import {
   type VoteResult,
 } from '../../src/protocol/submission.ts';
 import type { StoredSummary } from '../store/store.ts';
+import { campaignPhases, voteParticipant, votingClosed, type PhaseInfo } from './campaign-votes.ts';
 import type { ApiContext } from './context.ts';
 import { ApiHttpError, defaultIssueMessage, describeIssues, isAdmin, notFound, requireAdmin } from './http.ts';
 
@@ -27,14 +28,18 @@ const VOTER_ID = /^[A-Za-z0-9_-]{22}$/;
 const VIEW_FILE = /^([A-Za-z0-9_-]{1,64})\.png$/;
 
 export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  const summary = (s: StoredSummary): DesignSummary => ({
+  const campaigns = campaignPhases(ctx);
+  /** `phases`: the phase and vote setting of each campaign the designs belong to (hidden counts are null). */
+  const summary = (s: StoredSummary, phases: Map<string, PhaseInfo>, admin = false): DesignSummary => ({
     id: s.id,
     status: s.status,
     author: s.author,
     template: s.template,
     createdAt: s.createdAt,
-    votes: s.votes,
+    // The campaign team sees counts; the public does not while the campaign hides them.
+    votes: !admin && s.campaign && phases.get(s.campaign)?.hidesVotes ? null : s.votes,
     previews: s.previews.map((p) => ({ ...p, url: `${ctx.prefix}/designs/${s.id}/preview/${p.view}.png` })),
+    ...(s.campaign ? { campaign: s.campaign } : {}),
   });
 
   /** A design the caller may see: approved, or any with the admin token; else 404 (never say it exists). */
@@ -47,16 +52,22 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/designs', async (request): Promise<GalleryPage> => {
     const parsed = v.safeParse(galleryQuerySchema, request.query, { abortEarly: true, message: defaultIssueMessage });
     if (!parsed.success) throw new ApiHttpError(400, 'query-invalid', describeIssues(parsed.issues));
-    const { page, perPage, sort, status } = parsed.output;
+    const { page, perPage, sort, status, campaign } = parsed.output;
     if (status !== DesignStatus.Approved) requireAdmin(request, ctx.adminToken);
-    const { items, total } = await ctx.store.listDesigns({ status, sort, offset: (page - 1) * perPage, limit: perPage });
-    return { items: items.map(summary), page, perPage, total };
+    const phases = await campaigns.of(campaign === undefined ? [] : [campaign]);
+    // Ranked by hidden counts would tell them: while a campaign hides its counts, "top" lists its designs as "new".
+    const admin = isAdmin(request, ctx.adminToken);
+    const hidden = !admin && campaign !== undefined && phases.get(campaign)?.hidesVotes;
+    const { items, total } = await ctx.store.listDesigns({ status, sort: hidden ? 'new' : sort, offset: (page - 1) * perPage, limit: perPage, campaign });
+    const all = await campaigns.of(items.map((d) => d.campaign), phases);
+    return { items: items.map((d) => summary(d, all, admin)), page, perPage, total };
   });
 
   app.get<{ Params: { id: string } }>('/designs/:id', async (request): Promise<DesignDetail> => {
     const design = await visible(request, request.params.id);
-    const detail: DesignDetail = { ...summary(design), design: JSON.parse(design.designJson) };
-    if (isAdmin(request, ctx.adminToken)) {
+    const admin = isAdmin(request, ctx.adminToken);
+    const detail: DesignDetail = { ...summary(design, await campaigns.of([design.campaign]), admin), design: JSON.parse(design.designJson) };
+    if (admin) {
       detail.consent = design.consent;
       // A design sent with time on task switched off has none to show.
       if (design.metrics) detail.metrics = design.metrics;
@@ -107,15 +118,21 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return deleted;
   });
 
-  app.post<{ Params: { id: string } }>('/designs/:id/votes', { bodyLimit: 1024 }, async (request, reply): Promise<VoteResult> => {
+  app.post<{ Params: { id: string } }>('/designs/:id/votes', { bodyLimit: 4096 }, async (request, reply): Promise<VoteResult> => {
     const design = await ctx.store.getDesign(request.params.id);
-    if (!design || design.status !== DesignStatus.Approved) throw notFound();
-    const voter = voterId(request, reply);
+    if (!design || design.status !== DesignStatus.Approved || design.replacedBy) throw notFound();
     const now = ctx.now();
-    const network = ctx.voteIpCap > 0 ? { hash: await networkHash(ctx, design.id, request.ip, now), cap: ctx.voteIpCap } : undefined;
+    const phase = design.campaign ? (await campaigns.of([design.campaign])).get(design.campaign) : undefined;
+    if (phase && phase.phase !== 'voting') throw votingClosed(phase);
+    const participant = voteParticipant(request, phase?.campaign, now);
+    // A participant votes as the person their host vouches for, on any device; everyone else by cookie and network cap.
+    const voter = participant ? `p:${participant}` : voterId(request, reply);
+    const network =
+      !participant && ctx.voteIpCap > 0 ? { hash: await networkHash(ctx, design.id, request.ip, now), cap: ctx.voteIpCap } : undefined;
     const result = await ctx.store.addVote(design.id, voter, now, network);
     if (!result) throw notFound();
-    return reply.code(result.counted ? 201 : 200).send(result);
+    const shown: VoteResult = phase?.hidesVotes ? { ...result, votes: null } : result;
+    return reply.code(result.counted ? 201 : 200).send(shown);
   });
 }
 

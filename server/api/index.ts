@@ -12,6 +12,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { PROTOCOL_LIMITS } from '../../src/protocol/schema.ts';
 import type { FaultQueue } from '../faults.ts';
 import type { Store } from '../store/store.ts';
+import { campaignRoutes } from './campaigns.ts';
 import type { ApiContext } from './context.ts';
 import { galleryRoutes, voteIpCapFrom } from './gallery.ts';
 import { ApiHttpError } from './http.ts';
@@ -127,4 +128,5 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
   submitRoutes(app, ctx);
   metricsRoutes(app, ctx);
   galleryRoutes(app, ctx);
+  campaignRoutes(app, ctx);
 }

@@ -12,9 +12,10 @@ import { newId } from '../../src/document/ids.ts';
 import { parseDesign } from '../../src/document/validate.ts';
 import { isStudioError } from '../../src/errors.ts';
 import { PROTOCOL_LIMITS, submissionSchema } from '../../src/protocol/schema.ts';
-import { DesignStatus, type SubmissionReceipt } from '../../src/protocol/submission.ts';
+import { DesignStatus, type Submission, type SubmissionReceipt } from '../../src/protocol/submission.ts';
 import { checkPng, PngError, readPngHeader } from '../png.ts';
 import type { NewDesign, NewPreview } from '../store/store.ts';
+import { checkCampaignEntry } from './campaign-entry.ts';
 import type { ApiContext } from './context.ts';
 import { ApiHttpError, applyFault, defaultIssueMessage, describeIssues, dropConnection, requireMediaType } from './http.ts';
 
@@ -36,8 +37,15 @@ export function submitRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const since = now - ctx.idempotencyTtlMs;
     let answer = await ctx.store.findIdempotent(key, since);
     if (!answer) {
-      const design = checkSubmission(request.body, newId(), new Date(now).toISOString());
-      const receipt: SubmissionReceipt = { id: design.id, status: design.status };
+      const sub = request.body as Submission;
+      const design = await checkCampaignEntry(ctx, sub, checkSubmission(request.body, newId(), new Date(now).toISOString()));
+      const replaced = design.participant ? (await ctx.store.entryOf(design.campaign!, design.participant)).current?.id : undefined;
+      const receipt: SubmissionReceipt = {
+        id: design.id,
+        status: design.status,
+        ...(design.campaign ? { campaign: design.campaign } : {}),
+        ...(replaced ? { replaced } : {}),
+      };
       const result = await ctx.store.createDesign(design, { key, hash, status: 201, body: receipt, createdAt: now }, since);
       answer = result.created ? { hash, status: 201, body: receipt, createdAt: now } : result.existing;
       if (result.created && fault === 'drop-after') {
@@ -104,6 +112,8 @@ export function checkSubmission(body: unknown, id: string, createdAt: string): N
     consent: sub.consent,
     metrics: sub.metrics ?? null,
     previews,
+    campaign: null,
+    participant: null,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { currentPhase } from '../../src/protocol/campaign.ts';
 import { DesignStatus } from '../../src/protocol/submission.ts';
 import type { Store, StoredSummary } from '../store/store.ts';
 import { sharePolicy } from './csp.ts';
@@ -57,12 +58,13 @@ ${body}
 `.text;
 }
 
-export function renderShare(design: StoredSummary, origin: string, opts: ShareOptions): string {
+/** `votesHidden`: its campaign hides vote counts until results. */
+export function renderShare(design: StoredSummary, origin: string, opts: ShareOptions, votesHidden = false): string {
   const preview = design.previews[0];
   const pageUrl = `${origin}/d/${encodeURIComponent(design.id)}`;
   const imagePath = preview ? `${opts.apiPrefix}/designs/${encodeURIComponent(design.id)}/preview/${encodeURIComponent(preview.view)}.png` : '';
   const title = `${design.author}'s design — ${opts.siteName}`;
-  const votes = design.votes === 1 ? '1 vote' : `${design.votes} votes`;
+  const votes = votesHidden ? 'votes shown with the results' : design.votes === 1 ? '1 vote' : `${design.votes} votes`;
   const description = `A ${design.template.id} designed by ${design.author} (${votes}). Vote for it in the gallery.`;
   const alt = `The ${design.template.id} as designed by ${design.author}`;
   const head = html`<meta name="description" content="${description}">
@@ -103,6 +105,8 @@ export function shareRoutes(app: FastifyInstance, opts: ShareOptions): void {
     // Pending, rejected and hidden look exactly like unknown: a share link never reveals a design before (or after) moderation.
     if (!design || design.status !== DesignStatus.Approved) return reply.code(404).header('Cache-Control', 'no-store').send(renderNotFound(opts.siteName));
     const origin = opts.publicUrl?.replace(/\/+$/, '') ?? requestOrigin(request);
-    return reply.header('Cache-Control', 'public, max-age=60').send(renderShare(design, origin, opts));
+    const campaign = design.campaign ? await opts.store.getCampaign(design.campaign) : undefined;
+    const hidden = !!campaign?.input.hideVotes && currentPhase(campaign.input.schedule, campaign.movedTo, Date.now()) !== 'results';
+    return reply.header('Cache-Control', 'public, max-age=60').send(renderShare(design, origin, opts, hidden));
   });
 }

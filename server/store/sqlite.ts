@@ -9,7 +9,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
 import { DesignStatus, VoteRefusal, type Deletion } from '../../src/protocol/submission.ts';
-import type { DesignQuery, DraftFigures, IdempotentAnswer, NewDesign, NewIdempotentAnswer, Store, StoredDesign, StoredSummary, VoteOutcome } from './store.ts';
+import type { CampaignInput, CampaignPhase } from '../../src/protocol/campaign.ts';
+import { CAMPAIGN_MIGRATION, SqliteCampaigns } from './sqlite-campaigns.ts';
+import type {
+  DesignQuery,
+  DraftFigures,
+  IdempotentAnswer,
+  NewDesign,
+  NewIdempotentAnswer,
+  Store,
+  StoredCampaign,
+  StoredDesign,
+  StoredSummary,
+  VoteOutcome,
+} from './store.ts';
 
 /** Schema steps; `PRAGMA user_version` says how many have run. */
 const MIGRATIONS = [
@@ -37,6 +50,8 @@ const MIGRATIONS = [
   `ALTER TABLE votes ADD COLUMN network TEXT;
    CREATE INDEX votes_network ON votes (design_id, network) WHERE network IS NOT NULL;
    CREATE TABLE vote_salts (day TEXT PRIMARY KEY, salt BLOB NOT NULL);`,
+  // Campaigns, and which campaign and participant a design was sent for (docs/campaigns.md).
+  CAMPAIGN_MIGRATION,
 ];
 
 interface SummaryRow {
@@ -49,12 +64,16 @@ interface SummaryRow {
   created_at: string;
   votes: number;
   views: string | null;
+  campaign_id: string | null;
+  participant: string | null;
+  replaced_by: string | null;
 }
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private queue: { write: () => unknown; resolve: (value: never) => void; reject: (error: unknown) => void }[] = [];
+  private readonly campaigns: SqliteCampaigns;
 
   /** `filename` is a path (its folder is created) or ':memory:' for a throwaway test store. */
   constructor(filename: string) {
@@ -66,6 +85,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.campaigns = new SqliteCampaigns((text) => this.sql(text));
   }
 
   /** Prepared once per SQL text: preparing costs more than running most of these. */
@@ -147,10 +167,20 @@ export class SqliteStore implements Store {
       // metrics is JSON text like consent: 'null' for a design sent with time on task off.
       this.db
         .prepare(
-          `INSERT INTO designs (id, draft, status, author, template_id, template_version, created_at, design, consent, metrics)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO designs (id, draft, status, author, template_id, template_version, created_at, design, consent, metrics,
+             campaign_id, participant)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(d.id, d.draft, d.status, d.author, d.template.id, d.template.version, d.createdAt, d.designJson, JSON.stringify(d.consent), JSON.stringify(d.metrics));
+        .run(
+          d.id, d.draft, d.status, d.author, d.template.id, d.template.version, d.createdAt, d.designJson,
+          JSON.stringify(d.consent), JSON.stringify(d.metrics), d.campaign, d.participant,
+        );
+      // One entry per person: the new one replaces the current one; earlier versions stay for the team.
+      if (d.campaign && d.participant) {
+        this.sql('UPDATE designs SET replaced_by = ? WHERE campaign_id = ? AND participant = ? AND replaced_by IS NULL AND id != ?').run(
+          d.id, d.campaign, d.participant, d.id,
+        );
+      }
       const insertPreview = this.sql('INSERT INTO previews (design_id, view, width, height, png) VALUES (?, ?, ?, ?, ?)');
       for (const p of d.previews) insertPreview.run(d.id, p.view, p.width, p.height, p.png);
       return { created: true as const };
@@ -162,6 +192,7 @@ export class SqliteStore implements Store {
   }
 
   private static readonly SUMMARY = `SELECT d.id, d.draft, d.status, d.author, d.template_id, d.template_version, d.created_at, d.votes,
+      d.campaign_id, d.participant, d.replaced_by,
       (SELECT json_group_array(json_array(p.view, p.width, p.height)) FROM previews p WHERE p.design_id = d.id) AS views
     FROM designs d`;
 
@@ -176,6 +207,9 @@ export class SqliteStore implements Store {
       createdAt: row.created_at,
       votes: row.votes,
       previews: views.map(([view, width, height]) => ({ view, width, height })),
+      campaign: row.campaign_id,
+      participant: row.participant,
+      replacedBy: row.replaced_by,
     };
   }
 
@@ -195,8 +229,10 @@ export class SqliteStore implements Store {
 
   async listDesigns(q: DesignQuery) {
     const order = q.sort === 'top' ? 'd.votes DESC, d.created_at DESC, d.id' : 'd.created_at DESC, d.id';
-    const rows = this.sql(`${SqliteStore.SUMMARY} WHERE d.status = ? ORDER BY ${order} LIMIT ? OFFSET ?`).all(q.status, q.limit, q.offset) as SummaryRow[];
-    const { n } = this.sql('SELECT count(*) AS n FROM designs WHERE status = ?').get(q.status) as { n: number };
+    const where = `d.status = ? AND d.replaced_by IS NULL${q.campaign === undefined ? '' : ' AND d.campaign_id = ?'}`;
+    const args = q.campaign === undefined ? [q.status] : [q.status, q.campaign];
+    const rows = this.sql(`${SqliteStore.SUMMARY} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as SummaryRow[];
+    const { n } = this.sql(`SELECT count(*) AS n FROM designs d WHERE ${where}`).get(...args) as { n: number };
     return { items: rows.map(SqliteStore.summary), total: n };
   }
 
@@ -238,7 +274,7 @@ export class SqliteStore implements Store {
 
   async countByStatus() {
     const counts: Record<DesignStatus, number> = { pending: 0, approved: 0, rejected: 0, hidden: 0 };
-    const rows = this.sql('SELECT status, count(*) AS n FROM designs GROUP BY status').all() as { status: DesignStatus; n: number }[];
+    const rows = this.sql('SELECT status, count(*) AS n FROM designs WHERE replaced_by IS NULL GROUP BY status').all() as { status: DesignStatus; n: number }[];
     for (const { status, n } of rows) if (Object.values(DesignStatus).includes(status)) counts[status] = n;
     return counts;
   }
@@ -329,6 +365,35 @@ export class SqliteStore implements Store {
         : this.sql('SELECT report FROM metric_sessions WHERE draft = ? ORDER BY received_at').all(draft)
     ) as { report: string }[];
     return rows.map((row) => JSON.parse(row.report) as MetricsReport);
+  }
+
+  async entryOf(campaign: string, participant: string) {
+    const rows = this.sql(`${SqliteStore.SUMMARY} WHERE d.campaign_id = ? AND d.participant = ? ORDER BY d.created_at, d.id`).all(
+      campaign,
+      participant,
+    ) as SummaryRow[];
+    const current = rows.find((row) => row.replaced_by === null);
+    return { current: current && SqliteStore.summary(current), versions: rows.length };
+  }
+
+  async createCampaign(campaign: StoredCampaign): Promise<void> {
+    return this.write(() => this.campaigns.create(campaign));
+  }
+
+  async updateCampaign(id: string, input: CampaignInput, updatedAt: string) {
+    return this.write(() => this.campaigns.update(id, input, updatedAt));
+  }
+
+  async getCampaign(id: string) {
+    return this.campaigns.get(id);
+  }
+
+  async listCampaigns() {
+    return this.campaigns.list();
+  }
+
+  async moveCampaign(id: string, seen: CampaignPhase | null, to: CampaignPhase, updatedAt: string) {
+    return this.write(() => this.campaigns.move(id, seen, to, updatedAt));
   }
 
   async close(): Promise<void> {

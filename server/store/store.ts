@@ -1,3 +1,4 @@
+import type { CampaignInput, CampaignPhase } from '../../src/protocol/campaign.ts';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
 import type { Consent, Deletion, DesignStatus, GallerySort, VoteRefusal } from '../../src/protocol/submission.ts';
 
@@ -18,13 +19,20 @@ export interface Store {
    * created before `since` (ms epoch) have expired and are taken over.
    */
   createDesign(design: NewDesign, answer: NewIdempotentAnswer, since: number): Promise<{ created: true } | { created: false; existing: IdempotentAnswer }>;
+  /**
+   * A participant's entries in a campaign: the current one (not replaced)
+   * and how many versions were sent in all, oldest first.
+   */
+  entryOf(campaign: string, participant: string): Promise<{ current?: StoredSummary; versions: number }>;
   /** Forgets idempotency keys created before `before` (ms epoch); returns how many. */
   purgeIdempotent(before: number): Promise<number>;
 
   getDesign(id: string): Promise<StoredDesign | undefined>;
   getPreview(id: string, view: string): Promise<{ status: DesignStatus; png: Buffer } | undefined>;
+  /** Current designs only: an entry replaced by its participant's newer one is left out. */
   listDesigns(query: DesignQuery): Promise<{ items: StoredSummary[]; total: number }>;
   setStatus(id: string, status: DesignStatus): Promise<boolean>;
+  /** Current designs only, like `listDesigns`. */
   countByStatus(): Promise<Record<DesignStatus, number>>;
 
   /**
@@ -64,7 +72,30 @@ export interface Store {
   /** Each session's newest report, of one draft or of all; for tests and a per-draft view. */
   sessionReports(draft?: string): Promise<MetricsReport[]>;
 
+  createCampaign(campaign: StoredCampaign): Promise<void>;
+  /** Replaces what the team wrote; undefined when there is no such campaign. */
+  updateCampaign(id: string, input: CampaignInput, updatedAt: string): Promise<StoredCampaign | undefined>;
+  getCampaign(id: string): Promise<StoredCampaign | undefined>;
+  /** Newest first. */
+  listCampaigns(): Promise<StoredCampaign[]>;
+  /**
+   * Moves the campaign on by hand to `to`, only if the phase moved to by
+   * hand is still `seen` (compare and set): two clicks, or two instances,
+   * move it one step, not two. False when it was not moved.
+   */
+  moveCampaign(id: string, seen: CampaignPhase | null, to: CampaignPhase, updatedAt: string): Promise<boolean>;
+
   close(): Promise<void>;
+}
+
+export interface StoredCampaign {
+  id: string;
+  input: CampaignInput;
+  /** base64url of 32 random bytes: the HMAC key of its participant tokens. */
+  secret: string;
+  movedTo: CampaignPhase | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type VoteOutcome = { votes: number; counted: true } | { votes: number; counted: false; reason: VoteRefusal };
@@ -101,6 +132,13 @@ export interface NewDesign {
   /** Null when the studio sent none (the host switched time on task off). */
   metrics: Metrics | null;
   previews: NewPreview[];
+  /** The campaign it was sent to, or null for a design outside any campaign. */
+  campaign: string | null;
+  /**
+   * The participant id from a verified token, or null (anonymous). A design
+   * with one replaces that participant's earlier entry in the campaign.
+   */
+  participant: string | null;
 }
 
 export interface StoredSummary {
@@ -112,6 +150,10 @@ export interface StoredSummary {
   createdAt: string;
   votes: number;
   previews: { view: string; width: number; height: number }[];
+  campaign: string | null;
+  participant: string | null;
+  /** The newer entry of the same participant that replaced this one, or null while it is current. */
+  replacedBy: string | null;
 }
 
 export interface StoredDesign extends StoredSummary {
@@ -125,6 +167,8 @@ export interface DesignQuery {
   sort: GallerySort;
   offset: number;
   limit: number;
+  /** Only this campaign's designs. */
+  campaign?: string;
 }
 
 export interface DraftFigures {

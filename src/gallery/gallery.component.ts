@@ -4,7 +4,8 @@ import { GallerySort } from '../protocol/submission.ts';
 import { listDesigns, previewUrl, vote, type DesignSummary, type GalleryPage } from './api.ts';
 import { styles } from './gallery.styles.ts';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A campaign that hides its counts until results sends null: say so rather than show a number. */
+const plural = (n: number | null, one: string, many: string) => (n === null ? `${many} hidden until results` : `${n} ${n === 1 ? one : many}`);
 
 /**
  * The campaign's public gallery: approved designs with their previews,
@@ -93,6 +94,11 @@ export class CoDesignGallery extends LitElement {
       this.announcement = result.counted
         ? `Your vote for ${design.author}'s design counted. It now has ${count}.`
         : `You already voted for ${design.author}'s design: this vote did not count again. It has ${count}.`;
+      if (result.votes === null) {
+        this.announcement = result.counted
+          ? `Your vote for ${design.author}'s design counted. Counts are shown with the results.`
+          : `You already voted for ${design.author}'s design: this vote did not count again.`;
+      }
     } catch (error) {
       this.announcement = `Your vote could not be sent (${(error as { message?: string }).message ?? error}).`;
     } finally {

@@ -172,6 +172,12 @@ export const authorSchema = v.strictObject({
   ),
 });
 
+/** A participant token (docs/campaigns.md): checked by its signature on the server, here only bounded. */
+export const participantTokenSchema = v.pipe(
+  v.string('expected a participant token'),
+  v.maxLength(2048, 'expected a participant token of at most 2048 characters'),
+);
+
 export const submissionSchema = v.strictObject({
   format: v.literal(SUBMISSION_FORMAT, got(`expected "${SUBMISSION_FORMAT}"`)),
   version: v.literal(SUBMISSION_VERSION, got(`expected version ${SUBMISSION_VERSION}`)),
@@ -185,11 +191,13 @@ export const submissionSchema = v.strictObject({
   author: authorSchema,
   consent: consentSchema,
   metrics: v.optional(metricsSchema),
+  campaign: v.optional(id),
+  participant: v.optional(participantTokenSchema),
 });
 
 const status = v.picklist(Object.values(DesignStatus));
 
-export const submissionReceiptSchema = v.strictObject({ id, status });
+export const submissionReceiptSchema = v.strictObject({ id, status, campaign: v.optional(id), replaced: v.optional(id) });
 
 export const apiErrorSchema = v.strictObject({ code: v.string(), message: v.string() });
 
@@ -206,8 +214,9 @@ const summaryEntries = {
   author: v.string(),
   template: v.strictObject({ id: v.string(), version: v.string() }),
   createdAt: timestamp,
-  votes: counter(Number.MAX_SAFE_INTEGER),
+  votes: v.nullable(counter(Number.MAX_SAFE_INTEGER)),
   previews: v.array(previewLinkSchema),
+  campaign: v.optional(id),
 };
 
 export const designSummarySchema = v.strictObject(summaryEntries);
@@ -238,10 +247,11 @@ export const galleryQuerySchema = v.object({
   ),
   sort: v.optional(v.picklist(Object.values(GallerySort), 'expected sort "new" or "top"'), 'new'),
   status: v.optional(status, 'approved'),
+  campaign: v.optional(id),
 });
 
 export const voteResultSchema = v.strictObject({
-  votes: counter(Number.MAX_SAFE_INTEGER),
+  votes: v.nullable(counter(Number.MAX_SAFE_INTEGER)),
   counted: v.boolean(),
   reason: v.optional(v.picklist(Object.values(VoteRefusal))),
 });

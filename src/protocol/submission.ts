@@ -44,6 +44,10 @@ export interface Submission {
   consent: Consent;
   /** Summed over every session of the draft; absent when the host switched time on task off (docs/privacy.md). */
   metrics?: Metrics;
+  /** The campaign the design is entered in (docs/campaigns.md); absent outside a campaign. */
+  campaign?: string;
+  /** The participant token the host's backend signed; with it, a new submission replaces this person's entry. */
+  participant?: string;
 }
 
 /** Moderation states; only `approved` designs are public. */
@@ -59,6 +63,10 @@ export type DesignStatus = (typeof DesignStatus)[keyof typeof DesignStatus];
 export interface SubmissionReceipt {
   id: string;
   status: DesignStatus;
+  /** The campaign it was entered in, when it was. */
+  campaign?: string;
+  /** The id of the same participant's entry this one replaced. */
+  replaced?: string;
 }
 
 /**
@@ -97,8 +105,11 @@ export interface DesignSummary {
   author: string;
   template: { id: string; version: string };
   createdAt: string;
-  votes: number;
+  /** Null while its campaign hides vote counts (until results). */
+  votes: number | null;
   previews: PreviewLink[];
+  /** The campaign it was entered in, when it was. */
+  campaign?: string;
 }
 
 /** `GET /designs/{id}`; consent and metrics only for the admin token. */
@@ -128,7 +139,8 @@ export const VoteRefusal = {
 export type VoteRefusal = (typeof VoteRefusal)[keyof typeof VoteRefusal];
 
 export interface VoteResult {
-  votes: number;
+  /** Null while the design's campaign hides vote counts (until results). */
+  votes: number | null;
   /** False when the vote did not count; `reason` says why. */
   counted: boolean;
   /** Present exactly when `counted` is false. */

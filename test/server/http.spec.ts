@@ -149,6 +149,8 @@ describe('SQLite store, group commit', () => {
           consent: sub.consent,
           metrics: sub.metrics ?? null,
           previews: [{ view: 'side', width: 64, height: 32, png: makePng(64, 32) }],
+          campaign: null,
+          participant: null,
         };
       };
       const answer = (key: string) => ({ key, hash: 'h', status: 201, body: { id: key }, createdAt: 1 });

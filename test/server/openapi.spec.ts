@@ -21,7 +21,7 @@ describe('docs/openapi.json', () => {
 
   it('documents both protocol routes with their caps, statuses and JSON Schemas', () => {
     const submit = openapi.paths['/designs'].post;
-    assert.deepEqual(Object.keys(submit.responses).sort(), ['201', '400', '413', '415', '422', '429', '500', '503']);
+    assert.deepEqual(Object.keys(submit.responses).sort(), ['201', '400', '403', '409', '413', '415', '422', '429', '500', '503']);
     assert.equal(submit.parameters[0].$ref, '#/components/parameters/IdempotencyKey');
     assert.ok(openapi.components.parameters.IdempotencyKey.required);
     assert.deepEqual(Object.keys(openapi.paths['/metrics'].post.requestBody.content), ['text/plain', 'application/json']);

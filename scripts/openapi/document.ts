@@ -6,6 +6,7 @@
  */
 import { PROTOCOL_LIMITS as L } from '../../src/protocol/schema.ts';
 import { campaignPaths } from './campaign-paths.ts';
+import { juryPaths } from './jury-paths.ts';
 import { admin, common, errorResponse, jsonContent, ref, use } from './parts.ts';
 import { componentSchemas } from './schemas.ts';
 
@@ -53,6 +54,7 @@ export function openapiDocument(): Record<string, unknown> {
       { name: 'moderation', description: 'The campaign team, with the admin token.' },
       { name: 'privacy', description: 'Erasing a customer\'s data on request, with the admin token (docs/privacy.md).' },
       { name: 'campaigns', description: 'Campaigns, their phases and participants (docs/campaigns.md).' },
+      { name: 'jury', description: 'Jurors, their scores, the ranking, winners and results (docs/campaigns.md).' },
     ],
     paths: {
       '/designs': {
@@ -235,6 +237,7 @@ export function openapiDocument(): Record<string, unknown> {
         },
       },
       ...campaignPaths(),
+      ...juryPaths(),
       '/stats': {
         get: {
           operationId: 'getStats',

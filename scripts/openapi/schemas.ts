@@ -17,6 +17,17 @@ import {
   entryStatusSchema,
   voteBodySchema,
 } from '../../src/protocol/campaign-schema.ts';
+import {
+  campaignResultsSchema,
+  jurorInputSchema,
+  jurorInviteSchema,
+  jurorListSchema,
+  jurorSchema,
+  juryViewSchema,
+  rankingSchema,
+  scoreInputSchema,
+  winnersInputSchema,
+} from '../../src/protocol/jury-schema.ts';
 import { DOCUMENT_VERSION } from '../../src/document/types.ts';
 import {
   apiErrorSchema,
@@ -78,6 +89,15 @@ const named: Record<string, v.GenericSchema> = {
   EntryQuery: entryQuerySchema,
   EntryStatus: entryStatusSchema,
   VoteBody: voteBodySchema,
+  JurorInput: jurorInputSchema,
+  Juror: jurorSchema,
+  JurorInvite: jurorInviteSchema,
+  JurorList: jurorListSchema,
+  ScoreInput: scoreInputSchema,
+  JuryView: juryViewSchema,
+  Ranking: rankingSchema,
+  WinnersInput: winnersInputSchema,
+  CampaignResults: campaignResultsSchema,
 };
 
 const descriptions: Record<string, string> = {

@@ -3,16 +3,16 @@
  * phase; the campaign team (admin token) creates, edits and moves it on by
  * hand; a participant asks whether they already entered.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import * as v from 'valibot';
 import { newId } from '../../src/document/ids.ts';
 import { currentPhase, nextPhase, phaseEnd, type Campaign, type CampaignAdmin, type CampaignList, type EntryStatus } from '../../src/protocol/campaign.ts';
 import { advanceSchema, campaignInputSchema, entryQuerySchema } from '../../src/protocol/campaign-schema.ts';
 import { ParticipantTokenError, verifyParticipant } from '../campaigns/token.ts';
 import type { StoredCampaign } from '../store/store.ts';
+import { findCampaign, parseBody } from './campaign-shared.ts';
 import type { ApiContext } from './context.ts';
-import { ApiHttpError, defaultIssueMessage, describeIssues, isAdmin, notFound, requireAdmin, requireMediaType } from './http.ts';
+import { ApiHttpError, isAdmin, notFound, requireAdmin } from './http.ts';
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -23,18 +23,8 @@ export function campaignRoutes(app: FastifyInstance, ctx: ApiContext): void {
   };
   const adminView = (c: StoredCampaign): CampaignAdmin => ({ ...view(c), secret: c.secret, movedTo: c.movedTo });
 
-  async function find(id: string): Promise<StoredCampaign> {
-    const campaign = await ctx.store.getCampaign(id);
-    if (!campaign) throw notFound('campaign');
-    return campaign;
-  }
-
-  function body<T extends v.GenericSchema>(schema: T, request: FastifyRequest, code: string): v.InferOutput<T> {
-    requireMediaType(request, ['application/json']);
-    const parsed = v.safeParse(schema, request.body, { abortEarly: true, message: defaultIssueMessage });
-    if (!parsed.success) throw new ApiHttpError(400, code, describeIssues(parsed.issues));
-    return parsed.output;
-  }
+  const find = (id: string) => findCampaign(ctx, id);
+  const body = parseBody;
 
   app.get('/campaigns', async (): Promise<CampaignList> => ({ items: (await ctx.store.listCampaigns()).map(view) }));
 

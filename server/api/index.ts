@@ -12,9 +12,11 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { PROTOCOL_LIMITS } from '../../src/protocol/schema.ts';
 import type { FaultQueue } from '../faults.ts';
 import type { Store } from '../store/store.ts';
+import { campaignResultRoutes } from './campaign-results.ts';
 import { campaignRoutes } from './campaigns.ts';
 import type { ApiContext } from './context.ts';
 import { galleryRoutes, voteIpCapFrom } from './gallery.ts';
+import { juryRoutes } from './jury.ts';
 import { ApiHttpError } from './http.ts';
 import { metricsRoutes } from './metrics.ts';
 import { submitRoutes } from './submit.ts';
@@ -129,4 +131,6 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
   metricsRoutes(app, ctx);
   galleryRoutes(app, ctx);
   campaignRoutes(app, ctx);
+  juryRoutes(app, ctx);
+  campaignResultRoutes(app, ctx);
 }

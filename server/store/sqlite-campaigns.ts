@@ -33,7 +33,7 @@ const fromRow = (row: CampaignRow): StoredCampaign => ({
   updatedAt: row.updated_at,
 });
 
-type Sql = (text: string) => Database.Statement;
+export type Sql = (text: string) => Database.Statement;
 
 export class SqliteCampaigns {
   constructor(private readonly sql: Sql) {}

@@ -10,7 +10,10 @@ import { dirname } from 'node:path';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
 import { DesignStatus, VoteRefusal, type Deletion } from '../../src/protocol/submission.ts';
 import type { CampaignInput, CampaignPhase } from '../../src/protocol/campaign.ts';
+import type { CriterionScore } from '../../src/protocol/jury.ts';
 import { CAMPAIGN_MIGRATION, SqliteCampaigns } from './sqlite-campaigns.ts';
+import { JURY_MIGRATION, SqliteJury } from './sqlite-jury.ts';
+import { SqliteMetrics } from './sqlite-metrics.ts';
 import type {
   DesignQuery,
   DraftFigures,
@@ -20,6 +23,7 @@ import type {
   Store,
   StoredCampaign,
   StoredDesign,
+  StoredJuror,
   StoredSummary,
   VoteOutcome,
 } from './store.ts';
@@ -52,6 +56,8 @@ const MIGRATIONS = [
    CREATE TABLE vote_salts (day TEXT PRIMARY KEY, salt BLOB NOT NULL);`,
   // Campaigns, and which campaign and participant a design was sent for (docs/campaigns.md).
   CAMPAIGN_MIGRATION,
+  // Jurors with their scores, and the winners a campaign's team picked.
+  JURY_MIGRATION,
 ];
 
 interface SummaryRow {
@@ -74,6 +80,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private queue: { write: () => unknown; resolve: (value: never) => void; reject: (error: unknown) => void }[] = [];
   private readonly campaigns: SqliteCampaigns;
+  private readonly jury: SqliteJury;
+  private readonly metrics: SqliteMetrics;
 
   /** `filename` is a path (its folder is created) or ':memory:' for a throwaway test store. */
   constructor(filename: string) {
@@ -86,6 +94,8 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.campaigns = new SqliteCampaigns((text) => this.sql(text));
+    this.jury = new SqliteJury((text) => this.sql(text));
+    this.metrics = new SqliteMetrics((text) => this.sql(text));
   }
 
   /** Prepared once per SQL text: preparing costs more than running most of these. */
@@ -312,59 +322,19 @@ export class SqliteStore implements Store {
   }
 
   async recordReport(report: MetricsReport, at: number): Promise<'accepted' | 'duplicate'> {
-    return this.write(this.db.transaction(() => {
-      const seen = this.sql('SELECT seq FROM metric_sessions WHERE session = ?').get(report.session) as { seq: number } | undefined;
-      if (seen && seen.seq >= report.seq) return 'duplicate' as const;
-      this.db
-        .prepare('INSERT OR REPLACE INTO metric_sessions (session, draft, seq, report, received_at) VALUES (?, ?, ?, ?, ?)')
-        .run(report.session, report.draft, report.seq, JSON.stringify(report), at);
-      // The draft's total only grows: keep the one with the most wall-clock time (two tabs may interleave).
-      this.db
-        .prepare(
-          `INSERT INTO metric_drafts (draft, total, wall_ms, submitted) VALUES (?, ?, ?, ?)
-           ON CONFLICT (draft) DO UPDATE SET
-             total = CASE WHEN excluded.wall_ms >= wall_ms THEN excluded.total ELSE total END,
-             wall_ms = max(wall_ms, excluded.wall_ms),
-             submitted = max(submitted, excluded.submitted)`,
-        )
-        .run(report.draft, JSON.stringify(report.total), report.total.wallMs, report.submitted ? 1 : 0);
-      this.sql(`INSERT INTO counters (name, value) VALUES ('reports', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1`).run();
-      return 'accepted' as const;
-    }));
+    return this.write(this.db.transaction(() => this.metrics.record(report, at)));
   }
 
   async draftFigures(): Promise<DraftFigures[]> {
-    const byDraft = new Map<string, DraftFigures>();
-    const reports = this.sql('SELECT draft, total, submitted FROM metric_drafts').all() as { draft: string; total: string; submitted: number }[];
-    for (const r of reports) byDraft.set(r.draft, { draft: r.draft, total: JSON.parse(r.total) as Metrics, submitted: r.submitted === 1 });
-    const designs = this.sql('SELECT draft, metrics FROM designs').all() as { draft: string; metrics: string }[];
-    for (const d of designs) {
-      const metrics = JSON.parse(d.metrics) as Metrics | null;
-      const known = byDraft.get(d.draft);
-      // Sent with time on task off: it still marks a measured draft as submitted, but adds no draft of its own.
-      if (!metrics) {
-        if (known) known.submitted = true;
-        continue;
-      }
-      const total = known && known.total.wallMs > metrics.wallMs ? known.total : metrics;
-      byDraft.set(d.draft, { draft: d.draft, total, submitted: true });
-    }
-    return [...byDraft.values()];
+    return this.metrics.draftFigures();
   }
 
   async reportCounts() {
-    const accepted = (this.sql(`SELECT value FROM counters WHERE name = 'reports'`).get() as { value: number } | undefined)?.value ?? 0;
-    const { n } = this.sql('SELECT count(*) AS n FROM metric_sessions').get() as { n: number };
-    return { accepted, sessions: n };
+    return this.metrics.reportCounts();
   }
 
   async sessionReports(draft?: string): Promise<MetricsReport[]> {
-    const rows = (
-      draft === undefined
-        ? this.sql('SELECT report FROM metric_sessions ORDER BY received_at').all()
-        : this.sql('SELECT report FROM metric_sessions WHERE draft = ? ORDER BY received_at').all(draft)
-    ) as { report: string }[];
-    return rows.map((row) => JSON.parse(row.report) as MetricsReport);
+    return this.metrics.sessionReports(draft);
   }
 
   async entryOf(campaign: string, participant: string) {
@@ -394,6 +364,38 @@ export class SqliteStore implements Store {
 
   async moveCampaign(id: string, seen: CampaignPhase | null, to: CampaignPhase, updatedAt: string) {
     return this.write(() => this.campaigns.move(id, seen, to, updatedAt));
+  }
+
+  async setWinners(campaign: string, winners: string[], updatedAt: string) {
+    return this.write(() => this.jury.setWinners(campaign, winners, updatedAt));
+  }
+
+  async winnersOf(campaign: string) {
+    return this.jury.winnersOf(campaign);
+  }
+
+  async addJuror(juror: StoredJuror) {
+    return this.write(() => this.jury.add(juror));
+  }
+
+  async listJurors(campaign: string) {
+    return this.jury.list(campaign);
+  }
+
+  async jurorByKey(keyHash: string) {
+    return this.jury.byKey(keyHash);
+  }
+
+  async revokeJuror(campaign: string, juror: string, at: string) {
+    return this.write(() => this.jury.revoke(campaign, juror, at));
+  }
+
+  async setScores(juror: string, design: string, scores: CriterionScore[], at: string) {
+    return this.write(() => this.jury.setScores(juror, design, scores, at));
+  }
+
+  async scoresOf(campaign: string) {
+    return this.jury.scoresOf(campaign);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { CampaignInput, CampaignPhase } from '../../src/protocol/campaign.ts';
+import type { CriterionScore } from '../../src/protocol/jury.ts';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
 import type { Consent, Deletion, DesignStatus, GallerySort, VoteRefusal } from '../../src/protocol/submission.ts';
 
@@ -84,8 +85,40 @@ export interface Store {
    * move it one step, not two. False when it was not moved.
    */
   moveCampaign(id: string, seen: CampaignPhase | null, to: CampaignPhase, updatedAt: string): Promise<boolean>;
+  /** The winners' design ids, first place first; replaces any earlier pick. False when there is no such campaign. */
+  setWinners(campaign: string, winners: string[], updatedAt: string): Promise<boolean>;
+  winnersOf(campaign: string): Promise<string[]>;
+
+  addJuror(juror: StoredJuror): Promise<void>;
+  /** With how many entries each scored; oldest first. */
+  listJurors(campaign: string): Promise<(StoredJuror & { scored: number })[]>;
+  /** The juror whose key hashes to `keyHash`, revoked or not. */
+  jurorByKey(keyHash: string): Promise<StoredJuror | undefined>;
+  /** False when there is no such juror in the campaign. */
+  revokeJuror(campaign: string, juror: string, at: string): Promise<boolean>;
+  /** Sets one juror's scores for one design, replacing theirs from before. */
+  setScores(juror: string, design: string, scores: CriterionScore[], at: string): Promise<void>;
+  /** Every score row of a campaign's jurors (revoked ones included: the caller decides). */
+  scoresOf(campaign: string): Promise<StoredScore[]>;
 
   close(): Promise<void>;
+}
+
+export interface StoredJuror {
+  id: string;
+  campaign: string;
+  name: string;
+  /** SHA-256 of the juror's key, hex: the key itself is never stored. */
+  keyHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface StoredScore {
+  juror: string;
+  design: string;
+  scores: CriterionScore[];
+  updatedAt: string;
 }
 
 export interface StoredCampaign {

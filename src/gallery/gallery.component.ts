@@ -5,7 +5,8 @@ import { listDesigns, previewUrl, vote, type DesignSummary, type GalleryPage } f
 import { styles } from './gallery.styles.ts';
 
 /** A campaign that hides its counts until results sends null: say so rather than show a number. */
-const plural = (n: number | null, one: string, many: string) => (n === null ? `${many} hidden until results` : `${n} ${n === 1 ? one : many}`);
+const plural = (n: number | null, one: string, many: string) =>
+  n === null ? `${many} hidden until results` : `${n} ${n === 1 ? one : many}`;
 
 /**
  * The campaign's public gallery: approved designs with their previews,

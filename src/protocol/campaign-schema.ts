@@ -26,7 +26,10 @@ export const CAMPAIGN_LIMITS = {
 } as const;
 const L = CAMPAIGN_LIMITS;
 
-const id = v.pipe(v.string(), v.regex(DOCUMENT_LIMITS.idPattern, 'expected an id of 1 to 64 letters, digits, "_" or "-"'));
+const id = v.pipe(
+  v.string(),
+  v.regex(DOCUMENT_LIMITS.idPattern, 'expected an id of 1 to 64 letters, digits, "_" or "-"'),
+);
 
 function text(max: number, what: string, multiline = false) {
   const message = `expected ${what}: 1 to ${max} characters${multiline ? '' : ' on one line'}`;
@@ -45,15 +48,22 @@ const timestamp = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 date a
 const scheduleSchema = v.pipe(
   v.strictObject({ entries: timestamp, voting: timestamp, judging: timestamp, results: timestamp }),
   v.check(
-    (s) => Date.parse(s.entries) < Date.parse(s.voting) && Date.parse(s.voting) < Date.parse(s.judging) && Date.parse(s.judging) < Date.parse(s.results),
+    (s) =>
+      Date.parse(s.entries) < Date.parse(s.voting) &&
+      Date.parse(s.voting) < Date.parse(s.judging) &&
+      Date.parse(s.judging) < Date.parse(s.results),
     'schedule: each phase must start after the one before (entries < voting < judging < results)',
   ),
 );
 
-const criterionSchema = v.strictObject({
+export const criterionSchema = v.strictObject({
   id,
   name: text(80, 'a criterion name'),
-  weight: v.pipe(v.number('expected a weight'), v.minValue(0.1, 'expected a weight from 0.1 to 10'), v.maxValue(10, 'expected a weight from 0.1 to 10')),
+  weight: v.pipe(
+    v.number('expected a weight'),
+    v.minValue(0.1, 'expected a weight from 0.1 to 10'),
+    v.maxValue(10, 'expected a weight from 0.1 to 10'),
+  ),
 });
 
 export const campaignInputSchema = v.strictObject({
@@ -65,7 +75,13 @@ export const campaignInputSchema = v.strictObject({
     rules: v.pipe(v.array(text(L.ruleChars, 'a rule')), v.maxLength(L.rules, `expected at most ${L.rules} rules`)),
   }),
   terms: v.strictObject({
-    version: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected a terms version of 1 to 64 letters, digits, ".", "_" or "-"')),
+    version: v.pipe(
+      v.string(),
+      v.regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+        'expected a terms version of 1 to 64 letters, digits, ".", "_" or "-"',
+      ),
+    ),
     licence: text(L.licenceChars, 'the licence text', true),
     reward: text(L.rewardChars, 'the reward', true),
   }),
@@ -77,7 +93,11 @@ export const campaignInputSchema = v.strictObject({
     v.maxLength(L.criteria, `expected at most ${L.criteria} jury criteria`),
     v.check((list) => new Set(list.map((c) => c.id)).size === list.length, 'expected each criterion id once'),
   ),
-  communityWeight: v.pipe(v.number('expected a community weight'), v.minValue(0, 'expected a community weight from 0 to 1'), v.maxValue(1, 'expected a community weight from 0 to 1')),
+  communityWeight: v.pipe(
+    v.number('expected a community weight'),
+    v.minValue(0, 'expected a community weight from 0 to 1'),
+    v.maxValue(1, 'expected a community weight from 0 to 1'),
+  ),
 });
 
 const phase = v.picklist(CAMPAIGN_PHASES);
@@ -91,11 +111,14 @@ const campaignEntries = {
 };
 
 export const campaignSchema = v.strictObject(campaignEntries);
-export const campaignAdminSchema = v.strictObject({ ...campaignEntries, secret: v.string(), movedTo: v.nullable(phase) });
+export const campaignAdminSchema = v.strictObject({
+  ...campaignEntries,
+  secret: v.string(),
+  movedTo: v.nullable(phase),
+});
 /** `GET /campaigns/:id`: the team's view with the admin token, the public one without. */
 export const campaignViewSchema = v.union([campaignAdminSchema, campaignSchema]);
 export const campaignListSchema = v.strictObject({ items: v.array(campaignSchema) });
-
 
 /** `POST /campaigns/:id/advance` body: the phase the team saw, so a double click moves one step, not two. */
 export const advanceSchema = v.strictObject({ from: phase });

@@ -197,11 +197,16 @@ export const submissionSchema = v.strictObject({
 
 const status = v.picklist(Object.values(DesignStatus));
 
-export const submissionReceiptSchema = v.strictObject({ id, status, campaign: v.optional(id), replaced: v.optional(id) });
+export const submissionReceiptSchema = v.strictObject({
+  id,
+  status,
+  campaign: v.optional(id),
+  replaced: v.optional(id),
+});
 
 export const apiErrorSchema = v.strictObject({ code: v.string(), message: v.string() });
 
-const previewLinkSchema = v.strictObject({
+export const previewLinkSchema = v.strictObject({
   view: id,
   url: v.string(),
   width: counter(L.previewSide),

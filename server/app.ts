@@ -36,6 +36,11 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Counted votes per network (IPv4 address, IPv6 /64) per design per UTC day; 0 turns the cap off. Default 5. */
   voteIpCap?: number;
+  /**
+   * The demo stands in for a brand's backend that signs customers in: `POST /api/campaigns/:id/demo-participant`
+   * signs a participant token for anyone who asks (docs/campaigns.md). Never on for a real campaign. Default false.
+   */
+  demoParticipants?: boolean;
   logger?: boolean;
 }
 
@@ -72,6 +77,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     faults: options.faults,
     voteIpCap: options.voteIpCap,
+    demoParticipants: options.demoParticipants ?? false,
   });
 
   await app.register(pagesPlugin, {

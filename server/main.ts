@@ -16,7 +16,7 @@ const adminToken = env.ADMIN_TOKEN || randomBytes(24).toString('base64url');
 const corsOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)];
 const rateLimit = env.RATE_LIMIT_MAX === '0' ? false : { max: Number(env.RATE_LIMIT_MAX ?? 600), timeWindowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 60_000) };
 
-const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env) });
+const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env), demoParticipants: true });
 await app.listen({ port, host });
 // PORT=0 takes any free port: print the one it got.
 const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${(app.server.address() as AddressInfo).port}`;

@@ -55,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? false,
     serveStatic: options.pages ?? false,
+    demoParticipants: true,
   });
   const requests: string[] = [];
   app.addHook('onRequest', async (request) => void requests.push(`${request.method} ${request.url.split('?')[0]}`));

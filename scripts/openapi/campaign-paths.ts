@@ -86,6 +86,25 @@ export function campaignPaths(): Record<string, unknown> {
         },
       },
     },
+    '/campaigns/{id}/demo-participant': {
+      post: {
+        operationId: 'demoParticipant',
+        summary: 'The demo only: a participant token for whoever asks',
+        description:
+          'Mounted only when the server runs with `demoParticipants` (the `npm start` demo), standing in for a brand\'s ' +
+          'sign-in. A real host backend signs tokens for customers it knows (docs/campaigns.md).',
+        tags,
+        parameters: [campaignId],
+        requestBody: { required: true, content: jsonContent(ref('DemoParticipantRequest')) },
+        responses: {
+          '201': { description: 'A token valid for 30 days.', content: jsonContent(ref('DemoParticipant')) },
+          '400': use('BadRequest'),
+          '404': errorResponse('No such campaign.'),
+          '415': use('UnsupportedMediaType'),
+          ...common,
+        },
+      },
+    },
     '/campaigns/{id}/entry': {
       post: {
         operationId: 'getEntry',

@@ -14,6 +14,7 @@ import type { FaultQueue } from '../faults.ts';
 import type { Store } from '../store/store.ts';
 import { campaignResultRoutes } from './campaign-results.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { demoParticipantRoutes } from './demo-participant.ts';
 import type { ApiContext } from './context.ts';
 import { galleryRoutes, voteIpCapFrom } from './gallery.ts';
 import { juryRoutes } from './jury.ts';
@@ -34,6 +35,8 @@ export interface ApiOptions {
   faults?: FaultQueue;
   /** Votes per network per design per day (0 = off); default `VOTE_IP_CAP` from the environment, else 5. */
   voteIpCap?: number;
+  /** Sign participant tokens for anyone (the demo's stand-in for a brand's sign-in). */
+  demoParticipants?: boolean;
 }
 
 const hashes = new WeakMap<FastifyRequest, string>();
@@ -131,6 +134,7 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
   metricsRoutes(app, ctx);
   galleryRoutes(app, ctx);
   campaignRoutes(app, ctx);
+  if (opts.demoParticipants) demoParticipantRoutes(app, ctx);
   juryRoutes(app, ctx);
   campaignResultRoutes(app, ctx);
 }

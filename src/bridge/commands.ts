@@ -28,6 +28,9 @@ export async function performCommand(
     case ParentMessage.SetAuthor:
       t.host.author = (payload as ParentPayloads['set-author']).name ?? undefined;
       break;
+    case ParentMessage.SetParticipant:
+      t.host.participant = (payload as ParentPayloads['set-participant']).token ?? undefined;
+      break;
     case ParentMessage.SetMetrics:
       // The host page's consent banner: the element's own switch, as if the frame's page had set it.
       t.host.metrics = (payload as ParentPayloads['set-metrics']).metrics;

@@ -40,6 +40,7 @@ export type FrameMessage = (typeof FrameMessage)[keyof typeof FrameMessage];
 export const ParentMessage = {
   LoadDesign: 'load-design',
   SetAuthor: 'set-author',
+  SetParticipant: 'set-participant',
   SetMetrics: 'set-metrics',
   Submit: 'submit',
   DraftRestore: 'draft-restore',
@@ -122,6 +123,8 @@ export interface FramePayloads {
 export interface ParentPayloads {
   'load-design': { design: DesignDocument };
   'set-author': { name: string | null };
+  /** The participant token the host's backend signed (docs/campaigns.md), or null when signed out. */
+  'set-participant': { token: string | null };
   /** The studio's `metrics` switch (docs/privacy.md). */
   'set-metrics': { metrics: MetricsMode };
   submit: Record<string, never>;
@@ -226,6 +229,11 @@ export const parentPayloadRules: Record<ParentMessage, PayloadRule> = {
         ),
       ),
     }),
+    maxBytes: SMALL,
+  },
+  'set-participant': {
+    // Bounded only: the token is checked by its signature on the server, never here.
+    schema: v.strictObject({ token: v.nullable(text(1, 2048)) }),
     maxBytes: SMALL,
   },
   'set-metrics': {

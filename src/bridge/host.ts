@@ -9,6 +9,8 @@ export interface BridgeHost extends HTMLElement {
   getDesign(): DesignDocument;
   loadDesign(doc: unknown): Promise<void>;
   author: string | undefined;
+  /** The participant token of a campaign (docs/campaigns.md). */
+  participant?: string | undefined;
   /** The time-on-task switch, `on` or `off` (docs/privacy.md). */
   metrics?: MetricsMode | undefined;
   submit?(): Promise<unknown>;
@@ -18,6 +20,7 @@ export interface BridgeHost extends HTMLElement {
 export type ParentCommand =
   | typeof ParentMessage.LoadDesign
   | typeof ParentMessage.SetAuthor
+  | typeof ParentMessage.SetParticipant
   | typeof ParentMessage.SetMetrics
   | typeof ParentMessage.Submit
   | typeof ParentMessage.DraftRestore;

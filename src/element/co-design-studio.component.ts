@@ -66,6 +66,10 @@ export class CoDesignStudio extends LitElement {
   @property({ attribute: 'metrics' }) metrics: 'on' | 'off' | undefined;
   /** Name or handle of the customer, when the host knows it. */
   @property({ attribute: false }) author: string | undefined;
+  /** A campaign id on the host backend: its brief, terms and phase replace the template's (docs/campaigns.md). */
+  @property({ attribute: 'campaign' }) campaign: string | undefined;
+  /** The participant token the host's backend signed for the signed-in customer: one entry, updatable until close. */
+  @property({ attribute: 'participant' }) participant: string | undefined;
 
   @state() private notice = '';
   @state() private error = '';
@@ -180,8 +184,9 @@ export class CoDesignStudio extends LitElement {
   // ---- render ----------------------------------------------------------------------
 
   protected override render() {
-    const { draftsView, submitFlow, input } = this.parts;
+    const { draftsView, submitFlow, input, campaign } = this.parts;
     return renderStudio({
+      campaign,
       editor: this.editor?.ready ? this.editor : undefined,
       loaded: this.parts.studio.loaded,
       t: this.t,

@@ -8,6 +8,7 @@ import { SubmitFlow } from '../features/submit/submit-flow.ts';
 import { LocaleController } from '../i18n/controller.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { MetricsController } from '../metrics/controller.ts';
+import { CampaignLink } from '../campaign/link.ts';
 import { BridgeLink } from './bridge-link.ts';
 import { Delivery } from './delivery.ts';
 import { draftsOptions } from './drafts-wiring.ts';
@@ -23,6 +24,8 @@ export type StudioHost = ReactiveControllerHost &
   BridgeHost & {
     readonly endpoint: string | undefined;
     readonly metrics: 'on' | 'off' | undefined;
+    readonly campaign: string | undefined;
+    readonly participant: string | undefined;
   };
 
 /** Where the controllers show things and report failures: the element's own status, error bar and brief. */
@@ -109,12 +112,21 @@ export function composeStudio(host: StudioHost, out: StudioOutlets) {
     fail: (e) => out.fail(e, ErrorCode.TemplateLoadFailed),
   });
   const draftsView = new DraftsView(host, drafts, { t, fail: (e) => out.fail(e, ErrorCode.StorageUnavailable) });
+  /** The campaign's phase and this participant's entry, when the host names a campaign (docs/campaigns.md). */
+  const campaign = new CampaignLink(host, {
+    endpoint: () => host.endpoint,
+    id: () => host.campaign,
+    participant: () => host.participant,
+  });
   /** The submit flow (src/features/submit/), loaded on the first `submit()`: the first paint does not need it. */
   const submitFlow = new SubmitFlow(
     host,
     {
       t,
       editor: () => (studio.editor?.ready ? studio.editor : undefined),
+      brief: () => campaign.brief(studio.loaded?.manifest.brief),
+      campaign: () => (host.campaign ? { id: host.campaign, participant: host.participant } : undefined),
+      delivered: () => campaign.delivered(),
       draft: () => drafts.meta?.id,
       metrics: () => timeOnTask.total(),
       author: () => host.author,
@@ -140,7 +152,7 @@ export function composeStudio(host: StudioHost, out: StudioOutlets) {
     clearError: out.clearError,
     fail: (e) => out.fail(e, ErrorCode.UploadDecode),
   });
-  return { i18n, timeOnTask, drafts, delivery, studio, draftsView, submitFlow, bridgeLink, input };
+  return { i18n, timeOnTask, drafts, delivery, studio, draftsView, submitFlow, bridgeLink, input, campaign };
 }
 
 export type StudioParts = ReturnType<typeof composeStudio>;

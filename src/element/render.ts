@@ -7,11 +7,14 @@ import { renderHeader } from '../ui/header.ts';
 import { commandButton } from '../ui/command-button.ts';
 import { renderMessages, renderSidePanel, renderStyleRow } from '../ui/side-panel.ts';
 import { renderToolbar } from '../ui/toolbar.ts';
+import type { CampaignLink } from '../campaign/link.ts';
 import type { Layout } from './layout.ts';
 import { CANVAS_SHORTCUTS, describeCanvas } from './messages.ts';
 
 /** What the studio's shadow tree shows, and where each control goes. */
 export interface StudioView {
+  /** The campaign's phase and this participant's entry (src/campaign/). */
+  campaign: CampaignLink;
   editor: StudioEditor | undefined;
   loaded: LoadedTemplate | undefined;
   t: Translate;
@@ -42,12 +45,15 @@ export interface StudioView {
  * and a fit button sits on the canvas.
  */
 export function renderStudio(v: StudioView): TemplateResult {
-  const { editor, loaded, t } = v;
+  const { editor, loaded, t, campaign } = v;
   const compact = v.layout !== 'wide';
+  const brief = campaign.brief(loaded?.manifest.brief);
   const panel = {
     editor,
     loaded,
     t,
+    brief,
+    campaignStatus: campaign.renderStatus(t),
     briefOpen: v.briefOpen,
     compact,
     onBrief: v.onBrief,
@@ -64,6 +70,7 @@ export function renderStudio(v: StudioView): TemplateResult {
     ${renderHeader({
       editor,
       manifest: loaded?.manifest,
+      submit: brief ? { blocked: campaign.blocked(t), update: campaign.entered } : undefined,
       panelOpen: v.panelOpen,
       t,
       onDrafts: v.onDrafts,

@@ -189,6 +189,12 @@ export const styles = css`
   .brief-panel summary {
     cursor: pointer;
   }
+  .campaign-status {
+    margin: 0;
+    padding: 8px 10px;
+    border-bottom: 1px solid var(--_line);
+    font-weight: 600;
+  }
   .brief-title {
     font-weight: 600;
   }

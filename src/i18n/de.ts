@@ -192,4 +192,16 @@ export const de: Record<MessageKey, string> = {
 
   'keeper.host': 'Dein Design wird von {host} aufbewahrt.',
   'keeper.tab': 'Dein Design gibt es nur in diesem Tab: Schließt du ihn, ist das Design verloren.',
+
+  'campaign.opens': 'Einsendungen ab {date}.',
+  'campaign.open': 'Einsendungen sind offen.',
+  'campaign.closes': 'Einsendeschluss {date} ({remaining}).',
+  'campaign.voting': 'Einsendeschluss ist vorbei. Die Abstimmung läuft.',
+  'campaign.judging': 'Einsendeschluss ist vorbei. Die Jury wählt aus.',
+  'campaign.results': 'Einsendeschluss ist vorbei. Die Ergebnisse stehen fest.',
+  'campaign.notYet': 'Einsendungen ab {date}: Du kannst jetzt malen und dein Design dann senden.',
+  'campaign.closed': 'Einsendeschluss ist vorbei: Dein Design bleibt in deinen Entwürfen.',
+  'campaign.unavailable': 'Die Kampagne konnte nicht geladen werden ({reason}).',
+  'submit.update': 'Einsendung aktualisieren',
+  'submit.reward': 'Preis',
 };

@@ -183,6 +183,18 @@ export const en = {
 
   'keeper.host': 'Your design is kept by {host}.',
   'keeper.tab': 'Your design lives only in this tab: closing it loses the design.',
+
+  'campaign.opens': 'Entries open {date}.',
+  'campaign.open': 'Entries are open.',
+  'campaign.closes': 'Entries close {date} ({remaining}).',
+  'campaign.voting': 'Entries are closed. Voting is open.',
+  'campaign.judging': 'Entries are closed. The jury is choosing.',
+  'campaign.results': 'Entries are closed. The results are out.',
+  'campaign.notYet': 'Entries open {date}: you can paint now and send your design then.',
+  'campaign.closed': 'Entries are closed: your design stays in your drafts.',
+  'campaign.unavailable': 'The campaign could not be loaded ({reason}).',
+  'submit.update': 'Update your entry',
+  'submit.reward': 'Reward',
 } as const;
 
 export type MessageKey = keyof typeof en;

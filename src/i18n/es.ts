@@ -188,4 +188,16 @@ export const es: Record<MessageKey, string> = {
 
   'keeper.host': '{host} guarda tu diseño.',
   'keeper.tab': 'Tu diseño solo existe en esta pestaña: si la cierras, lo pierdes.',
+
+  'campaign.opens': 'Las participaciones se abren el {date}.',
+  'campaign.open': 'Las participaciones están abiertas.',
+  'campaign.closes': 'Las participaciones cierran el {date} ({remaining}).',
+  'campaign.voting': 'Las participaciones están cerradas. La votación está abierta.',
+  'campaign.judging': 'Las participaciones están cerradas. El jurado está eligiendo.',
+  'campaign.results': 'Las participaciones están cerradas. Ya hay resultados.',
+  'campaign.notYet': 'Las participaciones se abren el {date}: puedes pintar ahora y enviar tu diseño entonces.',
+  'campaign.closed': 'Las participaciones están cerradas: tu diseño sigue en tus borradores.',
+  'campaign.unavailable': 'No se pudo cargar la campaña ({reason}).',
+  'submit.update': 'Actualizar tu participación',
+  'submit.reward': 'Premio',
 };

@@ -188,4 +188,16 @@ export const it: Record<MessageKey, string> = {
 
   'keeper.host': 'Il tuo design è conservato da {host}.',
   'keeper.tab': 'Il tuo design esiste solo in questa scheda: chiudendola lo perdi.',
+
+  'campaign.opens': 'Le partecipazioni si aprono il {date}.',
+  'campaign.open': 'Le partecipazioni sono aperte.',
+  'campaign.closes': 'Le partecipazioni chiudono il {date} ({remaining}).',
+  'campaign.voting': 'Le partecipazioni sono chiuse. Le votazioni sono aperte.',
+  'campaign.judging': 'Le partecipazioni sono chiuse. La giuria sta scegliendo.',
+  'campaign.results': 'Le partecipazioni sono chiuse. I risultati sono pubblicati.',
+  'campaign.notYet': 'Le partecipazioni si aprono il {date}: puoi dipingere ora e inviare il tuo design allora.',
+  'campaign.closed': 'Le partecipazioni sono chiuse: il tuo design resta nelle tue bozze.',
+  'campaign.unavailable': 'Non è stato possibile caricare la campagna ({reason}).',
+  'submit.update': 'Aggiorna la tua partecipazione',
+  'submit.reward': 'Premio',
 };

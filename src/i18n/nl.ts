@@ -190,4 +190,16 @@ export const nl: Record<MessageKey, string> = {
 
   'keeper.host': 'Je ontwerp wordt bewaard door {host}.',
   'keeper.tab': 'Je ontwerp bestaat alleen in dit tabblad: sluit je het, dan ben je het ontwerp kwijt.',
+
+  'campaign.opens': 'Inzenden kan vanaf {date}.',
+  'campaign.open': 'Inzenden is open.',
+  'campaign.closes': 'Inzenden sluit {date} ({remaining}).',
+  'campaign.voting': 'Inzenden is gesloten. Stemmen is open.',
+  'campaign.judging': 'Inzenden is gesloten. De jury kiest.',
+  'campaign.results': 'Inzenden is gesloten. De uitslag is bekend.',
+  'campaign.notYet': 'Inzenden kan vanaf {date}: je kunt nu al schilderen en je ontwerp dan insturen.',
+  'campaign.closed': 'Inzenden is gesloten: je ontwerp blijft bij je concepten.',
+  'campaign.unavailable': 'De campagne kon niet worden geladen ({reason}).',
+  'submit.update': 'Je inzending bijwerken',
+  'submit.reward': 'Beloning',
 };

@@ -50,6 +50,12 @@ export interface ConnectOptions {
    * `meta.id` is the same every time: use it as your Idempotency-Key.
    */
   onSubmission?(submission: Submission, meta: { id: string }): void | Promise<void>;
+  /**
+   * The participant token your backend signed for the signed-in customer
+   * (docs/campaigns.md), sent when the studio says `ready`, like `metrics`;
+   * `setParticipant` changes it later (sign-in, sign-out).
+   */
+  participant?: string;
   onMetrics?(report: MetricsReport): void;
   /**
    * The studio's time-on-task switch (docs/privacy.md), sent the moment the
@@ -76,6 +82,8 @@ export interface StudioConnection {
   /** Replaces the design; rejects with `{ code, message }` when the studio refuses it. */
   loadDesign(doc: DesignDocument): Promise<void>;
   setAuthor(name: string | null): Promise<void>;
+  /** The customer signed in (a participant token your backend signed) or out (null). */
+  setParticipant(token: string | null): Promise<void>;
   /** Time on task `on` (a fresh session) or `off` (nothing measured, kept or sent), e.g. from a consent banner. */
   setMetrics(mode: MetricsMode): Promise<void>;
   /** Opens the studio's submit flow; the submission arrives through `onSubmission`. */
@@ -88,7 +96,7 @@ export interface StudioConnection {
   disconnect(): void;
 }
 
-type Command = 'load-design' | 'set-author' | 'set-metrics' | 'submit' | 'draft-restore';
+type Command = 'load-design' | 'set-author' | 'set-participant' | 'set-metrics' | 'submit' | 'draft-restore';
 type FrameEnvelope = { [K in FrameMessage]: Envelope<K, FramePayloads[K]> }[FrameMessage];
 
 interface Pending {
@@ -105,6 +113,7 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
     );
   const store = options.storage ?? parentDraftsStore();
   let metricsMode = options.metrics === undefined ? undefined : checkedMode(options.metrics);
+  let participant: string | null | undefined = options.participant;
   const pending = new Map<string, Pending>();
   // Commands wait for `ready`: before it the frame may not be listening yet, or may be another page.
   let ready = false;
@@ -138,6 +147,11 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
     if (metricsMode) {
       const sent = command('set-metrics', { metrics: metricsMode });
       sent.catch((e: { code: string; message: string }) => options.onError?.(e));
+    }
+    if (participant !== undefined) {
+      command('set-participant', { token: participant }).catch((e: { code: string; message: string }) =>
+        options.onError?.(e),
+      );
     }
     options.onReady?.(payload);
     if (payload.storage === StorageState.Denied) {
@@ -307,6 +321,10 @@ export function connectStudio(iframe: HTMLIFrameElement, options: ConnectOptions
       return command('load-design', { design });
     },
     setAuthor: (name) => command('set-author', { name }),
+    setParticipant: (token) => {
+      participant = token;
+      return command('set-participant', { token });
+    },
     setMetrics: (mode) => {
       metricsMode = checkedMode(mode);
       return command('set-metrics', { metrics: metricsMode });

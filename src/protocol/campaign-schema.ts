@@ -142,3 +142,7 @@ export type CampaignSchemasMatchTypes = [
   Assert<Same<Out<typeof campaignListSchema>, CampaignList>>,
   Assert<Same<Out<typeof entryStatusSchema>, EntryStatus>>,
 ];
+
+/** The demo's `POST /campaigns/:id/demo-participant` (docs/campaigns.md). */
+export const demoParticipantRequestSchema = v.strictObject({ name: v.optional(v.string()) });
+export const demoParticipantSchema = v.strictObject({ token: v.string(), participant: id, name: v.string() });

@@ -14,6 +14,11 @@ const HEADER_COMMANDS = ['undo', 'redo', 'zoom-out', 'zoom-in', 'fit'] as const;
 export interface HeaderProps {
   editor: StudioEditor | undefined;
   manifest: TemplateManifest | undefined;
+  /**
+   * The submit button, when there is a brief to submit to: `blocked` says why it is off (a campaign that takes no
+   * entries now; shown in the brief, which the button points to), `update` when this person already entered.
+   */
+  submit: { blocked: string; update: boolean } | undefined;
   panelOpen: boolean;
   t: Translate;
   onDrafts(): void;
@@ -50,15 +55,17 @@ export function renderHeader(p: HeaderProps) {
         ${icon('drafts')}
       </button>
       ${
-        p.manifest?.brief
+        p.submit
           ? html`<button
               type="button"
               part="button primary"
               class="primary"
               data-action="submit"
-              ?disabled=${!editor}
+              ?disabled=${!editor || !!p.submit.blocked}
+              title=${p.submit.blocked || nothing}
+              aria-describedby=${p.submit.blocked ? 'campaign-status' : nothing}
               @click=${p.onSubmit}
-            >${t('submit.button')}</button>`
+            >${t(p.submit.update ? 'submit.update' : 'submit.button')}</button>`
           : nothing
       }
       <button

@@ -3,6 +3,7 @@ import type { StudioEditor } from '../editor/editor.ts';
 import { ToolId, type BrushStyle } from '../editor/tools/types.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { LoadedTemplate } from '../template/load.ts';
+import type { TemplateBrief } from '../template/types.ts';
 import { icon } from './icons.ts';
 import { renderLayersPanel } from './layers-panel.ts';
 import { renderStylePanel } from './style-panel.ts';
@@ -13,6 +14,10 @@ export interface SidePanelState {
   editor: StudioEditor | undefined;
   loaded: LoadedTemplate | undefined;
   t: Translate;
+  /** The brief shown: the campaign's when there is one (src/campaign/brief.ts). */
+  brief: TemplateBrief | undefined;
+  /** Where the campaign stands, under the brief's title. */
+  campaignStatus: unknown;
   briefOpen: boolean;
   /** On a phone the style and selection controls live in the row under the canvas, not in this panel. */
   compact: boolean;
@@ -27,7 +32,7 @@ export interface SidePanelState {
 export function renderSidePanel(s: SidePanelState): TemplateResult {
   const { editor, t } = s;
   return html`<aside class="side" part="panel">
-    ${renderBrief(s.loaded?.manifest.brief, s.briefOpen, t, s.onBrief)} ${s.compact ? nothing : renderToolControls(s)}
+    ${renderBrief(s.brief, s.briefOpen, t, s.onBrief, s.campaignStatus)} ${s.compact ? nothing : renderToolControls(s)}
     ${editor ? renderLayersPanel(editor, t) : nothing}
   </aside>`;
 }

@@ -71,8 +71,12 @@ describe('co-design-studio/parent ↔ BridgeController across two sites', () => 
     expect(Math.round(iframe.getBoundingClientRect().height)).to.equal(height);
 
     await studio.setAuthor('Ada Lovelace');
+    await studio.setParticipant('cdsp1.payload.signature');
     await studio.loadDesign(parseDesign(await roadsterDesign()));
     expect((await ask(iframe)).author).to.equal('Ada Lovelace');
+    expect((await ask(iframe)).participant, 'the host page signs the customer in through the bridge').to.equal('cdsp1.payload.signature');
+    await studio.setParticipant(null);
+    expect((await ask(iframe)).participant).to.equal(null);
 
     await studio.submit();
     const submission = await waitFor(() => heard.submissions[0], 'the submission');

@@ -72,6 +72,8 @@ describe('custom-elements.json', () => {
       'host-origin': 'hostOrigin',
       'idle-timeout': 'idleTimeout',
       metrics: 'metrics',
+      campaign: 'campaign',
+      participant: 'participant',
     });
     for (const a of studio(committed).attributes) assert.ok(a.description, `attribute ${a.name} is described`);
   });

@@ -17,6 +17,8 @@ export interface ApiServer {
   adminToken: string;
   fail(route: FaultRoute, ...faults: Fault[]): Promise<void>;
   state(): Promise<TestServerState>;
+  /** A call with the admin token, made by the test runner (the campaign team's side). */
+  admin<T = any>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startApiServer(options: TestServerOptions = {}): Promise<A
     adminToken: started.adminToken,
     fail: async (route, ...faults) => void (await executeServerCommand('co-design-server-faults', { id, route, faults })),
     state: async () => (await executeServerCommand<TestServerState, { id: string }>('co-design-server-state', { id }))!,
+    admin: async (method, path, body) => (await executeServerCommand('co-design-server-admin', { id, method, path, body }))!,
     stop: async () => void (await executeServerCommand('co-design-server-stop', { id })),
   };
 }

@@ -31,6 +31,18 @@ export function coDesignServerPlugin() {
           return true;
         case 'co-design-server-state':
           return get(payload.id).state();
+        case 'co-design-server-admin': {
+          // The campaign team's calls, made in Node: a browser test's page is another origin, and the API
+          // never lets a cross-origin page send the admin token.
+          const server = get(payload.id);
+          const response = await server.app.inject({
+            method: payload.method,
+            url: `/api${payload.path}`,
+            headers: { authorization: `Bearer ${server.adminToken}`, ...(payload.body ? { 'content-type': 'application/json' } : {}) },
+            payload: payload.body ? JSON.stringify(payload.body) : undefined,
+          });
+          return { status: response.statusCode, body: response.json() };
+        }
         case 'co-design-server-stop':
           await get(payload.id).close();
           servers.delete(payload.id);

@@ -38,6 +38,8 @@ export async function buildSubmission(
     consent: Consent;
     metrics: Metrics | null;
     previews?: Array<{ view: string; blob: Blob }>;
+    /** The campaign entered, and the participant token when the host signed the customer in. */
+    campaign?: { id: string; participant?: string };
   },
 ): Promise<Submission> {
   const rendered = parts.previews ?? (await renderPreviews(editor));
@@ -56,5 +58,9 @@ export async function buildSubmission(
   };
   // With metrics switched off the field is absent, not empty: zeros would read as a customer who did nothing.
   if (parts.metrics) submission.metrics = parts.metrics;
+  if (parts.campaign) {
+    submission.campaign = parts.campaign.id;
+    if (parts.campaign.participant) submission.participant = parts.campaign.participant;
+  }
   return submission;
 }

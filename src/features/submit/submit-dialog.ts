@@ -14,7 +14,7 @@ export const SubmitStep = {
 export type SubmitStep = (typeof SubmitStep)[keyof typeof SubmitStep];
 
 export interface SubmitDialogProps {
-  brief: TemplateBrief;
+  brief: TemplateBrief & { reward?: string };
   previews: Array<{ view: string; name: string; url: string }>;
   author: string;
   accepted: boolean;
@@ -100,6 +100,12 @@ export function renderSubmitDialog(p: SubmitDialogProps) {
       </label>
       <h3>${t('submit.terms')}</h3>
       <p class="terms" id="terms-text">${brief.terms}</p>
+      ${
+        brief.reward
+          ? html`<h3>${t('submit.reward')}</h3>
+              <p class="reward">${brief.reward}</p>`
+          : nothing
+      }
       <label class="consent">
         <input
           type="checkbox"

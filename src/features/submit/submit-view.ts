@@ -7,6 +7,7 @@ import type { DeliveryReceipt, Submission } from '../../protocol/submission.ts';
 import { adoptDialogStyles, renderSubmitDialog, SubmitStep } from './submit-dialog.ts';
 import { CoDesignSubmitEvent } from '../../element/events/submit.ts';
 import { buildSubmission, renderPreviews } from './submission.ts';
+import type { ShownBrief } from '../../campaign/link.ts';
 
 export type SubmitResult =
   { state: 'sent'; receipt: DeliveryReceipt } | { state: 'queued' } | { state: 'taken'; submission: Submission };
@@ -14,6 +15,12 @@ export type SubmitResult =
 export interface SubmitViewOptions {
   t(): Translate;
   editor(): StudioEditor | undefined;
+  /** The brief and terms consented to: the campaign's when there is one, else the template's. */
+  brief(): ShownBrief | undefined;
+  /** The campaign the design is entered in, with the participant's token when the host signed one in. */
+  campaign(): { id: string; participant?: string } | undefined;
+  /** A delivery went through (the participant's entry now exists). */
+  delivered(): void;
   draft(): string | undefined;
   /** The draft's time on task, or null when the host switched metrics off (the submission then has none). */
   metrics(): Metrics | null;
@@ -55,7 +62,7 @@ export class SubmitView implements ReactiveController {
   /** Opens the dialog; settles when the design is sent, queued, taken over by the host, or the dialog is closed. */
   async open(): Promise<SubmitResult> {
     const editor = this.options.editor();
-    const brief = editor?.manifest?.brief;
+    const brief = this.options.brief();
     if (!editor?.ready || !brief)
       throw new StudioError(ErrorCode.SubmitUnavailable, 'This template has no brief and terms to submit to');
     this.pending?.reject(new StudioError(ErrorCode.SubmitCancelled, 'A new submission was started'));
@@ -110,7 +117,7 @@ export class SubmitView implements ReactiveController {
   private async send(): Promise<void> {
     const t = this.options.t();
     const editor = this.options.editor();
-    const brief = editor?.manifest?.brief;
+    const brief = this.options.brief();
     const author = this.state.author.trim();
     if (!author) return this.set({ message: t('submit.needAuthor') });
     if (!this.state.accepted) return this.set({ message: t('submit.needConsent') });
@@ -123,6 +130,7 @@ export class SubmitView implements ReactiveController {
         consent: { termsVersion: brief.termsVersion, licence: brief.terms, acceptedAt: new Date().toISOString() },
         metrics: this.options.metrics(),
         previews: this.state.previews,
+        campaign: this.options.campaign(),
       });
       const event = new CoDesignSubmitEvent(submission);
       if (!this.host.dispatchEvent(event)) {
@@ -132,6 +140,7 @@ export class SubmitView implements ReactiveController {
       }
       const result = await this.options.deliver(submission, (progress) => this.set({ progress }));
       this.set({ step: result.state === 'queued' ? SubmitStep.Queued : SubmitStep.Sent });
+      if (result.state === 'sent') this.options.delivered();
       this.settle(result);
     } catch (error) {
       const e =
@@ -148,7 +157,7 @@ export class SubmitView implements ReactiveController {
 
   render() {
     if (!this.state.open) return nothing;
-    const brief = this.options.editor()?.manifest?.brief;
+    const brief = this.options.brief();
     if (!brief) return nothing;
     return renderSubmitDialog({
       brief,

@@ -3,6 +3,7 @@
  * server and turned into docs/openapi.json like the rest of the protocol.
  */
 import * as v from 'valibot';
+import type { Assert, Out, Same } from './type-checks.ts';
 import { DOCUMENT_LIMITS } from '../document/limits.ts';
 import {
   CAMPAIGN_PHASES,
@@ -132,9 +133,6 @@ export const entryStatusSchema = v.strictObject({
   versions: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
-type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 export type CampaignSchemasMatchTypes = [
   Assert<Same<Out<typeof campaignInputSchema>, CampaignInput>>,
   Assert<Same<Out<typeof campaignSchema>, Campaign>>,

@@ -1,5 +1,6 @@
 /** Valibot schemas of the jury payloads (jury.ts), for the server and docs/openapi.json. */
 import * as v from 'valibot';
+import type { Assert, Out, Same } from './type-checks.ts';
 import { DOCUMENT_LIMITS } from '../document/limits.ts';
 import { CAMPAIGN_PHASES } from './campaign.ts';
 import { criterionSchema } from './campaign-schema.ts';
@@ -115,9 +116,6 @@ export const campaignResultsSchema = v.strictObject({
   ),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
-type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 export type JurySchemasMatchTypes = [
   Assert<Same<Out<typeof jurorSchema>, Juror>>,
   Assert<Same<Out<typeof jurorInviteSchema>, JurorInvite>>,

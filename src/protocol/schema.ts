@@ -10,6 +10,7 @@
  * a second, weaker copy of its schema.
  */
 import * as v from 'valibot';
+import type { Assert, Out, Same } from './type-checks.ts';
 import { DOCUMENT_LIMITS } from '../document/limits.ts';
 import { METRICS_FORMAT, METRICS_VERSION, type Metrics, type MetricsReport, type ToolFigures } from './metrics.ts';
 import {
@@ -296,9 +297,6 @@ export const campaignStatsSchema = v.strictObject({
 });
 
 // The schemas must describe exactly the types of metrics.ts and submission.ts.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
-type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 export type ProtocolSchemasMatchTypes = [
   Assert<Same<(typeof TOOL_IDS)[number], ToolFigures['tool']>>,
   Assert<Same<Out<typeof metricsSchema>, Metrics>>,

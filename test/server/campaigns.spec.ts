@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CampaignInput } from '../../src/protocol/campaign.ts';
+import { campaignInput, DAY, T0 } from './campaign-fixtures.ts';
 import { signParticipant } from '../../server/campaigns/token.ts';
 import { admin, json, startServer, submission, uniqueId, type TestServer } from './support.ts';
 
-const DAY = 24 * 3600_000;
-const T0 = Date.parse('2027-03-01T12:00:00Z');
-
-function input(over: Partial<CampaignInput> = {}): CampaignInput {
-  const at = (days: number) => new Date(T0 + days * DAY).toISOString();
-  return {
-    name: 'Paint the Roadster',
-    template: 'roadster',
-    brief: { title: 'Your roadster', text: 'Paint it your way.\nThe jury picks five.', rules: ['Your own work'] },
-    terms: { version: '2026-01', licence: 'You grant the brand a licence to show your design.', reward: 'The five best are painted on real cars.' },
-    schedule: { entries: at(-1), voting: at(10), judging: at(20), results: at(30) },
-    hideVotes: false,
-    criteria: [
-      { id: 'originality', name: 'Originality', weight: 2 },
-      { id: 'craft', name: 'Craft', weight: 1 },
-    ],
-    communityWeight: 0.3,
-    ...over,
-  };
-}
+const input = campaignInput;
 
 describe('campaigns', () => {
   let server: TestServer;

@@ -1,28 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CampaignInput } from '../../src/protocol/campaign.ts';
 import { signParticipant } from '../../server/campaigns/token.ts';
 import { rankEntries } from '../../server/campaigns/ranking.ts';
+import { campaignInput, T0 } from './campaign-fixtures.ts';
 import { admin, json, startServer, submission, uniqueId, type TestServer } from './support.ts';
-
-const DAY = 24 * 3600_000;
-const T0 = Date.parse('2027-03-01T12:00:00Z');
-const at = (days: number) => new Date(T0 + days * DAY).toISOString();
-
-const campaignInput = (over: Partial<CampaignInput> = {}): CampaignInput => ({
-  name: 'Paint the Roadster',
-  template: 'roadster',
-  brief: { title: 'Your roadster', text: 'Paint it.', rules: [] },
-  terms: { version: '2026-01', licence: 'Licence.', reward: 'A car.' },
-  schedule: { entries: at(-1), voting: at(10), judging: at(20), results: at(30) },
-  hideVotes: false,
-  criteria: [
-    { id: 'originality', name: 'Originality', weight: 3 },
-    { id: 'craft', name: 'Craft', weight: 1 },
-  ],
-  communityWeight: 0.25,
-  ...over,
-});
 
 const scores = (originality: number, craft: number) => ({ scores: [{ criterion: 'originality', score: originality }, { criterion: 'craft', score: craft }] });
 

@@ -4,7 +4,7 @@
  */
 import { designInvalid } from './issues.ts';
 import { DOCUMENT_LIMITS as L } from './limits.ts';
-import type { DesignDocument, ImageObject, PlacedObject, Stroke } from './types.ts';
+import type { DesignDocument, Fill, ImageObject, PlacedObject, Stroke } from './types.ts';
 
 function checkStroke(stroke: Stroke, path: string): void {
   const points = stroke.pts.length / 2;
@@ -17,6 +17,14 @@ function checkStroke(stroke: Stroke, path: string): void {
     if (spray && stroke[key] === undefined)
       throw designInvalid(`${path}.${key}`, 'a spray stroke needs a seed and a density');
     if (!spray && stroke[key] !== undefined) throw designInvalid(`${path}.${key}`, `only spray strokes carry a ${key}`);
+  }
+}
+
+function checkFill(fill: Fill, path: string): void {
+  if (fill.under && fill.region) throw designInvalid(`${path}.under`, 'a bucket fill (region) is never a base coat');
+  const entries = fill.region?.reduce((n, ring) => n + ring.length, 0) ?? 0;
+  if (entries > L.regionEntries) {
+    throw designInvalid(`${path}.region`, `expected at most ${L.regionEntries} entries in all rings, got ${entries}`);
   }
 }
 
@@ -57,6 +65,7 @@ export function checkDocumentRules(doc: DesignDocument): void {
       }
       layer.marks.forEach((mark, m) => {
         if (mark.type === 'stroke') checkStroke(mark, `${path}.marks[${m}]`);
+        else checkFill(mark, `${path}.marks[${m}]`);
       });
     });
   });

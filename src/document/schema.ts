@@ -132,10 +132,20 @@ export const strokeSchema = v.strictObject({
   density: v.optional(integerRange(L.densityMin, L.densityMax)),
 });
 
+const ring = intArray({ min: -L.ptsValue, max: L.ptsValue, minLength: 6, maxLength: L.regionEntries, pairs: true });
+
 export const fillSchema = v.strictObject({
   type: v.literal('fill'),
   area: id,
   color,
+  under: v.optional(v.boolean()),
+  region: v.optional(
+    v.pipe(
+      v.array(ring),
+      v.minLength(1, got(`expected 1 to ${L.regionRings} rings`)),
+      v.maxLength(L.regionRings, got(`expected 1 to ${L.regionRings} rings`)),
+    ),
+  ),
 });
 
 export const markSchema = v.variant('type', [strokeSchema, fillSchema], got('expected a mark type "stroke" or "fill"'));

@@ -71,11 +71,21 @@ export interface Stroke {
   density?: number;
 }
 
-/** Fills a whole design area with one colour. */
+/**
+ * Fills a design area with one colour: over what the layer holds (the default),
+ * under it (a base coat), or only a flooded region of it (the bucket).
+ */
 export interface Fill {
   type: 'fill';
   area: string;
   color: string;
+  /** A base coat: fills only the pixels of the area the layer has not painted yet (drawn `destination-over`). */
+  under?: boolean;
+  /**
+   * The bucket's flooded region: closed rings, each quantised and delta-encoded as a stroke's `pts`, filled
+   * even-odd inside the area. Computed once on the tap, so what is stored is exactly what is drawn.
+   */
+  region?: number[][];
 }
 
 export type Mark = Stroke | Fill;

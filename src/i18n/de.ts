@@ -192,4 +192,24 @@ export const de: Record<MessageKey, string> = {
 
   'keeper.host': 'Dein Design wird von {host} aufbewahrt.',
   'keeper.tab': 'Dein Design gibt es nur in diesem Tab: Schließt du ihn, ist das Design verloren.',
+
+  // Füllarten, Pipette und Verläufe (docs/craft/fill.md, eyedropper.md, gradients.md).
+  'fill.mode': 'Füllen',
+  'fill.cover': 'Über die Farbe',
+  'fill.under': 'Grundierung',
+  'fill.bucket': 'Farbeimer',
+  'fill.tolerance': 'Toleranz',
+  'notice.flood-failed': 'Dort gibt es nichts zu füllen.',
+  'tool.eyedropper': 'Farbe aufnehmen',
+  'notice.picked': '{colour} aufgenommen.',
+  'notice.picked-snapped': 'Die nächste Markenfarbe aufgenommen: {colour}.',
+  'notice.picked-nothing': 'Dort ist nichts gemalt, das du aufnehmen kannst.',
+  'gradient.label': 'Verlauf',
+  'gradient.none': 'Einfarbig',
+  'gradient.linear': 'Linear',
+  'gradient.radial': 'Radial',
+  'gradient.angle': 'Winkel',
+  'gradient.stop': 'Farbpunkt {n}',
+  'gradient.addStop': 'Farbpunkt hinzufügen',
+  'gradient.removeStop': 'Letzten Farbpunkt entfernen',
 };

@@ -183,6 +183,26 @@ export const en = {
 
   'keeper.host': 'Your design is kept by {host}.',
   'keeper.tab': 'Your design lives only in this tab: closing it loses the design.',
+
+  // Fill modes, the eyedropper and gradients (docs/craft/fill.md, eyedropper.md, gradients.md).
+  'fill.mode': 'Fill',
+  'fill.cover': 'Over the paint',
+  'fill.under': 'Base coat',
+  'fill.bucket': 'Bucket',
+  'fill.tolerance': 'Tolerance',
+  'notice.flood-failed': 'Nothing to fill there.',
+  'tool.eyedropper': 'Pick a colour',
+  'notice.picked': 'Picked {colour}.',
+  'notice.picked-snapped': 'Picked the nearest brand colour, {colour}.',
+  'notice.picked-nothing': 'Nothing is painted there to pick from.',
+  'gradient.label': 'Gradient',
+  'gradient.none': 'Solid',
+  'gradient.linear': 'Linear',
+  'gradient.radial': 'Radial',
+  'gradient.angle': 'Angle',
+  'gradient.stop': 'Stop {n}',
+  'gradient.addStop': 'Add a stop',
+  'gradient.removeStop': 'Remove the last stop',
 } as const;
 
 export type MessageKey = keyof typeof en;

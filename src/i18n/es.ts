@@ -188,4 +188,24 @@ export const es: Record<MessageKey, string> = {
 
   'keeper.host': '{host} guarda tu diseño.',
   'keeper.tab': 'Tu diseño solo existe en esta pestaña: si la cierras, lo pierdes.',
+
+  // Modos de relleno, cuentagotas y degradados (docs/craft/fill.md, eyedropper.md, gradients.md).
+  'fill.mode': 'Relleno',
+  'fill.cover': 'Sobre la pintura',
+  'fill.under': 'Capa base',
+  'fill.bucket': 'Cubo',
+  'fill.tolerance': 'Tolerancia',
+  'notice.flood-failed': 'No hay nada que rellenar ahí.',
+  'tool.eyedropper': 'Tomar un color',
+  'notice.picked': 'Color tomado: {colour}.',
+  'notice.picked-snapped': 'Se tomó el color de marca más cercano: {colour}.',
+  'notice.picked-nothing': 'Ahí no hay nada pintado de donde tomar un color.',
+  'gradient.label': 'Degradado',
+  'gradient.none': 'Sólido',
+  'gradient.linear': 'Lineal',
+  'gradient.radial': 'Radial',
+  'gradient.angle': 'Ángulo',
+  'gradient.stop': 'Parada {n}',
+  'gradient.addStop': 'Añadir una parada',
+  'gradient.removeStop': 'Quitar la última parada',
 };

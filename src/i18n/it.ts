@@ -188,4 +188,24 @@ export const it: Record<MessageKey, string> = {
 
   'keeper.host': 'Il tuo design è conservato da {host}.',
   'keeper.tab': 'Il tuo design esiste solo in questa scheda: chiudendola lo perdi.',
+
+  // Modi di riempimento, contagocce e sfumature (docs/craft/fill.md, eyedropper.md, gradients.md).
+  'fill.mode': 'Riempimento',
+  'fill.cover': 'Sopra la vernice',
+  'fill.under': 'Mano di fondo',
+  'fill.bucket': 'Secchiello',
+  'fill.tolerance': 'Tolleranza',
+  'notice.flood-failed': 'Lì non c’è niente da riempire.',
+  'tool.eyedropper': 'Preleva un colore',
+  'notice.picked': 'Colore prelevato: {colour}.',
+  'notice.picked-snapped': 'Preso il colore del marchio più vicino: {colour}.',
+  'notice.picked-nothing': 'Lì non c’è niente di dipinto da cui prelevare.',
+  'gradient.label': 'Sfumatura',
+  'gradient.none': 'Tinta unita',
+  'gradient.linear': 'Lineare',
+  'gradient.radial': 'Radiale',
+  'gradient.angle': 'Angolo',
+  'gradient.stop': 'Punto {n}',
+  'gradient.addStop': 'Aggiungi un punto',
+  'gradient.removeStop': 'Togli l’ultimo punto',
 };

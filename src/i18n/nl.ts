@@ -190,4 +190,24 @@ export const nl: Record<MessageKey, string> = {
 
   'keeper.host': 'Je ontwerp wordt bewaard door {host}.',
   'keeper.tab': 'Je ontwerp bestaat alleen in dit tabblad: sluit je het, dan ben je het ontwerp kwijt.',
+
+  // Vulstanden, pipet en kleurverlopen (docs/craft/fill.md, eyedropper.md, gradients.md).
+  'fill.mode': 'Vullen',
+  'fill.cover': 'Over de verf',
+  'fill.under': 'Grondlaag',
+  'fill.bucket': 'Emmer',
+  'fill.tolerance': 'Tolerantie',
+  'notice.flood-failed': 'Daar valt niets te vullen.',
+  'tool.eyedropper': 'Kleur oppikken',
+  'notice.picked': '{colour} opgepikt.',
+  'notice.picked-snapped': 'De dichtstbijzijnde merkkleur opgepikt: {colour}.',
+  'notice.picked-nothing': 'Daar is niets geschilderd om een kleur van op te pikken.',
+  'gradient.label': 'Kleurverloop',
+  'gradient.none': 'Effen',
+  'gradient.linear': 'Lineair',
+  'gradient.radial': 'Radiaal',
+  'gradient.angle': 'Hoek',
+  'gradient.stop': 'Kleurpunt {n}',
+  'gradient.addStop': 'Kleurpunt toevoegen',
+  'gradient.removeStop': 'Laatste kleurpunt verwijderen',
 };

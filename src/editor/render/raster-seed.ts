@@ -48,10 +48,14 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
     const mark = marks[m];
     const text =
       mark.type === 'fill'
-        ? `f${mark.area}${mark.color}`
+        ? `f${mark.area}${mark.color}${mark.under ? 'u' : ''}${mark.region ? `r${mark.region.length}` : ''}`
         : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}`;
     for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
-    if (mark.type === 'fill') continue;
+    if (mark.type === 'fill') {
+      for (const ring of mark.region ?? [])
+        for (let i = 0; i < ring.length; i++) a = Math.imul(a ^ ring[i], 0x01000193);
+      continue;
+    }
     const pts = mark.pts;
     for (let i = 0; i < pts.length; i++) {
       a = Math.imul(a ^ pts[i], 0x01000193);

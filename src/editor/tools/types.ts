@@ -33,7 +33,14 @@ export interface BrushStyle {
   /** Shapes: filled with the colour, or outlined with it. */
   shapeFilled: boolean;
   sticker: string | undefined;
+  /** The fill tool: over the paint, a base coat under it, or a bucket that floods the region tapped. */
+  fillMode: FillMode;
+  /** The bucket's colour tolerance, 0..100 %. */
+  fillTolerance: number;
 }
+
+export const FillMode = { Cover: 'cover', Under: 'under', Bucket: 'bucket' } as const;
+export type FillMode = (typeof FillMode)[keyof typeof FillMode];
 
 /** The brush a new editor starts with (a template's palette and fonts adjust it). */
 export const DEFAULT_STYLE: Readonly<BrushStyle> = {
@@ -46,10 +53,13 @@ export const DEFAULT_STYLE: Readonly<BrushStyle> = {
   shape: 'rect',
   shapeFilled: true,
   sticker: undefined,
+  fillMode: 'cover',
+  fillTolerance: 15,
 };
 
 /** Notices a tool can raise; the UI translates them. */
-export type ToolNotice = 'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started';
+export type ToolNotice =
+  'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started' | 'flood-failed';
 
 /** What the editor lends a tool for one gesture. */
 export interface ToolContext {
@@ -120,7 +130,7 @@ export interface ToolDeps {
 }
 
 /** What the style panel offers while a tool is active. */
-export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker';
+export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker' | 'fill';
 
 /**
  * A tool as the rest of the studio sees it: its folder exports one of these,

@@ -1,7 +1,19 @@
 import type { Point } from 'fabric/es';
-import { ToolId, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
+import type { Fill } from '../../../document/types.ts';
+import { FillMode, ToolId, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
 
-/** Fills the design area under the pointer with the current colour. */
+// The bucket's flood and outline tracing are a chunk of their own: most sessions never tap with it.
+let bucket: Promise<typeof import('./bucket.ts')> | undefined;
+function loadBucket(): Promise<typeof import('./bucket.ts')> {
+  // A failed load is tried again on the next tap.
+  bucket ??= import('./bucket.ts').catch((e: unknown) => {
+    bucket = undefined;
+    throw e;
+  });
+  return bucket;
+}
+
+/** Fills the design area under the pointer: over the paint, under it, or the painted-around region tapped. */
 export class FillTool implements Tool {
   readonly id = ToolId.Fill;
   readonly cursor = 'cell';
@@ -15,7 +27,10 @@ export class FillTool implements Tool {
   }
 }
 
-/** Shared with the keyboard: fills the area at a point, as one undo step. */
+/**
+ * Shared with the keyboard: fills at a point, as one undo step. A bucket fill is committed once its region is
+ * computed (the flood's module loads with the first one), or says why it could not be.
+ */
 export function fillAt(ctx: ToolContext, x: number, y: number): boolean {
   const area = ctx.areas.areaAt(x, y);
   if (!area) {
@@ -24,10 +39,20 @@ export function fillAt(ctx: ToolContext, x: number, y: number): boolean {
   }
   const target = ctx.paintTarget();
   if (!target) return false;
-  ctx.commit([
-    ...target.ops,
-    { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark: { type: 'fill', area, color: ctx.style.color } },
-  ]);
+  const mark: Fill = { type: 'fill', area, color: ctx.style.color };
+  const push = (m: Fill) =>
+    ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark: m }]);
+  if (ctx.style.fillMode !== FillMode.Bucket) {
+    push(ctx.style.fillMode === FillMode.Under ? { ...mark, under: true } : mark);
+    return true;
+  }
+  const layer = ctx.view().layers.find((l) => l.id === target.layer);
+  const marks = layer?.kind === 'paint' ? layer.marks : [];
+  const tolerance = Math.round((Math.min(100, Math.max(0, ctx.style.fillTolerance)) * 255) / 100);
+  void loadBucket()
+    .then((b) => b.floodRegion(ctx.areas, area, marks, { x, y }, tolerance))
+    .catch(() => undefined)
+    .then((region) => (region ? push({ ...mark, region }) : ctx.notice('flood-failed')));
   return true;
 }
 
@@ -35,6 +60,6 @@ export const fillTool: ToolDefinition = {
   id: 'fill',
   key: 'f',
   icon: 'M5 12l7-7 7 7-7 7z M19 15s2 2.5 2 4a2 2 0 0 1-4 0c0-1.5 2-4 2-4',
-  options: ['color'],
+  options: ['color', 'fill'],
   create: () => new FillTool(),
 };

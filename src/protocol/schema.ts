@@ -66,6 +66,7 @@ export const TOOL_IDS = [
   'image',
   'sticker',
   'select',
+  'eyedropper',
 ] as const;
 
 /**

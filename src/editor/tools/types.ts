@@ -1,9 +1,11 @@
 import type { Point } from 'fabric/es';
 import type { Layer, PlacedObject, ShapeKind, ViewDesign } from '../../document/types.ts';
+import type { TemplateManifest } from '../../template/types.ts';
 import type { ViewAreas } from '../areas.ts';
 import type { Op } from '../history/ops.ts';
 import type { Scene } from '../render/scene.ts';
 import type { StudioCanvas } from '../render/studio-canvas.ts';
+import type { ViewPainter } from '../render/view-painter.ts';
 
 /** Stable tool ids, used by the UI, the command registry and the metrics (docs/design.md). */
 export const ToolId = {
@@ -17,6 +19,7 @@ export const ToolId = {
   Image: 'image',
   Sticker: 'sticker',
   Select: 'select',
+  Eyedropper: 'eyedropper',
 } as const;
 export type ToolId = (typeof ToolId)[keyof typeof ToolId];
 
@@ -59,7 +62,15 @@ export const DEFAULT_STYLE: Readonly<BrushStyle> = {
 
 /** Notices a tool can raise; the UI translates them. */
 export type ToolNotice =
-  'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started' | 'flood-failed';
+  | 'layer-locked'
+  | 'outside-area'
+  | 'no-paint-layer'
+  | 'choose-sticker'
+  | 'line-started'
+  | 'flood-failed'
+  | 'picked'
+  | 'picked-snapped'
+  | 'picked-nothing';
 
 /** What the editor lends a tool for one gesture. */
 export interface ToolContext {
@@ -68,6 +79,9 @@ export interface ToolContext {
   readonly areas: ViewAreas;
   readonly style: BrushStyle;
   readonly viewId: string;
+  /** The view's painter (product art, areas) and the template: what the eyedropper may pick from. */
+  readonly painter: ViewPainter;
+  readonly manifest: TemplateManifest;
   view(): ViewDesign;
   /** The paint layer a free-hand gesture goes to, with the ops that create it when none fits. */
   paintTarget(): { layer: string; ops: Op[] } | undefined;
@@ -79,6 +93,8 @@ export interface ToolContext {
   place(object: PlacedObject): string;
   notice(notice: ToolNotice): void;
   setTool(id: ToolId): void;
+  /** Changes the brush as the style panel does (the eyedropper's picked colour). */
+  setStyle(patch: Partial<BrushStyle>): void;
   /** The top context, transformed to design units and clipped to the design areas. */
   drawTop(paint: (ctx: CanvasRenderingContext2D) => void): void;
   clearTop(): void;

@@ -27,13 +27,9 @@ export class EyedropperTool implements Tool {
   }
 }
 
-/** Picks at a point inside the design areas; outside them there is only product to pick from. */
+/** Picks once pick.ts has loaded (it says why when there is nothing to pick). */
 function pickAt(ctx: ToolContext, x: number, y: number): boolean {
-  if (!ctx.areas.contains(x, y) && ctx.manifest.pickProductColours !== true) {
-    ctx.notice('outside-area');
-    return false;
-  }
-  void loadPicker().then(
+  loadPicker().then(
     (m) => m.pickColour(ctx, x, y),
     () => ctx.notice('picked-nothing'),
   );

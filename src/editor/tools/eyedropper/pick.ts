@@ -9,6 +9,11 @@ import { nearestColour } from './oklab.ts';
  */
 export function pickColour(ctx: ToolContext, x: number, y: number): boolean {
   const withProduct = ctx.manifest.pickProductColours === true;
+  // Outside the design areas there is only product to pick from.
+  if (!withProduct && !ctx.areas.contains(x, y)) {
+    ctx.notice('outside-area');
+    return false;
+  }
   const [r, g, b, a] = sample(ctx, x, y, withProduct);
   // Mostly transparent: there is no colour there to speak of (a soft edge, or bare product without the flag).
   if (a < 128) {

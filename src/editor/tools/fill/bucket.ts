@@ -1,12 +1,31 @@
 import { DOCUMENT_LIMITS } from '../../../document/limits.ts';
 import { POINT_QUANTUM, type Mark } from '../../../document/types.ts';
 import type { ViewAreas } from '../../areas.ts';
+import type { Op } from '../../history/ops.ts';
 import { bakedRaster, RASTER_LONG_SIDE } from '../../render/raster-layer.ts';
 import { drawMark } from '../../render/strokes.ts';
+import type { ToolContext } from '../types.ts';
 import { encodeRings, floodMask, grow, simplifyRing, traceRings, type FloodGrid } from './flood.ts';
 
 /** How far a staircase of cells may be straightened, in cells. */
 const SIMPLIFY = 0.75;
+
+/** Floods the region tapped in the target layer and commits it as one fill mark, or says there is none. */
+export function bucketFill(
+  ctx: ToolContext,
+  target: { layer: string; ops: Op[] },
+  area: string,
+  x: number,
+  y: number,
+): void {
+  const layer = ctx.view().layers.find((l) => l.id === target.layer);
+  const marks = layer?.kind === 'paint' ? layer.marks : [];
+  const tolerance = Math.round((Math.min(100, Math.max(0, ctx.style.fillTolerance)) * 255) / 100);
+  const region = floodRegion(ctx.areas, area, marks, { x, y }, tolerance);
+  if (!region) return ctx.notice('flood-failed');
+  const mark = { type: 'fill' as const, area, color: ctx.style.color, region };
+  ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark }]);
+}
 
 /**
  * The region a bucket tap at (x, y) floods, as stored in a fill mark, or undefined when nothing matches.

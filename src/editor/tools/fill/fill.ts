@@ -29,7 +29,7 @@ export class FillTool implements Tool {
 
 /**
  * Shared with the keyboard: fills at a point, as one undo step. A bucket fill is committed once its region is
- * computed (the flood's module loads with the first one), or says why it could not be.
+ * computed (bucket.ts loads with the first one), or says why it could not be.
  */
 export function fillAt(ctx: ToolContext, x: number, y: number): boolean {
   const area = ctx.areas.areaAt(x, y);
@@ -39,20 +39,16 @@ export function fillAt(ctx: ToolContext, x: number, y: number): boolean {
   }
   const target = ctx.paintTarget();
   if (!target) return false;
-  const mark: Fill = { type: 'fill', area, color: ctx.style.color };
-  const push = (m: Fill) =>
-    ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark: m }]);
-  if (ctx.style.fillMode !== FillMode.Bucket) {
-    push(ctx.style.fillMode === FillMode.Under ? { ...mark, under: true } : mark);
+  const mode = ctx.style.fillMode;
+  if (mode === FillMode.Bucket) {
+    loadBucket().then(
+      (b) => b.bucketFill(ctx, target, area, x, y),
+      () => ctx.notice('flood-failed'),
+    );
     return true;
   }
-  const layer = ctx.view().layers.find((l) => l.id === target.layer);
-  const marks = layer?.kind === 'paint' ? layer.marks : [];
-  const tolerance = Math.round((Math.min(100, Math.max(0, ctx.style.fillTolerance)) * 255) / 100);
-  void loadBucket()
-    .then((b) => b.floodRegion(ctx.areas, area, marks, { x, y }, tolerance))
-    .catch(() => undefined)
-    .then((region) => (region ? push({ ...mark, region }) : ctx.notice('flood-failed')));
+  const mark: Fill = { type: 'fill', area, color: ctx.style.color, ...(mode === FillMode.Under && { under: true }) };
+  ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark }]);
   return true;
 }
 

@@ -31,6 +31,7 @@ export const DOCUMENT_LIMITS = {
   /** Rings of a bucket fill's region, and their entries (two per point) together. */
   regionRings: 20_000,
   regionEntries: 400_000,
+  gradientStops: 8,
   densityMin: 1,
   densityMax: 200,
   sidesMin: 3,

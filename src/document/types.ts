@@ -86,6 +86,28 @@ export interface Fill {
    * even-odd inside the area. Computed once on the tap, so what is stored is exactly what is drawn.
    */
   region?: number[][];
+  /** Paints a gradient instead of `color` (which stays, as its first stop), across what it fills. */
+  gradient?: Gradient;
+}
+
+export const GRADIENT_TYPES = ['linear', 'radial'] as const;
+
+/**
+ * A colour gradient across the bounding box of what it fills (an area, a bucket's region, a shape): linear
+ * from edge to edge at `angle`, or radial from the box's centre to its corners.
+ */
+export interface Gradient {
+  type: (typeof GRADIENT_TYPES)[number];
+  /** Linear only: the direction in degrees, clockwise; 0 runs left to right, 90 top to bottom. */
+  angle?: number;
+  /** Two or more, in order of `at`. */
+  stops: GradientStop[];
+}
+
+export interface GradientStop {
+  /** 0 at the gradient's start, 1 at its end. */
+  at: number;
+  color: string;
 }
 
 export type Mark = Stroke | Fill;
@@ -125,6 +147,8 @@ export interface ShapeObject extends Placement {
   strokeWidth: number;
   /** Star points or polygon sides (3..24). */
   sides?: number;
+  /** Fills the shape with a gradient instead of `fill` (which stays, as its first stop). */
+  fillGradient?: Gradient;
 }
 
 export interface ImageObject extends Placement {

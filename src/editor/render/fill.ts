@@ -1,4 +1,22 @@
-import { POINT_QUANTUM, type Fill } from '../../document/types.ts';
+import { POINT_QUANTUM, type DesignDocument, type Fill } from '../../document/types.ts';
+
+// Gradient fills draw with a chunk of their own (fill-gradient.ts); until it is loaded a fill shows its colour.
+let gradients: typeof import('./fill-gradient.ts') | undefined;
+
+/** Loads what gradient fills and shapes draw with (the gradient controls and `loadFillSupport` call it). */
+export async function loadGradients(): Promise<void> {
+  gradients ??= await import('./fill-gradient.ts');
+}
+
+/** Before a design is shown: loads the gradients' code if any fill or shape of it has one. */
+export async function loadFillSupport(doc: Pick<DesignDocument, 'views'>): Promise<void> {
+  const some = doc.views.some((v) =>
+    v.layers.some((l) =>
+      l.kind === 'paint' ? l.marks.some((m) => m.type === 'fill' && m.gradient) : 'fillGradient' in l.object,
+    ),
+  );
+  if (some) await loadGradients();
+}
 
 // A region's path, built once per stored array (marks are never changed in place).
 const regionPaths = new WeakMap<readonly number[][], Path2D>();
@@ -31,7 +49,7 @@ export function drawFill(ctx: CanvasRenderingContext2D, fill: Fill, area: Path2D
   if (!area) return;
   ctx.save();
   ctx.globalCompositeOperation = fill.under ? 'destination-over' : 'source-over';
-  ctx.fillStyle = fill.color;
+  ctx.fillStyle = fill.gradient && gradients ? gradients.fillGradient(ctx, fill, area) : fill.color;
   if (fill.region) {
     ctx.clip(area);
     ctx.fill(regionPath(fill.region), 'evenodd');

@@ -1,5 +1,5 @@
 import type { Point } from 'fabric/es';
-import type { Layer, PlacedObject, ShapeKind, ViewDesign } from '../../document/types.ts';
+import type { Gradient, Layer, PlacedObject, ShapeKind, ViewDesign } from '../../document/types.ts';
 import type { TemplateManifest } from '../../template/types.ts';
 import type { ViewAreas } from '../areas.ts';
 import type { Op } from '../history/ops.ts';
@@ -40,6 +40,8 @@ export interface BrushStyle {
   fillMode: FillMode;
   /** The bucket's colour tolerance, 0..100 %. */
   fillTolerance: number;
+  /** Fills and filled shapes: a gradient instead of the plain colour. */
+  gradient?: Gradient;
 }
 
 export const FillMode = { Cover: 'cover', Under: 'under', Bucket: 'bucket' } as const;
@@ -146,7 +148,7 @@ export interface ToolDeps {
 }
 
 /** What the style panel offers while a tool is active. */
-export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker' | 'fill';
+export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker' | 'fill' | 'gradient';
 
 /**
  * A tool as the rest of the studio sees it: its folder exports one of these,

@@ -5,6 +5,8 @@ import type { Translate } from '../../i18n/translate.ts';
 /** What a tool's own options render from: the brush, the strings, and a way to change the brush. */
 export interface OptionsState {
   style: BrushStyle;
+  /** The colours the customer may choose: the template's palette, or the studio's swatches. */
+  swatches: readonly string[];
   t: Translate;
   onStyle(patch: Partial<BrushStyle>): void;
 }

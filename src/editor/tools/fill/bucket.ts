@@ -1,5 +1,5 @@
 import { DOCUMENT_LIMITS } from '../../../document/limits.ts';
-import { POINT_QUANTUM, type Mark } from '../../../document/types.ts';
+import { POINT_QUANTUM, type Fill, type Mark } from '../../../document/types.ts';
 import type { ViewAreas } from '../../areas.ts';
 import type { Op } from '../../history/ops.ts';
 import { bakedRaster, RASTER_LONG_SIDE } from '../../render/raster-layer.ts';
@@ -23,7 +23,9 @@ export function bucketFill(
   const tolerance = Math.round((Math.min(100, Math.max(0, ctx.style.fillTolerance)) * 255) / 100);
   const region = floodRegion(ctx.areas, area, marks, { x, y }, tolerance);
   if (!region) return ctx.notice('flood-failed');
-  const mark = { type: 'fill' as const, area, color: ctx.style.color, region };
+  const { gradient } = ctx.style;
+  const color = gradient?.stops[0].color ?? ctx.style.color;
+  const mark: Fill = { type: 'fill', area, color, region, ...(gradient && { gradient }) };
   ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark }]);
 }
 

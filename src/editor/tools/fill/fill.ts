@@ -48,6 +48,7 @@ export function fillAt(ctx: ToolContext, x: number, y: number): boolean {
     return true;
   }
   const mark: Fill = { type: 'fill', area, color: ctx.style.color, ...(mode === FillMode.Under && { under: true }) };
+  if (ctx.style.gradient) ((mark.color = ctx.style.gradient.stops[0].color), (mark.gradient = ctx.style.gradient));
   ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark }]);
   return true;
 }
@@ -56,6 +57,6 @@ export const fillTool: ToolDefinition = {
   id: 'fill',
   key: 'f',
   icon: 'M5 12l7-7 7 7-7 7z M19 15s2 2.5 2 4a2 2 0 0 1-4 0c0-1.5 2-4 2-4',
-  options: ['color', 'fill'],
+  options: ['color', 'fill', 'gradient'],
   create: () => new FillTool(),
 };

@@ -53,7 +53,9 @@ describe('<co-design-studio> gradients', () => {
     await clickIn(s.shadow('[data-colour="#0072ce"]'));
     await chooseGradient(s, 'linear');
     await s.click([x, y]);
-    const fill = s.design().views[0].layers.flatMap((l) => (l.kind === 'paint' ? l.marks : []))[0] as Fill;
+    const marks = () => s.design().views[0].layers.flatMap((l) => (l.kind === 'paint' ? l.marks : []));
+    await waitFor(() => marks().length === 1, 'the gradient fill committed');
+    const fill = marks()[0] as Fill;
     expect(fill.gradient).to.deep.equal({ type: 'linear', angle: 0, stops: [{ at: 0, color: '#0072ce' }, { at: 1, color: '#6a2c91' }] });
     const img = await s.exportPixels({ withProduct: false, width: 1600 });
     expect(near(extreme(img, -1), BLUE), `left end ${extreme(img, -1)}`).to.equal(true);

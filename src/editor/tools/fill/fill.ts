@@ -1,5 +1,6 @@
 import type { Point } from 'fabric/es';
 import type { Fill } from '../../../document/types.ts';
+import { loadGradients } from '../../render/fill.ts';
 import { FillMode, ToolId, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
 
 // The bucket's flood and outline tracing are a chunk of their own: most sessions never tap with it.
@@ -40,16 +41,20 @@ export function fillAt(ctx: ToolContext, x: number, y: number): boolean {
   const target = ctx.paintTarget();
   if (!target) return false;
   const mode = ctx.style.fillMode;
+  // A gradient is baked into the layer's bitmap as it is committed: its drawing code must be there first.
+  const ready = ctx.style.gradient ? loadGradients() : undefined;
   if (mode === FillMode.Bucket) {
-    loadBucket().then(
-      (b) => b.bucketFill(ctx, target, area, x, y),
+    Promise.all([loadBucket(), ready]).then(
+      ([b]) => b.bucketFill(ctx, target, area, x, y),
       () => ctx.notice('flood-failed'),
     );
     return true;
   }
   const mark: Fill = { type: 'fill', area, color: ctx.style.color, ...(mode === FillMode.Under && { under: true }) };
   if (ctx.style.gradient) ((mark.color = ctx.style.gradient.stops[0].color), (mark.gradient = ctx.style.gradient));
-  ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark }]);
+  const commit = () => ctx.commit([...target.ops, { op: 'push-mark', view: ctx.viewId, layer: target.layer, mark }]);
+  if (ready) ready.then(commit, () => ctx.notice('flood-failed'));
+  else commit();
   return true;
 }
 

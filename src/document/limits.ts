@@ -28,6 +28,10 @@ export const DOCUMENT_LIMITS = {
   /** |value| of every `pts` entry and of every decoded coordinate, in quanta. */
   ptsValue: 4_000_000,
   pressureMax: 255,
+  /** Rings of a bucket fill's region, and their entries (two per point) together. */
+  regionRings: 20_000,
+  regionEntries: 400_000,
+  gradientStops: 8,
   densityMin: 1,
   densityMax: 200,
   sidesMin: 3,

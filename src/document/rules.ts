@@ -4,7 +4,7 @@
  */
 import { designInvalid } from './issues.ts';
 import { DOCUMENT_LIMITS as L } from './limits.ts';
-import type { DesignDocument, ImageObject, PlacedObject, Stroke } from './types.ts';
+import type { DesignDocument, Fill, Gradient, ImageObject, PlacedObject, Stroke } from './types.ts';
 
 function checkStroke(stroke: Stroke, path: string): void {
   const points = stroke.pts.length / 2;
@@ -20,8 +20,31 @@ function checkStroke(stroke: Stroke, path: string): void {
   }
 }
 
+function checkFill(fill: Fill, path: string): void {
+  if (fill.under && fill.region) throw designInvalid(`${path}.under`, 'a bucket fill (region) is never a base coat');
+  if (fill.gradient) checkGradient(fill.gradient, `${path}.gradient`);
+  const entries = fill.region?.reduce((n, ring) => n + ring.length, 0) ?? 0;
+  if (entries > L.regionEntries) {
+    throw designInvalid(`${path}.region`, `expected at most ${L.regionEntries} entries in all rings, got ${entries}`);
+  }
+}
+
+function checkGradient(gradient: Gradient, path: string): void {
+  if (gradient.type === 'radial' && gradient.angle !== undefined)
+    throw designInvalid(`${path}.angle`, 'only a linear gradient has an angle');
+  gradient.stops.forEach((stop, i) => {
+    if (i > 0 && stop.at < gradient.stops[i - 1].at)
+      throw designInvalid(`${path}.stops[${i}].at`, 'expected the stops in order of "at"');
+  });
+}
+
 function checkObject(object: PlacedObject, path: string): void {
   if (object.type !== 'shape') return;
+  if (object.fillGradient) {
+    if (object.fill === null || object.shape === 'line')
+      throw designInvalid(`${path}.fillGradient`, 'only a filled shape (not a line) has a fill gradient');
+    checkGradient(object.fillGradient, `${path}.fillGradient`);
+  }
   if (object.sides !== undefined && object.shape !== 'star' && object.shape !== 'polygon') {
     throw designInvalid(`${path}.sides`, `only stars and polygons have sides, not a ${object.shape}`);
   }
@@ -57,6 +80,7 @@ export function checkDocumentRules(doc: DesignDocument): void {
       }
       layer.marks.forEach((mark, m) => {
         if (mark.type === 'stroke') checkStroke(mark, `${path}.marks[${m}]`);
+        else checkFill(mark, `${path}.marks[${m}]`);
       });
     });
   });

@@ -9,6 +9,7 @@ import { DOCUMENT_LIMITS as L, IMAGE_SRC_PATTERN } from './limits.ts';
 import {
   DOCUMENT_FORMAT,
   DOCUMENT_VERSION,
+  GRADIENT_TYPES,
   SHAPES,
   STROKE_TOOLS,
   type DesignDocument,
@@ -132,10 +133,31 @@ export const strokeSchema = v.strictObject({
   density: v.optional(integerRange(L.densityMin, L.densityMax)),
 });
 
+export const gradientSchema = v.strictObject({
+  type: v.picklist(GRADIENT_TYPES, got(`expected one of ${GRADIENT_TYPES.join(', ')}`)),
+  angle: v.optional(range(-360, 360)),
+  stops: v.pipe(
+    v.array(v.strictObject({ at: range(0, 1), color })),
+    v.minLength(2, got(`expected 2 to ${L.gradientStops} stops`)),
+    v.maxLength(L.gradientStops, got(`expected 2 to ${L.gradientStops} stops`)),
+  ),
+});
+
+const ring = intArray({ min: -L.ptsValue, max: L.ptsValue, minLength: 6, maxLength: L.regionEntries, pairs: true });
+
 export const fillSchema = v.strictObject({
   type: v.literal('fill'),
   area: id,
   color,
+  under: v.optional(v.boolean()),
+  region: v.optional(
+    v.pipe(
+      v.array(ring),
+      v.minLength(1, got(`expected 1 to ${L.regionRings} rings`)),
+      v.maxLength(L.regionRings, got(`expected 1 to ${L.regionRings} rings`)),
+    ),
+  ),
+  gradient: v.optional(gradientSchema),
 });
 
 export const markSchema = v.variant('type', [strokeSchema, fillSchema], got('expected a mark type "stroke" or "fill"'));
@@ -170,6 +192,7 @@ export const shapeObjectSchema = v.strictObject({
   stroke: v.nullable(color),
   strokeWidth: range(0, L.size),
   sides: v.optional(integerRange(L.sidesMin, L.sidesMax)),
+  fillGradient: v.optional(gradientSchema),
 });
 
 export const imageSrcSchema = v.pipe(

@@ -71,10 +71,42 @@ export interface Stroke {
   density?: number;
 }
 
-/** Fills a whole design area with one colour. */
+/**
+ * Fills a design area with one colour: over what the layer holds (the default),
+ * under it (a base coat), or only a flooded region of it (the bucket).
+ */
 export interface Fill {
   type: 'fill';
   area: string;
+  color: string;
+  /** A base coat: fills only the pixels of the area the layer has not painted yet (drawn `destination-over`). */
+  under?: boolean;
+  /**
+   * The bucket's flooded region: closed rings, each quantised and delta-encoded as a stroke's `pts`, filled
+   * even-odd inside the area. Computed once on the tap, so what is stored is exactly what is drawn.
+   */
+  region?: number[][];
+  /** Paints a gradient instead of `color` (which stays, as its first stop), across what it fills. */
+  gradient?: Gradient;
+}
+
+export const GRADIENT_TYPES = ['linear', 'radial'] as const;
+
+/**
+ * A colour gradient across the bounding box of what it fills (an area, a bucket's region, a shape): linear
+ * from edge to edge at `angle`, or radial from the box's centre to its corners.
+ */
+export interface Gradient {
+  type: (typeof GRADIENT_TYPES)[number];
+  /** Linear only: the direction in degrees, clockwise; 0 runs left to right, 90 top to bottom. */
+  angle?: number;
+  /** Two or more, in order of `at`. */
+  stops: GradientStop[];
+}
+
+export interface GradientStop {
+  /** 0 at the gradient's start, 1 at its end. */
+  at: number;
   color: string;
 }
 
@@ -115,6 +147,8 @@ export interface ShapeObject extends Placement {
   strokeWidth: number;
   /** Star points or polygon sides (3..24). */
   sides?: number;
+  /** Fills the shape with a gradient instead of `fill` (which stays, as its first stop). */
+  fillGradient?: Gradient;
 }
 
 export interface ImageObject extends Placement {

@@ -1,5 +1,8 @@
 import type { TemplateView } from '../template/types.ts';
 
+/** The view each area path belongs to: a gradient fill finds the area's bounding box from it (fill-gradient.ts). */
+export const areaViews = new WeakMap<Path2D, { width: number; height: number }>();
+
 /** Design areas as Path2D objects in view units, built once per view. */
 export class ViewAreas {
   readonly union: Path2D;
@@ -11,6 +14,7 @@ export class ViewAreas {
     for (const area of view.areas) {
       const path = new Path2D(area.path);
       this.byId.set(area.id, path);
+      areaViews.set(path, view);
       this.union.addPath(path);
     }
     this.probe = document.createElement('canvas').getContext('2d')!;

@@ -223,6 +223,7 @@ export class StudioEditor extends EditorCore {
       canvas: this.canvas,
       scene: this.scene,
       painter: this.template!.painter(this.viewId)!,
+      manifest: this.template!.manifest,
       style: this.style,
       viewId: this.viewId,
       view: () => this.viewDesign(),
@@ -232,6 +233,7 @@ export class StudioEditor extends EditorCore {
       place: (obj) => this.place(obj),
       notice: (n) => this.notice(n),
       setTool: (id) => this.setTool(id),
+      setStyle: (patch) => this.setStyle(patch),
     });
   }
 

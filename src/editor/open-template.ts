@@ -3,6 +3,7 @@ import type { TemplateManifest } from '../template/types.ts';
 import { ViewAreas } from './areas.ts';
 import type { AssetCache } from './assets.ts';
 import { allImageSources } from './layers.ts';
+import { loadFillSupport } from './render/fill.ts';
 import { loadObjectSupport } from './render/objects.ts';
 import { loadPaintSupport } from './render/raster-layer.ts';
 import { ViewPainter } from './render/view-painter.ts';
@@ -75,7 +76,7 @@ export class OpenTemplate {
       .filter((s) => used.has(s.id))
       .map((s) => this.source.resolve(s.src));
     const urls = [...OpenTemplate.artUrls(this.source, views), ...stickers, ...allImageSources(doc)];
-    await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc), loadPaintSupport(doc)]);
+    await Promise.all([this.assets.loadAll(urls), loadObjectSupport(doc), loadPaintSupport(doc), loadFillSupport(doc)]);
   }
 
   /** A sticker's image decoded, for placing it. */

@@ -10,6 +10,7 @@ export interface ToolContextSource {
   canvas: StudioCanvas;
   scene: Scene;
   painter: ViewPainter;
+  manifest: ToolContext['manifest'];
   style: BrushStyle;
   viewId: string;
   view(): ViewDesign;
@@ -19,6 +20,7 @@ export interface ToolContextSource {
   place: ToolContext['place'];
   notice: ToolContext['notice'];
   setTool: ToolContext['setTool'];
+  setStyle: ToolContext['setStyle'];
 }
 
 /** What the editor lends a tool for one call: the view, the style, and ways to record a step. */
@@ -30,6 +32,8 @@ export function createToolContext(src: ToolContextSource): ToolContext {
     areas: painter.areas,
     style: src.style,
     viewId: src.viewId,
+    painter,
+    manifest: src.manifest,
     view: src.view,
     paintTarget: () => paintTarget(src),
     erasableLayers: () => src.view().layers.filter((l) => l.kind === 'paint' && l.visible && !l.locked),
@@ -37,6 +41,7 @@ export function createToolContext(src: ToolContextSource): ToolContext {
     place: src.place,
     notice: src.notice,
     setTool: src.setTool,
+    setStyle: src.setStyle,
     drawTop: (paint) => {
       const ctx = canvas.contextTop;
       ctx.save();

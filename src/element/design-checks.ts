@@ -31,6 +31,8 @@ export function checkDesignForTemplate(doc: DesignDocument, manifest: TemplateMa
           if (m.type === 'fill' && !areas.has(m.area))
             throw invalid(`${at}.marks[${mi}].area: no area "${m.area}" in view "${tv.id}"`);
           if (m.type === 'fill' || m.tool !== 'eraser') colour(m.color, `${at}.marks[${mi}]`);
+          if (m.type === 'fill')
+            m.gradient?.stops.forEach((s, si) => colour(s.color, `${at}.marks[${mi}].gradient.stops[${si}]`));
         });
         return;
       }
@@ -39,6 +41,8 @@ export function checkDesignForTemplate(doc: DesignDocument, manifest: TemplateMa
         throw invalid(`${at}.object.sticker: no sticker "${o.sticker}" in the template`);
       if (o.type === 'text') colour(o.color, `${at}.object`);
       if (o.type === 'shape') (colour(o.fill, `${at}.object`), colour(o.stroke, `${at}.object`));
+      if (o.type === 'shape')
+        o.fillGradient?.stops.forEach((s, si) => colour(s.color, `${at}.object.fillGradient.stops[${si}]`));
     });
   });
 }

@@ -195,6 +195,26 @@ export const en = {
   'campaign.unavailable': 'The campaign could not be loaded ({reason}).',
   'submit.update': 'Update your entry',
   'submit.reward': 'Reward',
+
+  // Fill modes, the eyedropper and gradients (docs/craft/fill.md, eyedropper.md, gradients.md).
+  'fill.mode': 'Fill',
+  'fill.cover': 'Over the paint',
+  'fill.under': 'Base coat',
+  'fill.bucket': 'Bucket',
+  'fill.tolerance': 'Tolerance',
+  'notice.flood-failed': 'Nothing to fill there.',
+  'tool.eyedropper': 'Pick a colour',
+  'notice.picked': 'Colour picked.',
+  'notice.picked-snapped': 'That colour is not one of the brand colours: the nearest one is picked.',
+  'notice.picked-nothing': 'Nothing is painted there to pick from.',
+  'gradient.label': 'Gradient',
+  'gradient.none': 'Solid',
+  'gradient.linear': 'Linear',
+  'gradient.radial': 'Radial',
+  'gradient.angle': 'Angle',
+  'gradient.stop': 'Stop {n}',
+  'gradient.addStop': 'Add a stop',
+  'gradient.removeStop': 'Remove the last stop',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -67,6 +67,7 @@ export const TOOL_IDS = [
   'image',
   'sticker',
   'select',
+  'eyedropper',
 ] as const;
 
 /**

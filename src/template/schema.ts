@@ -201,6 +201,7 @@ export const TemplateManifestSchema = v.strictObject(
       v.pipe(list(TemplateStickerSchema, TEMPLATE_LIMITS.stickers, 'stickers'), uniqueIds('sticker')),
     ),
     brief: v.optional(TemplateBriefSchema),
+    pickProductColours: v.optional(v.boolean()),
   },
   objectMessage,
 );

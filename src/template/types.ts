@@ -19,6 +19,8 @@ export interface TemplateManifest {
   fonts?: TemplateFont[];
   stickers?: TemplateSticker[];
   brief?: TemplateBrief;
+  /** The eyedropper may pick colours from the product art too, not only from the customer's design. */
+  pickProductColours?: boolean;
 }
 
 export interface TemplateView {

@@ -9,6 +9,7 @@ import { renderLayersPanel } from './layers-panel.ts';
 import { renderStylePanel } from './style-panel.ts';
 import { renderBrief } from './brief.ts';
 import { commandButton } from './command-button.ts';
+import { selectionGradient } from './options/selection-gradient.ts';
 
 export interface SidePanelState {
   editor: StudioEditor | undefined;
@@ -62,7 +63,8 @@ function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): Tem
       ? html`<div class="selection-actions">
           ${commandButton(editor, 'duplicate', t, { withText: true })}
           ${commandButton(editor, 'delete', t, { withText: true })}
-        </div>`
+        </div>
+        ${loaded ? selectionGradient(editor, loaded.manifest, t, onStyle) : nothing}`
       : nothing
   }`;
 }

@@ -5,6 +5,7 @@ import type { BrushStyle, ToolId, ToolOption } from '../editor/tools/types.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { colourName } from './colour-names.ts';
+import { lazyOptions } from './options/lazy.ts';
 import { rovingKeys, tabStop } from './roving.ts';
 
 const radioKeys = rovingKeys(true);
@@ -31,7 +32,18 @@ export function renderStylePanel(s: StylePanelState): TemplateResult {
     ${has('opacity') ? range(s, 'style.opacity', 'markerOpacity', 0.1, 0.9, 0.05) : nothing}
     ${has('density') ? range(s, 'style.density', 'sprayDensity', 4, 80, 1) : nothing}
     ${has('font') ? fonts(s) : nothing} ${has('shape') ? shapes(s) : nothing} ${has('sticker') ? stickers(s) : nothing}
+    ${has('fill') ? lazyOptions('fill', { ...s, swatches: swatches(s) }) : nothing}
+    ${has('gradient') && (s.tool !== 'shape' || s.style.shapeFilled) ? gradients(s) : nothing}
   </section>`;
+}
+
+function gradients(s: StylePanelState): TemplateResult | typeof nothing {
+  return lazyOptions('gradient', { ...s, swatches: swatches(s) });
+}
+
+/** The colours on offer: the template's palette, or a few to start from. */
+export function swatches(s: Pick<StylePanelState, 'manifest'>): readonly string[] {
+  return s.manifest.palette?.length ? s.manifest.palette : DEFAULT_SWATCHES;
 }
 
 function colours(s: StylePanelState): TemplateResult {

@@ -1,5 +1,12 @@
 import type { FabricImage, FabricObject, IText } from 'fabric/es';
-import type { DesignDocument, PlacedObject, Placement, ShapeObject, TextObject } from '../../document/types.ts';
+import type {
+  DesignDocument,
+  Gradient,
+  PlacedObject,
+  Placement,
+  ShapeObject,
+  TextObject,
+} from '../../document/types.ts';
 
 // fabric's text, shape and image classes are a third of the bundle and the
 // first paint needs none of them. Each kind loads as a chunk of its own when
@@ -172,9 +179,20 @@ export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: 
 }
 
 /** A text or shape object in a new colour, font or size (the style panel acts on the selection). */
-export function restyled(o: PlacedObject, patch: { color?: string; font?: string; fontSize?: number }): PlacedObject {
+export function restyled(
+  o: PlacedObject,
+  patch: { color?: string; font?: string; fontSize?: number; gradient?: Gradient },
+): PlacedObject {
   if (o.type === 'text')
     return { ...o, color: patch.color ?? o.color, font: patch.font ?? o.font, size: patch.fontSize ?? o.size };
-  if (o.type === 'shape' && patch.color) return o.fill ? { ...o, fill: patch.color } : { ...o, stroke: patch.color };
+  // A gradient goes on a filled shape (its first stop is the fill); a plain colour makes it solid again.
+  if (o.type === 'shape' && o.fill && 'gradient' in patch) return withGradient(o, patch.gradient);
+  if (o.type === 'shape' && patch.color)
+    return o.fill ? withGradient({ ...o, fill: patch.color }, undefined) : { ...o, stroke: patch.color };
   return o;
+}
+
+function withGradient(o: ShapeObject, gradient: Gradient | undefined): ShapeObject {
+  const { fillGradient: _old, ...rest } = o;
+  return gradient ? { ...rest, fill: gradient.stops[0].color, fillGradient: gradient } : rest;
 }

@@ -1,4 +1,4 @@
-import type { DesignDocument, Mark } from '../../document/types.ts';
+import type { DesignDocument, Fill, Mark } from '../../document/types.ts';
 import type { RasterLayer } from './raster-layer.ts';
 
 /**
@@ -48,10 +48,14 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
     const mark = marks[m];
     const text =
       mark.type === 'fill'
-        ? `f${mark.area}${mark.color}`
+        ? fillKey(mark)
         : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}`;
     for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
-    if (mark.type === 'fill') continue;
+    if (mark.type === 'fill') {
+      for (const ring of mark.region ?? [])
+        for (let i = 0; i < ring.length; i++) a = Math.imul(a ^ ring[i], 0x01000193);
+      continue;
+    }
     const pts = mark.pts;
     for (let i = 0; i < pts.length; i++) {
       a = Math.imul(a ^ pts[i], 0x01000193);
@@ -63,6 +67,12 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
     b = (b + pts.length) | 0;
   }
   return `${RASTER_KIND}/${count}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+/** What of a fill changes pixels besides its region's points; a plain fill's key is what it always was. */
+function fillKey(fill: Fill): string {
+  const gradient = fill.gradient ? JSON.stringify(fill.gradient) : '';
+  return `f${fill.area}${fill.color}${fill.under ? 'u' : ''}${fill.region ? `r${fill.region.length}` : ''}${gradient}`;
 }
 
 /**

@@ -42,12 +42,15 @@ export class Scene {
       wanted.push(fo);
     }
     const active = this.canvas.getActiveObject();
+    // A shape restyled while selected (a new gradient) is built anew: the new one stays selected.
+    const rebuilt = active && !wanted.includes(active) ? this.fabricObject(this.layerIdOf(active) ?? '') : undefined;
     if (active && !wanted.includes(active)) this.canvas.discardActiveObject();
     const current = this.canvas.getObjects();
     if (current.length !== wanted.length || current.some((o, i) => o !== wanted[i])) {
       this.canvas.remove(...current);
       this.canvas.add(...wanted);
     }
+    if (rebuilt && this.interactive && wanted.includes(rebuilt)) this.canvas.setActiveObject(rebuilt);
     this.canvas.requestRenderAll();
   }
 

@@ -1,4 +1,5 @@
-import { POINT_QUANTUM, type Fill, type Mark, type Stroke } from '../../document/types.ts';
+import { POINT_QUANTUM, type Mark, type Stroke } from '../../document/types.ts';
+import { drawFill } from './fill.ts';
 
 /**
  * Draws committed marks with plain Canvas 2D. The same function renders the
@@ -16,15 +17,6 @@ export function drawMark(
     return;
   }
   drawStroke(ctx, mark, decodeStrokePoints(mark.pts));
-}
-
-function drawFill(ctx: CanvasRenderingContext2D, fill: Fill, path: Path2D | undefined): void {
-  if (!path) return;
-  ctx.save();
-  ctx.globalCompositeOperation = 'source-over';
-  ctx.fillStyle = fill.color;
-  ctx.fill(path);
-  ctx.restore();
 }
 
 /** Points in design units, x/y interleaved. */

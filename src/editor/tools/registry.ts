@@ -1,4 +1,5 @@
 import { eraserTool } from './eraser/eraser.ts';
+import { eyedropperTool } from './eyedropper/eyedropper.ts';
 import { fillTool } from './fill/fill.ts';
 import { imageTool } from './image/image.ts';
 import { markerTool } from './marker/marker.ts';
@@ -22,6 +23,7 @@ export const TOOLS: readonly ToolDefinition[] = [
   sprayTool,
   eraserTool,
   fillTool,
+  eyedropperTool,
   textTool,
   shapeTool,
   stickerTool,

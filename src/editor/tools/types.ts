@@ -1,9 +1,11 @@
 import type { Point } from 'fabric/es';
-import type { Layer, PlacedObject, ShapeKind, ViewDesign } from '../../document/types.ts';
+import type { Gradient, Layer, PlacedObject, ShapeKind, ViewDesign } from '../../document/types.ts';
+import type { TemplateManifest } from '../../template/types.ts';
 import type { ViewAreas } from '../areas.ts';
 import type { Op } from '../history/ops.ts';
 import type { Scene } from '../render/scene.ts';
 import type { StudioCanvas } from '../render/studio-canvas.ts';
+import type { ViewPainter } from '../render/view-painter.ts';
 
 /** Stable tool ids, used by the UI, the command registry and the metrics (docs/design.md). */
 export const ToolId = {
@@ -17,6 +19,7 @@ export const ToolId = {
   Image: 'image',
   Sticker: 'sticker',
   Select: 'select',
+  Eyedropper: 'eyedropper',
 } as const;
 export type ToolId = (typeof ToolId)[keyof typeof ToolId];
 
@@ -33,7 +36,16 @@ export interface BrushStyle {
   /** Shapes: filled with the colour, or outlined with it. */
   shapeFilled: boolean;
   sticker: string | undefined;
+  /** The fill tool: over the paint, a base coat under it, or a bucket that floods the region tapped. */
+  fillMode: FillMode;
+  /** The bucket's colour tolerance, 0..100 %. */
+  fillTolerance: number;
+  /** Fills and filled shapes: a gradient instead of the plain colour. */
+  gradient?: Gradient;
 }
+
+export const FillMode = { Cover: 'cover', Under: 'under', Bucket: 'bucket' } as const;
+export type FillMode = (typeof FillMode)[keyof typeof FillMode];
 
 /** The brush a new editor starts with (a template's palette and fonts adjust it). */
 export const DEFAULT_STYLE: Readonly<BrushStyle> = {
@@ -46,10 +58,21 @@ export const DEFAULT_STYLE: Readonly<BrushStyle> = {
   shape: 'rect',
   shapeFilled: true,
   sticker: undefined,
+  fillMode: 'cover',
+  fillTolerance: 15,
 };
 
 /** Notices a tool can raise; the UI translates them. */
-export type ToolNotice = 'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started';
+export type ToolNotice =
+  | 'layer-locked'
+  | 'outside-area'
+  | 'no-paint-layer'
+  | 'choose-sticker'
+  | 'line-started'
+  | 'flood-failed'
+  | 'picked'
+  | 'picked-snapped'
+  | 'picked-nothing';
 
 /** What the editor lends a tool for one gesture. */
 export interface ToolContext {
@@ -58,6 +81,9 @@ export interface ToolContext {
   readonly areas: ViewAreas;
   readonly style: BrushStyle;
   readonly viewId: string;
+  /** The view's painter (product art, areas) and the template: what the eyedropper may pick from. */
+  readonly painter: ViewPainter;
+  readonly manifest: TemplateManifest;
   view(): ViewDesign;
   /** The paint layer a free-hand gesture goes to, with the ops that create it when none fits. */
   paintTarget(): { layer: string; ops: Op[] } | undefined;
@@ -69,6 +95,8 @@ export interface ToolContext {
   place(object: PlacedObject): string;
   notice(notice: ToolNotice): void;
   setTool(id: ToolId): void;
+  /** Changes the brush as the style panel does (the eyedropper's picked colour). */
+  setStyle(patch: Partial<BrushStyle>): void;
   /** The top context, transformed to design units and clipped to the design areas. */
   drawTop(paint: (ctx: CanvasRenderingContext2D) => void): void;
   clearTop(): void;
@@ -120,7 +148,7 @@ export interface ToolDeps {
 }
 
 /** What the style panel offers while a tool is active. */
-export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker';
+export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker' | 'fill' | 'gradient';
 
 /**
  * A tool as the rest of the studio sees it: its folder exports one of these,

@@ -104,6 +104,7 @@ export function shapeAt(style: BrushStyle, x: number, y: number, width: number, 
     scaleY: 1,
     angle: 0,
   };
+  if (filled && style.gradient) ((shape.fill = style.gradient.stops[0].color), (shape.fillGradient = style.gradient));
   if (style.shape === 'star') shape.sides = 5;
   if (style.shape === 'polygon') shape.sides = 6;
   return shape;
@@ -113,6 +114,6 @@ export const shapeTool: ToolDefinition = {
   id: 'shape',
   key: 'r',
   icon: 'M3 14h8v7H3z M17 3l4 7h-8z M17 14a3.5 3.5 0 1 0 .01 0',
-  options: ['color', 'size', 'shape'],
+  options: ['color', 'size', 'shape', 'gradient'],
   create: () => new ShapeTool(),
 };

@@ -7,6 +7,7 @@ import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
 import { createToolContext } from './tool-context.ts';
+import type { Snapper } from './snap/snapper.ts';
 import { createTools } from './tools/create.ts';
 import { imageObject, type UploadedImage } from './tools/image/image.ts';
 import { toolDefinition } from './tools/registry.ts';
@@ -44,6 +45,11 @@ export class StudioEditor extends EditorCore {
 
   /** Reorder, show/hide, lock, rename, delete, duplicate: the layers panel's commands. */
   readonly layerCommands = new LayerCommands(this);
+
+  /** Guides and snapping for the select tool (src/editor/snap/), once its chunk has loaded. */
+  snapper: Snapper | undefined;
+  private snapperLoad: Promise<void> | undefined;
+  private snapOn = true;
 
   constructor(
     stage: HTMLElement,
@@ -99,6 +105,7 @@ export class StudioEditor extends EditorCore {
     this.canvas.skipTargetFind = !next.picksObjects;
     if (!next.picksObjects) this.canvas.discardActiveObject();
     this.canvas.defaultCursor = next.cursor;
+    if (next.picksObjects) this.loadSnapper();
     if (this.doc) this.scene.show(this.viewDesign());
     next.activate?.(this.toolContext());
     this.emit('state');
@@ -125,6 +132,37 @@ export class StudioEditor extends EditorCore {
       this.commit('style', [
         { op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next },
       ]);
+  }
+
+  // ---- snapping --------------------------------------------------------------
+
+  /** Whether moved, scaled and rotated objects snap (Ctrl or Cmd held turns it off for one gesture). */
+  get snapping(): boolean {
+    return this.snapOn;
+  }
+
+  setSnapping(on: boolean): void {
+    this.snapOn = on;
+    this.emit('state');
+  }
+
+  private loadSnapper(): void {
+    this.snapperLoad ??= import('./snap/snapper.ts').then(
+      ({ Snapper }) => {
+        if (this.disposed) return;
+        this.snapper = new Snapper({
+          canvas: this.canvas,
+          enabled: () => this.snapOn,
+          areas: () => this.template?.painter(this.viewId)?.areas,
+          others: (target) =>
+            this.layers.flatMap((l) => {
+              const fo = l.kind === 'object' && l.visible ? this.scene.fabricObject(l.id) : undefined;
+              return fo && fo !== target ? [fo] : [];
+            }),
+        });
+      },
+      () => void (this.snapperLoad = undefined),
+    );
   }
 
   // ---- layers --------------------------------------------------------------
@@ -237,6 +275,7 @@ export class StudioEditor extends EditorCore {
 
   dispose(): void {
     this.life.abort();
+    this.snapper?.dispose();
     this.input.dispose();
     void this.canvas.dispose();
   }

@@ -42,6 +42,8 @@ export const de: Record<MessageKey, string> = {
   'action.delete': 'Löschen',
   'action.duplicate': 'Duplizieren',
   'action.close': 'Schließen',
+  // snapping and selection options (issue 14)
+  'action.snap': 'An Hilfslinien einrasten',
 
   'style.color': 'Farbe',
   'style.palette': 'Markenfarben',

@@ -42,6 +42,8 @@ export const en = {
   'action.delete': 'Delete',
   'action.duplicate': 'Duplicate',
   'action.close': 'Close',
+  // snapping and selection options (issue 14)
+  'action.snap': 'Snap to guides',
 
   'style.color': 'Colour',
   'style.palette': 'Brand colours',

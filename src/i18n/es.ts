@@ -42,6 +42,8 @@ export const es: Record<MessageKey, string> = {
   'action.delete': 'Eliminar',
   'action.duplicate': 'Duplicar',
   'action.close': 'Cerrar',
+  // snapping and selection options (issue 14)
+  'action.snap': 'Ajustar a las guías',
 
   'style.color': 'Color',
   'style.palette': 'Colores de la marca',

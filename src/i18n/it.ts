@@ -42,6 +42,8 @@ export const it: Record<MessageKey, string> = {
   'action.delete': 'Elimina',
   'action.duplicate': 'Duplica',
   'action.close': 'Chiudi',
+  // snapping and selection options (issue 14)
+  'action.snap': 'Aggancia alle guide',
 
   'style.color': 'Colore',
   'style.palette': 'Colori del brand',

@@ -42,6 +42,8 @@ export const nl: Record<MessageKey, string> = {
   'action.delete': 'Verwijderen',
   'action.duplicate': 'Dupliceren',
   'action.close': 'Sluiten',
+  // snapping and selection options (issue 14)
+  'action.snap': 'Uitlijnen op hulplijnen',
 
   'style.color': 'Kleur',
   'style.palette': 'Merkkleuren',

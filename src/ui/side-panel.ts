@@ -53,10 +53,15 @@ function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): Tem
       : nothing
   }
   ${
-    editor && editor.tool === ToolId.Select && editor.selectedLayer()
+    editor?.tool === ToolId.Select
       ? html`<div class="selection-actions">
-          ${commandButton(editor, 'duplicate', t, { withText: true })}
-          ${commandButton(editor, 'delete', t, { withText: true })}
+          ${
+            editor.selectedLayer()
+              ? html`${commandButton(editor, 'duplicate', t, { withText: true })}
+                ${commandButton(editor, 'delete', t, { withText: true })}`
+              : nothing
+          }
+          ${commandButton(editor, 'snap', t, { withText: true })}
         </div>`
       : nothing
   }`;

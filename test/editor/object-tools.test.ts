@@ -87,6 +87,8 @@ describe('<co-design-studio> placed objects', () => {
     await s.click([x, y]);
     expect(s.editor.tool).to.equal('select');
     const before = objects(s)[0].object;
+    // An exact move: snapping (test/craft/snap.test.ts) would pull the shape onto a line near it.
+    s.editor.commands.run('snap');
     await s.drag([[x, y], [x + 40, y + 10]], { steps: 5 });
     const moved = objects(s)[0].object;
     expect(moved.x - before.x).to.be.closeTo(40, 2);

@@ -275,6 +275,8 @@ export const styles = css`
   .layer-name {
     flex: 1;
     min-width: 0;
+    /* A long name ends in an ellipsis; the whole name is its title and in its accessible name. */
+    text-overflow: ellipsis;
     border: 1px solid transparent;
     background: transparent;
     padding: 4px;

@@ -5,7 +5,7 @@ import { EditorCore } from './editor-core.ts';
 import { InputRouter } from './input.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
-import { loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
+import { contrastCheck, loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
 import { createToolContext } from './tool-context.ts';
 import type { Snapper } from './snap/snapper.ts';
 import { createTools } from './tools/create.ts';
@@ -206,6 +206,14 @@ export class StudioEditor extends EditorCore {
 
   /** Places an object as a new layer above the active one, as one undo step. */
   place(object: PlacedObject, source: string = this.currentTool): string {
+    const c = contrastCheck();
+    const shown = c?.visibleOn(object, () => c.colourUnder(this.canvas, object.x, object.y), this.manifest?.palette);
+    if (shown?.colour) {
+      // The brush takes the colour too, so the panel shows what was used.
+      this.style = { ...this.style, color: shown.colour };
+      this.notice('contrast');
+    }
+    object = shown?.object ?? object;
     const layer = objectLayer(this.strings.layerName(object.type, this.countLayers(object.type) + 1), object);
     this.commit(source, [insertAbove(this.viewDesign(), this.activeLayer, layer)]);
     this.select(layer.id);

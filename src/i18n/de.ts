@@ -44,6 +44,7 @@ export const de: Record<MessageKey, string> = {
   'action.close': 'Schließen',
   // snapping and selection options (issue 14)
   'action.snap': 'An Hilfslinien einrasten',
+  'notice.contrast': 'Farbe geändert, damit sie auf dem Untergrund zu sehen ist.',
 
   'style.color': 'Farbe',
   'style.palette': 'Markenfarben',

@@ -44,6 +44,7 @@ export const en = {
   'action.close': 'Close',
   // snapping and selection options (issue 14)
   'action.snap': 'Snap to guides',
+  'notice.contrast': 'Colour changed so that it shows on what is under it.',
 
   'style.color': 'Colour',
   'style.palette': 'Brand colours',

@@ -44,6 +44,7 @@ export const es: Record<MessageKey, string> = {
   'action.close': 'Cerrar',
   // snapping and selection options (issue 14)
   'action.snap': 'Ajustar a las guías',
+  'notice.contrast': 'Color cambiado para que se vea sobre lo que hay debajo.',
 
   'style.color': 'Color',
   'style.palette': 'Colores de la marca',

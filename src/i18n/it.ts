@@ -44,6 +44,7 @@ export const it: Record<MessageKey, string> = {
   'action.close': 'Chiudi',
   // snapping and selection options (issue 14)
   'action.snap': 'Aggancia alle guide',
+  'notice.contrast': 'Colore cambiato perché si veda su ciò che c’è sotto.',
 
   'style.color': 'Colore',
   'style.palette': 'Colori del brand',

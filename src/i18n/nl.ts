@@ -44,6 +44,7 @@ export const nl: Record<MessageKey, string> = {
   'action.close': 'Sluiten',
   // snapping and selection options (issue 14)
   'action.snap': 'Uitlijnen op hulplijnen',
+  'notice.contrast': 'Kleur aangepast zodat die te zien is op wat eronder ligt.',
 
   'style.color': 'Kleur',
   'style.palette': 'Merkkleuren',

@@ -49,7 +49,14 @@ export const DEFAULT_STYLE: Readonly<BrushStyle> = {
 };
 
 /** Notices a tool can raise; the UI translates them. */
-export type ToolNotice = 'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started';
+export type ToolNotice =
+  | 'layer-locked'
+  | 'outside-area'
+  | 'no-paint-layer'
+  | 'choose-sticker'
+  | 'line-started'
+  /** A new text or shape came out in another colour than the brush's, which would not have shown on its place. */
+  | 'contrast';
 
 /** What the editor lends a tool for one gesture. */
 export interface ToolContext {

@@ -165,6 +165,15 @@ export class StudioEditor extends EditorCore {
     );
   }
 
+  /** Replaces the selected object with a changed copy (its options in the panel), as one undo step. */
+  updateSelected(next: PlacedObject): void {
+    const layer = this.selectedLayer();
+    if (layer?.kind !== 'object' || JSON.stringify(next) === JSON.stringify(layer.object)) return;
+    this.commit('style', [{ op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next }]);
+    // A shape is rebuilt with its new paint: it stays the selection.
+    this.setActiveLayer(layer.id);
+  }
+
   // ---- layers --------------------------------------------------------------
 
   get layers(): readonly Layer[] {

@@ -231,6 +231,9 @@ export const styles = css`
     border: 1px solid var(--_muted);
     border-radius: 50%;
   }
+  .swatch.none {
+    background: linear-gradient(135deg, transparent 46%, var(--_muted) 46% 54%, transparent 54%);
+  }
   .swatch[aria-checked='true'] {
     box-shadow:
       0 0 0 2px var(--_bg),

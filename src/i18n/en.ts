@@ -45,6 +45,10 @@ export const en = {
   // snapping and selection options (issue 14)
   'action.snap': 'Snap to guides',
   'notice.contrast': 'Colour changed so that it shows on what is under it.',
+  'style.fill': 'Fill',
+  'style.outline': 'Outline',
+  'style.outlineWidth': 'Outline width',
+  'style.none': 'None',
 
   'style.color': 'Colour',
   'style.palette': 'Brand colours',

@@ -45,6 +45,10 @@ export const nl: Record<MessageKey, string> = {
   // snapping and selection options (issue 14)
   'action.snap': 'Uitlijnen op hulplijnen',
   'notice.contrast': 'Kleur aangepast zodat die te zien is op wat eronder ligt.',
+  'style.fill': 'Vulling',
+  'style.outline': 'Omlijning',
+  'style.outlineWidth': 'Dikte van de omlijning',
+  'style.none': 'Geen',
 
   'style.color': 'Kleur',
   'style.palette': 'Merkkleuren',

@@ -8,6 +8,7 @@ import { renderLayersPanel } from './layers-panel.ts';
 import { renderStylePanel } from './style-panel.ts';
 import { renderBrief } from './brief.ts';
 import { commandButton } from './command-button.ts';
+import type * as SelectionOptions from './selection-options.ts';
 
 export interface SidePanelState {
   editor: StudioEditor | undefined;
@@ -18,6 +19,8 @@ export interface SidePanelState {
   compact: boolean;
   onBrief(open: boolean): void;
   onStyle(patch: Partial<BrushStyle>): void;
+  /** Draws the panel again (a lazy part of it has arrived). */
+  onRefresh(): void;
 }
 
 /**
@@ -38,19 +41,29 @@ export function renderStyleRow(s: SidePanelState): TemplateResult {
 }
 
 /** The current tool's options, and the selection's commands while the select tool holds one. */
-function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): TemplateResult {
+function renderToolControls(s: SidePanelState): TemplateResult {
+  const { editor, loaded, t, onStyle } = s;
+  const selected = editor?.tool === ToolId.Select ? editor.selectedLayer() : undefined;
+  const options = editor?.tool === ToolId.Select ? selectionOptions(s) : undefined;
   return html`${
-    editor && loaded
-      ? renderStylePanel({
-          tool: editor.tool,
-          options: editor.toolOptions,
-          style: editor.style,
+    selected?.kind === 'object' && loaded
+      ? options?.renderSelectionOptions({
+          layer: selected,
           manifest: loaded.manifest,
-          resolve: loaded.resolve,
           t,
-          onStyle,
+          onChange: (next) => editor!.updateSelected(next),
         })
-      : nothing
+      : editor && loaded
+        ? renderStylePanel({
+            tool: editor.tool,
+            options: editor.toolOptions,
+            style: editor.style,
+            manifest: loaded.manifest,
+            resolve: loaded.resolve,
+            t,
+            onStyle,
+          })
+        : nothing
   }
   ${
     editor?.tool === ToolId.Select
@@ -65,6 +78,25 @@ function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): Tem
         </div>`
       : nothing
   }`;
+}
+
+/** The selected object's own options: a lazy chunk, asked for once the select tool is chosen. */
+let selectionModule: typeof SelectionOptions | undefined;
+let selectionLoad: Promise<void> | undefined;
+const waiting = new Set<() => void>();
+
+function selectionOptions(s: SidePanelState): typeof SelectionOptions | undefined {
+  if (selectionModule) return selectionModule;
+  waiting.add(s.onRefresh);
+  selectionLoad ??= import('./selection-options.ts').then(
+    (m) => {
+      selectionModule = m;
+      for (const refresh of waiting) refresh();
+      waiting.clear();
+    },
+    () => void (selectionLoad = undefined),
+  );
+  return undefined;
 }
 
 export interface MessagesState {

@@ -43,41 +43,37 @@ export function renderStyleRow(s: SidePanelState): TemplateResult {
 /** The current tool's options, and the selection's commands while the select tool holds one. */
 function renderToolControls(s: SidePanelState): TemplateResult {
   const { editor, loaded, t, onStyle } = s;
-  const selected = editor?.tool === ToolId.Select ? editor.selectedLayer() : undefined;
-  const options = editor?.tool === ToolId.Select ? selectionOptions(s) : undefined;
-  return html`${
-    selected?.kind === 'object' && loaded
-      ? options?.renderSelectionOptions({
-          layer: selected,
+  // With an object selected, its own options take the place of the brush's.
+  const own = renderSelectedOptions(s);
+  return html`${own ?? nothing}${
+    editor && loaded && !own
+      ? renderStylePanel({
+          tool: editor.tool,
+          options: editor.toolOptions,
+          style: editor.style,
           manifest: loaded.manifest,
+          resolve: loaded.resolve,
           t,
-          onChange: (next) => editor!.updateSelected(next),
+          onStyle,
         })
-      : editor && loaded
-        ? renderStylePanel({
-            tool: editor.tool,
-            options: editor.toolOptions,
-            style: editor.style,
-            manifest: loaded.manifest,
-            resolve: loaded.resolve,
-            t,
-            onStyle,
-          })
-        : nothing
+      : nothing
   }
   ${
-    editor?.tool === ToolId.Select
+    editor && editor.tool === ToolId.Select && editor.selectedLayer()
       ? html`<div class="selection-actions">
-          ${
-            editor.selectedLayer()
-              ? html`${commandButton(editor, 'duplicate', t, { withText: true })}
-                ${commandButton(editor, 'delete', t, { withText: true })}`
-              : nothing
-          }
-          ${commandButton(editor, 'snap', t, { withText: true })}
+          ${commandButton(editor, 'duplicate', t, { withText: true })}
+          ${commandButton(editor, 'delete', t, { withText: true })}
         </div>`
       : nothing
-  }`;
+  }
+  ${renderSnapSwitch(s)}`;
+}
+
+/** The snapping switch (src/editor/snap/) with the select tool: the way to turn it off on a touch screen. */
+function renderSnapSwitch({ editor, t }: SidePanelState): TemplateResult | typeof nothing {
+  return editor?.tool === ToolId.Select
+    ? html`<div class="selection-actions">${commandButton(editor, 'snap', t, { withText: true })}</div>`
+    : nothing;
 }
 
 /** The selected object's own options: a lazy chunk, asked for once the select tool is chosen. */
@@ -85,13 +81,26 @@ let selectionModule: typeof SelectionOptions | undefined;
 let selectionLoad: Promise<void> | undefined;
 const waiting = new Set<() => void>();
 
-function selectionOptions(s: SidePanelState): typeof SelectionOptions | undefined {
-  if (selectionModule) return selectionModule;
-  waiting.add(s.onRefresh);
+function renderSelectedOptions(s: SidePanelState): TemplateResult | undefined {
+  const { editor, loaded } = s;
+  if (editor?.tool !== ToolId.Select || !loaded) return undefined;
+  const options = selectionModule ?? loadSelectionOptions(s.onRefresh);
+  const layer = editor.selectedLayer();
+  if (layer?.kind !== 'object') return undefined;
+  return options?.renderSelectionOptions({
+    layer,
+    manifest: loaded.manifest,
+    t: s.t,
+    onChange: (next) => editor.updateSelected(next),
+  });
+}
+
+function loadSelectionOptions(refresh: () => void): undefined {
+  waiting.add(refresh);
   selectionLoad ??= import('./selection-options.ts').then(
     (m) => {
       selectionModule = m;
-      for (const refresh of waiting) refresh();
+      for (const f of waiting) f();
       waiting.clear();
     },
     () => void (selectionLoad = undefined),

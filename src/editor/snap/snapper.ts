@@ -146,7 +146,14 @@ export class Snapper {
   private lines(target: FabricObject): SnapTargets {
     if (!this.targets) {
       const areas = this.host.areas();
-      const boxes = [...(areas ? areaBoxes(areas) : []), ...this.host.others(target).map(boxOf)];
+      // The template's locked brand elements are lined up to as well: a badge is what a stripe often meets.
+      const locked = (areas?.view.locked ?? []).map((l) => ({
+        left: l.x,
+        top: l.y,
+        right: l.x + l.width,
+        bottom: l.y + l.height,
+      }));
+      const boxes = [...(areas ? areaBoxes(areas) : []), ...locked, ...this.host.others(target).map(boxOf)];
       this.targets = targetsOf(boxes);
     }
     return this.targets;

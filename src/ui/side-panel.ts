@@ -79,33 +79,26 @@ function renderSnapSwitch({ editor, t }: SidePanelState): TemplateResult | typeo
 /** The selected object's own options: a lazy chunk, asked for once the select tool is chosen. */
 let selectionModule: typeof SelectionOptions | undefined;
 let selectionLoad: Promise<void> | undefined;
-const waiting = new Set<() => void>();
 
 function renderSelectedOptions(s: SidePanelState): TemplateResult | undefined {
   const { editor, loaded } = s;
   if (editor?.tool !== ToolId.Select || !loaded) return undefined;
-  const options = selectionModule ?? loadSelectionOptions(s.onRefresh);
+  // Usually here before anything is selected; the studio that asked draws again when it comes.
+  selectionLoad ??= import('./selection-options.ts').then(
+    (m) => {
+      selectionModule = m;
+      s.onRefresh();
+    },
+    () => void (selectionLoad = undefined),
+  );
   const layer = editor.selectedLayer();
   if (layer?.kind !== 'object') return undefined;
-  return options?.renderSelectionOptions({
+  return selectionModule?.renderSelectionOptions({
     layer,
     manifest: loaded.manifest,
     t: s.t,
     onChange: (next) => editor.updateSelected(next),
   });
-}
-
-function loadSelectionOptions(refresh: () => void): undefined {
-  waiting.add(refresh);
-  selectionLoad ??= import('./selection-options.ts').then(
-    (m) => {
-      selectionModule = m;
-      for (const f of waiting) f();
-      waiting.clear();
-    },
-    () => void (selectionLoad = undefined),
-  );
-  return undefined;
 }
 
 export interface MessagesState {

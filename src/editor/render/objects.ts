@@ -17,7 +17,10 @@ export type ObjectClasses = keyof typeof chunks;
 // synchronously: that code comes with their classes.
 let contrast: typeof import('../contrast.ts') | undefined;
 function withContrast<T>(chunk: Promise<T>): Promise<T> {
-  return Promise.all([chunk, import('../contrast.ts')]).then(([m, c]) => ((contrast = c), m));
+  return Promise.all([chunk, import('../contrast.ts')]).then(([m, c]) => {
+    contrast = c;
+    return m;
+  });
 }
 /** The contrast check, once a text or shape chunk has loaded. */
 export const contrastCheck = () => contrast;

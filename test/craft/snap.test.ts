@@ -4,7 +4,7 @@ import type { FabricObject } from 'fabric/es';
 import type { ObjectLayer } from '../../src/document/types.ts';
 import type { TemplateView } from '../../src/template/types.ts';
 import { geometry } from '../support/geometry.ts';
-import { leavePhone, tap, usePhone } from '../support/phone.ts';
+import { leavePhone, swipe, tap, usePhone } from '../support/phone.ts';
 import { clickIn, mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -187,22 +187,35 @@ describe('<co-design-studio> snapping and guides', () => {
     expect(Math.abs(objects(s)[0].object.x - cx), 'snapped again').to.be.at.most(1);
   });
 
-  it('on a phone the snap switch is in the style row and a tap turns it off', async () => {
+  it('on a phone a finger drag snaps, and the switch in the style row turns it off with a tap', async () => {
     await usePhone();
     try {
       s = await mountStudio({ viewport: false, width: 360, height: 640 });
-      s.editor.setTool('select');
-      await s.el.updateComplete;
+      const v = view(s);
+      const { cx } = areaBox(v);
+      const start: Pt = [Math.round(cx - 200), Math.round(geometry(v).centre(90)[1])];
+      const placed = (await placeShape(s, start)).object;
+      const z = s.editor.canvas.getZoom();
+      const near: Pt = [cx + 4 / z, start[1]];
+      const fingerDrag = async () => {
+        const [a, b] = [s.toPage(start), s.toPage(near)];
+        await swipe([0, 1, 2, 3, 4, 5].map((i) => [Math.round(a[0] + ((b[0] - a[0]) * i) / 5), a[1]] as Pt));
+        await waitFor(() => objects(s)[0].object.x !== placed.x, 'the shape moved by the finger');
+        return objects(s)[0].object.x;
+      };
+      expect(Math.abs((await fingerDrag()) - cx), 'snapped to the centre').to.be.at.most(1);
+      s.el.undo();
+
       const toggle = s.shadow<HTMLButtonElement>('.strip [data-action="snap"]');
       toggle.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       const r = toggle.getBoundingClientRect();
-      expect(r.width, 'on screen').to.be.greaterThan(0);
       expect(r.right, `inside the page: ${JSON.stringify(r)}`).to.be.at.most(innerWidth + 1);
       expect(r.bottom, `inside the page: ${JSON.stringify(r)}`).to.be.at.most(innerHeight + 1);
       expect(toggle.textContent?.trim()).to.equal('Snap to guides');
       await tap(toggle);
       await waitFor(() => s.shadow('.strip [data-action="snap"]').getAttribute('aria-pressed') === 'false', 'the switch off');
-      expect(s.editor.snapping).to.equal(false);
+      s.editor.setActiveLayer(objects(s)[0].id);
+      expect(Math.abs((await fingerDrag()) - cx), 'not snapped with the switch off').to.be.at.least(2 / z);
     } finally {
       await leavePhone();
     }

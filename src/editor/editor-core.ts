@@ -69,7 +69,9 @@ export abstract class EditorCore extends EventTarget {
     void template.complete().then(() => this.template === template && this.canvas.requestRenderAll());
     const { palette, fonts } = source.manifest;
     if (palette?.length && !palette.includes(this.style.color)) this.style = { ...this.style, color: palette[0] };
-    this.style = { ...this.style, font: fonts?.[0]?.family ?? this.style.font };
+    // The sticker tool starts with the template's first sticker chosen, ready to stamp.
+    const sticker = source.manifest.stickers?.[0]?.id;
+    this.style = { ...this.style, font: fonts?.[0]?.family ?? this.style.font, sticker: this.style.sticker ?? sticker };
     this.present(shown);
   }
 

@@ -5,8 +5,9 @@ import { EditorCore } from './editor-core.ts';
 import { InputRouter } from './input.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
-import { loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
+import { contrastCheck, loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
 import { createToolContext } from './tool-context.ts';
+import type { Snapper } from './snap/snapper.ts';
 import { createTools } from './tools/create.ts';
 import { imageObject, type UploadedImage } from './tools/image/image.ts';
 import { toolDefinition } from './tools/registry.ts';
@@ -44,6 +45,11 @@ export class StudioEditor extends EditorCore {
 
   /** Reorder, show/hide, lock, rename, delete, duplicate: the layers panel's commands. */
   readonly layerCommands = new LayerCommands(this);
+
+  /** Guides and snapping for the select tool (src/editor/snap/), once its chunk has loaded. */
+  snapper: Snapper | undefined;
+  private snapperLoad: Promise<void> | undefined;
+  private snapOn = true;
 
   constructor(
     stage: HTMLElement,
@@ -99,6 +105,7 @@ export class StudioEditor extends EditorCore {
     this.canvas.skipTargetFind = !next.picksObjects;
     if (!next.picksObjects) this.canvas.discardActiveObject();
     this.canvas.defaultCursor = next.cursor;
+    if (next.picksObjects) this.loadSnapper();
     if (this.doc) this.scene.show(this.viewDesign());
     next.activate?.(this.toolContext());
     this.emit('state');
@@ -125,6 +132,46 @@ export class StudioEditor extends EditorCore {
       this.commit('style', [
         { op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next },
       ]);
+  }
+
+  // ---- snapping --------------------------------------------------------------
+
+  /** Whether moved, scaled and rotated objects snap (Ctrl or Cmd held turns it off for one gesture). */
+  get snapping(): boolean {
+    return this.snapOn;
+  }
+
+  setSnapping(on: boolean): void {
+    this.snapOn = on;
+    this.emit('state');
+  }
+
+  private loadSnapper(): void {
+    this.snapperLoad ??= import('./snap/snapper.ts').then(
+      ({ Snapper }) => {
+        if (this.disposed) return;
+        this.snapper = new Snapper({
+          canvas: this.canvas,
+          enabled: () => this.snapOn,
+          areas: () => this.template?.painter(this.viewId)?.areas,
+          others: (target) =>
+            this.layers.flatMap((l) => {
+              const fo = l.kind === 'object' && l.visible ? this.scene.fabricObject(l.id) : undefined;
+              return fo && fo !== target ? [fo] : [];
+            }),
+        });
+      },
+      () => void (this.snapperLoad = undefined),
+    );
+  }
+
+  /** Replaces the selected object with a changed copy (its options in the panel), as one undo step. */
+  updateSelected(next: PlacedObject): void {
+    const layer = this.selectedLayer();
+    if (layer?.kind !== 'object' || JSON.stringify(next) === JSON.stringify(layer.object)) return;
+    this.commit('style', [{ op: 'set-object', view: this.viewId, layer: layer.id, before: layer.object, after: next }]);
+    // A shape is rebuilt with its new paint: it stays the selection.
+    this.setActiveLayer(layer.id);
   }
 
   // ---- layers --------------------------------------------------------------
@@ -168,6 +215,14 @@ export class StudioEditor extends EditorCore {
 
   /** Places an object as a new layer above the active one, as one undo step. */
   place(object: PlacedObject, source: string = this.currentTool): string {
+    const c = contrastCheck();
+    const shown = c?.visibleOn(object, () => c.colourUnder(this.canvas, object.x, object.y), this.manifest?.palette);
+    if (shown?.colour) {
+      // The brush takes the colour too, so the panel shows what was used.
+      this.style = { ...this.style, color: shown.colour };
+      this.notice('contrast');
+    }
+    object = shown?.object ?? object;
     const layer = objectLayer(this.strings.layerName(object.type, this.countLayers(object.type) + 1), object);
     this.commit(source, [insertAbove(this.viewDesign(), this.activeLayer, layer)]);
     this.select(layer.id);
@@ -239,6 +294,7 @@ export class StudioEditor extends EditorCore {
 
   dispose(): void {
     this.life.abort();
+    this.snapper?.dispose();
     this.input.dispose();
     void this.canvas.dispose();
   }

@@ -62,6 +62,10 @@ export const compactStyles = css`
     padding: 0;
     border: 0;
   }
+  .strip .selection-actions button {
+    flex: none;
+    white-space: nowrap;
+  }
   .strip .field {
     flex-direction: row;
     align-items: center;

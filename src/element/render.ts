@@ -58,6 +58,7 @@ export function renderStudio(v: StudioView): TemplateResult {
     compact,
     onBrief: v.onBrief,
     onStyle: (p: Partial<BrushStyle>) => editor?.setStyle(p),
+    onRefresh: () => editor?.dispatchEvent(new Event('state')),
   };
   return html`<div
     class="shell ${v.layout} ${v.panelOpen ? 'panel-open' : ''}"

@@ -237,6 +237,9 @@ export const styles = css`
     border: 1px solid var(--_muted);
     border-radius: 50%;
   }
+  .swatch.none {
+    background: linear-gradient(135deg, transparent 46%, var(--_muted) 46% 54%, transparent 54%);
+  }
   .swatch[aria-checked='true'] {
     box-shadow:
       0 0 0 2px var(--_bg),
@@ -281,6 +284,8 @@ export const styles = css`
   .layer-name {
     flex: 1;
     min-width: 0;
+    /* A long name ends in an ellipsis; the whole name is its title and in its accessible name. */
+    text-overflow: ellipsis;
     border: 1px solid transparent;
     background: transparent;
     padding: 4px;

@@ -42,6 +42,13 @@ export const de: Record<MessageKey, string> = {
   'action.delete': 'Löschen',
   'action.duplicate': 'Duplizieren',
   'action.close': 'Schließen',
+  // snapping and selection options (issue 14)
+  'action.snap': 'An Hilfslinien einrasten',
+  'notice.contrast': 'Farbe geändert, damit sie auf dem Untergrund zu sehen ist.',
+  'style.fill': 'Füllung',
+  'style.outline': 'Umriss',
+  'style.outlineWidth': 'Umrissbreite',
+  'style.none': 'Keine',
 
   'style.color': 'Farbe',
   'style.palette': 'Markenfarben',

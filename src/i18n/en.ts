@@ -42,6 +42,13 @@ export const en = {
   'action.delete': 'Delete',
   'action.duplicate': 'Duplicate',
   'action.close': 'Close',
+  // snapping and selection options (issue 14)
+  'action.snap': 'Snap to guides',
+  'notice.contrast': 'Colour changed so that it shows on what is under it.',
+  'style.fill': 'Fill',
+  'style.outline': 'Outline',
+  'style.outlineWidth': 'Outline width',
+  'style.none': 'None',
 
   'style.color': 'Colour',
   'style.palette': 'Brand colours',

@@ -42,6 +42,13 @@ export const es: Record<MessageKey, string> = {
   'action.delete': 'Eliminar',
   'action.duplicate': 'Duplicar',
   'action.close': 'Cerrar',
+  // snapping and selection options (issue 14)
+  'action.snap': 'Ajustar a las guías',
+  'notice.contrast': 'Color cambiado para que se vea sobre lo que hay debajo.',
+  'style.fill': 'Relleno',
+  'style.outline': 'Contorno',
+  'style.outlineWidth': 'Grosor del contorno',
+  'style.none': 'Ninguno',
 
   'style.color': 'Color',
   'style.palette': 'Colores de la marca',

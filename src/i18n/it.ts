@@ -42,6 +42,13 @@ export const it: Record<MessageKey, string> = {
   'action.delete': 'Elimina',
   'action.duplicate': 'Duplica',
   'action.close': 'Chiudi',
+  // snapping and selection options (issue 14)
+  'action.snap': 'Aggancia alle guide',
+  'notice.contrast': 'Colore cambiato perché si veda su ciò che c’è sotto.',
+  'style.fill': 'Riempimento',
+  'style.outline': 'Contorno',
+  'style.outlineWidth': 'Spessore del contorno',
+  'style.none': 'Nessuno',
 
   'style.color': 'Colore',
   'style.palette': 'Colori del brand',

@@ -42,6 +42,13 @@ export const nl: Record<MessageKey, string> = {
   'action.delete': 'Verwijderen',
   'action.duplicate': 'Dupliceren',
   'action.close': 'Sluiten',
+  // snapping and selection options (issue 14)
+  'action.snap': 'Uitlijnen op hulplijnen',
+  'notice.contrast': 'Kleur aangepast zodat die te zien is op wat eronder ligt.',
+  'style.fill': 'Vulling',
+  'style.outline': 'Omlijning',
+  'style.outlineWidth': 'Dikte van de omlijning',
+  'style.none': 'Geen',
 
   'style.color': 'Kleur',
   'style.palette': 'Merkkleuren',

@@ -46,6 +46,7 @@ function row(editor: StudioEditor, t: Translate, layer: Layer): TemplateResult {
     <input
       class="layer-name"
       .value=${name}
+      title=${name}
       aria-label=${t('layers.rename', { name })}
       @change=${rename}
       @focus=${() => run('layer.select')}

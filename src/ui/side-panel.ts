@@ -10,6 +10,7 @@ import { renderStylePanel } from './style-panel.ts';
 import { renderBrief } from './brief.ts';
 import { commandButton } from './command-button.ts';
 import { selectionGradient } from './options/selection-gradient.ts';
+import type * as SelectionOptions from './selection-options.ts';
 
 export interface SidePanelState {
   editor: StudioEditor | undefined;
@@ -24,6 +25,8 @@ export interface SidePanelState {
   compact: boolean;
   onBrief(open: boolean): void;
   onStyle(patch: Partial<BrushStyle>): void;
+  /** Draws the panel again (a lazy part of it has arrived). */
+  onRefresh(): void;
 }
 
 /**
@@ -44,9 +47,12 @@ export function renderStyleRow(s: SidePanelState): TemplateResult {
 }
 
 /** The current tool's options, and the selection's commands while the select tool holds one. */
-function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): TemplateResult {
-  return html`${
-    editor && loaded
+function renderToolControls(s: SidePanelState): TemplateResult {
+  const { editor, loaded, t, onStyle } = s;
+  // With an object selected, its own options take the place of the brush's.
+  const own = renderSelectedOptions(s);
+  return html`${own ?? nothing}${
+    editor && loaded && !own
       ? renderStylePanel({
           tool: editor.tool,
           options: editor.toolOptions,
@@ -66,7 +72,40 @@ function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): Tem
         </div>
         ${loaded ? selectionGradient(editor, loaded.manifest, t, onStyle) : nothing}`
       : nothing
-  }`;
+  }
+  ${renderSnapSwitch(s)}`;
+}
+
+/** The snapping switch (src/editor/snap/) with the select tool: the way to turn it off on a touch screen. */
+function renderSnapSwitch({ editor, t }: SidePanelState): TemplateResult | typeof nothing {
+  return editor?.tool === ToolId.Select
+    ? html`<div class="selection-actions">${commandButton(editor, 'snap', t, { withText: true })}</div>`
+    : nothing;
+}
+
+/** The selected object's own options: a lazy chunk, asked for once the select tool is chosen. */
+let selectionModule: typeof SelectionOptions | undefined;
+let selectionLoad: Promise<void> | undefined;
+
+function renderSelectedOptions(s: SidePanelState): TemplateResult | undefined {
+  const { editor, loaded } = s;
+  if (editor?.tool !== ToolId.Select || !loaded) return undefined;
+  // Usually here before anything is selected; the studio that asked draws again when it comes.
+  selectionLoad ??= import('./selection-options.ts').then(
+    (m) => {
+      selectionModule = m;
+      s.onRefresh();
+    },
+    () => void (selectionLoad = undefined),
+  );
+  const layer = editor.selectedLayer();
+  if (layer?.kind !== 'object') return undefined;
+  return selectionModule?.renderSelectionOptions({
+    layer,
+    manifest: loaded.manifest,
+    t: s.t,
+    onChange: (next) => editor.updateSelected(next),
+  });
 }
 
 export interface MessagesState {

@@ -66,16 +66,14 @@ describe('<co-design-studio> placed objects', () => {
     s = await mountStudio();
     const v = view(s);
     const g = geometry(v);
+    // The tool starts with the first sticker chosen (test/craft/selection-options.test.ts); this one picks another.
+    const second = s.editor.manifest!.stickers![1];
     await s.tool('sticker');
-    await s.click(g.centre(10));
-    expect(objects(s).length, 'no sticker chosen yet').to.equal(0);
-    const first = s.editor.manifest!.stickers![0];
-    await clickIn(s.shadow(`[data-sticker="${first.id}"]`));
-    await s.tool('sticker');
+    await clickIn(s.shadow(`[data-sticker="${second.id}"]`));
     await s.click(g.interior(5)[0]);
-    const placed = objects(s);
+    const placed = await waitFor(() => (objects(s).length ? objects(s) : null), 'the sticker placed');
     expect(placed.length).to.equal(1);
-    expect(placed[0].object.type === 'sticker' && placed[0].object.sticker).to.equal(first.id);
+    expect(placed[0].object.type === 'sticker' && placed[0].object.sticker).to.equal(second.id);
     expect(paintCounts(await s.exportPixels({ withProduct: false, width: 1600 }), v).outside).to.equal(0);
   });
 
@@ -87,6 +85,8 @@ describe('<co-design-studio> placed objects', () => {
     await s.click([x, y]);
     expect(s.editor.tool).to.equal('select');
     const before = objects(s)[0].object;
+    // An exact move: snapping (test/craft/snap.test.ts) would pull the shape onto a line near it.
+    s.editor.commands.run('snap');
     await s.drag([[x, y], [x + 40, y + 10]], { steps: 5 });
     const moved = objects(s)[0].object;
     expect(moved.x - before.x).to.be.closeTo(40, 2);

@@ -1,6 +1,7 @@
 import { EDIT_COMMANDS } from './edit.ts';
 import { HISTORY_COMMANDS } from './history.ts';
 import { LAYER_COMMANDS } from './layers.ts';
+import { SNAP_COMMANDS } from './snap.ts';
 import { TOOL_COMMANDS } from './tools.ts';
 import { VIEW_COMMANDS } from './view.ts';
 
@@ -11,6 +12,7 @@ export const CORE_COMMANDS = [
   ...VIEW_COMMANDS,
   ...TOOL_COMMANDS,
   ...LAYER_COMMANDS,
+  ...SNAP_COMMANDS,
 ];
 
 export { CommandRegistry } from './registry.ts';

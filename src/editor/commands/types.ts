@@ -30,6 +30,8 @@ export interface CommandEditor {
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   readonly input: { readonly gestureActive: boolean };
+  readonly snapping: boolean;
+  setSnapping(on: boolean): void;
   undo(): boolean;
   redo(): boolean;
   setTool(id: ToolId): void;
@@ -74,6 +76,8 @@ export interface Command {
   keyTest?(e: KeyboardEvent): boolean;
   /** When it applies; a key whose command does not apply goes on to the next. */
   predicate?(c: CommandContext, args: CommandArgs): boolean;
+  /** A switch's state: its button shows `aria-pressed`. */
+  pressed?(c: CommandContext): boolean;
   /** Whether its button is enabled (undo with nothing to undo is not). */
   enabled?(c: CommandContext, args: CommandArgs): boolean;
   /** Returns false when it did nothing after all, so a key can go on to the next command. */

@@ -14,11 +14,23 @@ import type {
 // holds it is shown (OpenTemplate.preload), so that the scene, thumbnails and
 // the exporter can still build objects synchronously.
 const chunks = {
-  text: () => import('../tools/text/text-object.ts'),
-  shape: () => import('../tools/shape/shape-objects.ts'),
+  text: () => withContrast(import('../tools/text/text-object.ts')),
+  shape: () => withContrast(import('../tools/shape/shape-objects.ts')),
   image: () => import('../tools/image/image-object.ts'),
 };
 export type ObjectClasses = keyof typeof chunks;
+
+// A new text or shape is checked against the colour it would sit on (../contrast.ts) as it is placed,
+// synchronously: that code comes with their classes.
+let contrast: typeof import('../contrast.ts') | undefined;
+function withContrast<T>(chunk: Promise<T>): Promise<T> {
+  return Promise.all([chunk, import('../contrast.ts')]).then(([m, c]) => {
+    contrast = c;
+    return m;
+  });
+}
+/** The contrast check, once a text or shape chunk has loaded. */
+export const contrastCheck = () => contrast;
 type Loaded = { [K in ObjectClasses]?: Awaited<ReturnType<(typeof chunks)[K]>> };
 
 const loaded: Loaded = {};

@@ -72,7 +72,9 @@ export type ToolNotice =
   | 'flood-failed'
   | 'picked'
   | 'picked-snapped'
-  | 'picked-nothing';
+  | 'picked-nothing'
+  /** A new text or shape came out in another colour than the brush's, which would not have shown on its place. */
+  | 'contrast';
 
 /** What the editor lends a tool for one gesture. */
 export interface ToolContext {

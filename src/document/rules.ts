@@ -21,6 +21,9 @@ function checkStroke(stroke: Stroke, path: string): void {
 }
 
 function checkObject(object: PlacedObject, path: string): void {
+  // fabric sets every line of a text on the same curve: curved text is one line.
+  if (object.type === 'text' && object.curve && object.text.includes('\n'))
+    throw designInvalid(`${path}.text`, 'curved text is one line, without line breaks');
   if (object.type !== 'shape') return;
   if (object.sides !== undefined && object.shape !== 'star' && object.shape !== 'polygon') {
     throw designInvalid(`${path}.sides`, `only stars and polygons have sides, not a ${object.shape}`);

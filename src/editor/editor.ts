@@ -6,6 +6,7 @@ import { InputRouter } from './input.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
+import { TextCurves } from './text-curves.ts';
 import { createToolContext } from './tool-context.ts';
 import { createTools } from './tools/create.ts';
 import { imageObject, type UploadedImage } from './tools/image/image.ts';
@@ -44,6 +45,17 @@ export class StudioEditor extends EditorCore {
 
   /** Reorder, show/hide, lock, rename, delete, duplicate: the layers panel's commands. */
   readonly layerCommands = new LayerCommands(this);
+
+  /** The selected text's bend or template path (the panel's curve options). */
+  readonly textCurves = new TextCurves({
+    view: () => this.viewId,
+    assets: this.objectAssets,
+    selectedLayer: () => this.selectedLayer(),
+    fabricObject: (id) => this.scene.fabricObject(id),
+    paths: () => this.manifest?.views.find((v) => v.id === this.viewId)?.paths ?? [],
+    commit: (source, ops) => this.commit(source, ops),
+    render: () => this.canvas.requestRenderAll(),
+  });
 
   constructor(
     stage: HTMLElement,

@@ -192,4 +192,12 @@ export const de: Record<MessageKey, string> = {
 
   'keeper.host': 'Dein Design wird von {host} aufbewahrt.',
   'keeper.tab': 'Dein Design gibt es nur in diesem Tab: Schließt du ihn, ist das Design verloren.',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Textlinie',
+  'curve.arc': 'Bogen',
+  'curve.bend': 'Biegung',
+  'curve.straight': 'Gerade',
+  'curve.up': 'Nach oben gewölbt, {n}',
+  'curve.down': 'Nach unten gebogen, {n}',
 };

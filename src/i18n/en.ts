@@ -183,6 +183,14 @@ export const en = {
 
   'keeper.host': 'Your design is kept by {host}.',
   'keeper.tab': 'Your design lives only in this tab: closing it loses the design.',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Text line',
+  'curve.arc': 'Arc',
+  'curve.bend': 'Bend',
+  'curve.straight': 'Straight',
+  'curve.up': 'Arched up, {n}',
+  'curve.down': 'Sagging down, {n}',
 } as const;
 
 export type MessageKey = keyof typeof en;

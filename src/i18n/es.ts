@@ -188,4 +188,12 @@ export const es: Record<MessageKey, string> = {
 
   'keeper.host': '{host} guarda tu diseño.',
   'keeper.tab': 'Tu diseño solo existe en esta pestaña: si la cierras, lo pierdes.',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Línea del texto',
+  'curve.arc': 'Arco',
+  'curve.bend': 'Curvatura',
+  'curve.straight': 'Recto',
+  'curve.up': 'Arqueado hacia arriba, {n}',
+  'curve.down': 'Curvado hacia abajo, {n}',
 };

@@ -188,4 +188,12 @@ export const it: Record<MessageKey, string> = {
 
   'keeper.host': 'Il tuo design è conservato da {host}.',
   'keeper.tab': 'Il tuo design esiste solo in questa scheda: chiudendola lo perdi.',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Linea del testo',
+  'curve.arc': 'Arco',
+  'curve.bend': 'Curvatura',
+  'curve.straight': 'Dritto',
+  'curve.up': 'Arcuato verso l’alto, {n}',
+  'curve.down': 'Curvato verso il basso, {n}',
 };

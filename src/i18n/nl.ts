@@ -190,4 +190,12 @@ export const nl: Record<MessageKey, string> = {
 
   'keeper.host': 'Je ontwerp wordt bewaard door {host}.',
   'keeper.tab': 'Je ontwerp bestaat alleen in dit tabblad: sluit je het, dan ben je het ontwerp kwijt.',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Tekstlijn',
+  'curve.arc': 'Boog',
+  'curve.bend': 'Buiging',
+  'curve.straight': 'Recht',
+  'curve.up': 'Omhoog gebogen, {n}',
+  'curve.down': 'Omlaag gebogen, {n}',
 };

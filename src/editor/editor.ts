@@ -6,7 +6,6 @@ import { InputRouter } from './input.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
-import { TextCurves } from './text-curves.ts';
 import { createToolContext } from './tool-context.ts';
 import { createTools } from './tools/create.ts';
 import { imageObject, type UploadedImage } from './tools/image/image.ts';
@@ -19,6 +18,8 @@ import {
   type ToolContext,
   type ToolOption,
 } from './tools/types.ts';
+
+import type { CurveHost } from './text-curves.ts';
 
 export type { TemplateSource } from './open-template.ts';
 export type { EditorStrings } from './tools/types.ts';
@@ -46,8 +47,8 @@ export class StudioEditor extends EditorCore {
   /** Reorder, show/hide, lock, rename, delete, duplicate: the layers panel's commands. */
   readonly layerCommands = new LayerCommands(this);
 
-  /** The selected text's bend or template path (the panel's curve options). */
-  readonly textCurves = new TextCurves({
+  /** What the selected text's curve options act on (src/editor/text-curves.ts, loaded with those options). */
+  readonly curveHost: CurveHost = {
     view: () => this.viewId,
     assets: this.objectAssets,
     selectedLayer: () => this.selectedLayer(),
@@ -55,7 +56,7 @@ export class StudioEditor extends EditorCore {
     paths: () => this.manifest?.views.find((v) => v.id === this.viewId)?.paths ?? [],
     commit: (source, ops) => this.commit(source, ops),
     render: () => this.canvas.requestRenderAll(),
-  });
+  };
 
   constructor(
     stage: HTMLElement,

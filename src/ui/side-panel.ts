@@ -8,7 +8,7 @@ import { renderLayersPanel } from './layers-panel.ts';
 import { renderStylePanel } from './style-panel.ts';
 import { renderBrief } from './brief.ts';
 import { commandButton } from './command-button.ts';
-import { renderCurveOptions } from './options/curve.ts';
+import { curveOptions } from './options/curve-loader.ts';
 
 export interface SidePanelState {
   editor: StudioEditor | undefined;
@@ -56,7 +56,7 @@ function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): Tem
   ${
     editor && editor.tool === ToolId.Select && editor.selectedLayer()
       ? html`<div class="selection-actions">
-          ${renderCurveOptions(editor.textCurves, t)} ${commandButton(editor, 'duplicate', t, { withText: true })}
+          ${curveOptions(editor, t)} ${commandButton(editor, 'duplicate', t, { withText: true })}
           ${commandButton(editor, 'delete', t, { withText: true })}
         </div>`
       : nothing

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { IText } from 'fabric/es';
 import type { DesignDocument, ObjectLayer, TextObject } from '../../src/document/types.ts';
+import { expectNoViolations } from '../a11y/axe.ts';
 import { parseTemplateManifest } from '../../src/template/schema.ts';
 import { nextSave, uniqueKey, storedAsShown } from '../support/drafts.ts';
 import { mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
@@ -134,7 +135,8 @@ describe('<co-design-studio> curved text', () => {
     expect(curve && 'bend' in curve && curve.bend, 'bent down').to.be.lessThan(-5);
     const bend = (curve as { bend: number }).bend;
 
-    const slider = s.shadow<HTMLInputElement>('input[data-curve="bend"]');
+    // The options load with the first text selected.
+    const slider = await waitFor(() => s!.el.shadowRoot!.querySelector<HTMLInputElement>('input[data-curve="bend"]'), 'the bend slider');
     expect(Number(slider.value)).to.equal(bend);
     expect(slider.closest('label')!.textContent).to.contain('Bend');
     const before = s.editor.historyEntries().done.length;
@@ -177,7 +179,8 @@ describe('<co-design-studio> curved text', () => {
     s = await mountStudio();
     const badge = await paint(s);
     await typeText(s, [800, 440], 'AURELIA');
-    const choice = s.shadow<HTMLSelectElement>('select[data-curve="line"]');
+    const choice = await waitFor(() => s!.el.shadowRoot!.querySelector<HTMLSelectElement>('select[data-curve="line"]'), 'the text line choice');
+    await expectNoViolations(s.el, 'the curve options of a selected text');
     expect([...choice.options].map((o) => o.textContent!.trim())).to.deep.equal(['Arc', 'Sill line']);
     const before = s.editor.historyEntries().done.length;
     choice.focus();

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { MAX_BEND, type TextCurve } from '../../document/types.ts';
-import type { TextCurves } from '../../editor/text-curves.ts';
+import { TextCurves, type CurveHost } from '../../editor/text-curves.ts';
 import type { Translate } from '../../i18n/translate.ts';
 
 /** The value of the line choice that means "an arc, bent by the slider". */
@@ -11,14 +11,15 @@ const ARC = '';
  * one undo step per change; a pointer drag shows the bend live and records
  * it once, on release), or one of the view's template paths.
  */
-export function renderCurveOptions(curves: TextCurves, t: Translate): TemplateResult | typeof nothing {
+export function renderCurveOptions(host: CurveHost, t: Translate): TemplateResult | typeof nothing {
+  const curves = new TextCurves(host);
   const state = curves.selected();
   if (!state) return nothing;
   const { curve, paths } = state;
   const onPath = curve && 'path' in curve ? curve.path : undefined;
   const bend = curve && 'bend' in curve ? curve.bend : 0;
   const bent = (e: Event): TextCurve => ({ bend: Number((e.target as HTMLInputElement).value) });
-  return html`<div class="curve-options" part="curve-options">
+  return html`<div class="curve-options">
     ${
       paths.length
         ? html`<label class="field"

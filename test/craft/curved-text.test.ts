@@ -194,6 +194,16 @@ describe('<co-design-studio> curved text', () => {
     expect((box.top + box.bottom) / 2).to.be.closeTo(sill.y, 10);
     expect(s.el.shadowRoot!.querySelector('input[data-curve="bend"]'), 'no bend slider on a path').to.equal(null);
     expect(fabricText(s).lockMovementX, 'it stays on its line').to.equal(true);
+    // Keys respect the line too: an arrow on the canvas moves the keyboard cursor, not the text.
+    const onLine = { ...only(s) };
+    const steps = s.editor.historyEntries().done.length;
+    s.shadow<HTMLElement>('.stage').focus();
+    const keyboard = await waitFor(() => s!.editor.input.keyboard, 'the canvas keyboard loaded');
+    const cursorAt = { ...keyboard.cursor.position };
+    await sendKeys({ press: 'ArrowRight' });
+    await waitFor(() => keyboard.cursor.position.x !== cursorAt.x, 'the arrow key on the canvas');
+    expect(only(s)).to.deep.equal(onLine);
+    expect(s.editor.historyEntries().done.length).to.equal(steps);
 
     // Typing more text than the line holds continues the line straight past its ends, nothing clipped or wrapped.
     await s.click([800, 526]);

@@ -144,14 +144,28 @@ describe('<co-design-studio> curved text', () => {
     await sendKeys({ press: 'ArrowRight' });
     await waitFor(() => (only(s!).curve as { bend: number } | undefined)?.bend === bend + 1, 'the bend one step less');
     expect(s.editor.historyEntries().done.length, 'one step per key').to.equal(before + 1);
-    await sendKeys({ press: 'End' });
-    await sendKeys({ press: 'Home' });
-    // Home goes to the slider's minimum; the bend follows the slider, whatever its way there.
-    await waitFor(() => (only(s!).curve as { bend: number } | undefined)?.bend === -100, 'a full circle');
     // Straight again: 0 stores no curve at all and draws exactly the text of before.
-    for (let i = 0; i < 100; i++) await sendKeys({ press: 'ArrowRight' });
+    for (let i = bend + 1; i < 0; i++) await sendKeys({ press: 'ArrowRight' });
     await waitFor(() => only(s!).curve === undefined, 'straight again');
     expect(same(await paint(s), straight)).to.equal(true);
+
+    // A pointer drag along the slider bends as it goes and is one step, recorded on release.
+    const dragged = s.editor.historyEntries().done.length;
+    const r = slider.getBoundingClientRect();
+    const y = Math.round(r.top + r.height / 2);
+    await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2), y] });
+    await sendMouse({ type: 'down' });
+    for (let i = 1; i <= 6; i++) await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2 + i * 8), y] });
+    await waitFor(() => fabricText(s!).path, 'the text bent while the slider moves');
+    expect(s.editor.historyEntries().done.length, 'nothing recorded before the release').to.equal(dragged);
+    await sendMouse({ type: 'up' });
+    await waitFor(() => (only(s!).curve as { bend: number } | undefined)?.bend, 'the bend recorded on release');
+    expect((only(s).curve as { bend: number }).bend).to.be.greaterThan(5);
+    expect(s.editor.historyEntries().done.length, 'one step for the whole drag').to.equal(dragged + 1);
+    // Home goes to the slider's minimum: a full circle, sagging.
+    slider.focus();
+    await sendKeys({ press: 'Home' });
+    await waitFor(() => (only(s!).curve as { bend: number } | undefined)?.bend === -100, 'a full circle');
   });
 
   it('reopens exactly: loadDesign of the saved document and the draft after a remount export the same pixels', async () => {

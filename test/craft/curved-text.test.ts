@@ -56,6 +56,14 @@ async function selectAll(): Promise<void> {
   await sendKeys({ up: 'Control' });
 }
 
+/** The centre of letter `k` of the selected text as it is set on its curve, in design units. */
+function letterAt(s: TestStudio, k: number): Pt {
+  const fo = fabricText(s);
+  const box = fo.__charBounds[0][k] as { renderLeft: number; renderTop: number };
+  const [a, b, c, d, e, f] = fo.calcTransformMatrix();
+  return [a * box.renderLeft + c * box.renderTop + e, b * box.renderLeft + d * box.renderTop + f];
+}
+
 /** Page coordinates of the selected text's bend handle. */
 function bendHandle(s: TestStudio): Pt {
   const fo = fabricText(s);
@@ -96,10 +104,15 @@ describe('<co-design-studio> curved text', () => {
     expect(b.bottom - b.top, 'taller than straight').to.be.greaterThan((a.bottom - a.top) * 1.3);
     expect(b.right - b.left).to.be.at.most(a.right - a.left + 2);
 
-    // Editing: a click on the selected text opens it for typing; it is shown straight while typed into.
+    // Editing: a click on the selected text opens it for typing, in place, still curved.
     await s.click([800, 470]);
     await waitFor(() => fabricText(s!).isEditing, 'the curved text open for typing');
-    expect(fabricText(s).path, 'straight while typing').to.equal(undefined);
+    expect(fabricText(s).path, 'curved while typing').to.not.equal(undefined);
+    // A click on a letter puts the cursor beside that letter, along the curve.
+    for (const k of [1, 7]) {
+      await s.click(letterAt(s, k));
+      await waitFor(() => [k, k + 1].includes(fabricText(s!).selectionStart), () => `the cursor at letter ${k}, not ${fabricText(s!).selectionStart}`);
+    }
     await selectAll();
     await sendKeys({ type: 'ON A CURVE' });
     // Enter ends the typing of a curved text (one line) instead of starting a second line.

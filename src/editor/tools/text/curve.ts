@@ -23,17 +23,13 @@ export function curveOf(fo: IText): TextCurve | undefined {
   return (fo as CurvedText).studioCurve;
 }
 
-/**
- * Sets `fo` along its curve, or straight when there is none (exactly the
- * straight text of before). While the customer types, the text is shown
- * straight so that fabric's cursor, selection and clicks stay right.
- */
+/** Sets `fo` along its curve, or straight when there is none (exactly the straight text of before). */
 export function applyCurve(fo: IText, curve: TextCurve | undefined, paths: PathLookup): void {
   const t = fo as CurvedText;
   t.studioCurve = curve;
   t.studioPaths = paths;
   fo.set({ path: undefined, textAlign: 'left' });
-  const path = curve && !fo.isEditing ? curvePath(fo, curve, paths) : undefined;
+  const path = curve ? curvePath(fo, curve, paths) : undefined;
   const onPath = !!curve && 'path' in curve;
   // A text on a template path stays on its line: the line places it.
   fo.set({ lockMovementX: onPath, lockMovementY: onPath, lockScalingX: onPath, lockScalingY: onPath });
@@ -56,10 +52,13 @@ export function bendTo(fo: IText, bend: number): void {
   applyCurve(fo, bend === 0 ? undefined : { bend }, (fo as CurvedText).studioPaths);
 }
 
-/** Straightens a curved text while it is typed into, and bends it back (one line) when typing ends. */
+/**
+ * Keeps a curved text's path fitted to its text while it is typed into (the
+ * arc grows with the text, nothing wraps round), and one line when typing ends.
+ */
 export function followEditing(fo: IText): void {
   const t = fo as CurvedText;
-  fo.on('editing:entered', () => t.studioCurve && applyCurve(fo, t.studioCurve, t.studioPaths));
+  fo.on('changed', () => t.studioCurve && applyCurve(fo, t.studioCurve, t.studioPaths));
   fo.on('editing:exited', () => {
     if (!t.studioCurve) return;
     if (fo.text.includes('\n')) fo.set({ text: fo.text.replace(/\r?\n/g, ' ') });

@@ -6,6 +6,7 @@ import { InputRouter } from './input.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
+import type { CurveHost } from './text-curves.ts';
 import { createToolContext } from './tool-context.ts';
 import { createTools } from './tools/create.ts';
 import { imageObject, type UploadedImage } from './tools/image/image.ts';
@@ -18,8 +19,6 @@ import {
   type ToolContext,
   type ToolOption,
 } from './tools/types.ts';
-
-import type { CurveHost } from './text-curves.ts';
 
 export type { TemplateSource } from './open-template.ts';
 export type { EditorStrings } from './tools/types.ts';

@@ -154,7 +154,7 @@ export function readPlacement<T extends PlacedObject>(obj: T, fo: FabricObject):
 /** The text and its curve (a bend handle's drag changes only the fabric object). */
 function readText(next: TextObject, fo: IText): void {
   next.text = fo.text;
-  const curve = loaded.text?.curveOf(fo);
+  const curve = loaded.text ? loaded.text.curveOf(fo) : next.curve;
   if (curve) next.curve = curve;
   else delete next.curve;
 }

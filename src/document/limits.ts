@@ -2,6 +2,8 @@
  * Every bound the design-document validator enforces, in one place so the
  * server, the docs and the tests read the same numbers.
  */
+import { MAX_BEND } from './types.ts';
+
 export const DOCUMENT_LIMITS = {
   /** JSON text of a whole document, in UTF-8 bytes (docs/design.md: ≤ 8 MB). */
   documentBytes: 8 * 1024 * 1024,
@@ -37,6 +39,8 @@ export const DOCUMENT_LIMITS = {
   sidesMin: 3,
   sidesMax: 24,
   seedMax: 0xffff_ffff,
+  /** |bend| of curved text; 100 closes the arc into a circle. */
+  bend: MAX_BEND,
   /** Characters of an image `data:` URL. */
   imageSrcChars: 12 * 1024 * 1024,
 } as const;

@@ -39,6 +39,9 @@ function checkGradient(gradient: Gradient, path: string): void {
 }
 
 function checkObject(object: PlacedObject, path: string): void {
+  // fabric sets every line of a text on the same curve: curved text is one line.
+  if (object.type === 'text' && object.curve && object.text.includes('\n'))
+    throw designInvalid(`${path}.text`, 'curved text is one line, without line breaks');
   if (object.type !== 'shape') return;
   if (object.fillGradient) {
     if (object.fill === null || object.shape === 'line')

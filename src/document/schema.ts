@@ -170,6 +170,11 @@ const placement = {
   angle: range(-L.angle, L.angle),
 };
 
+export const textCurveSchema = v.union(
+  [v.strictObject({ bend: range(-L.bend, L.bend) }), v.strictObject({ path: id })],
+  got('expected a curve { "bend": number } or { "path": id }'),
+);
+
 export const textObjectSchema = v.strictObject({
   type: v.literal('text'),
   ...placement,
@@ -179,6 +184,7 @@ export const textObjectSchema = v.strictObject({
   color,
   bold: v.boolean(),
   italic: v.boolean(),
+  curve: v.optional(textCurveSchema),
 });
 
 export const shapeObjectSchema = v.strictObject({

@@ -131,7 +131,18 @@ export interface TextObject extends Placement {
   color: string;
   bold: boolean;
   italic: boolean;
+  /** Set along an arc or a template's path instead of a straight line (docs/craft/curved-text.md). */
+  curve?: TextCurve;
 }
+
+/**
+ * `bend`: an arc, -100..100 (0 is straight, positive arches up, negative sags down; ±100 closes a circle).
+ * `path`: the id of one of the template view's `paths`, which the text follows.
+ */
+export type TextCurve = { bend: number } | { path: string };
+
+/** The largest |bend| (a closed circle); here rather than in limits.ts, which first paint does not load. */
+export const MAX_BEND = 100;
 
 export const SHAPES = ['rect', 'ellipse', 'line', 'star', 'polygon'] as const;
 export type ShapeKind = (typeof SHAPES)[number];

@@ -40,7 +40,10 @@ export abstract class EditorCore extends EventTarget {
   constructor(stage: HTMLElement) {
     super();
     this.canvas = createStudioCanvas(stage);
-    this.objectAssets = { image: (obj) => this.template?.imageFor(obj) };
+    this.objectAssets = {
+      image: (obj) => this.template?.imageFor(obj),
+      path: (id) => this.manifest?.views.flatMap((v) => v.paths ?? []).find((p) => p.id === id)?.d,
+    };
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
     this.viewport = new Viewport(
       this.canvas,

@@ -6,6 +6,7 @@ import { InputRouter } from './input.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { contrastCheck, loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
+import type { CurveHost } from './text-curves.ts';
 import { createToolContext } from './tool-context.ts';
 import type { Snapper } from './snap/snapper.ts';
 import { createTools } from './tools/create.ts';
@@ -50,6 +51,17 @@ export class StudioEditor extends EditorCore {
   snapper: Snapper | undefined;
   private snapperLoad: Promise<void> | undefined;
   private snapOn = true;
+
+  /** What the selected text's curve options act on (src/editor/text-curves.ts, loaded with those options). */
+  readonly curveHost: CurveHost = {
+    view: () => this.viewId,
+    assets: this.objectAssets,
+    selectedLayer: () => this.selectedLayer(),
+    fabricObject: (id) => this.scene.fabricObject(id),
+    paths: () => this.manifest?.views.find((v) => v.id === this.viewId)?.paths ?? [],
+    commit: (source, ops) => this.commit(source, ops),
+    render: () => this.canvas.requestRenderAll(),
+  };
 
   constructor(
     stage: HTMLElement,

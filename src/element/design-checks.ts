@@ -40,6 +40,9 @@ export function checkDesignForTemplate(doc: DesignDocument, manifest: TemplateMa
       if (o.type === 'sticker' && !stickers.has(o.sticker))
         throw invalid(`${at}.object.sticker: no sticker "${o.sticker}" in the template`);
       if (o.type === 'text') colour(o.color, `${at}.object`);
+      const path = o.type === 'text' && o.curve && 'path' in o.curve ? o.curve.path : undefined;
+      if (path !== undefined && !tv.paths?.some((p) => p.id === path))
+        throw invalid(`${at}.object.curve.path: no path "${path}" in view "${tv.id}"`);
       if (o.type === 'shape') (colour(o.fill, `${at}.object`), colour(o.stroke, `${at}.object`));
       if (o.type === 'shape')
         o.fillGradient?.stops.forEach((s, si) => colour(s.color, `${at}.object.fillGradient.stops[${si}]`));

@@ -231,4 +231,12 @@ export const de: Record<MessageKey, string> = {
   'gradient.stop': 'Farbpunkt {n}',
   'gradient.addStop': 'Farbpunkt hinzufügen',
   'gradient.removeStop': 'Letzten Farbpunkt entfernen',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Textlinie',
+  'curve.arc': 'Bogen',
+  'curve.bend': 'Biegung',
+  'curve.straight': 'Gerade',
+  'curve.up': 'Nach oben gewölbt, {n}',
+  'curve.down': 'Nach unten gebogen, {n}',
 };

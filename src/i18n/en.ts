@@ -222,6 +222,14 @@ export const en = {
   'gradient.stop': 'Stop {n}',
   'gradient.addStop': 'Add a stop',
   'gradient.removeStop': 'Remove the last stop',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Text line',
+  'curve.arc': 'Arc',
+  'curve.bend': 'Bend',
+  'curve.straight': 'Straight',
+  'curve.up': 'Arched up, {n}',
+  'curve.down': 'Sagging down, {n}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -227,4 +227,12 @@ export const es: Record<MessageKey, string> = {
   'gradient.stop': 'Parada {n}',
   'gradient.addStop': 'Añadir una parada',
   'gradient.removeStop': 'Quitar la última parada',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Línea del texto',
+  'curve.arc': 'Arco',
+  'curve.bend': 'Curvatura',
+  'curve.straight': 'Recto',
+  'curve.up': 'Arqueado hacia arriba, {n}',
+  'curve.down': 'Curvado hacia abajo, {n}',
 };

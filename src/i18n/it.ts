@@ -227,4 +227,12 @@ export const it: Record<MessageKey, string> = {
   'gradient.stop': 'Punto {n}',
   'gradient.addStop': 'Aggiungi un punto',
   'gradient.removeStop': 'Togli l’ultimo punto',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Linea del testo',
+  'curve.arc': 'Arco',
+  'curve.bend': 'Curvatura',
+  'curve.straight': 'Dritto',
+  'curve.up': 'Arcuato verso l’alto, {n}',
+  'curve.down': 'Curvato verso il basso, {n}',
 };

@@ -229,4 +229,12 @@ export const nl: Record<MessageKey, string> = {
   'gradient.stop': 'Kleurpunt {n}',
   'gradient.addStop': 'Kleurpunt toevoegen',
   'gradient.removeStop': 'Laatste kleurpunt verwijderen',
+
+  // Curved text: the selected text's line and bend (src/ui/options/curve.ts).
+  'curve.line': 'Tekstlijn',
+  'curve.arc': 'Boog',
+  'curve.bend': 'Buiging',
+  'curve.straight': 'Recht',
+  'curve.up': 'Omhoog gebogen, {n}',
+  'curve.down': 'Omlaag gebogen, {n}',
 };

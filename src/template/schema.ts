@@ -5,12 +5,13 @@
  */
 import * as v from 'valibot';
 import { ErrorCode, StudioError } from '../errors.ts';
-import { OVERLAY_BLENDS, TEMPLATE_FORMAT, type TemplateManifest } from './types.ts';
+import { OVERLAY_BLENDS, TEMPLATE_FORMAT, type TemplateManifest, type TemplateView } from './types.ts';
 
 export const TEMPLATE_LIMITS = {
   views: 16,
   areasPerView: 64,
   lockedPerView: 32,
+  pathsPerView: 16,
   stickers: 200,
   fonts: 16,
   palette: 64,
@@ -118,6 +119,19 @@ function uniqueIds<T extends { id: string }>(what: string) {
   });
 }
 
+/** A design names a template path by id alone (`curve.path`): path ids are unique across the views. */
+function uniquePathIds() {
+  return v.rawCheck<TemplateView[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const seen = new Set<string>();
+    for (const view of dataset.value)
+      for (const path of view.paths ?? []) {
+        if (seen.has(path.id)) addIssue({ message: `duplicate path id "${path.id}" (in view "${view.id}")` });
+        seen.add(path.id);
+      }
+  });
+}
+
 const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
   v.pipe(v.array(item, 'must be an array'), v.maxLength(max, `must have at most ${max} ${what}`));
 
@@ -135,6 +149,22 @@ export const LockedElementSchema = v.strictObject(
   objectMessage,
 );
 
+/** A line text can follow; stroked, never filled, so any path data does. */
+export const TemplatePathSchema = v.strictObject(
+  {
+    id: Id,
+    name: Name,
+    d: v.pipe(
+      v.string(),
+      v.minLength(1, 'must not be empty'),
+      v.maxLength(TEMPLATE_LIMITS.pathLength, `must be at most ${TEMPLATE_LIMITS.pathLength} characters`),
+      v.regex(PATH_DATA_PATTERN, 'must be SVG path data starting with M'),
+      v.description('SVG path data in view units, in the direction the text reads.'),
+    ),
+  },
+  objectMessage,
+);
+
 export const TemplateViewSchema = v.strictObject(
   {
     id: Id,
@@ -148,6 +178,7 @@ export const TemplateViewSchema = v.strictObject(
     locked: v.optional(
       v.pipe(list(LockedElementSchema, TEMPLATE_LIMITS.lockedPerView, 'locked elements'), uniqueIds('locked element')),
     ),
+    paths: v.optional(v.pipe(list(TemplatePathSchema, TEMPLATE_LIMITS.pathsPerView, 'paths'), uniqueIds('path'))),
   },
   objectMessage,
 );
@@ -194,7 +225,7 @@ export const TemplateManifestSchema = v.strictObject(
       v.string(),
       v.regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'must be 1–64 characters of letters, digits, ".", "_", "+" or "-"'),
     ),
-    views: v.pipe(nonEmptyList(TemplateViewSchema, TEMPLATE_LIMITS.views, 'views'), uniqueIds('view')),
+    views: v.pipe(nonEmptyList(TemplateViewSchema, TEMPLATE_LIMITS.views, 'views'), uniqueIds('view'), uniquePathIds()),
     palette: v.optional(nonEmptyList(Colour, TEMPLATE_LIMITS.palette, 'colours')),
     fonts: v.optional(list(TemplateFontSchema, TEMPLATE_LIMITS.fonts, 'fonts')),
     stickers: v.optional(

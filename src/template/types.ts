@@ -38,6 +38,15 @@ export interface TemplateView {
   areas: DesignArea[];
   /** Brand elements drawn over the paint that the customer cannot move or remove. */
   locked?: LockedElement[];
+  /** Named lines text can follow (a car's sill, a deck's nose); ids unique in the manifest. */
+  paths?: TemplatePath[];
+}
+
+export interface TemplatePath {
+  id: string;
+  name: string;
+  /** SVG path data in view units, drawn in the direction the text reads. */
+  d: string;
 }
 
 export const OVERLAY_BLENDS = ['source-over', 'multiply', 'screen', 'overlay'] as const;

@@ -11,6 +11,7 @@ import { renderBrief } from './brief.ts';
 import { commandButton } from './command-button.ts';
 import { selectionGradient } from './options/selection-gradient.ts';
 import type * as SelectionOptions from './selection-options.ts';
+import { curveOptions } from './options/curve-loader.ts';
 
 export interface SidePanelState {
   editor: StudioEditor | undefined;
@@ -67,7 +68,7 @@ function renderToolControls(s: SidePanelState): TemplateResult {
   ${
     editor && editor.tool === ToolId.Select && editor.selectedLayer()
       ? html`<div class="selection-actions">
-          ${commandButton(editor, 'duplicate', t, { withText: true })}
+          ${curveOptions(editor, t)} ${commandButton(editor, 'duplicate', t, { withText: true })}
           ${commandButton(editor, 'delete', t, { withText: true })}
         </div>
         ${loaded ? selectionGradient(editor, loaded.manifest, t, onStyle) : nothing}`

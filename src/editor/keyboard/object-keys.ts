@@ -28,6 +28,8 @@ export const OBJECT_KEYS: readonly Command[] = [
     predicate: selected,
     perform: ({ editor }, { event: e }) => {
       if (!e) return false;
+      // fabric's locks hold for keys too (a text on a template path stays on its line).
+      if (editor.canvas.getActiveObject()?.lockMovementX) return false;
       const { dx, dy } = arrowDelta(e, e.shiftKey ? NUDGE_LARGE : NUDGE);
       return transform(editor, (fo) => fo.set({ left: (fo.left ?? 0) + dx, top: (fo.top ?? 0) + dy }));
     },
@@ -39,7 +41,7 @@ export const OBJECT_KEYS: readonly Command[] = [
     keyTest: (e) => plain(e) && ['[', ']', '{', '}'].includes(e.key),
     predicate: selected,
     perform: ({ editor }, { event: e }) => {
-      if (!e) return false;
+      if (!e || editor.canvas.getActiveObject()?.lockScalingX) return false;
       const step = e.shiftKey ? SCALE_STEP_LARGE : SCALE_STEP;
       const f = e.key === ']' || e.key === '}' ? step : 1 / step;
       return transform(editor, (fo) => {
@@ -56,7 +58,7 @@ export const OBJECT_KEYS: readonly Command[] = [
     keyTest: (e) => plain(e) && [',', '.', '<', '>'].includes(e.key),
     predicate: selected,
     perform: ({ editor }, { event: e }) => {
-      if (!e) return false;
+      if (!e || editor.canvas.getActiveObject()?.lockRotation) return false;
       const step = e.shiftKey ? ROTATE_STEP_LARGE : ROTATE_STEP;
       const d = e.key === '.' || e.key === '>' ? step : -step;
       return transform(editor, (fo) => fo.rotate(((((fo.angle ?? 0) + d) % 360) + 360) % 360));

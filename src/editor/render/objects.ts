@@ -84,6 +84,8 @@ function need<K extends ObjectClasses>(kind: K): NonNullable<Loaded[K]> {
 export interface ObjectAssets {
   /** A decoded image for an image src or a sticker id. */
   image(obj: PlacedObject): HTMLImageElement | undefined;
+  /** The path data of a template path (`paths` of a view) that text can follow. */
+  path?(id: string): string | undefined;
 }
 
 const common = {
@@ -100,8 +102,12 @@ const common = {
 export function createFabricObject(obj: PlacedObject, assets: ObjectAssets): FabricObject {
   const placement = placementProps(obj);
   switch (obj.type) {
-    case 'text':
-      return need('text').createText(obj.text, { ...common, ...placement, ...textProps(obj) });
+    case 'text': {
+      const text = need('text');
+      const fo = text.createText(obj.text, { ...common, ...placement, ...textProps(obj) });
+      text.applyCurve(fo, obj.curve, assets.path);
+      return fo;
+    }
     case 'shape':
       return need('shape').createShape(obj, shapePaint(obj, placement));
     case 'image':
@@ -160,8 +166,16 @@ export function readPlacement<T extends PlacedObject>(obj: T, fo: FabricObject):
     scaleY: round(scaleY, 1e4),
     angle: round(fo.angle ?? 0, 1e3),
   };
-  if (obj.type === 'text') (next as TextObject).text = (fo as IText).text;
+  if (obj.type === 'text') readText(next as TextObject, fo as IText);
   return next;
+}
+
+/** The text and its curve (a bend handle's drag changes only the fabric object). */
+function readText(next: TextObject, fo: IText): void {
+  next.text = fo.text;
+  const curve = loaded.text ? loaded.text.curveOf(fo) : next.curve;
+  if (curve) next.curve = curve;
+  else delete next.curve;
 }
 
 function round(v: number, f = 1e3): number {
@@ -172,7 +186,7 @@ function round(v: number, f = 1e3): number {
 export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: ObjectAssets): boolean {
   if (obj.type === 'text' && loaded.text?.isText(fo)) {
     fo.set({ text: obj.text, ...textProps(obj), ...placementProps(obj) });
-    fo.setCoords();
+    loaded.text.applyCurve(fo, obj.curve, assets.path);
     return true;
   }
   if ((obj.type === 'image' || obj.type === 'sticker') && loaded.image?.isImage(fo)) {

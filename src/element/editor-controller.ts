@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DesignDocument } from '../document/types.ts';
-import { StudioEditor, type EditorChange } from '../editor/editor.ts';
+import type { EditorChange, StudioEditor } from '../editor/editor.ts';
 import type { ExportOptions } from '../editor/export.ts';
 import type { ToolNotice } from '../editor/tools/types.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
@@ -29,6 +29,19 @@ export interface EditorControllerOptions {
 }
 
 /**
+ * The editor (fabric, the canvas, the tools) is a chunk of its own: the first
+ * paint, the shell saying "loading", does not need it, and it arrives while
+ * the template is fetched. One request per page, whatever the number of studios;
+ * a failed load may be tried again by the next studio.
+ */
+let editorModule: Promise<typeof import('../editor/editor.ts')> | undefined;
+function loadEditor(): Promise<typeof import('../editor/editor.ts')> {
+  editorModule ??= import('../editor/editor.ts');
+  editorModule.catch(() => (editorModule = undefined));
+  return editorModule;
+}
+
+/**
  * The editor's life inside the element: made on the first template, opened
  * with the restored draft (or an empty design), disposed when the element
  * leaves the page. One template load at a time; a newer one wins.
@@ -45,6 +58,11 @@ export class EditorController implements ReactiveController {
     private readonly options: EditorControllerOptions,
   ) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Asked for the moment the element is on the page, ahead of the template it will show.
+    loadEditor().catch(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -79,7 +97,9 @@ export class EditorController implements ReactiveController {
       // Beside the template's fetch: the draft checks (when a draft is stored) and the editor's canvas.
       void drafts.warm().then((stored) => (stored ? import('./design-checks.ts').catch(() => undefined) : undefined));
       const before = this.options.before();
-      const made = Promise.all([before, this.host.updateComplete]).then(() => this.ensureEditor());
+      const made = Promise.all([loadEditor(), before, this.host.updateComplete]).then(([m]) =>
+        this.ensureEditor(m.StudioEditor),
+      );
       // Awaited below; a template that fails first must not leave it rejected and unheard.
       made.catch(() => undefined);
       const [loaded] = await Promise.all([loadTemplate(source, { signal: loading.signal }), before]);
@@ -137,10 +157,10 @@ export class EditorController implements ReactiveController {
     await editor.show({ design: parsed, view });
   }
 
-  private ensureEditor(): StudioEditor {
+  private ensureEditor(Editor: typeof StudioEditor): StudioEditor {
     if (this.editor) return this.editor;
     const t = () => this.options.t();
-    const editor = new StudioEditor(this.options.stage(), {
+    const editor = new Editor(this.options.stage(), {
       layerName: (kind, n) => t()(`layer.${kind}`, { n }),
       copyName: (name) => t()('layer.copy', { name }),
       defaultText: () => t()('text.default'),

@@ -10,6 +10,7 @@ import {
   DOCUMENT_FORMAT,
   DOCUMENT_VERSION,
   SHAPES,
+  SPRAY_STYLE,
   STROKE_TOOLS,
   type DesignDocument,
   type Layer,
@@ -130,6 +131,8 @@ export const strokeSchema = v.strictObject({
   pressure: v.optional(pressure),
   seed: v.optional(integerRange(0, L.seedMax)),
   density: v.optional(integerRange(L.densityMin, L.densityMax)),
+  style: v.optional(v.literal(SPRAY_STYLE, got(`expected ${SPRAY_STYLE}`))),
+  drips: v.optional(v.literal(true, got('expected true'))),
 });
 
 export const fillSchema = v.strictObject({

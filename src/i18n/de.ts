@@ -192,4 +192,8 @@ export const de: Record<MessageKey, string> = {
 
   'keeper.host': 'Dein Design wird von {host} aufbewahrt.',
   'keeper.tab': 'Dein Design gibt es nur in diesem Tab: Schließt du ihn, ist das Design verloren.',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Tropfen beim Halten',
+  'command.mirror': 'Striche spiegeln',
 };

@@ -183,6 +183,10 @@ export const en = {
 
   'keeper.host': 'Your design is kept by {host}.',
   'keeper.tab': 'Your design lives only in this tab: closing it loses the design.',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Drips when held',
+  'command.mirror': 'Mirror strokes',
 } as const;
 
 export type MessageKey = keyof typeof en;

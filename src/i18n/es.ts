@@ -188,4 +188,8 @@ export const es: Record<MessageKey, string> = {
 
   'keeper.host': '{host} guarda tu diseño.',
   'keeper.tab': 'Tu diseño solo existe en esta pestaña: si la cierras, lo pierdes.',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Gotas al mantener',
+  'command.mirror': 'Reflejar trazos',
 };

@@ -188,4 +188,8 @@ export const it: Record<MessageKey, string> = {
 
   'keeper.host': 'Il tuo design è conservato da {host}.',
   'keeper.tab': 'Il tuo design esiste solo in questa scheda: chiudendola lo perdi.',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Gocce da fermo',
+  'command.mirror': 'Specchia i tratti',
 };

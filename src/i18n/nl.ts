@@ -190,4 +190,8 @@ export const nl: Record<MessageKey, string> = {
 
   'keeper.host': 'Je ontwerp wordt bewaard door {host}.',
   'keeper.tab': 'Je ontwerp bestaat alleen in dit tabblad: sluit je het, dan ben je het ontwerp kwijt.',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Druppels bij stilhouden',
+  'command.mirror': 'Streken spiegelen',
 };

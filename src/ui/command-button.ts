@@ -36,6 +36,7 @@ export function commandButton(
   const keys = command?.keys ?? '';
   const first = keys.split(' ')[0]?.replace('Control', 'Ctrl');
   const enabled = !!editor?.ready && editor.commands.enabled(id, o.args);
+  const pressed = editor?.commands.pressed(id);
   return html`<button
     type="button"
     part=${`button ${o.part ?? ''}`.trim()}
@@ -43,6 +44,7 @@ export function commandButton(
     data-action=${o.action ?? id}
     aria-label=${o.withText ? nothing : label}
     aria-keyshortcuts=${keys || nothing}
+    aria-pressed=${pressed === undefined ? nothing : String(pressed)}
     title=${first ? `${label} (${first})` : label}
     ?disabled=${!enabled}
     @click=${() => editor?.commands.run(id, o.args)}

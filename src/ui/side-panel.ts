@@ -8,6 +8,7 @@ import { renderLayersPanel } from './layers-panel.ts';
 import { renderStylePanel } from './style-panel.ts';
 import { renderBrief } from './brief.ts';
 import { commandButton } from './command-button.ts';
+import { renderBrushToggles } from './options/brush-toggles.ts';
 
 export interface SidePanelState {
   editor: StudioEditor | undefined;
@@ -52,6 +53,7 @@ function renderToolControls({ editor, loaded, t, onStyle }: SidePanelState): Tem
         })
       : nothing
   }
+  ${editor ? renderBrushToggles(editor, t) : nothing}
   ${
     editor && editor.tool === ToolId.Select && editor.selectedLayer()
       ? html`<div class="selection-actions">

@@ -39,6 +39,11 @@ export class CommandRegistry {
     return (command.predicate?.(c, args) ?? true) && (command.enabled?.(c, args) ?? true);
   }
 
+  /** A toggle's state, undefined for a command that is not a toggle. */
+  pressed(id: string): boolean | undefined {
+    return this.commands.get(id)?.pressed?.(this.context());
+  }
+
   /** Runs a command from a button or a panel; false when it did not apply. */
   run(id: string, args: CommandArgs = {}): boolean {
     const command = this.commands.get(id);

@@ -2,7 +2,7 @@ import type { Layer } from '../../document/types.ts';
 import type { KeyboardCursor } from '../keyboard/cursor.ts';
 import type { LayerCommands } from '../layer-commands.ts';
 import type { StudioCanvas } from '../render/studio-canvas.ts';
-import type { ToolId } from '../tools/types.ts';
+import type { BrushStyle, ToolId } from '../tools/types.ts';
 import type { Viewport } from '../viewport.ts';
 
 /**
@@ -16,6 +16,8 @@ export const CommandGroup = {
   Object: 'object',
   Cursor: 'cursor',
   View: 'view',
+  /** Toggles of the brush (spray drips, mirror): before Tool, so Shift+M is not the marker's M. */
+  Brush: 'brush',
   Tool: 'tool',
   Layer: 'layer',
 } as const;
@@ -33,6 +35,8 @@ export interface CommandEditor {
   undo(): boolean;
   redo(): boolean;
   setTool(id: ToolId): void;
+  readonly style: BrushStyle;
+  setStyle(patch: Partial<BrushStyle>): void;
   setActiveLayer(id: string): void;
   selectedLayer(): Layer | undefined;
   deleteSelection(): boolean;
@@ -74,6 +78,8 @@ export interface Command {
   keyTest?(e: KeyboardEvent): boolean;
   /** When it applies; a key whose command does not apply goes on to the next. */
   predicate?(c: CommandContext, args: CommandArgs): boolean;
+  /** A toggle's state: its button is `aria-pressed` (mirror on or off). */
+  pressed?(c: CommandContext): boolean;
   /** Whether its button is enabled (undo with nothing to undo is not). */
   enabled?(c: CommandContext, args: CommandArgs): boolean;
   /** Returns false when it did nothing after all, so a key can go on to the next command. */

@@ -1,4 +1,4 @@
-import type { DesignDocument, Mark } from '../../document/types.ts';
+import type { DesignDocument, Mark, Stroke } from '../../document/types.ts';
 import type { RasterLayer } from './raster-layer.ts';
 
 /**
@@ -49,7 +49,7 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
     const text =
       mark.type === 'fill'
         ? `f${mark.area}${mark.color}`
-        : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}`;
+        : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}${sprayStyle(mark)}`;
     for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
     if (mark.type === 'fill') continue;
     const pts = mark.pts;
@@ -63,6 +63,11 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
     b = (b + pts.length) | 0;
   }
   return `${RASTER_KIND}/${count}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+/** Only strokes that have a spray style add to the text, so fingerprints of older marks stay as they were. */
+function sprayStyle(mark: Stroke): string {
+  return mark.style ? `/s${mark.style}${mark.drips ? 'd' : ''}` : '';
 }
 
 /**

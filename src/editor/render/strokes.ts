@@ -1,4 +1,8 @@
 import { POINT_QUANTUM, type Fill, type Mark, type Stroke } from '../../document/types.ts';
+import { drawSprayPaint } from './spray/paint.ts';
+import { mulberry32 } from './spray/random.ts';
+
+export { mulberry32 };
 
 /**
  * Draws committed marks with plain Canvas 2D. The same function renders the
@@ -49,6 +53,9 @@ export interface StrokeStyle {
   pressure?: readonly number[];
   seed?: number;
   density?: number;
+  /** Spray: 2 draws paint from a can (spray/paint.ts); absent, the first spray's square dots. */
+  style?: Stroke['style'];
+  drips?: boolean;
 }
 
 /** Draws a stroke from decoded points (design units, interleaved). */
@@ -58,7 +65,8 @@ export function drawStroke(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy
   ctx.globalCompositeOperation = style.tool === 'eraser' ? 'destination-out' : 'source-over';
   ctx.globalAlpha = style.tool === 'marker' ? style.opacity : 1;
   ctx.fillStyle = ctx.strokeStyle = style.tool === 'eraser' ? '#000' : style.color;
-  if (style.tool === 'spray') drawSpray(ctx, style, xy);
+  if (style.tool === 'spray' && style.style) drawSprayPaint(ctx, style, xy, 0, xy.length / 2);
+  else if (style.tool === 'spray') drawSpray(ctx, style, xy);
   else if (style.pressure && style.tool !== 'marker') drawPressureLine(ctx, style, xy, style.pressure);
   else drawSmoothLine(ctx, style.size, xy);
   ctx.restore();
@@ -111,18 +119,7 @@ function drawPressureLine(
   }
 }
 
-/** A seeded PRNG, so a spray stroke's dots are the same on every render. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** The first spray (strokes without a style): square dots, kept so that old designs look as they did. */
 function drawSpray(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy: ArrayLike<number>): void {
   const random = mulberry32(style.seed ?? 1);
   const density = style.density ?? 20;

@@ -12,7 +12,7 @@ const KEY_STROKE_STEP = 4;
 // test/editor/pixel-equivalence.test.ts holds the pixels to it.
 export const SIMPLIFY_TOLERANCE = 0.6;
 
-interface Gesture {
+export interface Gesture {
   xy: number[];
   pressure: number[] | undefined;
   style: StrokeStyle;
@@ -137,11 +137,11 @@ export abstract class FreehandTool implements Tool {
   }
 }
 
-function isPen(e: PointerEvent | MouseEvent): e is PointerEvent {
+export function isPen(e: PointerEvent | MouseEvent): e is PointerEvent {
   return 'pointerType' in e && e.pointerType === 'pen';
 }
 
-function pressureOf(e: PointerEvent | MouseEvent): number {
+export function pressureOf(e: PointerEvent | MouseEvent): number {
   const p = 'pressure' in e && e.pressure > 0 ? e.pressure : 0.5;
   return Math.max(0, Math.min(255, Math.round(p * 255)));
 }

@@ -27,6 +27,10 @@ export interface BrushStyle {
   size: number;
   markerOpacity: number;
   sprayDensity: number;
+  /** Spray: paint runs down where the nozzle is held still. */
+  sprayDrips: boolean;
+  /** Strokes are painted also mirrored across the view's axis (docs/craft/symmetry.md). */
+  mirror: boolean;
   font: string;
   fontSize: number;
   shape: ShapeKind;
@@ -41,6 +45,8 @@ export const DEFAULT_STYLE: Readonly<BrushStyle> = {
   size: 8,
   markerOpacity: 0.5,
   sprayDensity: 24,
+  sprayDrips: false,
+  mirror: false,
   font: 'sans-serif',
   fontSize: 64,
   shape: 'rect',
@@ -120,7 +126,18 @@ export interface ToolDeps {
 }
 
 /** What the style panel offers while a tool is active. */
-export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker';
+export type ToolOption =
+  | 'color'
+  | 'size'
+  | 'opacity'
+  | 'density'
+  | 'font'
+  | 'shape'
+  | 'sticker'
+  /** Spray: the drips toggle (command `spray.drips`). */
+  | 'drips'
+  /** Stroke tools: the mirror toggle (command `mirror`). */
+  | 'mirror';
 
 /**
  * A tool as the rest of the studio sees it: its folder exports one of these,

@@ -6,6 +6,7 @@ import { InputRouter } from './input.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
+import { mirrorAxisOf } from './symmetry/mirror.ts';
 import { createToolContext } from './tool-context.ts';
 import { createTools } from './tools/create.ts';
 import { imageObject, type UploadedImage } from './tools/image/image.ts';
@@ -219,12 +220,14 @@ export class StudioEditor extends EditorCore {
   }
 
   private toolContext(): ToolContext {
+    const view = this.template?.painter(this.viewId)?.view;
     return createToolContext({
       canvas: this.canvas,
       scene: this.scene,
       painter: this.template!.painter(this.viewId)!,
       style: this.style,
       viewId: this.viewId,
+      mirror: this.style.mirror && view ? mirrorAxisOf(view) : undefined,
       view: () => this.viewDesign(),
       activeLayer: this.activeLayer,
       newPaintLayerName: () => this.strings.layerName('paint', this.countLayers('paint') + 1),

@@ -12,6 +12,7 @@ export interface ToolContextSource {
   painter: ViewPainter;
   style: BrushStyle;
   viewId: string;
+  mirror: ToolContext['mirror'];
   view(): ViewDesign;
   activeLayer: string | undefined;
   newPaintLayerName(): string;
@@ -30,6 +31,7 @@ export function createToolContext(src: ToolContextSource): ToolContext {
     areas: painter.areas,
     style: src.style,
     viewId: src.viewId,
+    mirror: src.mirror,
     view: src.view,
     paintTarget: () => paintTarget(src),
     erasableLayers: () => src.view().layers.filter((l) => l.kind === 'paint' && l.visible && !l.locked),

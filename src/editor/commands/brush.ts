@@ -13,4 +13,14 @@ export const BRUSH_COMMANDS: readonly Command[] = [
     pressed: ({ editor }) => editor.style.sprayDrips,
     perform: ({ editor }) => editor.setStyle({ sprayDrips: !editor.style.sprayDrips }),
   },
+  {
+    id: 'mirror',
+    group: CommandGroup.Brush,
+    label: 'command.mirror',
+    icon: 'M12 3v18 M9 7L4 12l5 5z M15 7l5 5-5 5z',
+    keys: 'Shift+M',
+    keyTest: (e) => plain(e) && e.shiftKey && e.key.toLowerCase() === 'm',
+    pressed: ({ editor }) => editor.style.mirror,
+    perform: ({ editor }) => editor.setStyle({ mirror: !editor.style.mirror }),
+  },
 ];

@@ -4,6 +4,7 @@ import type { ViewAreas } from '../areas.ts';
 import type { Op } from '../history/ops.ts';
 import type { Scene } from '../render/scene.ts';
 import type { StudioCanvas } from '../render/studio-canvas.ts';
+import type { MirrorAxis } from '../symmetry/mirror.ts';
 
 /** Stable tool ids, used by the UI, the command registry and the metrics (docs/design.md). */
 export const ToolId = {
@@ -64,6 +65,8 @@ export interface ToolContext {
   readonly areas: ViewAreas;
   readonly style: BrushStyle;
   readonly viewId: string;
+  /** The axis strokes are also painted across, while the mirror is on. */
+  readonly mirror: MirrorAxis | undefined;
   view(): ViewDesign;
   /** The paint layer a free-hand gesture goes to, with the ops that create it when none fits. */
   paintTarget(): { layer: string; ops: Op[] } | undefined;

@@ -1,4 +1,5 @@
 import type { Point } from 'fabric/es';
+import { DOCUMENT_LIMITS } from '../../../document/limits.ts';
 import { SPRAY_STYLE, type Stroke } from '../../../document/types.ts';
 import { drawSprayPaint, SPRAY_SAMPLE_MS } from '../../render/spray/paint.ts';
 import type { StrokeStyle } from '../../render/strokes.ts';
@@ -71,6 +72,8 @@ export class SprayTool extends FreehandTool {
   private sample(ctx: ToolContext): void {
     const g = this.gesture;
     if (!g) return this.stop();
+    // A hold of over half an hour: the document's limit on points ends the stroke's growth, not the design.
+    if (g.xy.length + 2 > DOCUMENT_LIMITS.ptsEntries) return;
     g.xy.push(this.nozzle.x, this.nozzle.y);
     g.pressure?.push(this.nozzle.pressure);
     this.preview(ctx);
@@ -81,7 +84,11 @@ export class SprayTool extends FreehandTool {
     const g = this.gesture!;
     const n = g.xy.length / 2;
     const style = { ...g.style, pressure: g.pressure };
-    ctx.drawTop((top) => drawSprayPaint(top, style, g.xy, this.drawn, n));
+    const mirrored = this.mirrorPoints(ctx, g.xy);
+    ctx.drawTop((top) => {
+      drawSprayPaint(top, style, g.xy, this.drawn, n);
+      if (mirrored) drawSprayPaint(top, style, mirrored, this.drawn, n);
+    });
     this.drawn = n;
   }
 
@@ -102,6 +109,6 @@ export const sprayTool: ToolDefinition = {
   id: 'spray',
   key: 's',
   icon: 'M8 9h6v12H8z M9 9V6h4v3 M11 6V4 M16 4h1 M18 6h1 M16 7h1 M19 3h1',
-  options: ['color', 'size', 'density', 'drips'],
+  options: ['color', 'size', 'density', 'drips', 'mirror'],
   create: () => new SprayTool(),
 };

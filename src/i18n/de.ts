@@ -196,4 +196,6 @@ export const de: Record<MessageKey, string> = {
   // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
   'command.sprayDrips': 'Tropfen beim Halten',
   'command.mirror': 'Striche spiegeln',
+  'notice.spray-unavailable':
+    'Die Sprühdose konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',
 };

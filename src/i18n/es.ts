@@ -192,4 +192,5 @@ export const es: Record<MessageKey, string> = {
   // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
   'command.sprayDrips': 'Gotas al mantener',
   'command.mirror': 'Reflejar trazos',
+  'notice.spray-unavailable': 'No se pudo cargar el spray. Comprueba tu conexión e inténtalo de nuevo.',
 };

@@ -192,4 +192,5 @@ export const it: Record<MessageKey, string> = {
   // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
   'command.sprayDrips': 'Gocce da fermo',
   'command.mirror': 'Specchia i tratti',
+  'notice.spray-unavailable': 'Non è stato possibile caricare la bomboletta. Controlla la connessione e riprova.',
 };

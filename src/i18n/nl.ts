@@ -194,4 +194,5 @@ export const nl: Record<MessageKey, string> = {
   // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
   'command.sprayDrips': 'Druppels bij stilhouden',
   'command.mirror': 'Streken spiegelen',
+  'notice.spray-unavailable': 'De spuitbus kon niet laden. Controleer je verbinding en probeer het opnieuw.',
 };

@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { DOCUMENT_LIMITS } from '../../src/document/limits.ts';
 import type { DesignDocument, Stroke } from '../../src/document/types.ts';
+import { SPRAY_MAX_SAMPLES } from '../../src/editor/tools/spray/spray.ts';
 import type { TemplateView } from '../../src/template/types.ts';
+import { cdp } from '../support/cdp.ts';
 import { canonical, nextSave, storedAsShown, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
 import { mountStudio, type Pt, type TestStudio } from '../support/studio.ts';
@@ -150,6 +153,34 @@ describe('<co-design-studio> spray can', () => {
     expect(still.drips).to.equal(undefined);
     expect(still.pts.length, 'held at least as long').to.be.at.least(dripped.pts.length);
     expect(alphaIn(await s.exportPixels({ withProduct: false, width: 1600 }), s, ...below), 'no drips when off').to.equal(0);
+  });
+
+  it('stops sampling at the document\'s limit on points', () => {
+    expect(SPRAY_MAX_SAMPLES).to.equal(DOCUMENT_LIMITS.ptsEntries / 2);
+  });
+
+  it('lets out more paint the harder a pen presses', async () => {
+    s = await mountStudio();
+    await s.tool('spray');
+    const g = geometry(view(s));
+    const [light, hard] = g.interior(40).filter(([x, y]) => g.inArea(x + 200, y)).map((p): [Pt, Pt] => [p, [p[0] + 200, p[1]]])[0];
+    const pen = (type: string, p: Pt, force: number) => ({
+      method: 'Input.dispatchMouseEvent',
+      params: { type, x: s!.toPage(p)[0], y: s!.toPage(p)[1], button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1, pointerType: 'pen', force },
+    });
+    // The light press is held twice as long as the hard one, and still lays less paint.
+    for (const [at, force, ms] of [[light, 0.15, 300], [hard, 1, 150]] as const) {
+      await cdp([pen('mouseMoved', at, 0), pen('mousePressed', at, force), pen('mouseMoved', at, force)]);
+      await holdFor(ms);
+      await cdp(pen('mouseReleased', at, 0));
+    }
+    const [a, b] = strokes(s.design());
+    expect(a.pressure?.every((p) => p < 60), 'light pressure stored').to.equal(true);
+    expect(b.pressure?.every((p) => p > 200), 'hard pressure stored').to.equal(true);
+    expect(a.pts.length, 'the light press was held longer').to.be.greaterThan(b.pts.length);
+    const img = await s.exportPixels({ withProduct: false, width: 1600 });
+    const around = ([x, y]: Pt): [Pt, Pt] => [[x - 30, y - 30], [x + 30, y + 30]];
+    expect(alphaIn(img, s, ...around(hard)), 'hard against light').to.be.greaterThan(alphaIn(img, s, ...around(light)) * 1.2);
   });
 
   it('reopens a design with the new spray as the same pixels, from its draft and through loadDesign', async () => {

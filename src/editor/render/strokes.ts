@@ -1,5 +1,5 @@
 import { POINT_QUANTUM, type Fill, type Mark, type Stroke } from '../../document/types.ts';
-import { drawSprayPaint } from './spray/paint.ts';
+import { sprayPaint } from './spray/load.ts';
 import { mulberry32 } from './spray/random.ts';
 
 export { mulberry32 };
@@ -65,7 +65,8 @@ export function drawStroke(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy
   ctx.globalCompositeOperation = style.tool === 'eraser' ? 'destination-out' : 'source-over';
   ctx.globalAlpha = style.tool === 'marker' ? style.opacity : 1;
   ctx.fillStyle = ctx.strokeStyle = style.tool === 'eraser' ? '#000' : style.color;
-  if (style.tool === 'spray' && style.style) drawSprayPaint(ctx, style, xy, 0, xy.length / 2);
+  // Loaded before anything draws such a stroke (spray/load.ts).
+  if (style.tool === 'spray' && style.style) sprayPaint()?.drawSprayPaint(ctx, style, xy, 0, xy.length / 2);
   else if (style.tool === 'spray') drawSpray(ctx, style, xy);
   else if (style.pressure && style.tool !== 'marker') drawPressureLine(ctx, style, xy, style.pressure);
   else drawSmoothLine(ctx, style.size, xy);

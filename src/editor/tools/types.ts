@@ -56,7 +56,8 @@ export const DEFAULT_STYLE: Readonly<BrushStyle> = {
 };
 
 /** Notices a tool can raise; the UI translates them. */
-export type ToolNotice = 'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started';
+export type ToolNotice =
+  'layer-locked' | 'outside-area' | 'no-paint-layer' | 'choose-sticker' | 'line-started' | 'spray-unavailable';
 
 /** What the editor lends a tool for one gesture. */
 export interface ToolContext {

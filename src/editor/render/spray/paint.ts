@@ -4,18 +4,15 @@ import { sprayDots } from './sprite.ts';
 
 /**
  * Spray style 2: paint from a can. Each stored point is one sample of the
- * nozzle, taken every SPRAY_SAMPLE_MS while the button is down (also while
+ * nozzle, taken every SPRAY_SAMPLE_MS (tools/spray/spray.ts) while the button is down (also while
  * it is held still), and each sample lets out the same amount of paint along
  * the way from the previous one. So a slow pass lays it thick, a fast one
  * thin, a held nozzle builds up, and with drips on a long hold runs down.
  * Everything follows from the stored points, pressure and seed.
  */
 
-/** How often the spray tool samples the nozzle (50 per second). */
-export const SPRAY_SAMPLE_MS = 20;
-
 /** Particles per sample for each unit of density, at the pressure of a mouse. */
-const FLOW = 2.5;
+const FLOW = 1.8;
 /** Of the particles, the share that are overspray: small droplets flung wide. */
 const OVERSPRAY = 0.35;
 /** Spread of the dense core (a 2-D normal), as a share of the radius. */
@@ -62,7 +59,7 @@ export function drawSprayPaint(
         ? reach * (0.3 + 0.9 * Math.sqrt(random()))
         : Math.min(reach, reach * CORE_SIGMA * Math.sqrt(-2 * Math.log(1 - random())));
       const size = wide ? Math.max(0.6, radius * (0.02 + 0.05 * random())) : radius * (0.12 + 0.26 * random());
-      ctx.globalAlpha = style.opacity * (wide ? 0.35 + 0.55 * random() : 0.1 + 0.3 * random());
+      ctx.globalAlpha = style.opacity * (wide ? 0.35 + 0.55 * random() : 0.12 + 0.36 * random());
       const cx = x0 + dx * t + Math.cos(angle) * r;
       const cy = y0 + dy * t + Math.sin(angle) * r;
       ctx.drawImage(wide ? dots.firm : dots.soft, cx - size / 2, cy - size / 2, size, size);

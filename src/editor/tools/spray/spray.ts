@@ -1,7 +1,6 @@
 import type { Point } from 'fabric/es';
-import { DOCUMENT_LIMITS } from '../../../document/limits.ts';
 import { SPRAY_STYLE, type Stroke } from '../../../document/types.ts';
-import { drawSprayPaint, SPRAY_SAMPLE_MS } from '../../render/spray/paint.ts';
+import { loadSprayPaint, sprayPaint } from '../../render/spray/load.ts';
 import type { StrokeStyle } from '../../render/strokes.ts';
 import { FreehandTool, isPen, pressureOf, type Gesture } from '../freehand.ts';
 import { ToolId, type ToolContext, type ToolDefinition } from '../types.ts';
@@ -13,6 +12,15 @@ import { ToolId, type ToolContext, type ToolDefinition } from '../types.ts';
  * renderer lets out the same paint per sample (render/spray/paint.ts), so a
  * reopened design draws exactly what was painted, from the points and the seed.
  */
+/**
+ * Samples one stroke may hold: the document's limit on points (DOCUMENT_LIMITS.ptsEntries / 2, over half an
+ * hour of holding). Not imported from limits.ts, which belongs to the lazily loaded draft checks.
+ */
+export const SPRAY_MAX_SAMPLES = 100_000;
+
+/** How often the nozzle is sampled (50 per second); the renderer lets out the same paint per sample. */
+export const SPRAY_SAMPLE_MS = 20;
+
 export class SprayTool extends FreehandTool {
   readonly id = ToolId.Spray;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -33,6 +41,11 @@ export class SprayTool extends FreehandTool {
       style: SPRAY_STYLE,
       drips: ctx.style.sprayDrips,
     };
+  }
+
+  /** The renderer is a chunk of its own: loaded when the tool is chosen, well before the first stroke ends. */
+  activate(): void {
+    void loadSprayPaint().catch(() => undefined);
   }
 
   override down(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void {
@@ -56,7 +69,18 @@ export class SprayTool extends FreehandTool {
     const g = this.gesture;
     // The stroke ends where the button came up, even between two samples.
     if (g && (g.xy.at(-2) !== this.nozzle.x || g.xy.at(-1) !== this.nozzle.y)) this.sample(ctx);
-    super.up(ctx);
+    if (sprayPaint() || !g) return super.up(ctx);
+    // A stroke finished before the renderer arrived is committed once it has (it bakes with it); if it
+    // cannot load, the stroke is dropped with a notice rather than stored unseen.
+    this.gesture = undefined;
+    this.endPreview(ctx);
+    loadSprayPaint().then(
+      () => {
+        const ops = this.opsFor(ctx, this.toStroke(g));
+        if (ops) ctx.commit(ops);
+      },
+      () => ctx.notice('spray-unavailable'),
+    );
   }
 
   override cancel(ctx: ToolContext): void {
@@ -72,8 +96,8 @@ export class SprayTool extends FreehandTool {
   private sample(ctx: ToolContext): void {
     const g = this.gesture;
     if (!g) return this.stop();
-    // A hold of over half an hour: the document's limit on points ends the stroke's growth, not the design.
-    if (g.xy.length + 2 > DOCUMENT_LIMITS.ptsEntries) return;
+    // The document's limit on points ends the stroke's growth, not the design.
+    if (g.xy.length / 2 >= SPRAY_MAX_SAMPLES) return;
     g.xy.push(this.nozzle.x, this.nozzle.y);
     g.pressure?.push(this.nozzle.pressure);
     this.preview(ctx);
@@ -82,12 +106,15 @@ export class SprayTool extends FreehandTool {
   /** Draws only the samples taken since the last frame: the same pixels as drawing all, at a sample's cost. */
   protected override preview(ctx: ToolContext): void {
     const g = this.gesture!;
+    const paint = sprayPaint();
+    // Until the renderer has arrived the samples wait; the next frame after draws them all.
+    if (!paint) return;
     const n = g.xy.length / 2;
     const style = { ...g.style, pressure: g.pressure };
     const mirrored = this.mirrorPoints(ctx, g.xy);
     ctx.drawTop((top) => {
-      drawSprayPaint(top, style, g.xy, this.drawn, n);
-      if (mirrored) drawSprayPaint(top, style, mirrored, this.drawn, n);
+      paint.drawSprayPaint(top, style, g.xy, this.drawn, n);
+      if (mirrored) paint.drawSprayPaint(top, style, mirrored, this.drawn, n);
     });
     this.drawn = n;
   }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { DOCUMENT_LIMITS } from '../../src/document/limits.ts';
 import type { DesignDocument, Stroke } from '../../src/document/types.ts';
-import { SPRAY_MAX_SAMPLES } from '../../src/editor/tools/spray/spray.ts';
+import { SPRAY_MAX_SAMPLES } from '../../src/editor/tools/spray/spray-can.ts';
 import type { TemplateView } from '../../src/template/types.ts';
 import { cdp } from '../support/cdp.ts';
 import { canonical, nextSave, storedAsShown, uniqueKey } from '../support/drafts.ts';

@@ -49,7 +49,8 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
     const text =
       mark.type === 'fill'
         ? `f${mark.area}${mark.color}`
-        : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}${sprayStyle(mark)}`;
+        : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}` +
+          sprayStyle(mark);
     for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
     if (mark.type === 'fill') continue;
     const pts = mark.pts;

@@ -1,8 +1,7 @@
 import { POINT_QUANTUM, type Fill, type Mark, type Stroke } from '../../document/types.ts';
 import { sprayPaint } from './spray/load.ts';
-import { mulberry32 } from './spray/random.ts';
 
-export { mulberry32 };
+export { mulberry32 } from './spray/random.ts';
 
 /**
  * Draws committed marks with plain Canvas 2D. The same function renders the
@@ -65,9 +64,8 @@ export function drawStroke(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy
   ctx.globalCompositeOperation = style.tool === 'eraser' ? 'destination-out' : 'source-over';
   ctx.globalAlpha = style.tool === 'marker' ? style.opacity : 1;
   ctx.fillStyle = ctx.strokeStyle = style.tool === 'eraser' ? '#000' : style.color;
-  // Loaded before anything draws such a stroke (spray/load.ts).
-  if (style.tool === 'spray' && style.style) sprayPaint()?.drawSprayPaint(ctx, style, xy, 0, xy.length / 2);
-  else if (style.tool === 'spray') drawSpray(ctx, style, xy);
+  // The spray's renderers are loaded before anything draws a spray stroke (spray/load.ts).
+  if (style.tool === 'spray') sprayPaint()?.drawSpray(ctx, style, xy);
   else if (style.pressure && style.tool !== 'marker') drawPressureLine(ctx, style, xy, style.pressure);
   else drawSmoothLine(ctx, style.size, xy);
   ctx.restore();
@@ -117,21 +115,5 @@ function drawPressureLine(
     ctx.moveTo(xy[i * 2], xy[i * 2 + 1]);
     ctx.lineTo(xy[i * 2 + 2], xy[i * 2 + 3]);
     ctx.stroke();
-  }
-}
-
-/** The first spray (strokes without a style): square dots, kept so that old designs look as they did. */
-function drawSpray(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy: ArrayLike<number>): void {
-  const random = mulberry32(style.seed ?? 1);
-  const density = style.density ?? 20;
-  const radius = style.size;
-  const dot = Math.max(1, radius / 12);
-  ctx.globalAlpha = style.opacity;
-  for (let i = 0; i < xy.length; i += 2) {
-    for (let d = 0; d < density; d++) {
-      const angle = random() * Math.PI * 2;
-      const r = radius * Math.sqrt(random());
-      ctx.fillRect(xy[i] + Math.cos(angle) * r - dot / 2, xy[i + 1] + Math.sin(angle) * r - dot / 2, dot, dot);
-    }
   }
 }

@@ -1,8 +1,8 @@
 import type { DesignDocument } from '../../../document/types.ts';
 
-// The spray's renderer (paint.ts) is a chunk of its own: a first paint needs it only for a design that holds
-// style-2 spray strokes, and such a design loads it before it is shown (loadPaintSupport); the spray tool
-// loads it when chosen.
+// The spray's renderers (paint.ts: paint from a can, and the first spray's dots) are a chunk of their own: a
+// first paint needs them only for a design that holds spray strokes, and such a design loads them before it
+// is shown (loadPaintSupport); the spray tool loads them when chosen.
 type SprayPaint = typeof import('./paint.ts');
 
 let loaded: SprayPaint | undefined;
@@ -25,9 +25,9 @@ export function loadSprayPaint(): Promise<SprayPaint> {
   return loading;
 }
 
-/** Whether `doc` holds a stroke the renderer draws. */
+/** Whether `doc` holds a spray stroke (of either style: both renderers are in the chunk). */
 export function needsSprayPaint(doc: Pick<DesignDocument, 'views'>): boolean {
   return doc.views.some((v) =>
-    v.layers.some((l) => l.kind === 'paint' && l.marks.some((m) => m.type === 'stroke' && m.style !== undefined)),
+    v.layers.some((l) => l.kind === 'paint' && l.marks.some((m) => m.type === 'stroke' && m.tool === 'spray')),
   );
 }

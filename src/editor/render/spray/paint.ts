@@ -1,5 +1,5 @@
 import type { StrokeStyle } from '../strokes.ts';
-import { randomFor } from './random.ts';
+import { mulberry32, randomFor } from './random.ts';
 import { sprayDots } from './sprite.ts';
 
 /**
@@ -23,6 +23,12 @@ const MIST = 0.2;
 const MIST_STEP = 0.25;
 /** Samples the nozzle must stay still before paint starts to run (0.4 s). */
 const DRIP_AFTER = 20;
+
+/** Draws a spray stroke whole: paint from a can (style 2), or the first spray's square dots. */
+export function drawSpray(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy: ArrayLike<number>): void {
+  if (style.style) drawSprayPaint(ctx, style, xy, 0, xy.length / 2);
+  else drawFirstSpray(ctx, style, xy);
+}
 
 /** Draws samples [from, to) of a style-2 spray stroke; drawing 0..n at once or in parts gives the same pixels. */
 export function drawSprayPaint(
@@ -126,4 +132,20 @@ function drip(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy: ArrayLike<n
 
 function near(xy: ArrayLike<number>, a: number, b: number, tolerance: number): boolean {
   return Math.abs(xy[a * 2] - xy[b * 2]) + Math.abs(xy[a * 2 + 1] - xy[b * 2 + 1]) <= tolerance;
+}
+
+/** The first spray (strokes without a style): square dots, kept so that old designs look as they did. */
+function drawFirstSpray(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy: ArrayLike<number>): void {
+  const random = mulberry32(style.seed ?? 1);
+  const density = style.density ?? 20;
+  const radius = style.size;
+  const dot = Math.max(1, radius / 12);
+  ctx.globalAlpha = style.opacity;
+  for (let i = 0; i < xy.length; i += 2) {
+    for (let d = 0; d < density; d++) {
+      const angle = random() * Math.PI * 2;
+      const r = radius * Math.sqrt(random());
+      ctx.fillRect(xy[i] + Math.cos(angle) * r - dot / 2, xy[i + 1] + Math.sin(angle) * r - dot / 2, dot, dot);
+    }
+  }
 }

@@ -1,134 +1,65 @@
 import type { Point } from 'fabric/es';
-import { SPRAY_STYLE, type Stroke } from '../../../document/types.ts';
-import { loadSprayPaint, sprayPaint } from '../../render/spray/load.ts';
-import type { StrokeStyle } from '../../render/strokes.ts';
-import { FreehandTool, isPen, pressureOf, type Gesture } from '../freehand.ts';
-import { ToolId, type ToolContext, type ToolDefinition } from '../types.ts';
+import { loadSprayPaint } from '../../render/spray/load.ts';
+import { ToolId, type KeyAct, type Tool, type ToolContext, type ToolDefinition } from '../types.ts';
+
+/** Loads the spray can's code with its renderer (which drawing a committed spray stroke needs). */
+function loadSprayCan(): Promise<Tool> {
+  return Promise.all([import('./spray-can.ts'), loadSprayPaint()]).then(([m]) => new m.SprayTool());
+}
 
 /**
- * Graffiti spray can. While the button is down the nozzle is sampled every
- * SPRAY_SAMPLE_MS, held still or not, and every sample is a stored point: the
- * spacing of the points is the speed, repeated points are the dwell. The
- * renderer lets out the same paint per sample (render/spray/paint.ts), so a
- * reopened design draws exactly what was painted, from the points and the seed.
+ * The spray can's code (spray-can.ts and render/spray/) is a chunk of its own, so the first paint does not
+ * carry it: it loads when the tool is chosen (and in idle time, tools/create.ts). A press, and its release,
+ * that come before it has arrived are handed to it in order once it has.
  */
-/**
- * Samples one stroke may hold: the document's limit on points (DOCUMENT_LIMITS.ptsEntries / 2, over half an
- * hour of holding). Not imported from limits.ts, which belongs to the lazily loaded draft checks.
- */
-export const SPRAY_MAX_SAMPLES = 100_000;
-
-/** How often the nozzle is sampled (50 per second); the renderer lets out the same paint per sample. */
-export const SPRAY_SAMPLE_MS = 20;
-
-export class SprayTool extends FreehandTool {
+class LazySprayTool implements Tool {
   readonly id = ToolId.Spray;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  /** Where the nozzle is now, and its pen pressure. */
-  private nozzle = { x: 0, y: 0, pressure: 128 };
-  /** Samples already drawn on the top canvas: the preview draws only new ones. */
-  private drawn = 0;
+  readonly cursor = 'crosshair';
+  private tool: Tool | undefined;
+  private arriving: Promise<Tool> | undefined;
 
-  protected styleFor(ctx: ToolContext): StrokeStyle {
-    const seed = crypto.getRandomValues(new Uint32Array(1))[0];
-    return {
-      tool: 'spray',
-      color: ctx.style.color,
-      size: ctx.style.size * 3,
-      opacity: 1,
-      seed,
-      density: ctx.style.sprayDensity,
-      style: SPRAY_STYLE,
-      drips: ctx.style.sprayDrips,
-    };
+  /** The keyboard cursor shows the waiting end of a straight stroke (FreehandTool.anchored). */
+  get anchored(): { x: number; y: number } | undefined {
+    return (this.tool as { anchored?: { x: number; y: number } } | undefined)?.anchored;
   }
 
-  /** The renderer is a chunk of its own: loaded when the tool is chosen, well before the first stroke ends. */
-  activate(): void {
-    void loadSprayPaint().catch(() => undefined);
-  }
-
-  override down(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void {
-    this.stop();
-    this.nozzle = { x: p.x, y: p.y, pressure: pressureOf(e) };
-    this.drawn = 0;
-    ctx.clearTop();
-    super.down(ctx, p, e);
-    this.timer = setInterval(() => this.sample(ctx), SPRAY_SAMPLE_MS);
-  }
-
-  /** Moves only the nozzle: the next sample takes it. */
-  override move(ctx: ToolContext, _p: Point, e: PointerEvent | MouseEvent): void {
-    if (!this.gesture) return;
-    const q = ctx.canvas.getScenePoint(e);
-    this.nozzle = { x: q.x, y: q.y, pressure: isPen(e) ? pressureOf(e) : 128 };
-  }
-
-  override up(ctx: ToolContext): void {
-    this.stop();
-    const g = this.gesture;
-    // The stroke ends where the button came up, even between two samples.
-    if (g && (g.xy.at(-2) !== this.nozzle.x || g.xy.at(-1) !== this.nozzle.y)) this.sample(ctx);
-    if (sprayPaint() || !g) return super.up(ctx);
-    // A stroke finished before the renderer arrived is committed once it has (it bakes with it); if it
-    // cannot load, the stroke is dropped with a notice rather than stored unseen.
-    this.gesture = undefined;
-    this.endPreview(ctx);
-    loadSprayPaint().then(
-      () => {
-        const ops = this.opsFor(ctx, this.toStroke(g));
-        if (ops) ctx.commit(ops);
-      },
-      () => ctx.notice('spray-unavailable'),
-    );
-  }
-
-  override cancel(ctx: ToolContext): void {
-    this.stop();
-    super.cancel(ctx);
-  }
-
-  override deactivate(): void {
-    this.stop();
-    super.deactivate();
-  }
-
-  private sample(ctx: ToolContext): void {
-    const g = this.gesture;
-    if (!g) return this.stop();
-    // The document's limit on points ends the stroke's growth, not the design.
-    if (g.xy.length / 2 >= SPRAY_MAX_SAMPLES) return;
-    g.xy.push(this.nozzle.x, this.nozzle.y);
-    g.pressure?.push(this.nozzle.pressure);
-    this.preview(ctx);
-  }
-
-  /** Draws only the samples taken since the last frame: the same pixels as drawing all, at a sample's cost. */
-  protected override preview(ctx: ToolContext): void {
-    const g = this.gesture!;
-    const paint = sprayPaint();
-    // Until the renderer has arrived the samples wait; the next frame after draws them all.
-    if (!paint) return;
-    const n = g.xy.length / 2;
-    const style = { ...g.style, pressure: g.pressure };
-    const mirrored = this.mirrorPoints(ctx, g.xy);
-    ctx.drawTop((top) => {
-      paint.drawSprayPaint(top, style, g.xy, this.drawn, n);
-      if (mirrored) paint.drawSprayPaint(top, style, mirrored, this.drawn, n);
+  private ready(ctx: ToolContext): Promise<Tool | undefined> {
+    this.arriving ??= loadSprayCan().then((t) => (this.tool = t));
+    return this.arriving.catch(() => {
+      this.arriving = undefined;
+      ctx.notice('spray-unavailable');
+      return undefined;
     });
-    this.drawn = n;
   }
 
-  protected override toStroke(g: Gesture): Stroke {
-    const stroke = super.toStroke(g);
-    stroke.style = SPRAY_STYLE;
-    if (g.style.drips) stroke.drips = true;
-    return stroke;
+  activate(ctx: ToolContext): void {
+    void this.ready(ctx);
   }
 
-  private stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+  deactivate(ctx: ToolContext): void {
+    this.tool?.deactivate?.(ctx);
+  }
+
+  down(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void {
+    if (this.tool) this.tool.down?.(ctx, p, e);
+    else void this.ready(ctx).then((t) => t?.down?.(ctx, p, e));
+  }
+
+  move(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void {
+    this.tool?.move?.(ctx, p, e);
+  }
+
+  up(ctx: ToolContext, p: Point, e: PointerEvent | MouseEvent): void {
+    if (this.tool) this.tool.up?.(ctx, p, e);
+    else void this.ready(ctx).then((t) => t?.up?.(ctx, p, e));
+  }
+
+  cancel(ctx: ToolContext): void {
+    this.tool?.cancel?.(ctx);
+  }
+
+  act(ctx: ToolContext, p: { x: number; y: number }): KeyAct {
+    return this.tool?.act?.(ctx, p) ?? 'nothing';
   }
 }
 
@@ -137,5 +68,5 @@ export const sprayTool: ToolDefinition = {
   key: 's',
   icon: 'M8 9h6v12H8z M9 9V6h4v3 M11 6V4 M16 4h1 M18 6h1 M16 7h1 M19 3h1',
   options: ['color', 'size', 'density', 'drips', 'mirror'],
-  create: () => new SprayTool(),
+  create: () => new LazySprayTool(),
 };

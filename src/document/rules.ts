@@ -18,6 +18,10 @@ function checkStroke(stroke: Stroke, path: string): void {
       throw designInvalid(`${path}.${key}`, 'a spray stroke needs a seed and a density');
     if (!spray && stroke[key] !== undefined) throw designInvalid(`${path}.${key}`, `only spray strokes carry a ${key}`);
   }
+  if (!spray && stroke.style !== undefined) throw designInvalid(`${path}.style`, 'only spray strokes carry a style');
+  if (stroke.drips && stroke.style === undefined) {
+    throw designInvalid(`${path}.drips`, 'only spray strokes of style 2 drip');
+  }
 }
 
 function checkFill(fill: Fill, path: string): void {

@@ -11,6 +11,7 @@ import {
   DOCUMENT_VERSION,
   GRADIENT_TYPES,
   SHAPES,
+  SPRAY_STYLE,
   STROKE_TOOLS,
   type DesignDocument,
   type Layer,
@@ -131,6 +132,8 @@ export const strokeSchema = v.strictObject({
   pressure: v.optional(pressure),
   seed: v.optional(integerRange(0, L.seedMax)),
   density: v.optional(integerRange(L.densityMin, L.densityMax)),
+  style: v.optional(v.literal(SPRAY_STYLE, got(`expected ${SPRAY_STYLE}`))),
+  drips: v.optional(v.literal(true, got('expected true'))),
 });
 
 export const gradientSchema = v.strictObject({

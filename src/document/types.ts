@@ -69,7 +69,17 @@ export interface Stroke {
   /** Spray only: the seed of its deterministic dot pattern, and dots per point. */
   seed?: number;
   density?: number;
+  /**
+   * Spray only: how it is drawn. Absent: the first spray (hard square dots).
+   * 2: paint from a can, each point one sample of the nozzle (docs/craft/spray.md).
+   */
+  style?: typeof SPRAY_STYLE;
+  /** Spray style 2 only: paint runs down where the nozzle was held still. */
+  drips?: true;
 }
+
+/** The spray's current drawing style (Stroke.style). */
+export const SPRAY_STYLE = 2;
 
 /**
  * Fills a design area with one colour: over what the layer holds (the default),

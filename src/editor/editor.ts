@@ -6,6 +6,7 @@ import { InputRouter } from './input.ts';
 import { LayerCommands } from './layer-commands.ts';
 import { indexOfLayer, insertAbove, objectLayer } from './layers.ts';
 import { contrastCheck, loadObjectClasses, readPlacement, restyled } from './render/objects.ts';
+import { mirrorAxisOf } from './symmetry/mirror.ts';
 import type { CurveHost } from './text-curves.ts';
 import { createToolContext } from './tool-context.ts';
 import type { Snapper } from './snap/snapper.ts';
@@ -286,6 +287,7 @@ export class StudioEditor extends EditorCore {
   }
 
   private toolContext(): ToolContext {
+    const view = this.template?.painter(this.viewId)?.view;
     return createToolContext({
       canvas: this.canvas,
       scene: this.scene,
@@ -293,6 +295,7 @@ export class StudioEditor extends EditorCore {
       manifest: this.template!.manifest,
       style: this.style,
       viewId: this.viewId,
+      mirror: this.style.mirror && view ? mirrorAxisOf(view) : undefined,
       view: () => this.viewDesign(),
       activeLayer: this.activeLayer,
       newPaintLayerName: () => this.strings.layerName('paint', this.countLayers('paint') + 1),

@@ -13,6 +13,7 @@ export interface ToolContextSource {
   manifest: ToolContext['manifest'];
   style: BrushStyle;
   viewId: string;
+  mirror: ToolContext['mirror'];
   view(): ViewDesign;
   activeLayer: string | undefined;
   newPaintLayerName(): string;
@@ -34,6 +35,7 @@ export function createToolContext(src: ToolContextSource): ToolContext {
     viewId: src.viewId,
     painter,
     manifest: src.manifest,
+    mirror: src.mirror,
     view: src.view,
     paintTarget: () => paintTarget(src),
     erasableLayers: () => src.view().layers.filter((l) => l.kind === 'paint' && l.visible && !l.locked),

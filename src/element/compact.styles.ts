@@ -55,6 +55,7 @@ export const compactStyles = css`
   }
   /* One row: the current tool's options side by side, scrolled sideways when they do not fit. */
   .strip .style-panel,
+  .strip .brush-toggles,
   .strip .selection-actions {
     display: flex;
     align-items: center;

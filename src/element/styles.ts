@@ -245,6 +245,17 @@ export const styles = css`
       0 0 0 2px var(--_bg),
       0 0 0 4px var(--_accent);
   }
+  .brush-toggles {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    padding: 10px;
+    border-bottom: 1px solid var(--_line);
+  }
+  .brush-toggles [aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+  }
   .chip[aria-checked='true'],
   .sticker[aria-checked='true'] {
     border-color: var(--_accent);

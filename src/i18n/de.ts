@@ -239,4 +239,10 @@ export const de: Record<MessageKey, string> = {
   'curve.straight': 'Gerade',
   'curve.up': 'Nach oben gewölbt, {n}',
   'curve.down': 'Nach unten gebogen, {n}',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Tropfen beim Halten',
+  'command.mirror': 'Striche spiegeln',
+  'notice.spray-unavailable':
+    'Die Sprühdose konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',
 };

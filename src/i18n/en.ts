@@ -230,6 +230,11 @@ export const en = {
   'curve.straight': 'Straight',
   'curve.up': 'Arched up, {n}',
   'curve.down': 'Sagging down, {n}',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Drips when held',
+  'command.mirror': 'Mirror strokes',
+  'notice.spray-unavailable': 'The spray could not load. Check your connection and try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -235,4 +235,9 @@ export const es: Record<MessageKey, string> = {
   'curve.straight': 'Recto',
   'curve.up': 'Arqueado hacia arriba, {n}',
   'curve.down': 'Curvado hacia abajo, {n}',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Gotas al mantener',
+  'command.mirror': 'Reflejar trazos',
+  'notice.spray-unavailable': 'No se pudo cargar el spray. Comprueba tu conexión e inténtalo de nuevo.',
 };

@@ -235,4 +235,9 @@ export const it: Record<MessageKey, string> = {
   'curve.straight': 'Dritto',
   'curve.up': 'Arcuato verso l’alto, {n}',
   'curve.down': 'Curvato verso il basso, {n}',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Gocce da fermo',
+  'command.mirror': 'Specchia i tratti',
+  'notice.spray-unavailable': 'Non è stato possibile caricare la bomboletta. Controlla la connessione e riprova.',
 };

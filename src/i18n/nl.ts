@@ -237,4 +237,9 @@ export const nl: Record<MessageKey, string> = {
   'curve.straight': 'Recht',
   'curve.up': 'Omhoog gebogen, {n}',
   'curve.down': 'Omlaag gebogen, {n}',
+
+  // Spray drips and symmetry painting (docs/craft/spray.md, docs/craft/symmetry.md).
+  'command.sprayDrips': 'Druppels bij stilhouden',
+  'command.mirror': 'Streken spiegelen',
+  'notice.spray-unavailable': 'De spuitbus kon niet laden. Controleer je verbinding en probeer het opnieuw.',
 };

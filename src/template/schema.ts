@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { ErrorCode, StudioError } from '../errors.ts';
-import { OVERLAY_BLENDS, TEMPLATE_FORMAT, type TemplateManifest, type TemplateView } from './types.ts';
+import { MIRROR_AXES, OVERLAY_BLENDS, TEMPLATE_FORMAT, type TemplateManifest, type TemplateView } from './types.ts';
 
 export const TEMPLATE_LIMITS = {
   views: 16,
@@ -149,6 +149,22 @@ export const LockedElementSchema = v.strictObject(
   objectMessage,
 );
 
+export const MirrorSchema = v.strictObject(
+  {
+    axis: v.pipe(
+      v.picklist(MIRROR_AXES, `must be one of ${MIRROR_AXES.join(', ')}`),
+      v.description('vertical: left and right halves mirror each other; horizontal: top and bottom halves.'),
+    ),
+    at: v.optional(
+      v.pipe(
+        Coordinate,
+        v.description("Where the axis lies: x (vertical) or y (horizontal); default the view's centre."),
+      ),
+    ),
+  },
+  objectMessage,
+);
+
 /** A line text can follow; stroked, never filled, so any path data does. */
 export const TemplatePathSchema = v.strictObject(
   {
@@ -179,6 +195,7 @@ export const TemplateViewSchema = v.strictObject(
       v.pipe(list(LockedElementSchema, TEMPLATE_LIMITS.lockedPerView, 'locked elements'), uniqueIds('locked element')),
     ),
     paths: v.optional(v.pipe(list(TemplatePathSchema, TEMPLATE_LIMITS.pathsPerView, 'paths'), uniqueIds('path'))),
+    mirror: v.optional(MirrorSchema),
   },
   objectMessage,
 );

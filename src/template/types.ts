@@ -38,6 +38,8 @@ export interface TemplateView {
   areas: DesignArea[];
   /** Brand elements drawn over the paint that the customer cannot move or remove. */
   locked?: LockedElement[];
+  /** The axis the mirror toggle paints across; default a vertical axis through the view's centre. */
+  mirror?: TemplateMirror;
   /** Named lines text can follow (a car's sill, a deck's nose); ids unique in the manifest. */
   paths?: TemplatePath[];
 }
@@ -47,6 +49,15 @@ export interface TemplatePath {
   name: string;
   /** SVG path data in view units, drawn in the direction the text reads. */
   d: string;
+}
+
+export const MIRROR_AXES = ['vertical', 'horizontal'] as const;
+export type MirrorAxisKind = (typeof MIRROR_AXES)[number];
+
+export interface TemplateMirror {
+  axis: MirrorAxisKind;
+  /** x of a vertical axis, y of a horizontal one, in view units; default the view's centre. */
+  at?: number;
 }
 
 export const OVERLAY_BLENDS = ['source-over', 'multiply', 'screen', 'overlay'] as const;

@@ -12,6 +12,7 @@ import { commandButton } from './command-button.ts';
 import { selectionGradient } from './options/selection-gradient.ts';
 import type * as SelectionOptions from './selection-options.ts';
 import { curveOptions } from './options/curve-loader.ts';
+import { renderBrushToggles } from './options/brush-toggles.ts';
 
 export interface SidePanelState {
   editor: StudioEditor | undefined;
@@ -65,6 +66,7 @@ function renderToolControls(s: SidePanelState): TemplateResult {
         })
       : nothing
   }
+  ${editor ? renderBrushToggles(editor, t) : nothing}
   ${
     editor && editor.tool === ToolId.Select && editor.selectedLayer()
       ? html`<div class="selection-actions">

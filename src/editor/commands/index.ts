@@ -1,3 +1,4 @@
+import { BRUSH_COMMANDS } from './brush.ts';
 import { EDIT_COMMANDS } from './edit.ts';
 import { HISTORY_COMMANDS } from './history.ts';
 import { LAYER_COMMANDS } from './layers.ts';
@@ -10,6 +11,7 @@ export const CORE_COMMANDS = [
   ...HISTORY_COMMANDS,
   ...EDIT_COMMANDS,
   ...VIEW_COMMANDS,
+  ...BRUSH_COMMANDS,
   ...TOOL_COMMANDS,
   ...LAYER_COMMANDS,
   ...SNAP_COMMANDS,

@@ -2,7 +2,7 @@ import type { Layer } from '../../document/types.ts';
 import type { KeyboardCursor } from '../keyboard/cursor.ts';
 import type { LayerCommands } from '../layer-commands.ts';
 import type { StudioCanvas } from '../render/studio-canvas.ts';
-import type { ToolId } from '../tools/types.ts';
+import type { BrushStyle, ToolId } from '../tools/types.ts';
 import type { Viewport } from '../viewport.ts';
 
 /**
@@ -16,6 +16,8 @@ export const CommandGroup = {
   Object: 'object',
   Cursor: 'cursor',
   View: 'view',
+  /** Toggles of the brush (spray drips, mirror): before Tool, so Shift+M is not the marker's M. */
+  Brush: 'brush',
   Tool: 'tool',
   Layer: 'layer',
 } as const;
@@ -35,6 +37,8 @@ export interface CommandEditor {
   undo(): boolean;
   redo(): boolean;
   setTool(id: ToolId): void;
+  readonly style: BrushStyle;
+  setStyle(patch: Partial<BrushStyle>): void;
   setActiveLayer(id: string): void;
   selectedLayer(): Layer | undefined;
   deleteSelection(): boolean;
@@ -76,7 +80,7 @@ export interface Command {
   keyTest?(e: KeyboardEvent): boolean;
   /** When it applies; a key whose command does not apply goes on to the next. */
   predicate?(c: CommandContext, args: CommandArgs): boolean;
-  /** A switch's state: its button shows `aria-pressed`. */
+  /** A switch's state: its button shows `aria-pressed` (snapping, the mirror, drips). */
   pressed?(c: CommandContext): boolean;
   /** Whether its button is enabled (undo with nothing to undo is not). */
   enabled?(c: CommandContext, args: CommandArgs): boolean;

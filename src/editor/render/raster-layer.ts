@@ -3,6 +3,7 @@ import type { DesignDocument, Mark, PaintLayer } from '../../document/types.ts';
 import { Checkpoints } from './checkpoints.ts';
 import type { CoverGrid } from './cover-grid.ts';
 import { seenArea, type SeenArea } from './seen-area.ts';
+import { loadSprayPaint, needsSprayPaint } from './spray/load.ts';
 import { drawMark } from './strokes.ts';
 
 /** Long side of a paint layer's raster, in pixels. */
@@ -27,12 +28,16 @@ const LONG_RUN = 2500;
 // needs it, and a design with a long paint layer loads it before it is shown (OpenTemplate.preload).
 let occlusion: typeof import('./occlusion.ts') | undefined;
 
-/** Loads what a long bake uses if `doc` has a paint layer that long; without it every mark is drawn. */
+/**
+ * Loads what a long bake uses if `doc` has a paint layer that long (without it every mark is drawn), and the
+ * spray's renderer if `doc` has a stroke of it.
+ */
 export async function loadPaintSupport(doc: Pick<DesignDocument, 'views'>): Promise<void> {
   const long = doc.views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length >= LONG_RUN));
-  if (!long || occlusion) return;
+  const spray = needsSprayPaint(doc) ? loadSprayPaint() : undefined;
   // A flaky network costs a slower bake, never the design; the next design tries again.
-  occlusion = await import('./occlusion.ts').catch(() => undefined);
+  if (long && !occlusion) occlusion = await import('./occlusion.ts').catch(() => undefined);
+  await spray;
 }
 
 // Per view (its areas' clip; its layers' rasters share one size): the cells of a raster that never show.

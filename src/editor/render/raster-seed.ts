@@ -1,4 +1,4 @@
-import type { DesignDocument, Fill, Mark } from '../../document/types.ts';
+import type { DesignDocument, Fill, Mark, Stroke } from '../../document/types.ts';
 import type { RasterLayer } from './raster-layer.ts';
 
 /**
@@ -49,7 +49,8 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
     const text =
       mark.type === 'fill'
         ? fillKey(mark)
-        : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}`;
+        : `${mark.tool}${mark.color}${mark.size}/${mark.opacity}/${mark.seed ?? ''}/${mark.density ?? ''}` +
+          sprayStyle(mark);
     for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
     if (mark.type === 'fill') {
       for (const ring of mark.region ?? [])
@@ -73,6 +74,11 @@ export function marksFingerprint(marks: readonly Mark[], count: number): string 
 function fillKey(fill: Fill): string {
   const gradient = fill.gradient ? JSON.stringify(fill.gradient) : '';
   return `f${fill.area}${fill.color}${fill.under ? 'u' : ''}${fill.region ? `r${fill.region.length}` : ''}${gradient}`;
+}
+
+/** Only strokes that have a spray style add to the text, so fingerprints of older marks stay as they were. */
+function sprayStyle(mark: Stroke): string {
+  return mark.style ? `/s${mark.style}${mark.drips ? 'd' : ''}` : '';
 }
 
 /**

@@ -1,5 +1,8 @@
-import { POINT_QUANTUM, type Mark, type Stroke } from '../../document/types.ts';
+import { POINT_QUANTUM, type Fill, type Mark, type Stroke } from '../../document/types.ts';
 import { drawFill } from './fill.ts';
+import { sprayPaint } from './spray/load.ts';
+
+export { mulberry32 } from './spray/random.ts';
 
 /**
  * Draws committed marks with plain Canvas 2D. The same function renders the
@@ -41,6 +44,9 @@ export interface StrokeStyle {
   pressure?: readonly number[];
   seed?: number;
   density?: number;
+  /** Spray: 2 draws paint from a can (spray/paint.ts); absent, the first spray's square dots. */
+  style?: Stroke['style'];
+  drips?: boolean;
 }
 
 /** Draws a stroke from decoded points (design units, interleaved). */
@@ -50,7 +56,8 @@ export function drawStroke(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy
   ctx.globalCompositeOperation = style.tool === 'eraser' ? 'destination-out' : 'source-over';
   ctx.globalAlpha = style.tool === 'marker' ? style.opacity : 1;
   ctx.fillStyle = ctx.strokeStyle = style.tool === 'eraser' ? '#000' : style.color;
-  if (style.tool === 'spray') drawSpray(ctx, style, xy);
+  // The spray's renderers are loaded before anything draws a spray stroke (spray/load.ts).
+  if (style.tool === 'spray') sprayPaint()?.drawSpray(ctx, style, xy);
   else if (style.pressure && style.tool !== 'marker') drawPressureLine(ctx, style, xy, style.pressure);
   else drawSmoothLine(ctx, style.size, xy);
   ctx.restore();
@@ -100,32 +107,5 @@ function drawPressureLine(
     ctx.moveTo(xy[i * 2], xy[i * 2 + 1]);
     ctx.lineTo(xy[i * 2 + 2], xy[i * 2 + 3]);
     ctx.stroke();
-  }
-}
-
-/** A seeded PRNG, so a spray stroke's dots are the same on every render. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function drawSpray(ctx: CanvasRenderingContext2D, style: StrokeStyle, xy: ArrayLike<number>): void {
-  const random = mulberry32(style.seed ?? 1);
-  const density = style.density ?? 20;
-  const radius = style.size;
-  const dot = Math.max(1, radius / 12);
-  ctx.globalAlpha = style.opacity;
-  for (let i = 0; i < xy.length; i += 2) {
-    for (let d = 0; d < density; d++) {
-      const angle = random() * Math.PI * 2;
-      const r = radius * Math.sqrt(random());
-      ctx.fillRect(xy[i] + Math.cos(angle) * r - dot / 2, xy[i + 1] + Math.sin(angle) * r - dot / 2, dot, dot);
-    }
   }
 }

@@ -1,13 +1,18 @@
 import { loadObjectClasses } from '../render/objects.ts';
+import { loadSprayPaint } from '../render/spray/load.ts';
 import { TOOLS } from './registry.ts';
 import type { Tool, ToolDeps, ToolId } from './types.ts';
 
 /** One instance of every tool in the registry; the lazy tool code follows in idle time. */
 export function createTools(deps: ToolDeps): Map<ToolId, Tool> {
   preloadWhenIdle(() =>
-    Promise.all([loadObjectClasses('shape'), loadObjectClasses('image'), loadObjectClasses('text')]).then(
-      () => undefined,
-    ),
+    Promise.all([
+      loadObjectClasses('shape'),
+      loadObjectClasses('image'),
+      loadObjectClasses('text'),
+      import('./spray/spray-can.ts'),
+      loadSprayPaint(),
+    ]).then(() => undefined),
   );
   return new Map(TOOLS.map((t) => [t.id, t.create(deps)]));
 }

@@ -2,6 +2,7 @@ import type { Point } from 'fabric/es';
 import { encodePoints, simplify } from '../../document/points.ts';
 import type { Stroke, StrokeTool } from '../../document/types.ts';
 import { drawStroke, type StrokeStyle } from '../render/strokes.ts';
+import { mirrorPoints, mirrorStroke } from '../symmetry/mirror.ts';
 import type { KeyAct, Tool, ToolContext, ToolId } from './types.ts';
 
 /** Keyboard strokes get a point every this many design units, so spray dots follow the line. */
@@ -12,7 +13,7 @@ const KEY_STROKE_STEP = 4;
 // test/editor/pixel-equivalence.test.ts holds the pixels to it.
 export const SIMPLIFY_TOLERANCE = 0.6;
 
-interface Gesture {
+export interface Gesture {
   xy: number[];
   pressure: number[] | undefined;
   style: StrokeStyle;
@@ -96,17 +97,33 @@ export abstract class FreehandTool implements Tool {
     return this.anchor;
   }
 
-  /** The ops that record this stroke; undefined when there is nowhere to draw. */
+  /** The ops that record this stroke (and its mirror image); undefined when there is nowhere to draw. */
   protected opsFor(ctx: ToolContext, stroke: Stroke) {
     const target = ctx.paintTarget();
     if (!target) return undefined;
-    return [...target.ops, { op: 'push-mark' as const, view: ctx.viewId, layer: target.layer, mark: stroke }];
+    const push = (mark: Stroke) => ({ op: 'push-mark' as const, view: ctx.viewId, layer: target.layer, mark });
+    return [...target.ops, ...this.withMirror(ctx, stroke).map(push)];
+  }
+
+  /** The stroke, and with the mirror on its mirror image too: both go into the same undo step. */
+  protected withMirror(ctx: ToolContext, stroke: Stroke): Stroke[] {
+    return ctx.mirror ? [stroke, mirrorStroke(stroke, ctx.mirror)] : [stroke];
+  }
+
+  /** The gesture's points mirrored, while the mirror is on: the preview shows both halves as they are painted. */
+  protected mirrorPoints(ctx: ToolContext, xy: ArrayLike<number>): number[] | undefined {
+    return ctx.mirror ? mirrorPoints(xy, ctx.mirror) : undefined;
   }
 
   protected preview(ctx: ToolContext): void {
     const g = this.gesture!;
+    const style = { ...g.style, pressure: g.pressure };
+    const mirrored = this.mirrorPoints(ctx, g.xy);
     ctx.clearTop();
-    ctx.drawTop((top) => drawStroke(top, { ...g.style, pressure: g.pressure }, g.xy));
+    ctx.drawTop((top) => {
+      drawStroke(top, style, g.xy);
+      if (mirrored) drawStroke(top, style, mirrored);
+    });
   }
 
   protected endPreview(ctx: ToolContext): void {
@@ -137,11 +154,11 @@ export abstract class FreehandTool implements Tool {
   }
 }
 
-function isPen(e: PointerEvent | MouseEvent): e is PointerEvent {
+export function isPen(e: PointerEvent | MouseEvent): e is PointerEvent {
   return 'pointerType' in e && e.pointerType === 'pen';
 }
 
-function pressureOf(e: PointerEvent | MouseEvent): number {
+export function pressureOf(e: PointerEvent | MouseEvent): number {
   const p = 'pressure' in e && e.pressure > 0 ? e.pressure : 0.5;
   return Math.max(0, Math.min(255, Math.round(p * 255)));
 }

@@ -6,6 +6,7 @@ import type { Op } from '../history/ops.ts';
 import type { Scene } from '../render/scene.ts';
 import type { StudioCanvas } from '../render/studio-canvas.ts';
 import type { ViewPainter } from '../render/view-painter.ts';
+import type { MirrorAxis } from '../symmetry/mirror.ts';
 
 /** Stable tool ids, used by the UI, the command registry and the metrics (docs/design.md). */
 export const ToolId = {
@@ -30,6 +31,10 @@ export interface BrushStyle {
   size: number;
   markerOpacity: number;
   sprayDensity: number;
+  /** Spray: paint runs down where the nozzle is held still. */
+  sprayDrips: boolean;
+  /** Strokes are painted also mirrored across the view's axis (docs/craft/symmetry.md). */
+  mirror: boolean;
   font: string;
   fontSize: number;
   shape: ShapeKind;
@@ -53,6 +58,8 @@ export const DEFAULT_STYLE: Readonly<BrushStyle> = {
   size: 8,
   markerOpacity: 0.5,
   sprayDensity: 24,
+  sprayDrips: false,
+  mirror: false,
   font: 'sans-serif',
   fontSize: 64,
   shape: 'rect',
@@ -74,7 +81,8 @@ export type ToolNotice =
   | 'picked-snapped'
   | 'picked-nothing'
   /** A new text or shape came out in another colour than the brush's, which would not have shown on its place. */
-  | 'contrast';
+  | 'contrast'
+  | 'spray-unavailable';
 
 /** What the editor lends a tool for one gesture. */
 export interface ToolContext {
@@ -86,6 +94,8 @@ export interface ToolContext {
   /** The view's painter (product art, areas) and the template: what the eyedropper may pick from. */
   readonly painter: ViewPainter;
   readonly manifest: TemplateManifest;
+  /** The axis strokes are also painted across, while the mirror is on. */
+  readonly mirror: MirrorAxis | undefined;
   view(): ViewDesign;
   /** The paint layer a free-hand gesture goes to, with the ops that create it when none fits. */
   paintTarget(): { layer: string; ops: Op[] } | undefined;
@@ -150,7 +160,20 @@ export interface ToolDeps {
 }
 
 /** What the style panel offers while a tool is active. */
-export type ToolOption = 'color' | 'size' | 'opacity' | 'density' | 'font' | 'shape' | 'sticker' | 'fill' | 'gradient';
+export type ToolOption =
+  | 'color'
+  | 'size'
+  | 'opacity'
+  | 'density'
+  | 'font'
+  | 'shape'
+  | 'sticker'
+  | 'fill'
+  | 'gradient'
+  /** Spray: the drips toggle (command `spray.drips`). */
+  | 'drips'
+  /** Stroke tools: the mirror toggle (command `mirror`). */
+  | 'mirror';
 
 /**
  * A tool as the rest of the studio sees it: its folder exports one of these,

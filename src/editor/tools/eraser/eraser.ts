@@ -37,15 +37,23 @@ export class EraserTool extends FreehandTool {
   }
 
   protected override opsFor(ctx: ToolContext, stroke: Stroke) {
-    return ctx.erasableLayers().map((l) => ({ op: 'push-mark' as const, view: ctx.viewId, layer: l.id, mark: stroke }));
+    const marks = this.withMirror(ctx, stroke);
+    return ctx
+      .erasableLayers()
+      .flatMap((l) => marks.map((mark) => ({ op: 'push-mark' as const, view: ctx.viewId, layer: l.id, mark })));
   }
 
   /** Erases straight into the layer bitmaps, from a snapshot each frame, so the preview is exact. */
   protected override preview(ctx: ToolContext): void {
     const g = this.gesture!;
+    const style = { ...g.style, pressure: g.pressure };
+    const mirrored = this.mirrorPoints(ctx, g.xy);
     for (const t of this.targets) {
       t.raster.restore(t.before);
-      t.raster.drawLive((c) => drawStroke(c, { ...g.style, pressure: g.pressure }, g.xy));
+      t.raster.drawLive((c) => {
+        drawStroke(c, style, g.xy);
+        if (mirrored) drawStroke(c, style, mirrored);
+      });
     }
     ctx.canvas.requestRenderAll();
   }
@@ -62,6 +70,6 @@ export const eraserTool: ToolDefinition = {
   id: 'eraser',
   key: 'e',
   icon: 'M4 16l9-11 7 6-8 10H8z M9 10l6 6 M12 21h8',
-  options: ['size'],
+  options: ['size', 'mirror'],
   create: () => new EraserTool(),
 };

@@ -15,6 +15,6 @@ export const markerTool: ToolDefinition = {
   id: 'marker',
   key: 'm',
   icon: 'M6 18l-2 3h5l1-2 M7 16l9-11 4 3-9 11z M6 18l3 1',
-  options: ['color', 'size', 'opacity'],
+  options: ['color', 'size', 'opacity', 'mirror'],
   create: () => new MarkerTool(),
 };

@@ -15,6 +15,6 @@ export const pencilTool: ToolDefinition = {
   id: 'pencil',
   key: 'p',
   icon: 'M4 20l1-4L16 5l3 3L8 19z M14 7l3 3',
-  options: ['color', 'size'],
+  options: ['color', 'size', 'mirror'],
   create: () => new PencilTool(),
 };

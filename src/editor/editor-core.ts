@@ -1,7 +1,9 @@
 import type { DesignDocument, ViewDesign } from '../document/types.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { AssetCache } from './assets.ts';
+import { ErrorCode, StudioError } from '../errors.ts';
 import type { ExportOptions } from './export.ts';
+import { FontLink, textsOf, type FontFailure, type TextLook } from './fonts/font-link.ts';
 import { History, type HistoryEntry } from './history/history.ts';
 import { findView, type Op } from './history/ops.ts';
 import { indexOfLayer } from './layers.ts';
@@ -34,13 +36,17 @@ export abstract class EditorCore extends EventTarget {
   protected readonly activeLayers = new Map<string, string>();
   protected viewId = '';
   protected readonly objectAssets: ObjectAssets;
+  /** The template's shipped fonts; text waits for its face (docs/craft/fonts.md). */
+  protected readonly fonts = new FontLink((failures) => this.fontsSettled(failures));
+  /** Fonts whose failure the customer was told of: once per design shown. */
+  private readonly fontsReported = new Set<string>();
   /** Ends the editor's timers and lazy loads when it is disposed. */
   protected readonly life = new AbortController();
 
   constructor(stage: HTMLElement) {
     super();
     this.canvas = createStudioCanvas(stage);
-    this.objectAssets = { image: (obj) => this.template?.imageFor(obj) };
+    this.objectAssets = { image: (obj) => this.template?.imageFor(obj), textFace: (t) => this.fonts.face(t) };
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
     this.viewport = new Viewport(
       this.canvas,
@@ -63,7 +69,11 @@ export abstract class EditorCore extends EventTarget {
   }
 
   async open(source: TemplateSource, shown: ShownDesign): Promise<void> {
-    const template = await OpenTemplate.open(source, shown.design, this.assets, this.viewsShown(source, shown));
+    this.fonts.use(source);
+    const [template, failures] = await Promise.all([
+      OpenTemplate.open(source, shown.design, this.assets, this.viewsShown(source, shown)),
+      this.fonts.ensure(textsOf(shown.design)),
+    ]);
     this.template = template;
     // A view switched to before its art had come is drawn again once it has.
     void template.complete().then(() => this.template === template && this.canvas.requestRenderAll());
@@ -71,6 +81,7 @@ export abstract class EditorCore extends EventTarget {
     if (palette?.length && !palette.includes(this.style.color)) this.style = { ...this.style, color: palette[0] };
     this.style = { ...this.style, font: fonts?.[0]?.family ?? this.style.font };
     this.present(shown);
+    this.reportFonts(failures);
   }
 
   /**
@@ -79,8 +90,12 @@ export abstract class EditorCore extends EventTarget {
    */
   async show(shown: ShownDesign): Promise<void> {
     if (!this.template) throw new Error('No template is open');
-    await this.template.preload(shown.design, this.viewsShown(this.template.source, shown));
+    const [, failures] = await Promise.all([
+      this.template.preload(shown.design, this.viewsShown(this.template.source, shown)),
+      this.fonts.ensure(textsOf(shown.design)),
+    ]);
     this.present(shown);
+    this.reportFonts(failures);
   }
 
   /** The views `present` may show: the one asked for, the one on screen, the first. */
@@ -89,6 +104,7 @@ export abstract class EditorCore extends EventTarget {
   }
 
   private present(shown: ShownDesign): void {
+    this.fontsReported.clear();
     this.replaceDesign(shown.design, shown.handOver ? { handOver: true, seeds: shown.seeds } : undefined);
     const { history, view } = shown;
     if (history && (history.done.length || history.undone.length)) this.restoreHistory(history);
@@ -229,8 +245,45 @@ export abstract class EditorCore extends EventTarget {
     const painter = this.template?.painter(id);
     if (!painter) throw new Error(`No view ${id} in the template`);
     // The exporter is a lazy chunk: the first paint never exports. Another view's art may still be on its way.
-    await this.template?.complete();
+    const [, failures] = await Promise.all([
+      this.template?.complete(),
+      this.fonts.ensure(textsOf(this.viewDesign(id))),
+    ]);
+    // Never a file in another font than the design's: the export waits until the font can be had.
+    if (failures.length) throw fontError(failures);
     return (await import('./export.ts')).exportView(this.viewDesign(id), painter, this.objectAssets, opts);
+  }
+
+  /** Loads the faces these texts need, telling the customer of a font that cannot be had. */
+  protected loadFonts(looks: TextLook[]): void {
+    this.fonts.ensure(looks).then(
+      (failures) => this.reportFonts(failures),
+      () => undefined,
+    );
+  }
+
+  /** A face text waited for came or failed: the text on screen is drawn with what there is now. */
+  private fontsSettled(failures: FontFailure[]): void {
+    if (!this.doc) return;
+    for (const text of this.viewDesign().layers) {
+      if (text.kind !== 'object' || text.object.type !== 'text') continue;
+      const face = this.fonts.face(text.object);
+      const fo = this.scene.fabricObject(text.id);
+      if (!face || !fo) continue;
+      fo.set(face);
+      fo.setCoords();
+    }
+    this.canvas.requestRenderAll();
+    this.reportFonts(failures);
+  }
+
+  /** `font-failed` (detail: the StudioError) once per failed font and design shown. */
+  private reportFonts(failures: FontFailure[]): void {
+    for (const f of failures) {
+      if (this.fontsReported.has(f.font)) continue;
+      this.fontsReported.add(f.font);
+      this.dispatchEvent(new CustomEvent('font-failed', { detail: fontError([f]) }));
+    }
   }
 
   notice(notice: ToolNotice | 'off-palette'): void {
@@ -244,4 +297,13 @@ export abstract class EditorCore extends EventTarget {
   get disposed(): boolean {
     return this.life.signal.aborted;
   }
+}
+
+function fontError(failures: FontFailure[]): StudioError {
+  const names = failures.map((f) => f.label).join(', ');
+  return new StudioError(
+    ErrorCode.FontUnavailable,
+    `The font ${names} could not be loaded (${failures.map((f) => f.reason).join('; ')})`,
+    { detail: names },
+  );
 }

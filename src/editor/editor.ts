@@ -101,6 +101,9 @@ export class StudioEditor extends EditorCore {
     this.canvas.defaultCursor = next.cursor;
     if (this.doc) this.scene.show(this.viewDesign());
     next.activate?.(this.toolContext());
+    // A tool that sets text fetches its font now, so that the text it places is drawn in it at once.
+    if (toolDefinition(id)?.options.includes('font'))
+      this.loadFonts([{ font: this.style.font, bold: false, italic: false }]);
     this.emit('state');
   }
 
@@ -113,6 +116,7 @@ export class StudioEditor extends EditorCore {
     }
     if (patch.color) patch = { ...patch, color: patch.color.toLowerCase() };
     this.style = { ...this.style, ...patch };
+    if (patch.font) this.loadFonts([{ font: patch.font, bold: false, italic: false }]);
     this.restyleSelection(patch);
     this.emit('state');
   }

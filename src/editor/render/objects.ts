@@ -65,6 +65,8 @@ function need<K extends ObjectClasses>(kind: K): NonNullable<Loaded[K]> {
 export interface ObjectAssets {
   /** A decoded image for an image src or a sticker id. */
   image(obj: PlacedObject): HTMLImageElement | undefined;
+  /** The template's shipped font a text is drawn with (src/editor/fonts/); none: its stored CSS font-family. */
+  textFace?(obj: TextObject): { fontFamily: string; opacity: number } | undefined;
 }
 
 const common = {
@@ -82,7 +84,7 @@ export function createFabricObject(obj: PlacedObject, assets: ObjectAssets): Fab
   const placement = placementProps(obj);
   switch (obj.type) {
     case 'text':
-      return need('text').createText(obj.text, { ...common, ...placement, ...textProps(obj) });
+      return need('text').createText(obj.text, { ...common, ...placement, ...textProps(obj, assets) });
     case 'shape':
       return need('shape').createShape(obj, shapePaint(obj, placement));
     case 'image':
@@ -103,9 +105,10 @@ function placementProps(p: Placement) {
   return { left: p.x, top: p.y, scaleX: p.scaleX, scaleY: p.scaleY, angle: p.angle };
 }
 
-function textProps(t: TextObject) {
+function textProps(t: TextObject, assets: ObjectAssets) {
   return {
     fontFamily: t.font,
+    ...assets.textFace?.(t),
     fontSize: t.size,
     fill: t.color,
     fontWeight: t.bold ? 'bold' : 'normal',
@@ -152,7 +155,7 @@ function round(v: number, f = 1e3): number {
 /** Updates a fabric object in place to show a changed placed object. */
 export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: ObjectAssets): boolean {
   if (obj.type === 'text' && loaded.text?.isText(fo)) {
-    fo.set({ text: obj.text, ...textProps(obj), ...placementProps(obj) });
+    fo.set({ text: obj.text, ...textProps(obj, assets), ...placementProps(obj) });
     fo.setCoords();
     return true;
   }

@@ -1,7 +1,6 @@
 import type { DesignDocument, ViewDesign } from '../document/types.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { AssetCache } from './assets.ts';
-import { ErrorCode, StudioError } from '../errors.ts';
 import type { ExportOptions } from './export.ts';
 import { FontLink, textsOf, type FontFailure, type TextLook } from './fonts/font-link.ts';
 import { History, type HistoryEntry } from './history/history.ts';
@@ -250,7 +249,7 @@ export abstract class EditorCore extends EventTarget {
       this.fonts.ensure(textsOf(this.viewDesign(id))),
     ]);
     // Never a file in another font than the design's: the export waits until the font can be had.
-    if (failures.length) throw fontError(failures);
+    if (failures.length) throw failures[0];
     return (await import('./export.ts')).exportView(this.viewDesign(id), painter, this.objectAssets, opts);
   }
 
@@ -265,7 +264,8 @@ export abstract class EditorCore extends EventTarget {
   /** A face text waited for came or failed: the text on screen is drawn with what there is now. */
   private fontsSettled(failures: FontFailure[]): void {
     if (!this.doc) return;
-    for (const text of this.viewDesign().layers) {
+    // Every view's: the scene keeps the objects of views shown before.
+    for (const text of this.doc.views.flatMap((v) => v.layers)) {
       if (text.kind !== 'object' || text.object.type !== 'text') continue;
       const face = this.fonts.face(text.object);
       const fo = this.scene.fabricObject(text.id);
@@ -280,9 +280,9 @@ export abstract class EditorCore extends EventTarget {
   /** `font-failed` (detail: the StudioError) once per failed font and design shown. */
   private reportFonts(failures: FontFailure[]): void {
     for (const f of failures) {
-      if (this.fontsReported.has(f.font)) continue;
-      this.fontsReported.add(f.font);
-      this.dispatchEvent(new CustomEvent('font-failed', { detail: fontError([f]) }));
+      if (this.fontsReported.has(String(f.params.detail))) continue;
+      this.fontsReported.add(String(f.params.detail));
+      this.dispatchEvent(new CustomEvent('font-failed', { detail: f }));
     }
   }
 
@@ -297,13 +297,4 @@ export abstract class EditorCore extends EventTarget {
   get disposed(): boolean {
     return this.life.signal.aborted;
   }
-}
-
-function fontError(failures: FontFailure[]): StudioError {
-  const names = failures.map((f) => f.label).join(', ');
-  return new StudioError(
-    ErrorCode.FontUnavailable,
-    `The font ${names} could not be loaded (${failures.map((f) => f.reason).join('; ')})`,
-    { detail: names },
-  );
 }

@@ -1,4 +1,5 @@
 import type { TextObject } from '../../document/types.ts';
+import { ErrorCode, StudioError } from '../../errors.ts';
 import { fontKey } from '../../template/font-names.ts';
 import type { FontStyle, TemplateFont, TemplateFontFile } from '../../template/types.ts';
 import type { TemplateSource } from '../open-template.ts';
@@ -14,12 +15,8 @@ export interface TextFace {
   opacity: number;
 }
 
-export interface FontFailure {
-  /** The template font's family, as designs store it. */
-  font: string;
-  label: string;
-  reason: string;
-}
+/** A font that could not be loaded: `font-unavailable`, its label as `detail`. */
+export type FontFailure = StudioError;
 
 type FaceState = 'idle' | 'loading' | 'loaded' | 'failed';
 type FontFile = Required<Pick<TemplateFontFile, 'weight' | 'style'>> & { href: string; unicodeRange?: string };
@@ -114,7 +111,10 @@ class ShippedFont {
   }
 
   failure(group: FaceGroup): FontFailure {
-    return { font: this.font.family, label: this.font.label ?? this.font.family, reason: group.reason };
+    const label = this.font.label ?? this.font.family;
+    return new StudioError(ErrorCode.FontUnavailable, `The font ${label} could not be loaded (${group.reason})`, {
+      detail: label,
+    });
   }
 }
 
@@ -186,7 +186,7 @@ export class TemplateFonts {
       if (font) wanted.set(font.group(look), font);
     }
     await Promise.all([...wanted.keys()].map((g) => g.load()));
-    const failures = [...wanted].filter(([g]) => g.state === 'failed').map(([g, font]) => font.failure(g));
-    return failures.filter((f, i) => failures.findIndex((o) => o.font === f.font) === i);
+    const failed = new Map([...wanted].filter(([g]) => g.state === 'failed').map(([g, font]) => [font, g]));
+    return [...failed].map(([font, g]) => font.failure(g));
   }
 }

@@ -35,6 +35,11 @@ function samePixels(a: ImageData, b: ImageData): boolean {
   return a.width === b.width && a.height === b.height && a.data.every((v, i) => v === b.data[i]);
 }
 
+/** The text tool's code loads on its first use: like a person, type once the text box is open for typing. */
+function typingBox(s: TestStudio): Promise<unknown> {
+  return waitFor(() => s.editor.canvas.getObjects().some((o) => (o as FabricObject & { isEditing?: boolean }).isEditing), 'the text box open for typing');
+}
+
 function texts(doc: DesignDocument): TextObject[] {
   return doc.views.flatMap((v) => v.layers.flatMap((l) => (l.kind === 'object' && l.object.type === 'text' ? [l.object] : [])));
 }
@@ -60,6 +65,7 @@ describe('template fonts', () => {
 
     await s.tool('text');
     await s.click([x, y]);
+    await typingBox(s);
     await sendKeys({ type: 'Go fast' });
     await sendKeys({ press: 'Escape' });
     await waitFor(() => texts(s!.design()).some((t) => t.text === 'Go fast'), 'the typed text');
@@ -132,6 +138,7 @@ describe('template fonts', () => {
     await waitFor(() => shown().includes('The font Clean could not be loaded'), 'the message in the studio');
 
     await s.click([x, y]);
+    await typingBox(s);
     await sendKeys({ type: 'Still here' });
     await sendKeys({ press: 'Escape' });
     await waitFor(() => texts(s!.design()).some((t) => t.text === 'Still here'), 'the typed text');

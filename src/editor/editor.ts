@@ -101,9 +101,9 @@ export class StudioEditor extends EditorCore {
     this.canvas.defaultCursor = next.cursor;
     if (this.doc) this.scene.show(this.viewDesign());
     next.activate?.(this.toolContext());
-    // A tool that sets text fetches its font now, so that the text it places is drawn in it at once.
-    if (toolDefinition(id)?.options.includes('font'))
-      this.loadFonts([{ font: this.style.font, bold: false, italic: false }]);
+    // The text tool fetches its font now, so that the text it places is drawn in it at once. (Not the select
+    // tool, which offers fonts too: it comes after every placed shape or sticker, and they need no font.)
+    if (id === ToolId.Text) this.loadFonts([{ font: this.style.font, bold: false, italic: false }]);
     this.emit('state');
   }
 

@@ -57,10 +57,13 @@ describe('template fonts', () => {
     const view = s.editor.manifest!.views[0];
     const [x, y] = geometry(view).centre(40);
     const [px, py] = geometry(view).interior(20)[0];
-    // Open, paint: no text, so no font.
+    // Open, paint, place a shape (the select tool follows, and it offers fonts too): no text, so no font.
     await s.tool('pencil');
     await s.drag([[px, py], [px + 10, py + 10]], { steps: 4 });
     await waitFor(() => s!.design().views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length)), 'the stroke');
+    await s.tool('shape');
+    await s.click([px + 40, py]);
+    await waitFor(() => s!.editor.tool === 'select' && s!.design().views[0].layers.some((l) => l.kind === 'object'), 'the shape placed, the select tool on');
     expect(fontFiles(await requests.settled()), 'fonts fetched before any text').to.deep.equal([]);
 
     await s.tool('text');
@@ -71,7 +74,7 @@ describe('template fonts', () => {
     await waitFor(() => texts(s!.design()).some((t) => t.text === 'Go fast'), 'the typed text');
     // Clean (Inter), upright and regular: its latin and latin-ext files, nothing of the other fonts or weights.
     expect(fontFiles(await requests.settled()).sort()).to.deep.equal(['inter-latin-400-normal.woff2', 'inter-latin-ext-400-normal.woff2']);
-    const typed = s.design().views[0].layers.find((l) => l.kind === 'object')!;
+    const typed = s.design().views[0].layers.find((l) => l.kind === 'object' && l.object.type === 'text')!;
     expect(shownFont(s, typed.id).fontFamily).to.match(/^"cds-inter-\d+-[0-9a-f]{8}"$/);
     expect(shownFont(s, typed.id).opacity).to.equal(1);
     requests.stop();
@@ -116,6 +119,33 @@ describe('template fonts', () => {
     expect(shownFont(s, 'bold').fontFamily).to.match(/^"cds-gelasio-/);
     expect(fontFiles(await requests.settled())).not.to.include('gelasio-latin-400-normal.woff2');
     requests.stop();
+  });
+
+  it('fetches a font chosen in the panel then, draws the selected text in it once it has come, and undoes to the old', async () => {
+    s = await mountStudio();
+    const view = s.editor.manifest!.views[0];
+    const at = geometry(view).centre(60);
+    const doc = s.design();
+    doc.views.find((v) => v.view === view.id)!.layers.push(textLayer('slogan', 'NUMBER 7', 'Inter', at));
+    await s.el.loadDesign(doc);
+    const requests = watchRequests();
+    await s.tool('select');
+    await s.click(at);
+    await waitFor(() => s!.editor.selectedLayer()?.id === 'slogan', 'the text selected');
+    const menu = [...s.el.shadowRoot!.querySelectorAll('select')].find((m) => [...m.options].some((o) => o.value === 'Bebas Neue'))!;
+    expect(fontFiles(await requests.settled()), 'before the choice').to.deep.equal([]);
+
+    menu.focus();
+    await sendKeys({ press: 'End' }); // the last font: Numbers (Bebas Neue)
+    await waitFor(() => texts(s!.design())[0].font === 'Bebas Neue', 'the font changed');
+    await waitFor(() => /^"cds-bebas-neue-/.test(shownFont(s!, 'slogan').fontFamily) && shownFont(s!, 'slogan').opacity === 1, 'the text drawn in Bebas Neue');
+    expect(fontFiles(await requests.settled()).sort()).to.deep.equal(['bebas-neue-latin-400-normal.woff2', 'bebas-neue-latin-ext-400-normal.woff2']);
+    requests.stop();
+
+    s.el.undo();
+    expect(texts(s.design())[0].font).to.equal('Inter');
+    expect(shownFont(s, 'slogan')).to.deep.include({ opacity: 1 });
+    expect(shownFont(s, 'slogan').fontFamily).to.match(/^"cds-inter-/);
   });
 
   it('says so when a font cannot be loaded, keeps the text and its font in the saved design, and exports no stand-in', async () => {

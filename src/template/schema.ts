@@ -6,6 +6,10 @@
 import * as v from 'valibot';
 import { ErrorCode, StudioError } from '../errors.ts';
 import { fontKey } from './font-names.ts';
+
+// The font loader (src/editor/fonts/) takes fontKey from here: this chunk is loaded with every template, and a
+// module both chunks imported would be split into a chunk (a request) of its own.
+export { fontKey };
 import { FONT_STYLES, OVERLAY_BLENDS, TEMPLATE_FORMAT, type TemplateFont, type TemplateManifest } from './types.ts';
 
 export const TEMPLATE_LIMITS = {

@@ -1,6 +1,6 @@
 import type { TextObject } from '../../document/types.ts';
 import { ErrorCode, StudioError } from '../../errors.ts';
-import { fontKey } from '../../template/font-names.ts';
+import { fontKey } from '../../template/schema.ts';
 import type { FontStyle, TemplateFont, TemplateFontFile } from '../../template/types.ts';
 import type { TemplateSource } from '../open-template.ts';
 

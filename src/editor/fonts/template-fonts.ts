@@ -67,9 +67,7 @@ class FaceGroup {
 
 // Internal family names: no installed font and no @font-face of the host page can carry one, since a part of
 // each is drawn at random when the page loads this chunk. What fabric draws with is then only ever our files.
-const pageToken = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join(
-  '',
-);
+const pageToken = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, '0')).join('');
 const families = new Map<string, string>();
 const groups = new Map<string, FaceGroup>();
 

@@ -13,6 +13,8 @@ export const ErrorCode = {
   UploadDecode: 'upload-decode',
   UploadUnsafe: 'upload-unsafe',
   ExportFailed: 'export-failed',
+  /** A template font could not be loaded: its text is shown in a stand-in and is not exported until it loads. */
+  FontUnavailable: 'font-unavailable',
   ViewUnknown: 'view-unknown',
   NotReady: 'not-ready',
   DraftInvalid: 'draft-invalid',

@@ -19,7 +19,8 @@ export function templateJsonSchema(): JsonSchema {
     title: 'co-design-studio template manifest',
     description:
       'A product template for <co-design-studio>: views, design areas, brand elements, palette, fonts, stickers and brief. ' +
-      'Beyond this schema the studio also refuses duplicate ids (views; areas and locked elements within a view; stickers). ' +
+      'Beyond this schema the studio also refuses duplicate ids (views; areas and locked elements within a view; stickers), ' +
+      'a font with both files and src, a font with files but no license, and a font name (family or alias) given twice. ' +
       'Colours may be written in upper case; the studio stores them in lower case. See docs/templates.md.',
     ...schema,
   };

@@ -2,6 +2,7 @@ import type { DesignDocument, ViewDesign } from '../document/types.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { AssetCache } from './assets.ts';
 import type { ExportOptions } from './export.ts';
+import { FontLink, textsOf, type FontFailure, type TextLook } from './fonts/font-link.ts';
 import { History, type HistoryEntry } from './history/history.ts';
 import { findView, type Op } from './history/ops.ts';
 import { indexOfLayer } from './layers.ts';
@@ -34,6 +35,10 @@ export abstract class EditorCore extends EventTarget {
   protected readonly activeLayers = new Map<string, string>();
   protected viewId = '';
   protected readonly objectAssets: ObjectAssets;
+  /** The template's shipped fonts; text waits for its face (docs/craft/fonts.md). */
+  protected readonly fonts = new FontLink((failures) => this.fontsSettled(failures));
+  /** Fonts whose failure the customer was told of: once per design shown. */
+  private readonly fontsReported = new Set<string>();
   /** Ends the editor's timers and lazy loads when it is disposed. */
   protected readonly life = new AbortController();
 
@@ -43,6 +48,7 @@ export abstract class EditorCore extends EventTarget {
     this.objectAssets = {
       image: (obj) => this.template?.imageFor(obj),
       path: (id) => this.manifest?.views.flatMap((v) => v.paths ?? []).find((p) => p.id === id)?.d,
+      textFace: (t) => this.fonts.face(t),
     };
     this.scene = new Scene(this.canvas, this.objectAssets, stage);
     this.viewport = new Viewport(
@@ -66,7 +72,11 @@ export abstract class EditorCore extends EventTarget {
   }
 
   async open(source: TemplateSource, shown: ShownDesign): Promise<void> {
-    const template = await OpenTemplate.open(source, shown.design, this.assets, this.viewsShown(source, shown));
+    this.fonts.use(source);
+    const [template, failures] = await Promise.all([
+      OpenTemplate.open(source, shown.design, this.assets, this.viewsShown(source, shown)),
+      this.fonts.ensure(textsOf(shown.design)),
+    ]);
     this.template = template;
     // A view switched to before its art had come is drawn again once it has.
     void template.complete().then(() => this.template === template && this.canvas.requestRenderAll());
@@ -76,6 +86,7 @@ export abstract class EditorCore extends EventTarget {
     const sticker = source.manifest.stickers?.[0]?.id;
     this.style = { ...this.style, font: fonts?.[0]?.family ?? this.style.font, sticker: this.style.sticker ?? sticker };
     this.present(shown);
+    this.reportFonts(failures);
   }
 
   /**
@@ -84,8 +95,12 @@ export abstract class EditorCore extends EventTarget {
    */
   async show(shown: ShownDesign): Promise<void> {
     if (!this.template) throw new Error('No template is open');
-    await this.template.preload(shown.design, this.viewsShown(this.template.source, shown));
+    const [, failures] = await Promise.all([
+      this.template.preload(shown.design, this.viewsShown(this.template.source, shown)),
+      this.fonts.ensure(textsOf(shown.design)),
+    ]);
     this.present(shown);
+    this.reportFonts(failures);
   }
 
   /** The views `present` may show: the one asked for, the one on screen, the first. */
@@ -94,6 +109,7 @@ export abstract class EditorCore extends EventTarget {
   }
 
   private present(shown: ShownDesign): void {
+    this.fontsReported.clear();
     this.replaceDesign(shown.design, shown.handOver ? { handOver: true, seeds: shown.seeds } : undefined);
     const { history, view } = shown;
     if (history && (history.done.length || history.undone.length)) this.restoreHistory(history);
@@ -234,8 +250,46 @@ export abstract class EditorCore extends EventTarget {
     const painter = this.template?.painter(id);
     if (!painter) throw new Error(`No view ${id} in the template`);
     // The exporter is a lazy chunk: the first paint never exports. Another view's art may still be on its way.
-    await this.template?.complete();
+    const [, failures] = await Promise.all([
+      this.template?.complete(),
+      this.fonts.ensure(textsOf(this.viewDesign(id))),
+    ]);
+    // Never a file in another font than the design's: the export waits until the font can be had.
+    if (failures.length) throw failures[0];
     return (await import('./export.ts')).exportView(this.viewDesign(id), painter, this.objectAssets, opts);
+  }
+
+  /** Loads the faces these texts need, telling the customer of a font that cannot be had. */
+  protected loadFonts(looks: TextLook[]): void {
+    this.fonts.ensure(looks).then(
+      (failures) => this.reportFonts(failures),
+      () => undefined,
+    );
+  }
+
+  /** A face text waited for came or failed: the text on screen is drawn with what there is now. */
+  private fontsSettled(failures: FontFailure[]): void {
+    if (!this.doc) return;
+    // Every view's: the scene keeps the objects of views shown before.
+    for (const text of this.doc.views.flatMap((v) => v.layers)) {
+      if (text.kind !== 'object' || text.object.type !== 'text') continue;
+      const face = this.fonts.face(text.object);
+      const fo = this.scene.fabricObject(text.id);
+      if (!face || !fo) continue;
+      fo.set(face);
+      fo.setCoords();
+    }
+    this.canvas.requestRenderAll();
+    this.reportFonts(failures);
+  }
+
+  /** `font-failed` (detail: the StudioError) once per failed font and design shown. */
+  private reportFonts(failures: FontFailure[]): void {
+    for (const f of failures) {
+      if (this.fontsReported.has(String(f.params.detail))) continue;
+      this.fontsReported.add(String(f.params.detail));
+      this.dispatchEvent(new CustomEvent('font-failed', { detail: f }));
+    }
   }
 
   notice(notice: ToolNotice | 'off-palette'): void {

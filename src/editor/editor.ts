@@ -121,6 +121,9 @@ export class StudioEditor extends EditorCore {
     if (next.picksObjects) this.loadSnapper();
     if (this.doc) this.scene.show(this.viewDesign());
     next.activate?.(this.toolContext());
+    // The text tool fetches its font now, so that the text it places is drawn in it at once. (Not the select
+    // tool, which offers fonts too: it comes after every placed shape or sticker, and they need no font.)
+    if (id === ToolId.Text) this.loadFonts([{ font: this.style.font, bold: false, italic: false }]);
     this.emit('state');
   }
 
@@ -133,6 +136,7 @@ export class StudioEditor extends EditorCore {
     }
     if (patch.color) patch = { ...patch, color: patch.color.toLowerCase() };
     this.style = { ...this.style, ...patch };
+    if (patch.font) this.loadFonts([{ font: patch.font, bold: false, italic: false }]);
     this.restyleSelection(patch);
     this.emit('state');
   }

@@ -117,9 +117,10 @@ export class CoDesignStudio extends LitElement {
   /** The one way a design from outside (the host, the parent frame) gets on screen: checked, then kept as the draft. */
   private async showDesign(doc: unknown, view?: string): Promise<void> {
     try {
+      // Cleared first: a font the design names and that cannot be loaded is said while it shows.
+      this.error = '';
       await this.parts.studio.showChecked(doc, view);
       this.parts.drafts.changed();
-      this.error = '';
     } catch (error) {
       throw this.fail(error, ErrorCode.DesignInvalid);
     }

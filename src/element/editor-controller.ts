@@ -52,6 +52,8 @@ export class EditorController implements ReactiveController {
   private loading: AbortController | undefined;
   /** The template being opened: drafts are checked against it before it shows. */
   private opening: TemplateManifest | undefined;
+  /** Fonts that failed while a template opened: told once it is open (opening clears the error line). */
+  private readonly fontErrors: StudioError[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -93,6 +95,7 @@ export class EditorController implements ReactiveController {
     this.loading?.abort();
     const loading = (this.loading = new AbortController());
     const { drafts } = this.options;
+    this.fontErrors.length = 0;
     try {
       // Beside the template's fetch: the draft checks (when a draft is stored) and the editor's canvas.
       void drafts.warm().then((stored) => (stored ? import('./design-checks.ts').catch(() => undefined) : undefined));
@@ -123,6 +126,7 @@ export class EditorController implements ReactiveController {
       this.loaded = loaded;
       this.opening = undefined;
       this.options.opened(editor.design);
+      for (const error of this.fontErrors.splice(0)) this.options.fail(error);
     } catch (error) {
       if (loading.signal.aborted) return;
       const reason = String((error as Error)?.message ?? error);
@@ -170,6 +174,11 @@ export class EditorController implements ReactiveController {
     editor.addEventListener('notice', (e) =>
       this.options.notice((e as CustomEvent<ToolNotice | 'off-palette'>).detail),
     );
+    editor.addEventListener('font-failed', (e) => {
+      const error = (e as CustomEvent<StudioError>).detail;
+      if (this.opening) this.fontErrors.push(error);
+      else this.options.fail(error);
+    });
     this.editor = editor;
     return editor;
   }

@@ -185,6 +185,10 @@ export const de: Record<MessageKey, string> = {
   'error.upload-decode': 'Das Bild lässt sich nicht lesen. Vielleicht ist die Datei beschädigt.',
   'error.upload-unsafe': 'Dieses SVG wurde aus Sicherheitsgründen abgelehnt: {detail}',
   'error.export-failed': 'Das Bild konnte nicht exportiert werden: {detail}',
+  'error.font-unavailable':
+    'Die Schrift {detail} konnte nicht geladen werden. ' +
+    'Dein Text bleibt erhalten und wird vorerst in einer Ersatzschrift gezeigt; ' +
+    'exportieren lässt sich das Design erst, wenn die Schrift geladen ist.',
   'error.view-unknown': 'Dieses Produkt hat keine Ansicht namens {detail}.',
   'error.not-ready': 'Das Studio wird noch geladen.',
   'error.draft-invalid': 'Ein gespeichertes Design ließ sich nicht öffnen und wurde beiseitegelegt: {detail}',

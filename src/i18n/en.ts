@@ -176,6 +176,9 @@ export const en = {
   'error.upload-decode': 'That image could not be read. It may be damaged.',
   'error.upload-unsafe': 'That SVG was refused for safety: {detail}',
   'error.export-failed': 'The image could not be exported: {detail}',
+  'error.font-unavailable':
+    'The font {detail} could not be loaded. Your text is kept and shown in a stand-in font; ' +
+    'the design cannot be exported until the font loads.',
   'error.view-unknown': 'This product has no view called {detail}.',
   'error.not-ready': 'The studio is still loading.',
   'error.draft-invalid': 'A saved design could not be opened and was set aside: {detail}',

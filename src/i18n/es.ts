@@ -181,6 +181,10 @@ export const es: Record<MessageKey, string> = {
   'error.upload-decode': 'No se ha podido leer la imagen. Puede que esté dañada.',
   'error.upload-unsafe': 'Hemos rechazado ese SVG por seguridad: {detail}',
   'error.export-failed': 'No se ha podido exportar la imagen: {detail}',
+  'error.font-unavailable':
+    'No se ha podido cargar la fuente {detail}. ' +
+    'Tu texto se conserva y se muestra con una fuente provisional; ' +
+    'el diseño no se podrá exportar hasta que se cargue la fuente.',
   'error.view-unknown': 'Este producto no tiene ninguna vista llamada {detail}.',
   'error.not-ready': 'El estudio todavía se está cargando.',
   'error.draft-invalid': 'No hemos podido abrir un diseño guardado y lo hemos apartado: {detail}',

@@ -181,6 +181,10 @@ export const it: Record<MessageKey, string> = {
   'error.upload-decode': 'Non è possibile leggere l’immagine. Forse è danneggiata.',
   'error.upload-unsafe': 'Questo SVG è stato rifiutato per motivi di sicurezza: {detail}',
   'error.export-failed': 'Non è stato possibile esportare l’immagine: {detail}',
+  'error.font-unavailable':
+    'Non è stato possibile caricare il font {detail}. ' +
+    'Il tuo testo resta com’è e si vede con un font provvisorio; ' +
+    'il design non si potrà esportare finché il font non viene caricato.',
   'error.view-unknown': 'Questo prodotto non ha nessuna vista chiamata {detail}.',
   'error.not-ready': 'Lo studio si sta ancora caricando.',
   'error.draft-invalid': 'Non siamo riusciti ad aprire un design salvato e l’abbiamo messo da parte: {detail}',

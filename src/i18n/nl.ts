@@ -183,6 +183,10 @@ export const nl: Record<MessageKey, string> = {
   'error.upload-decode': 'Die afbeelding kan niet worden gelezen. Misschien is het bestand beschadigd.',
   'error.upload-unsafe': 'Die SVG is om veiligheidsredenen geweigerd: {detail}',
   'error.export-failed': 'De afbeelding kon niet worden geëxporteerd: {detail}',
+  'error.font-unavailable':
+    'Het lettertype {detail} kon niet worden geladen. ' +
+    'Je tekst blijft bewaard en wordt voorlopig in een vervangend lettertype getoond; ' +
+    'het ontwerp kan pas worden geëxporteerd als het lettertype is geladen.',
   'error.view-unknown': 'Dit product heeft geen aanzicht met de naam {detail}.',
   'error.not-ready': 'De studio is nog aan het laden.',
   'error.draft-invalid': 'Een opgeslagen ontwerp kon niet worden geopend en is apart gezet: {detail}',

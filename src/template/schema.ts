@@ -5,7 +5,20 @@
  */
 import * as v from 'valibot';
 import { ErrorCode, StudioError } from '../errors.ts';
-import { MIRROR_AXES, OVERLAY_BLENDS, TEMPLATE_FORMAT, type TemplateManifest, type TemplateView } from './types.ts';
+import { fontKey } from './font-names.ts';
+
+// The font loader (src/editor/fonts/) takes fontKey from here: this chunk is loaded with every template, and a
+// module both chunks imported would be split into a chunk (a request) of its own.
+export { fontKey };
+import {
+  FONT_STYLES,
+  MIRROR_AXES,
+  OVERLAY_BLENDS,
+  TEMPLATE_FORMAT,
+  type TemplateFont,
+  type TemplateManifest,
+  type TemplateView,
+} from './types.ts';
 
 export const TEMPLATE_LIMITS = {
   views: 16,
@@ -14,6 +27,8 @@ export const TEMPLATE_LIMITS = {
   pathsPerView: 16,
   stickers: 200,
   fonts: 16,
+  fontFiles: 16,
+  fontAliases: 8,
   palette: 64,
   briefRules: 20,
   pathLength: 100_000,
@@ -200,18 +215,88 @@ export const TemplateViewSchema = v.strictObject(
   objectMessage,
 );
 
-export const TemplateFontSchema = v.strictObject(
+const FontFamily = v.pipe(
+  v.string(),
+  v.regex(/^[^;{}<>\\\x00-\x1f\x7f]{1,200}$/, 'must be a CSS font-family list without ; { } < > or \\'),
+  v.description('A font name, or a CSS font-family list, e.g. "Helvetica Neue", Arial, sans-serif.'),
+);
+
+// No regex flags: the JSON Schema written from this one cannot carry them.
+const UNICODE_RANGE_ITEM = '[Uu]\\+[0-9A-Fa-f?]{1,6}(?:-[0-9A-Fa-f]{1,6})?';
+export const UNICODE_RANGE_PATTERN = new RegExp(`^${UNICODE_RANGE_ITEM}(?:\\s*,\\s*${UNICODE_RANGE_ITEM})*$`);
+
+export const TemplateFontFileSchema = v.strictObject(
   {
-    family: v.pipe(
-      v.string(),
-      v.regex(/^[^;{}<>\\\x00-\x1f\x7f]{1,200}$/, 'must be a CSS font-family list without ; { } < > or \\'),
-      v.description('A CSS font-family list, e.g. "Helvetica Neue", Arial, sans-serif.'),
+    src: AssetUrl,
+    weight: v.optional(
+      v.pipe(
+        v.number(),
+        v.integer('must be an integer'),
+        v.minValue(1, 'must be at least 1'),
+        v.maxValue(1000, 'must be at most 1000'),
+      ),
     ),
-    label: v.optional(Name),
-    src: v.optional(AssetUrl),
+    style: v.optional(v.picklist(FONT_STYLES, `must be one of ${FONT_STYLES.join(', ')}`)),
+    unicodeRange: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(2000, 'must be at most 2000 characters'),
+        v.regex(UNICODE_RANGE_PATTERN, 'must be a CSS unicode-range like U+0000-00FF, U+0131'),
+      ),
+    ),
   },
   objectMessage,
 );
+
+/** An issue on one key of an object (an object-level check names the key it is about). */
+function keyIssue<T extends Record<string, unknown>>(key: string, input: T): [v.ObjectPathItem] {
+  return [{ type: 'object', origin: 'value', input, key, value: input[key] }];
+}
+
+export const TemplateFontSchema = v.pipe(
+  v.strictObject(
+    {
+      family: FontFamily,
+      label: v.optional(Name),
+      files: v.optional(nonEmptyList(TemplateFontFileSchema, TEMPLATE_LIMITS.fontFiles, 'files')),
+      src: v.optional(AssetUrl),
+      license: v.optional(AssetUrl),
+      aliases: v.optional(list(FontFamily, TEMPLATE_LIMITS.fontAliases, 'aliases')),
+    },
+    objectMessage,
+  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const font = dataset.value as TemplateFont & Record<string, unknown>;
+    if (font.files && font.src)
+      addIssue({ message: 'give either files or src, not both', path: keyIssue('src', font) });
+    else if (font.files && !font.license)
+      addIssue({
+        message: 'is required with files (the licence text shipped with them)',
+        path: keyIssue('license', font),
+      });
+  }),
+);
+
+/** A stored font name must mean one font: no family or alias may appear twice across the fonts. */
+const uniqueFontNames = v.rawCheck<TemplateFont[]>(({ dataset, addIssue }) => {
+  if (!dataset.typed) return;
+  const seen = new Set<string>();
+  dataset.value.forEach((font, index) => {
+    for (const name of [font.family, ...(font.aliases ?? [])]) {
+      const key = fontKey(name);
+      if (!seen.has(key)) {
+        seen.add(key);
+        continue;
+      }
+      addIssue({
+        message: `the font name ${name} is given twice`,
+        path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: font }],
+      });
+      return;
+    }
+  });
+});
 
 export const TemplateStickerSchema = v.strictObject(
   { id: Id, name: Name, src: AssetUrl, width: Extent, height: Extent },
@@ -244,7 +329,7 @@ export const TemplateManifestSchema = v.strictObject(
     ),
     views: v.pipe(nonEmptyList(TemplateViewSchema, TEMPLATE_LIMITS.views, 'views'), uniqueIds('view'), uniquePathIds()),
     palette: v.optional(nonEmptyList(Colour, TEMPLATE_LIMITS.palette, 'colours')),
-    fonts: v.optional(list(TemplateFontSchema, TEMPLATE_LIMITS.fonts, 'fonts')),
+    fonts: v.optional(v.pipe(list(TemplateFontSchema, TEMPLATE_LIMITS.fonts, 'fonts'), uniqueFontNames)),
     stickers: v.optional(
       v.pipe(list(TemplateStickerSchema, TEMPLATE_LIMITS.stickers, 'stickers'), uniqueIds('sticker')),
     ),

@@ -82,11 +82,34 @@ export interface LockedElement {
 }
 
 export interface TemplateFont {
-  /** CSS font-family name used for text objects. */
+  /**
+   * The font's name, which new text objects store. With `files` it names the shipped font (never looked up among
+   * the device's fonts); without, it is a CSS font-family list of system fonts, as in the first templates.
+   */
   family: string;
   label?: string;
-  /** Optional font file (woff2/woff/ttf) to load with the FontFace API. */
+  /** The font's files (woff2), loaded with the FontFace API when text first needs them. */
+  files?: TemplateFontFile[];
+  /** One font file: the same as `files: [{ src }]`. */
   src?: string;
+  /** The licence text shipped next to the files; required with `files`. */
+  license?: string;
+  /** Font-family lists that earlier designs stored and that now mean this font (docs/craft/fonts.md). */
+  aliases?: string[];
+}
+
+export const FONT_STYLES = ['normal', 'italic'] as const;
+export type FontStyle = (typeof FONT_STYLES)[number];
+
+/** One file of a font: a weight and style, and the characters it covers. */
+export interface TemplateFontFile {
+  src: string;
+  /** 1–1000; default 400. */
+  weight?: number;
+  /** Default `normal`. */
+  style?: FontStyle;
+  /** A CSS unicode-range, e.g. `U+0000-00FF, U+0131`; default: every character. */
+  unicodeRange?: string;
 }
 
 export interface TemplateSticker {

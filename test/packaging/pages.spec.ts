@@ -200,7 +200,7 @@ describe('the strict-CSP page', () => {
   it('reports zero securitypolicyviolation events while a customer paints, uploads a PNG and an SVG, writes text, saves and submits', async () => {
     const headers = (await fetch(`${server.origin}/pages/strict-csp.html`)).headers;
     assert.equal(headers.get('content-security-policy'), STRICT_CSP, 'the policy arrives as a real header');
-    const { page, errors, console } = await openPage(`${server.origin}/pages/strict-csp.html`);
+    const { page, errors, console, requests } = await openPage(`${server.origin}/pages/strict-csp.html`);
     const studio = studioOn(page);
     // The probe works: an inline style attribute set by the page is reported.
     // (Checked on a throwaway element, then the list is emptied.)
@@ -235,6 +235,12 @@ describe('the strict-CSP page', () => {
     await page.keyboard.type('Hi');
     await page.keyboard.press('Escape');
     await until(page, () => document.querySelector('co-design-studio')!.getDesign().views.some((v) => v.layers.some((l) => l.kind === 'object' && l.object.type === 'text' && l.object.text === 'Hi')), 'the text placed');
+    // The template's font came through font-src 'self' and draws the text (docs/craft/fonts.md).
+    assert.ok(requests.some((u) => u.endsWith('/templates/fonts/inter/inter-latin-400-normal.woff2')), 'the font fetched');
+    await until(page, () => {
+      const objects = (document.querySelector('co-design-studio') as unknown as { editor: { canvas: { getObjects(): { fontFamily?: string; opacity: number }[] } } }).editor.canvas.getObjects();
+      return objects.some((o) => /^"cds-inter-/.test(o.fontFamily ?? '') && o.opacity === 1);
+    }, 'the text drawn in the shipped font');
     await studio.click('[data-action="drafts"]');
     await until(page, () => !!document.querySelector('co-design-studio')!.shadowRoot!.querySelector('dialog.drafts[open]'), 'the drafts dialog');
     await studio.click('[data-action="close-drafts"]');

@@ -139,6 +139,18 @@ describe('serving the widget like a CDN', () => {
     assert.ok(list.body.length < 1024 && list.headers['content-encoding'] === undefined, 'under 1 KB: sent as it is');
   });
 
+  it('serves the templates\' fonts as font/woff2, as they are (woff2 is compressed already), revalidated', async () => {
+    const path = '/templates/fonts/inter/inter-latin-400-normal.woff2';
+    const res = await raw(server.url + path, BOTH);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-type'], 'font/woff2');
+    assert.equal(res.headers['content-encoding'], undefined);
+    assert.equal(res.headers['cache-control'], REVALIDATE);
+    assert.ok(res.body.equals(readFileSync(join(root, 'templates', path.slice('/templates/'.length)))));
+    const licence = await raw(`${server.url}/templates/fonts/inter/LICENSE.txt`);
+    assert.match(String(licence.headers['content-type']), /^text\/plain/);
+  });
+
   it('caches hashed chunks for a year, immutable, and nothing else: entries, maps, types, templates, art, demo', async () => {
     const chunks = new Set(filesUnder(join(root, 'dist')).filter((f) => /^chunks\/[^/]+\.js$/.test(f)));
     assert.ok(chunks.size > 10, 'the build wrote its lazy chunks');

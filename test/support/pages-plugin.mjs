@@ -101,6 +101,10 @@ export function pagesPlugin() {
           await p.keyboard.type(payload.text);
           return true;
         }
+        case 'pages:press': {
+          await page().keyboard.press(payload.key);
+          return true;
+        }
         case 'pages:click': {
           await page().mouse.click(payload.x, payload.y);
           return true;

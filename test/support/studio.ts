@@ -4,6 +4,7 @@ import type { CoDesignStudio } from '../../src/element/co-design-studio.componen
 import type { StudioEditor } from '../../src/editor/editor.ts';
 import type { ToolId } from '../../src/editor/tools/types.ts';
 import type { DesignDocument } from '../../src/document/types.ts';
+import type { TemplateManifest } from '../../src/template/types.ts';
 import { bytesToBase64 } from '../../src/security/data-url.ts';
 import { waitFor } from './wait.ts';
 
@@ -27,7 +28,8 @@ export interface TestStudio {
 /** Mounts `<co-design-studio>` on a template and waits for `co-design-ready`. */
 export async function mountStudio(
   opts: {
-    template?: string;
+    /** A manifest URL, or the manifest object (given as the `template` property). */
+    template?: string | TemplateManifest;
     width?: number;
     height?: number;
     /** The page's size; `false` keeps what the test set itself (a phone's, test/support/phone.ts). */
@@ -53,7 +55,8 @@ export async function mountStudio(
   });
   // Each mount gets a draft-key of its own unless it asks for one: no test opens another test's draft.
   el.setAttribute('draft-key', opts.draftKey ?? `test-${Math.random().toString(36).slice(2)}`);
-  el.setAttribute('template', opts.template ?? '/templates/roadster.json');
+  if (typeof opts.template === 'object') el.template = opts.template;
+  else el.setAttribute('template', opts.template ?? '/templates/roadster.json');
   for (const [name, value] of Object.entries(opts.attributes ?? {})) el.setAttribute(name, value);
   document.body.append(el);
   await ready;

@@ -40,8 +40,9 @@ describe('shipped templates', () => {
     expect(deck.palette).to.equal(undefined);
     for (const m of [roadster, sneaker, deck]) {
       expect(m.stickers!.length).to.be.within(4, 6);
-      expect(m.fonts!.length).to.be.within(2, 3);
-      expect(m.fonts!.every((f) => !f.src)).to.be.true;
+      expect(m.fonts!.length).to.be.within(3, 4);
+      // Every font ships its files and licence (docs/craft/fonts.md): none is looked up on the device.
+      expect(m.fonts!.every((f) => f.files?.length && f.license && !f.src)).to.be.true;
       expect(m.views.some((v) => (v.locked ?? []).length > 0)).to.be.true;
       expect(m.brief!.rules.length).to.be.greaterThan(0);
     }
@@ -94,6 +95,25 @@ describe('shipped templates', () => {
           expect(svg.getAttribute('viewBox'), url).to.equal(`0 0 ${w} ${h}`);
           expect(svg.querySelector('script, text, image, foreignObject, style, [href]'), url).to.equal(null);
           expect(text, url).not.to.match(/xlink:href|url\((?!#)|@import/);
+        }
+      });
+
+      it('ships each font as woff2 files the browser loads, served as font/woff2, with its open licence beside them', async () => {
+        const { manifest, resolve } = loaded.get(name)!;
+        for (const font of manifest.fonts!) {
+          const licence = await fetch(resolve(font.license!));
+          expect(licence.status, font.license).to.equal(200);
+          // The SIL Open Font License, or Apache 2.0 (Permanent Marker's).
+          const open = /SIL Open Font License, Version 1\.1|Apache License\s+Version 2\.0/.test(await licence.text());
+          expect(open, `${font.license} is an open font licence`).to.be.true;
+          for (const file of font.files!) {
+            const response = await fetch(resolve(file.src));
+            expect(response.headers.get('content-type'), file.src).to.equal('font/woff2');
+            const bytes = await response.arrayBuffer();
+            expect(new TextDecoder().decode(bytes.slice(0, 4)), file.src).to.equal('wOF2');
+            const face = new FontFace(`probe-${font.family}`, bytes, { weight: String(file.weight ?? 400) });
+            expect((await face.load()).status, file.src).to.equal('loaded');
+          }
         }
       });
 

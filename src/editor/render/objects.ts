@@ -86,6 +86,8 @@ export interface ObjectAssets {
   image(obj: PlacedObject): HTMLImageElement | undefined;
   /** The path data of a template path (`paths` of a view) that text can follow. */
   path?(id: string): string | undefined;
+  /** The template's shipped font a text is drawn with (src/editor/fonts/); none: its stored CSS font-family. */
+  textFace?(obj: TextObject): { fontFamily: string; opacity: number } | undefined;
 }
 
 const common = {
@@ -104,7 +106,7 @@ export function createFabricObject(obj: PlacedObject, assets: ObjectAssets): Fab
   switch (obj.type) {
     case 'text': {
       const text = need('text');
-      const fo = text.createText(obj.text, { ...common, ...placement, ...textProps(obj) });
+      const fo = text.createText(obj.text, { ...common, ...placement, ...textProps(obj, assets) });
       text.applyCurve(fo, obj.curve, assets.path);
       return fo;
     }
@@ -128,9 +130,10 @@ function placementProps(p: Placement) {
   return { left: p.x, top: p.y, scaleX: p.scaleX, scaleY: p.scaleY, angle: p.angle };
 }
 
-function textProps(t: TextObject) {
+function textProps(t: TextObject, assets: ObjectAssets) {
   return {
     fontFamily: t.font,
+    ...assets.textFace?.(t),
     fontSize: t.size,
     fill: t.color,
     fontWeight: t.bold ? 'bold' : 'normal',
@@ -185,8 +188,9 @@ function round(v: number, f = 1e3): number {
 /** Updates a fabric object in place to show a changed placed object. */
 export function updateFabricObject(fo: FabricObject, obj: PlacedObject, assets: ObjectAssets): boolean {
   if (obj.type === 'text' && loaded.text?.isText(fo)) {
-    fo.set({ text: obj.text, ...textProps(obj), ...placementProps(obj) });
+    fo.set({ text: obj.text, ...textProps(obj, assets), ...placementProps(obj) });
     loaded.text.applyCurve(fo, obj.curve, assets.path);
+    fo.setCoords();
     return true;
   }
   if ((obj.type === 'image' || obj.type === 'sticker') && loaded.image?.isImage(fo)) {

@@ -30,12 +30,14 @@ export interface EditorControllerOptions {
 
 /**
  * The editor (fabric, the canvas, the tools) is a chunk of its own: the first
- * paint, the shell saying "loading", does not need it, and it arrives while
- * the template is fetched. One request per page, whatever the number of studios;
+ * paint, the shell saying "loading", does not need it. It is asked for as soon
+ * as the element is defined (src/co-design-studio.ts), so a studio put on the
+ * page later finds it ready, and one in the page's markup gets it while its
+ * template is fetched. One request per page, whatever the number of studios;
  * a failed load may be tried again by the next studio.
  */
 let editorModule: Promise<typeof import('../editor/editor.ts')> | undefined;
-function loadEditor(): Promise<typeof import('../editor/editor.ts')> {
+export function loadEditor(): Promise<typeof import('../editor/editor.ts')> {
   editorModule ??= import('../editor/editor.ts');
   editorModule.catch(() => (editorModule = undefined));
   return editorModule;

@@ -1,4 +1,4 @@
-import { nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { StudioEditor } from '../../editor/editor.ts';
 import { ToolId, type BrushStyle } from '../../editor/tools/types.ts';
 import type { Translate } from '../../i18n/translate.ts';
@@ -20,5 +20,7 @@ export function selectionGradient(
   const o = layer?.kind === 'object' ? layer.object : undefined;
   if (o?.type !== 'shape' || !o.fill || o.shape === 'line') return nothing;
   const style = { ...editor.style, color: o.fill, gradient: o.fillGradient };
-  return lazyOptions('gradient', { style, t, onStyle, swatches: swatches({ manifest }) });
+  const controls = lazyOptions('gradient', { style, t, onStyle, swatches: swatches({ manifest }) });
+  // Padded like the panel's other sections; nothing at all until the controls' chunk has come.
+  return controls === nothing ? nothing : html`<div class="style-panel selection-gradient">${controls}</div>`;
 }

@@ -313,6 +313,27 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     await this.sql.end({ timeout: 5 });
   }
+
+  isUnavailable(error: unknown): boolean {
+    return isUnavailable(error);
+  }
+}
+
+/** The client's own codes for a lost or refused connection; Node's socket errors. */
+const UNREACHABLE = new Set([
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+]);
+
+/**
+ * SQLSTATE class 08 (connection exception), 57P01–57P03 (shut down by an administrator, crashed, still
+ * starting up) and 53300 (too many connections): the database is out of reach, not the request at fault.
+ */
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof AggregateError) return error.errors.some(isUnavailable);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return UNREACHABLE.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code);
 }
 
 /**

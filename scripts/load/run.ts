@@ -210,7 +210,7 @@ async function loadRun(store: StoreKind, instances: number, jobs: { beacons: Job
     );
     const sessions = new Set((await target.rows('SELECT session FROM metric_sessions')).map((r) => r.session as string));
     check(sessions.size === N_BEACONS && beacons.every((job) => sessions.has(job.key)), `metric_sessions: every one of ${N_BEACONS} sessions, once`);
-    check((await count(`SELECT value AS n FROM counters WHERE name = 'reports'`)) === N_BEACONS, `reports accepted counter: ${N_BEACONS}, the repeats not counted`);
+    check((await count(target.acceptedSql)) === N_BEACONS, `reports accepted counter: ${N_BEACONS}, the repeats not counted`);
 
     check(beacons.every((job) => againOf.get(job)!.status === 204), 'every repeated beacon answered 204');
     check(

@@ -19,6 +19,8 @@ export interface Target {
   servers: ChildServer[];
   /** Rows of a query that reads the same on both stores; numbers as numbers, JSON columns parsed. */
   rows(sql: string): Promise<Record<string, unknown>[]>;
+  /** A query whose `n` is the reports accepted (SQLite keeps one counter; PostgreSQL a count per session). */
+  acceptedSql: string;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startTarget(store: StoreKind, instances: number, nodeArgs:
     return {
       label: 'SQLite, 1 instance',
       servers: [server],
+      acceptedSql: `SELECT value AS n FROM counters WHERE name = 'reports'`,
       async rows(sql) {
         // WAL: a reader beside the live writer sees every committed transaction.
         const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -57,6 +60,7 @@ export async function startTarget(store: StoreKind, instances: number, nodeArgs:
   return {
     label: `PostgreSQL, ${instances} instance${instances === 1 ? '' : 's'}`,
     servers,
+    acceptedSql: 'SELECT sum(accepted) AS n FROM metric_sessions',
     rows: async (text) => [...(await sql.unsafe(text))] as Record<string, unknown>[],
     async stop() {
       await Promise.all(servers.map((s) => s.stop()));

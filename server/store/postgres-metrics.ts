@@ -5,7 +5,7 @@
  * instances given the same beacon count it once.
  */
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
-import { json, type Sql } from './postgres-sql.ts';
+import { json, type Queries, type Sql } from './postgres-sql.ts';
 import type { DraftFigures } from './store.ts';
 
 export class PgMetrics {
@@ -17,7 +17,7 @@ export class PgMetrics {
         INSERT INTO metric_sessions (session, draft, seq, report, received_at)
         VALUES (${report.session}, ${report.draft}, ${report.seq}, ${json(tx, report)}, ${at})
         ON CONFLICT (session) DO UPDATE SET draft = excluded.draft, seq = excluded.seq, report = excluded.report,
-          received_at = excluded.received_at
+          received_at = excluded.received_at, accepted = metric_sessions.accepted + 1
           WHERE metric_sessions.seq < excluded.seq
         RETURNING session`;
       if (kept.length === 0) return 'duplicate' as const;
@@ -29,7 +29,6 @@ export class PgMetrics {
           total = CASE WHEN excluded.wall_ms >= metric_drafts.wall_ms THEN excluded.total ELSE metric_drafts.total END,
           wall_ms = greatest(metric_drafts.wall_ms, excluded.wall_ms),
           submitted = metric_drafts.submitted OR excluded.submitted`;
-      await tx`INSERT INTO counters (name, value) VALUES ('reports', 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1`;
       return 'accepted' as const;
     });
   }
@@ -52,10 +51,24 @@ export class PgMetrics {
     return [...byDraft.values()];
   }
 
+  /** Accepted reports: those of the sessions kept, plus those of sessions erased since (they were accepted). */
   async reportCounts() {
-    const [counter] = await this.sql<{ value: number }[]>`SELECT value FROM counters WHERE name = 'reports'`;
-    const [{ n }] = await this.sql<{ n: number }[]>`SELECT count(*) AS n FROM metric_sessions`;
-    return { accepted: counter?.value ?? 0, sessions: n };
+    const [row] = await this.sql<{ accepted: number; sessions: number }[]>`
+      SELECT coalesce(sum(accepted), 0)::int8 + coalesce((SELECT value FROM counters WHERE name = 'reports'), 0) AS accepted,
+        count(*) AS sessions
+      FROM metric_sessions`;
+    return { accepted: row.accepted, sessions: row.sessions };
+  }
+
+  /** Inside the caller's transaction: forgets a draft's sessions, keeping the count of reports they had accepted. */
+  async eraseSessions(tx: Queries, draft: string): Promise<number> {
+    const erased = await tx<{ accepted: number }[]>`DELETE FROM metric_sessions WHERE draft = ${draft} RETURNING accepted`;
+    const accepted = erased.reduce((sum, row) => sum + row.accepted, 0);
+    if (accepted > 0) {
+      await tx`INSERT INTO counters (name, value) VALUES ('reports', ${accepted})
+               ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value`;
+    }
+    return erased.length;
   }
 
   async sessionReports(draft?: string): Promise<MetricsReport[]> {

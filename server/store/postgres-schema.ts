@@ -43,8 +43,11 @@ export const PG_MIGRATIONS = [
    CREATE TABLE idempotency (
      key text PRIMARY KEY, hash text NOT NULL, status integer NOT NULL, body jsonb NOT NULL, created_at bigint NOT NULL);
    CREATE INDEX idempotency_created ON idempotency (created_at);
+   -- accepted: reports kept for the session (each newer seq counts), summed for the dashboard instead of one
+   -- counter row that every report would update and wait on; counters holds what erased sessions had counted.
    CREATE TABLE metric_sessions (
-     session text PRIMARY KEY, draft text NOT NULL, seq integer NOT NULL, report jsonb NOT NULL, received_at bigint NOT NULL);
+     session text PRIMARY KEY, draft text NOT NULL, seq integer NOT NULL, report jsonb NOT NULL, received_at bigint NOT NULL,
+     accepted integer NOT NULL DEFAULT 1);
    CREATE INDEX metric_sessions_draft ON metric_sessions (draft);
    CREATE TABLE metric_drafts (
      draft text PRIMARY KEY, total jsonb NOT NULL, wall_ms double precision NOT NULL, submitted boolean NOT NULL);

@@ -194,7 +194,7 @@ export class PostgresStore implements Store {
       const rows = await tx<{ id: string }[]>`SELECT id FROM designs WHERE draft = ${draft} ORDER BY created_at, id FOR UPDATE`;
       const ids = rows.map((r) => r.id);
       await removeDesigns(tx, ids);
-      const sessions = (await tx`DELETE FROM metric_sessions WHERE draft = ${draft}`).count;
+      const sessions = await this.metrics.eraseSessions(tx, draft);
       const totals = (await tx`DELETE FROM metric_drafts WHERE draft = ${draft}`).count;
       return ids.length + sessions + totals === 0 ? undefined : { draft, designs: ids, sessions };
     });

@@ -196,7 +196,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
       assert.deepEqual(await b.deleteDesign(one.id), { draft, designs: [one.id], sessions: 0 });
       assert.equal(await a.getPreview(one.id, 'side'), undefined);
       assert.equal(await a.deleteDesign(one.id), undefined);
+      const accepted = (await a.reportCounts()).accepted;
       assert.deepEqual(await a.deleteDraft(draft), { draft, designs: [two.id], sessions: 1 });
+      assert.equal((await b.reportCounts()).accepted, accepted, 'reports accepted before stay counted');
       assert.equal((await b.draftFigures()).some((f) => f.draft === draft), false);
       assert.equal(await b.deleteDraft(draft), undefined);
     });

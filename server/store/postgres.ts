@@ -31,6 +31,8 @@ import type {
 export interface PostgresStoreOptions {
   /** Connections this instance keeps open at most; default 10. */
   max?: number;
+  /** How long `open` waits for a database that cannot be reached yet; default 30 s. */
+  waitMs?: number;
 }
 
 interface SummaryRow {
@@ -82,16 +84,25 @@ export class PostgresStore implements Store {
     this.metrics = new PgMetrics(sql);
   }
 
-  /** Connects and brings the schema up to date (safe when several instances start together). */
+  /**
+   * Connects and brings the schema up to date (safe when several instances start together). A database
+   * still starting (an instance and its database brought up together) is waited for, up to `waitMs`.
+   */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const sql = connect(url, options.max ?? 10);
-    try {
-      await migrate(sql);
-    } catch (error) {
-      await sql.end({ timeout: 1 });
-      throw error;
+    const giveUpAt = Date.now() + (options.waitMs ?? 30_000);
+    for (;;) {
+      try {
+        await migrate(sql);
+        return new PostgresStore(sql);
+      } catch (error) {
+        if (!isUnavailable(error) || Date.now() >= giveUpAt) {
+          await sql.end({ timeout: 1 });
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     }
-    return new PostgresStore(sql);
   }
 
   async findIdempotent(key: string, since: number): Promise<IdempotentAnswer | undefined> {
@@ -126,8 +137,9 @@ export class PostgresStore implements Store {
         VALUES (${d.id}, ${d.draft}, ${d.status}, ${d.author}, ${d.template.id}, ${d.template.version}, ${d.createdAt},
           ${d.designJson}, ${json(tx, d.consent)}, ${d.metrics === null ? null : json(tx, d.metrics)},
           ${d.campaign}, ${d.participant})`;
-      for (const p of d.previews) {
-        await tx`INSERT INTO previews (design_id, view, width, height, png) VALUES (${d.id}, ${p.view}, ${p.width}, ${p.height}, ${p.png})`;
+      if (d.previews.length > 0) {
+        const rows = d.previews.map((p) => ({ design_id: d.id, view: p.view, width: p.width, height: p.height, png: p.png }));
+        await tx`INSERT INTO previews ${tx(rows, 'design_id', 'view', 'width', 'height', 'png')}`;
       }
       return { created: true };
     });

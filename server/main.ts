@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { voteIpCapFrom } from './api/gallery.ts';
 import { createApp } from './app.ts';
 import { PostgresStore } from './store/postgres.ts';
+import { isClientWriteRace } from './store/postgres-sql.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
@@ -18,6 +19,15 @@ const corsOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...
 const rateLimit = env.RATE_LIMIT_MAX === '0' ? false : { max: Number(env.RATE_LIMIT_MAX ?? 600), timeWindowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 60_000) };
 
 // DATABASE_URL=postgres://… puts every instance on one PostgreSQL; without it, the SQLite file in DATA_DIR.
+if (env.DATABASE_URL) {
+  // Survives the PostgreSQL client's one known crash when the database restarts (server/store/postgres-sql.ts);
+  // anything else still ends the process as an uncaught exception does, so a supervisor restarts it.
+  process.on('uncaughtException', (error) => {
+    if (isClientWriteRace(error)) return void console.warn('postgres client: a write after its connection closed was dropped');
+    console.error(error);
+    process.exit(1);
+  });
+}
 const store = env.DATABASE_URL ? await PostgresStore.open(env.DATABASE_URL, { max: Number(env.DATABASE_POOL_MAX ?? 10) }) : undefined;
 const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', store, corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env), demoParticipants: true });
 await app.listen({ port, host });

@@ -24,3 +24,19 @@ export function connect(url: string, max: number): Sql {
 
 /** A value for a jsonb column: sent as JSON, read back parsed. */
 export const json = (sql: Queries, value: unknown) => sql.json(value as postgres.JSONValue);
+
+/**
+ * The client's known crash when the database drops connections under load (porsager/postgres issues
+ * #1066, #1154, #1208; fixes proposed in #1168, #1209, none released in 3.4.10): a write queued with
+ * setImmediate runs after the connection has let go of its socket and throws `socket.write` on null,
+ * outside any promise, which would end the process. By then the connection has already failed its
+ * queries with CONNECTION_CLOSED (the API answered 503), so the queued bytes are moot: skipping them is
+ * what the proposed fixes do. Only that exact error matches.
+ */
+export function isClientWriteRace(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /reading 'write'/.test(error.message) &&
+    /at (Immediate\.)?nextWrite \(.*postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? '')
+  );
+}

@@ -143,15 +143,17 @@ if (!pgBin() && !process.env.TEST_DATABASE_URL && process.env.CI !== 'true') {
       const seen: Seen = { unavailable: 0, cutOff: 0, other: [] };
       let restarted: Promise<void> | undefined;
       let upAt = 0;
+      let recoveredAt = 0;
       await pool(jobs, 16, async (job, i) => {
         acked.set(job.key, await submit(() => instances, job, i, seen));
+        if (upAt && !recoveredAt) recoveredAt = performance.now();
         // Down for 1.5 s with 16 submissions in flight, then up again on the same port; the instances are not touched.
         if (acked.size === 30 && !restarted) restarted = cluster.restart({ downMs: 1500 }).then(() => void (upAt = performance.now()));
       });
       await restarted;
       // By itself and promptly: the client library's own backoff once kept requests waiting 20 s after the database was back.
-      const recovery = performance.now() - upAt;
-      assert.ok(recovery < 10_000, `the last submissions were acknowledged ${recovery.toFixed(0)} ms after PostgreSQL was up again`);
+      const recovery = recoveredAt - upAt;
+      assert.ok(recoveredAt > 0 && recovery < 8_000, `the first acknowledgement came ${recovery.toFixed(0)} ms after PostgreSQL was up again`);
       assert.ok(seen.unavailable > 0, 'some requests were answered 503 while the database was down');
       assert.deepEqual(seen.other, [], 'every refusal was a 503 with Retry-After');
       await assertStoredOnce(url, jobs, acked);
@@ -159,7 +161,7 @@ if (!pgBin() && !process.env.TEST_DATABASE_URL && process.env.CI !== 'true') {
         const res = await fetch(`${server.api}/designs?status=pending&perPage=1`, { headers: { authorization: `Bearer ${server.adminToken}` } });
         assert.equal(res.status, 200, 'each instance serves again without a restart of its own');
       }
-      t.diagnostic(`${seen.unavailable} answers were 503 while PostgreSQL was down, ${seen.cutOff} connections cut`);
+      t.diagnostic(`${seen.unavailable} answers were 503 while PostgreSQL was down, ${seen.cutOff} connections cut; acknowledging again ${recovery.toFixed(0)} ms after it was up`);
     });
   });
 }

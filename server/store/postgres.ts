@@ -149,21 +149,20 @@ export class PostgresStore implements Store {
     return (await this.sql`DELETE FROM idempotency WHERE created_at < ${before}`).count;
   }
 
-  private summaries(tx: Queries = this.sql) {
-    return tx`SELECT d.id, d.draft, d.status, d.author, d.template_id, d.template_version, d.created_at, d.votes,
+  /** The summary columns of `designs d`; with the document, consent and metrics too for one design. */
+  private summaries(withDocument = false) {
+    return this.sql`SELECT d.id, d.draft, d.status, d.author, d.template_id, d.template_version, d.created_at, d.votes,
         d.campaign_id, d.participant, d.replaced_by,
         coalesce((SELECT json_agg(json_build_array(p.view, p.width, p.height) ORDER BY p.view) FROM previews p
                   WHERE p.design_id = d.id), '[]') AS views
+        ${withDocument ? this.sql`, d.design, d.consent, d.metrics` : this.sql``}
       FROM designs d`;
   }
 
   async getDesign(id: string): Promise<StoredDesign | undefined> {
     const [row] = await this.sql<(SummaryRow & { design: string; consent: StoredDesign['consent']; metrics: StoredDesign['metrics'] })[]>`
-      ${this.summaries()} WHERE d.id = ${id}`;
-    if (!row) return undefined;
-    const [more] = await this.sql<{ design: string; consent: StoredDesign['consent']; metrics: StoredDesign['metrics'] }[]>`
-      SELECT design, consent, metrics FROM designs WHERE id = ${id}`;
-    return more && { ...summary(row), designJson: more.design, consent: more.consent, metrics: more.metrics };
+      ${this.summaries(true)} WHERE d.id = ${id}`;
+    return row && { ...summary(row), designJson: row.design, consent: row.consent, metrics: row.metrics };
   }
 
   async getPreview(id: string, view: string) {

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { voteIpCapFrom } from './api/gallery.ts';
 import { createApp } from './app.ts';
+import { PostgresStore } from './store/postgres.ts';
+import { isClientWriteRace } from './store/postgres-sql.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
@@ -16,7 +18,18 @@ const adminToken = env.ADMIN_TOKEN || randomBytes(24).toString('base64url');
 const corsOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)];
 const rateLimit = env.RATE_LIMIT_MAX === '0' ? false : { max: Number(env.RATE_LIMIT_MAX ?? 600), timeWindowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 60_000) };
 
-const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env), demoParticipants: true });
+// DATABASE_URL=postgres://… puts every instance on one PostgreSQL; without it, the SQLite file in DATA_DIR.
+if (env.DATABASE_URL) {
+  // Survives the PostgreSQL client's one known crash when the database restarts (server/store/postgres-sql.ts);
+  // anything else still ends the process as an uncaught exception does, so a supervisor restarts it.
+  process.on('uncaughtException', (error) => {
+    if (isClientWriteRace(error)) return void console.warn('postgres client: a write after its connection closed was dropped');
+    console.error(error);
+    process.exit(1);
+  });
+}
+const store = env.DATABASE_URL ? await PostgresStore.open(env.DATABASE_URL, { max: Number(env.DATABASE_POOL_MAX ?? 10) }) : undefined;
+const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', store, corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env), demoParticipants: true });
 await app.listen({ port, host });
 // PORT=0 takes any free port: print the one it got.
 const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${(app.server.address() as AddressInfo).port}`;
@@ -29,9 +42,15 @@ console.log(`  dashboard (asks for the ADMIN_TOKEN): ${url}/dashboard`);
 console.log(`  share pages: ${url}/d/<design id> (approved designs)`);
 console.log(`  API (endpoint): ${url}/api`);
 console.log(`  templates: ${url}/templates/roadster.json, ${url}/templates/sneaker.json, ${url}/templates/skate-deck.json`);
-console.log(`  data: ${env.DATA_DIR ?? 'data'}/co-design.sqlite`);
+console.log(`  data: ${store ? `PostgreSQL at ${describeDatabase(env.DATABASE_URL!)}` : `${env.DATA_DIR ?? 'data'}/co-design.sqlite`}`);
 if (!env.ADMIN_TOKEN) console.log(`  ADMIN_TOKEN (made for this run; set ADMIN_TOKEN to keep one): ${adminToken}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void app.close().then(() => process.exit(0)));
+}
+
+/** Host, port and database of a URL, never its password. */
+function describeDatabase(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}${port ? `:${port}` : ''}${pathname}`;
 }

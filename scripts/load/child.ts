@@ -72,6 +72,8 @@ async function launch(options: ChildServerOptions, port: number): Promise<ChildS
       DATA_DIR: options.dataDir,
       ADMIN_TOKEN: adminToken,
       RATE_LIMIT_MAX: '0',
+      // SQLite unless the caller gives a database: a DATABASE_URL in the caller's own environment is not inherited.
+      DATABASE_URL: '',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

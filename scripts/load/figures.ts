@@ -47,3 +47,13 @@ export function table(rows: RouteFigures[]): string {
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   return [line(head), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
 }
+
+/** Two runs' routes side by side: req/s and p50 / p95 / p99 for each. */
+export function compare(a: { label: string; rows: RouteFigures[] }, b: { label: string; rows: RouteFigures[] }): string {
+  const cell = (r: RouteFigures | undefined) => (r ? `${r.reqPerSec.toFixed(0)} req/s, ${[r.p50, r.p95, r.p99].map((v) => v.toFixed(0)).join(' / ')}` : '—');
+  const body = a.rows.map((row) => [row.route, cell(row), cell(b.rows.find((other) => other.route === row.route))]);
+  const head = ['route', a.label, b.label];
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}

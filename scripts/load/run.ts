@@ -3,23 +3,28 @@
  * loopback over a fresh SQLite file, then 2,000 metric beacons and 200
  * submissions, shuffled together, at most 48 in flight, each with its own
  * Idempotency-Key (or session). Then every one must be stored exactly once
- * (read back from the SQLite file, read-only, and through GET /stats), and a
+ * (read back from the database itself and through GET /stats), and a
  * second pass resends all of them with the same keys: the same answers,
  * nothing stored twice. Prints req/s and p50/p95/p99/max per route and
  * writes bench/load-results.json.
  *
+ * `--store postgres --instances 2` runs the same twice: first on SQLite, then
+ * on N server processes over one throwaway PostgreSQL (requests spread over
+ * them in turn, as a load balancer would), and prints the two side by side.
+ *
  *   npm run load -- --beacons 2000 --submissions 200 --concurrency 48 --strokes 200 --out bench/load-results.json
+ *   npm run load -- --store postgres --instances 2   # PostgreSQL beside SQLite; --alone skips the SQLite run
  *   npm run load -- --profile /tmp/prof    # the server's CPU profile, for Chrome DevTools
  */
-import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateStrokes, toDesignDocument } from '../../bench/strokes.ts';
 import { makePng, report, submission } from '../../test/server/support.ts';
-import { pool, startChildServer, type ChildServer } from './child.ts';
-import { figures, table, type Sample } from './figures.ts';
+import { pool, type ChildServer } from './child.ts';
+import { compare, figures, table, type RouteFigures, type Sample } from './figures.ts';
+import { startTarget, type StoreKind, type Target } from './targets.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +38,12 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench/load-results.json' },
     /** A folder for the server's CPU profile (node --cpu-prof), written when it stops. */
     profile: { type: 'string' },
+    /** sqlite (default) or postgres: with postgres, the SQLite run goes first and both are printed side by side. */
+    store: { type: 'string', default: 'sqlite' },
+    /** Server processes on the one PostgreSQL. */
+    instances: { type: 'string', default: '1' },
+    /** With --store postgres: leave out the SQLite run. */
+    alone: { type: 'boolean', default: false },
   },
 });
 const N_BEACONS = Number(args.beacons);
@@ -120,18 +131,20 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-async function phase(server: ChildServer, jobs: Job[], label: (job: Job) => string) {
+/** Requests go to the instances in turn, as a round-robin load balancer would send them. */
+async function phase(servers: ChildServer[], jobs: Job[], label: (job: Job) => string) {
   const samples: Sample[] = [];
   const started = performance.now();
-  const serverCpu = cpuSeconds(server.pid);
+  const serversCpu = () => servers.reduce((sum, server) => sum + cpuSeconds(server.pid), 0);
+  const serverCpu = serversCpu();
   const clientCpu = process.cpuUsage();
-  const answers = (await pool(jobs, CONCURRENCY, (job) => send(server, job, label(job), samples))) as Answer[];
+  const answers = (await pool(jobs, CONCURRENCY, (job, i) => send(servers[i % servers.length], job, label(job), samples))) as Answer[];
   const client = process.cpuUsage(clientCpu);
   return {
     samples,
     answers,
     seconds: (performance.now() - started) / 1000,
-    serverCpuSeconds: cpuSeconds(server.pid) - serverCpu,
+    serverCpuSeconds: serversCpu() - serverCpu,
     clientCpuSeconds: (client.user + client.system) / 1e6,
   };
 }
@@ -154,26 +167,30 @@ const check = (ok: boolean, what: string) => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
 };
 
-async function main() {
-  const { beacons, submissions } = buildJobs();
-  const bodyBytes = submissions.reduce((n, j) => n + Buffer.byteLength(j.body), 0) / submissions.length;
-  const dataDir = mkdtempSync(join(os.tmpdir(), 'cds-load-'));
+interface Run {
+  label: string;
+  rows: RouteFigures[];
+  result: Record<string, unknown>;
+}
+
+async function loadRun(store: StoreKind, instances: number, jobs: { beacons: Job[]; submissions: Job[] }, bodyBytes: number): Promise<Run> {
+  const { beacons, submissions } = jobs;
   const before = machine();
-  const server = await startChildServer({ dataDir, nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : [] });
-  console.log(`server pid ${server.pid} at ${server.api}, data in ${dataDir}`);
+  const target: Target = await startTarget(store, instances, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []);
+  const servers = target.servers;
+  console.log(`\n== ${target.label}: server pid ${servers.map((s) => s.pid).join(', ')} at ${servers.map((s) => s.api).join(', ')}`);
   console.log(
     `${N_BEACONS} beacons + ${N_SUBMISSIONS} submissions (${(bodyBytes / 1024).toFixed(0)} KiB each: ${args.strokes} strokes, 2 previews ${args.preview}), ` +
       `${CONCURRENCY} in flight; ${before.cpus} × ${before.cpuModel}, load average ${before.loadavg.join(' ')}`,
   );
   try {
     const all = shuffle([...beacons, ...submissions]);
-    const first = await phase(server, all, (job) => job.route);
+    const first = await phase(servers, all, (job) => job.route);
     const againJobs = shuffle([...submissions, ...beacons]);
-    const again = await phase(server, againJobs, (job) => `${job.route} (again)`);
+    const again = await phase(servers, againJobs, (job) => `${job.route} (again)`);
 
-    // Exactly once, from the file itself (WAL: a reader beside the live writer sees every committed transaction).
-    const db = new Database(join(dataDir, 'co-design.sqlite'), { readonly: true, fileMustExist: true });
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    // Exactly once, from the database itself.
+    const count = async (sql: string) => Number((await target.rows(sql))[0]?.n ?? 0);
     const firstOf = new Map(all.map((job, i) => [job, first.answers[i]]));
     const acked = submissions.map((job) => firstOf.get(job)!);
     const againOf = new Map(againJobs.map((job, i) => [job, again.answers[i]]));
@@ -181,20 +198,19 @@ async function main() {
     check(beacons.every((job) => firstOf.get(job)!.status === 204), `all ${N_BEACONS} beacons answered 204`);
     check(acked.every((a) => a.status === 201 && !a.replayed && a.id), `all ${N_SUBMISSIONS} submissions answered 201, none as a replay`);
     check(new Set(acked.map((a) => a.id)).size === N_SUBMISSIONS, `${N_SUBMISSIONS} distinct design ids`);
-    check(count('SELECT count(*) AS n FROM designs') === N_SUBMISSIONS, `designs table: ${count('SELECT count(*) AS n FROM designs')} rows`);
-    check(count('SELECT count(*) AS n FROM (SELECT draft FROM designs GROUP BY draft HAVING count(*) > 1)') === 0, 'no draft stored twice');
-    check(count('SELECT count(*) AS n FROM previews') === 2 * N_SUBMISSIONS, `previews table: ${count('SELECT count(*) AS n FROM previews')} rows`);
-    const keyed = new Map(
-      (db.prepare('SELECT key, body FROM idempotency').all() as { key: string; body: string }[]).map((row) => [row.key, (JSON.parse(row.body) as { id: string }).id]),
-    );
+    const designs = await count('SELECT count(*) AS n FROM designs');
+    check(designs === N_SUBMISSIONS, `designs table: ${designs} rows`);
+    check((await count('SELECT count(*) AS n FROM (SELECT draft FROM designs GROUP BY draft HAVING count(*) > 1) AS twice')) === 0, 'no draft stored twice');
+    const previews = await count('SELECT count(*) AS n FROM previews');
+    check(previews === 2 * N_SUBMISSIONS, `previews table: ${previews} rows`);
+    const keyed = new Map((await target.rows('SELECT key, body FROM idempotency')).map((row) => [row.key as string, (row.body as { id: string }).id]));
     check(
       submissions.every((job, i) => keyed.get(job.key) === acked[i].id),
       'each Idempotency-Key kept once, pointing at the id it was answered with',
     );
-    const sessions = new Set((db.prepare('SELECT session FROM metric_sessions').all() as { session: string }[]).map((r) => r.session));
+    const sessions = new Set((await target.rows('SELECT session FROM metric_sessions')).map((r) => r.session as string));
     check(sessions.size === N_BEACONS && beacons.every((job) => sessions.has(job.key)), `metric_sessions: every one of ${N_BEACONS} sessions, once`);
-    check(count(`SELECT value AS n FROM counters WHERE name = 'reports'`) === N_BEACONS, `reports accepted counter: ${N_BEACONS}, the repeats not counted`);
-    db.close();
+    check((await count(target.acceptedSql)) === N_BEACONS, `reports accepted counter: ${N_BEACONS}, the repeats not counted`);
 
     check(beacons.every((job) => againOf.get(job)!.status === 204), 'every repeated beacon answered 204');
     check(
@@ -204,11 +220,13 @@ async function main() {
       }),
       'every resent submission replayed: 201, Idempotent-Replayed, the same id',
     );
-    const stats = (await (await fetch(`${server.api}/stats`, { headers: { authorization: `Bearer ${server.adminToken}` } })).json()) as {
-      reports: { accepted: number; sessions: number };
-      designs: { pending: number };
-    };
-    check(stats.reports.accepted === N_BEACONS && stats.reports.sessions === N_BEACONS && stats.designs.pending === N_SUBMISSIONS, `GET /stats agrees: ${JSON.stringify({ reports: stats.reports, pending: stats.designs.pending })}`);
+    for (const server of servers) {
+      const stats = (await (await fetch(`${server.api}/stats`, { headers: { authorization: `Bearer ${server.adminToken}` } })).json()) as {
+        reports: { accepted: number; sessions: number };
+        designs: { pending: number };
+      };
+      check(stats.reports.accepted === N_BEACONS && stats.reports.sessions === N_BEACONS && stats.designs.pending === N_SUBMISSIONS, `GET /stats agrees: ${JSON.stringify({ reports: stats.reports, pending: stats.designs.pending })}`);
+    }
 
     const rows = [
       figures('POST /metrics', first.samples, 204, first.seconds),
@@ -227,16 +245,14 @@ async function main() {
     );
     for (const [name, pass] of [['first pass', first], ['again', again]] as const) {
       console.log(
-        `${name}: server used ${pass.serverCpuSeconds.toFixed(1)} CPU s (${((1000 * pass.serverCpuSeconds) / all.length).toFixed(1)} ms a request, ` +
-          `${((100 * pass.serverCpuSeconds) / pass.seconds).toFixed(0)}% of one core over ${pass.seconds.toFixed(1)} s); the load generator ${pass.clientCpuSeconds.toFixed(1)} CPU s`,
+        `${name}: server${servers.length > 1 ? 's' : ''} used ${pass.serverCpuSeconds.toFixed(1)} CPU s (${((1000 * pass.serverCpuSeconds) / all.length).toFixed(1)} ms a request, ` +
+          `${((100 * pass.serverCpuSeconds) / pass.seconds).toFixed(0)}% of one core over ${pass.seconds.toFixed(1)} s); the load generator ${pass.clientCpuSeconds.toFixed(1)} CPU s` +
+          (store === 'postgres' ? ' (PostgreSQL\'s own processes not counted)' : ''),
       );
     }
-
-    const out = resolve(args.out);
-    mkdirSync(dirname(out), { recursive: true });
     const result = {
-      at: new Date().toISOString(),
-      params: { beacons: N_BEACONS, submissions: N_SUBMISSIONS, concurrency: CONCURRENCY, strokes: Number(args.strokes), preview: args.preview, submissionBytes: Math.round(bodyBytes) },
+      store,
+      instances,
       machine: { before, after },
       passes: Object.fromEntries(
         (['first', 'again'] as const).map((name) => {
@@ -245,14 +261,34 @@ async function main() {
         }),
       ),
       routes: rows,
-      checks: { passed: failures.length === 0, failures },
     };
-    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`wrote ${out}`);
+    return { label: target.label, rows, result };
   } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await target.stop();
   }
+}
+
+async function main() {
+  const jobs = buildJobs();
+  const bodyBytes = jobs.submissions.reduce((n, j) => n + Buffer.byteLength(j.body), 0) / jobs.submissions.length;
+  const store = args.store as StoreKind;
+  if (store !== 'sqlite' && store !== 'postgres') throw new Error(`--store sqlite or postgres, not ${store}`);
+  const plan: [StoreKind, number][] = store === 'postgres' && !args.alone ? [['sqlite', 1], ['postgres', Number(args.instances)]] : [[store, Number(args.instances)]];
+  const runs: Run[] = [];
+  for (const [kind, instances] of plan) runs.push(await loadRun(kind, instances, jobs, bodyBytes));
+  if (runs.length === 2) {
+    console.log(`\n== side by side, one machine, one run (req/s, p50 / p95 / p99 ms)\n`);
+    console.log(compare(runs[0], runs[1]));
+  }
+
+  const out = resolve(args.out);
+  mkdirSync(dirname(out), { recursive: true });
+  const params = { beacons: N_BEACONS, submissions: N_SUBMISSIONS, concurrency: CONCURRENCY, strokes: Number(args.strokes), preview: args.preview, submissionBytes: Math.round(bodyBytes) };
+  const checks = { passed: failures.length === 0, failures };
+  // One run keeps the file's earlier shape; two put both under `runs`.
+  const result = runs.length === 1 ? { at: new Date().toISOString(), params, ...runs[0].result, checks } : { at: new Date().toISOString(), params, runs: runs.map((r) => r.result), checks };
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`wrote ${out}`);
   if (failures.length) {
     console.error(`${failures.length} check(s) failed`);
     process.exitCode = 1;

@@ -40,6 +40,8 @@ export interface ApiOptions {
 }
 
 const hashes = new WeakMap<FastifyRequest, string>();
+/** Seconds a client waits when the store is out of reach: long enough for a restart, short for a customer. */
+const STORE_RETRY_AFTER_S = 2;
 const EMPTY_HASH = createHash('sha256').digest('hex');
 
 /** Fastify's error codes mapped to the API's `{ code }` values. */
@@ -100,6 +102,15 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
   app.setErrorHandler((error: FastifyError | ApiHttpError, request, reply) => {
     if (error instanceof ApiHttpError) {
       return reply.code(error.statusCode).headers(error.headers).send(error.toBody());
+    }
+    if (opts.store.isUnavailable?.(error)) {
+      // The database restarts or fails over: nothing was stored unless it committed, and a resend with the same
+      // Idempotency-Key finds out which. Retry-After paces the studio's outbox.
+      request.log.warn(error);
+      return reply
+        .code(503)
+        .header('Retry-After', String(STORE_RETRY_AFTER_S))
+        .send({ code: 'unavailable', message: 'the database cannot be reached just now; retry shortly' });
     }
     const known = FASTIFY_CODES[error.code];
     if (known) {

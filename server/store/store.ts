@@ -102,6 +102,14 @@ export interface Store {
   scoresOf(campaign: string): Promise<StoredScore[]>;
 
   close(): Promise<void>;
+
+  /**
+   * Whether an error this store threw means its database cannot be reached
+   * just now (restarting, failing over, out of connections): the API then
+   * answers 503 with Retry-After, and the studio's outbox sends again later.
+   * Absent for a store that is never out of reach (SQLite in the process).
+   */
+  isUnavailable?(error: unknown): boolean;
 }
 
 export interface StoredJuror {

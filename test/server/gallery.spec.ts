@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { admin, json, startServer, submission, type TestServer } from './support.ts';
 
@@ -149,19 +147,13 @@ describe('per-network vote cap (VOTE_IP_CAP, default 5)', () => {
     const nextDay = await vote(ids[0], '203.0.113.7');
     assert.equal(nextDay.status, 201);
 
-    const db = new Database(join(server.dataDir, 'co-design.sqlite'), { readonly: true, fileMustExist: true });
-    try {
-      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[];
-      for (const { name } of tables) {
-        const dump = JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all());
-        for (const address of ['203.0.113.7', '198.51.100', '2001:db8']) assert.ok(!dump.includes(address), `${address} in ${name}`);
-      }
-      assert.deepEqual(db.prepare('SELECT day FROM vote_salts').all(), [{ day: '2026-05-02' }]);
-      const hashed = db.prepare('SELECT count(*) AS n FROM votes WHERE network IS NOT NULL').get() as { n: number };
-      assert.equal(hashed.n, 1, "only today's vote keeps a hash");
-    } finally {
-      db.close();
+    for (const name of await server.tables()) {
+      const dump = JSON.stringify(await server.rows(`SELECT * FROM "${name}"`), (_key, value) => (typeof value === 'bigint' ? String(value) : value));
+      for (const address of ['203.0.113.7', '198.51.100', '2001:db8']) assert.ok(!dump.includes(address), `${address} in ${name}`);
     }
+    assert.deepEqual(await server.rows('SELECT day FROM vote_salts'), [{ day: '2026-05-02' }]);
+    const [hashed] = await server.rows('SELECT count(*) AS n FROM votes WHERE network IS NOT NULL');
+    assert.equal(Number(hashed.n), 1, "only today's vote keeps a hash");
   });
 });
 

@@ -1,17 +1,21 @@
 /**
  * Helpers for the server specs: a real app on loopback over a temporary
- * SQLite file, real PNGs, valid payloads to start from, and fetch wrappers
+ * SQLite file (or a fresh PostgreSQL database, after `useStore('postgres')`), real PNGs, valid payloads to start from, and fetch wrappers
  * that validate every exchange against docs/openapi.json.
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
+import postgres from 'postgres';
 import { createDocument } from '../../src/document/create.ts';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
 import type { Submission } from '../../src/protocol/submission.ts';
 import { createApp, type AppOptions } from '../../server/app.ts';
+import { PostgresStore } from '../../server/store/postgres.ts';
 import { checkExchange } from './openapi-check.ts';
+import { freshDatabase } from './pg.ts';
 
 export const ADMIN = 'test-admin-token-0123456789';
 
@@ -112,27 +116,50 @@ export function report(over: Partial<MetricsReport> = {}): MetricsReport {
   };
 }
 
+export type StoreKind = 'sqlite' | 'postgres';
+let storeKind: StoreKind = 'sqlite';
+
+/** Which store `startServer` puts under the app from now on, in this test process (api-postgres.spec.ts). */
+export function useStore(kind: StoreKind): void {
+  storeKind = kind;
+}
+
 export interface TestServer {
   url: string;
   api: string;
   dataDir: string;
+  store: StoreKind;
+  /** Rows of a plain SQL query that reads the same on SQLite and PostgreSQL, straight from the database. */
+  rows: (sql: string) => Promise<Record<string, unknown>[]>;
+  /** The names of the store's own tables. */
+  tables: () => Promise<string[]>;
   close: () => Promise<void>;
   /** fetch under /api, with the exchange checked against the OpenAPI document. */
   call: (path: string, init?: RequestInit) => Promise<{ status: number; headers: Headers; body: any; ms: number }>;
 }
 
-/** A real server on 127.0.0.1:0 over a SQLite file in `dataDir` (a new temporary one by default). */
+/**
+ * A real server on 127.0.0.1:0 over a SQLite file in `dataDir` (a new temporary one by default), or
+ * over a fresh PostgreSQL database of its own after `useStore('postgres')`.
+ */
 export async function startServer(options: Partial<AppOptions> = {}, dataDir?: string): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'cds-server-'));
-  const app = await createApp({ adminToken: ADMIN, dataDir: dir, serveStatic: false, rateLimit: false, ...options });
+  const database = storeKind === 'postgres' && !options.store ? await freshDatabase() : undefined;
+  if (storeKind === 'postgres' && !options.store && !database) throw new Error('useStore("postgres") without a PostgreSQL (test/server/pg.ts)');
+  const store = database ? await PostgresStore.open(database.url) : options.store;
+  const app = await createApp({ adminToken: ADMIN, dataDir: dir, serveStatic: false, rateLimit: false, ...options, store });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const api = `${address}/api`;
+  const reader = database ? postgresReader(database.url) : sqliteReader(join(dir, 'co-design.sqlite'));
   return {
     url: address,
     api,
     dataDir: dir,
+    store: database ? 'postgres' : 'sqlite',
+    ...reader,
     close: async () => {
       await app.close();
+      await database?.drop();
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
     },
     call: async (path, init = {}) => {
@@ -158,3 +185,33 @@ export const admin = (init: RequestInit = {}): RequestInit => ({
   ...init,
   headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${ADMIN}` },
 });
+
+function sqliteReader(file: string): Pick<TestServer, 'rows' | 'tables'> {
+  const read = <T>(work: (db: Database.Database) => T): T => {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return work(db);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    rows: async (sql) => read((db) => db.prepare(sql).all() as Record<string, unknown>[]),
+    tables: async () => read((db) => (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name)),
+  };
+}
+
+function postgresReader(url: string): Pick<TestServer, 'rows' | 'tables'> {
+  const read = async <T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> => {
+    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      return await work(sql);
+    } finally {
+      await sql.end();
+    }
+  };
+  return {
+    rows: (text) => read(async (sql) => [...(await sql.unsafe(text))] as Record<string, unknown>[]),
+    tables: () => read(async (sql) => (await sql<{ name: string }[]>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`).map((t) => t.name)),
+  };
+}

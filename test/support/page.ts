@@ -74,6 +74,16 @@ export class Page {
     await this.waitFor(`(${locate}).value === ${JSON.stringify(value)}`, `the field ${locate} to read ${JSON.stringify(value)}`);
   }
 
+  /** Presses one key (a puppeteer key name: 'ArrowRight', 'Tab', 'Enter') with the real keyboard. */
+  press(key: string): Promise<unknown> {
+    return executeServerCommand('pages:press', { id: this.id, key });
+  }
+
+  /** Types `text` with the real keyboard into whatever has the focus. */
+  type(text: string): Promise<unknown> {
+    return executeServerCommand('pages:type', { id: this.id, text });
+  }
+
   front(): Promise<unknown> {
     return executeServerCommand('pages:front', { id: this.id });
   }

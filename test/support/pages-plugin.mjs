@@ -101,6 +101,12 @@ export function pagesPlugin() {
           await p.keyboard.type(payload.text);
           return true;
         }
+        case 'pages:press': {
+          const p = page();
+          await p.bringToFront();
+          await p.keyboard.press(payload.key);
+          return true;
+        }
         case 'pages:click': {
           await page().mouse.click(payload.x, payload.y);
           return true;

@@ -1,7 +1,7 @@
 /**
  * The demo's pages beside the API: `/` (the studio), `/social.html` and
  * `/frame.html` (the studio in another site's iframe), `/gallery`,
- * `/dashboard`, the server-rendered `/d/:id` share pages and the site's
+ * `/dashboard`, `/jury`, the server-rendered `/d/:id` share pages and the site's
  * icon. Every HTML answer carries a Content-Security-Policy (server/pages/csp.ts);
  * compression and caching are in ./assets.ts.
  */
@@ -29,6 +29,7 @@ const PAGES: Record<string, { file: string; kind: PageKind }> = {
   '/frame.html': { file: 'frame.html', kind: 'frame' },
   '/gallery': { file: 'gallery.html', kind: 'app' },
   '/dashboard': { file: 'dashboard.html', kind: 'app' },
+  '/jury': { file: 'jury.html', kind: 'app' },
 };
 
 export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Promise<void> {

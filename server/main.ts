@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { voteIpCapFrom } from './api/gallery.ts';
 import { createApp } from './app.ts';
+import { seedDemo } from './demo/seed.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
@@ -17,6 +18,8 @@ const corsOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...
 const rateLimit = env.RATE_LIMIT_MAX === '0' ? false : { max: Number(env.RATE_LIMIT_MAX ?? 600), timeWindowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 60_000) };
 
 const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env), demoParticipants: true });
+// One campaign open for entries with a few drawn entries, so a newcomer's gallery is not empty (DEMO_SEED=0: none).
+const demoCampaign = env.DEMO_SEED === '0' ? undefined : await seedDemo(app, adminToken);
 await app.listen({ port, host });
 // PORT=0 takes any free port: print the one it got.
 const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${(app.server.address() as AddressInfo).port}`;
@@ -27,6 +30,8 @@ console.log(`  social app (studio framed from ${other}): ${url}/social.html`);
 console.log(`  gallery: ${url}/gallery`);
 console.log(`  dashboard (asks for the ADMIN_TOKEN): ${url}/dashboard`);
 console.log(`  share pages: ${url}/d/<design id> (approved designs)`);
+if (demoCampaign) console.log(`  demo campaign: ${url}/?campaign=${demoCampaign}, results: ${url}/results/${demoCampaign}`);
+console.log(`  jury: ${url}/jury#key=<key> (the dashboard makes the links)`);
 console.log(`  API (endpoint): ${url}/api`);
 console.log(`  templates: ${url}/templates/roadster.json, ${url}/templates/sneaker.json, ${url}/templates/skate-deck.json`);
 console.log(`  data: ${env.DATA_DIR ?? 'data'}/co-design.sqlite`);

@@ -72,6 +72,8 @@ async function launch(options: ChildServerOptions, port: number): Promise<ChildS
       DATA_DIR: options.dataDir,
       ADMIN_TOKEN: adminToken,
       RATE_LIMIT_MAX: '0',
+      // Measured servers start empty: no demo campaign and sample entries (server/demo/seed.ts).
+      DEMO_SEED: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

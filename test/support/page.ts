@@ -21,6 +21,17 @@ export class Page {
     return new Page(await openPage(url, viewport));
   }
 
+  /** A page in a browser context of its own (its own cookies and storage): another person's browser. */
+  static async isolated(url: string, viewport?: { width: number; height: number }): Promise<Page> {
+    return new Page(
+      (await executeServerCommand<number, { url: string; viewport?: { width: number; height: number }; isolated: true }>('pages:open', {
+        url,
+        viewport,
+        isolated: true,
+      }))!,
+    );
+  }
+
   /** The value of a JavaScript expression in the page (a promise is awaited there). */
   eval<T = unknown>(expression: string): Promise<T> {
     return executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: this.id, expression }).then((r) => r!.value);

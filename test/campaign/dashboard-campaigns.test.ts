@@ -140,4 +140,23 @@ describe('<co-design-dashboard> campaigns', () => {
     expect(await page.eval(`fetch('/api/jury', { headers: { 'Juror-Key': '${key}' } }).then((r) => r.status)`)).to.equal(401);
     await page.waitFor(`${text(camp(`tr[data-id="${ada}"] .jury`))}?.startsWith('–')`, 'the ranking without the revoked juror');
   });
+  it('marks tied entries in the ranking, in text', async function () {
+    this.timeout(60_000);
+    const api = site!;
+    const id = (await api.admin('POST', '/campaigns', campaignInput('Tied Roadster'))).body.id as string;
+    for (const name of ['Ann', 'Ben']) {
+      const design = await enter(api.endpoint, id, name);
+      expect((await api.admin('POST', `/designs/${design}/approve`)).status).to.equal(200);
+    }
+    // The same tab as the first test: the token kept for the tab signs the team in again after the reload.
+    await page!.reload();
+    await page!.clickOn(`${all('.campaign-list .open')}.find((b) => b.textContent.trim() === 'Tied Roadster')`);
+    // No votes and no jury scores yet: both score 0, both first.
+    const ranks = await page!.waitFor<string[]>(
+      `(() => { const r = ${all('.ranking tbody .rank')}.map((c) => c.textContent.replace(/\\s+/g, ' ').trim()); return r.length === 2 && r; })()`,
+      'the ranking',
+    );
+    expect(ranks).to.deep.equal(['1 (tied)', '1 (tied)']);
+    expect(await page!.eval(`${all('.ranking tbody tr.tied')}.length`)).to.equal(2);
+  });
 });

@@ -7,10 +7,12 @@ import { precompress } from './scripts/precompress.ts';
 //   vite build --mode parent     → dist/parent.js (`co-design-studio/parent`, no lit, no fabric)
 //   vite build --mode gallery    → dist/gallery.js (<co-design-gallery>, the demo's /gallery; lit, no fabric)
 //   vite build --mode dashboard  → dist/dashboard.js (<co-design-dashboard>, the demo's /dashboard)
+//   vite build --mode jury       → dist/jury.js (<co-design-jury>, the reference server's /jury)
 const ENTRIES: Record<string, string> = {
   parent: 'src/parent/index.ts',
   gallery: 'src/gallery/index.ts',
   dashboard: 'src/dashboard/index.ts',
+  jury: 'src/jury/index.ts',
 };
 
 const DRAFT_CHECKS =

@@ -3,5 +3,5 @@
 import { applyTheme } from './theme.js';
 
 const saved = localStorage.getItem('co-design-demo-theme') ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-const el = document.querySelector('co-design-gallery, co-design-dashboard');
+const el = document.querySelector('co-design-gallery, co-design-dashboard, co-design-jury');
 if (el) applyTheme(el, saved);

@@ -9,6 +9,7 @@ import { voteIpCapFrom } from './api/gallery.ts';
 import { createApp } from './app.ts';
 import { PostgresStore } from './store/postgres.ts';
 import { isClientWriteRace } from './store/postgres-sql.ts';
+import { seedDemo } from './demo/seed.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
@@ -30,6 +31,8 @@ if (env.DATABASE_URL) {
 }
 const store = env.DATABASE_URL ? await PostgresStore.open(env.DATABASE_URL, { max: Number(env.DATABASE_POOL_MAX ?? 10) }) : undefined;
 const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', store, corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env), demoParticipants: true });
+// One campaign open for entries with a few drawn entries, so a newcomer's gallery is not empty (DEMO_SEED=0: none).
+const demoCampaign = env.DEMO_SEED === '0' ? undefined : await seedDemo(app, adminToken);
 await app.listen({ port, host });
 // PORT=0 takes any free port: print the one it got.
 const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${(app.server.address() as AddressInfo).port}`;
@@ -40,6 +43,8 @@ console.log(`  social app (studio framed from ${other}): ${url}/social.html`);
 console.log(`  gallery: ${url}/gallery`);
 console.log(`  dashboard (asks for the ADMIN_TOKEN): ${url}/dashboard`);
 console.log(`  share pages: ${url}/d/<design id> (approved designs)`);
+if (demoCampaign) console.log(`  demo campaign: ${url}/?campaign=${demoCampaign}, results: ${url}/results/${demoCampaign}`);
+console.log(`  jury: ${url}/jury#key=<key> (the dashboard makes the links)`);
 console.log(`  API (endpoint): ${url}/api`);
 console.log(`  templates: ${url}/templates/roadster.json, ${url}/templates/sneaker.json, ${url}/templates/skate-deck.json`);
 console.log(`  data: ${store ? `PostgreSQL at ${describeDatabase(env.DATABASE_URL!)}` : `${env.DATA_DIR ?? 'data'}/co-design.sqlite`}`);

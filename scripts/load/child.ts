@@ -74,6 +74,8 @@ async function launch(options: ChildServerOptions, port: number): Promise<ChildS
       RATE_LIMIT_MAX: '0',
       // SQLite unless the caller gives a database: a DATABASE_URL in the caller's own environment is not inherited.
       DATABASE_URL: '',
+      // Measured servers start empty: no demo campaign and sample entries (server/demo/seed.ts).
+      DEMO_SEED: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 /**
  * The demo's pages beside the API: `/` (the studio), `/social.html` and
  * `/frame.html` (the studio in another site's iframe), `/gallery`,
- * `/dashboard`, the server-rendered `/d/:id` share pages and the site's
+ * `/dashboard`, `/jury`, the server-rendered `/d/:id` share pages, `/results/:id` and the site's
  * icon. Every HTML answer carries a Content-Security-Policy (server/pages/csp.ts);
  * compression and caching are in ./assets.ts.
  */
@@ -10,6 +10,7 @@ import type { Store } from '../store/store.ts';
 import { registerAssets } from './assets.ts';
 import { pagePolicy, partnerOrigin, type PageKind } from './csp.ts';
 import { faviconRoutes } from './favicon.ts';
+import { resultsRoutes } from './results.ts';
 import { shareRoutes } from './share.ts';
 
 export interface PagesOptions {
@@ -29,6 +30,7 @@ const PAGES: Record<string, { file: string; kind: PageKind }> = {
   '/frame.html': { file: 'frame.html', kind: 'frame' },
   '/gallery': { file: 'gallery.html', kind: 'app' },
   '/dashboard': { file: 'dashboard.html', kind: 'app' },
+  '/jury': { file: 'jury.html', kind: 'app' },
 };
 
 export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Promise<void> {
@@ -38,6 +40,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   shareRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, publicUrl: opts.publicUrl, siteName });
+  resultsRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, siteName });
   // Beside the share pages, not only the demo: every browser that opens one asks for /favicon.ico.
   faviconRoutes(app);
   if (!opts.root) return;

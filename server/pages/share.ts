@@ -58,8 +58,15 @@ ${body}
 `.text;
 }
 
+/** The design's campaign as its share page names it: `place` among the winners once the results are out. */
+export interface ShareCampaign {
+  id: string;
+  name: string;
+  place: number | null;
+}
+
 /** `votesHidden`: its campaign hides vote counts until results. */
-export function renderShare(design: StoredSummary, origin: string, opts: ShareOptions, votesHidden = false): string {
+export function renderShare(design: StoredSummary, origin: string, opts: ShareOptions, votesHidden = false, campaign?: ShareCampaign): string {
   const preview = design.previews[0];
   const pageUrl = `${origin}/d/${encodeURIComponent(design.id)}`;
   const imagePath = preview ? `${opts.apiPrefix}/designs/${encodeURIComponent(design.id)}/preview/${encodeURIComponent(preview.view)}.png` : '';
@@ -87,9 +94,17 @@ ${preview
 <meta name="twitter:description" content="${description}">`;
   const body = html`<h1>${design.author}'s ${design.template.id}</h1>
 ${preview ? html`<img src="${imagePath}" width="${preview.width}" height="${preview.height}" alt="${alt}">` : html``}
+${campaign ? shareCampaignLine(campaign) : html``}
 <p class="meta"><span>By <strong>${design.author}</strong></span><span>${votes}</span><span>Submitted <time datetime="${design.createdAt}">${design.createdAt.slice(0, 10)}</time></span></p>
 <p><a href="/gallery">See all designs and vote in the gallery</a> · <a href="/">Design your own</a></p>`;
   return page(title, head, body);
+}
+
+function shareCampaignLine(c: ShareCampaign): SafeHtml {
+  const results = `/results/${encodeURIComponent(c.id)}`;
+  return c.place === null
+    ? html`<p class="campaign">Entered in <strong>${c.name}</strong>.</p>`
+    : html`<p class="campaign"><strong>Place ${c.place}</strong> in <a href="${results}">${c.name}</a>.</p>`;
 }
 
 export function renderNotFound(siteName: string): string {
@@ -106,7 +121,14 @@ export function shareRoutes(app: FastifyInstance, opts: ShareOptions): void {
     if (!design || design.status !== DesignStatus.Approved) return reply.code(404).header('Cache-Control', 'no-store').send(renderNotFound(opts.siteName));
     const origin = opts.publicUrl?.replace(/\/+$/, '') ?? requestOrigin(request);
     const campaign = design.campaign ? await opts.store.getCampaign(design.campaign) : undefined;
-    const hidden = !!campaign?.input.hideVotes && currentPhase(campaign.input.schedule, campaign.movedTo, Date.now()) !== 'results';
-    return reply.header('Cache-Control', 'public, max-age=60').send(renderShare(design, origin, opts, hidden));
+    const results = !!campaign && currentPhase(campaign.input.schedule, campaign.movedTo, Date.now()) === 'results';
+    const hidden = !!campaign?.input.hideVotes && !results;
+    let entered: ShareCampaign | undefined;
+    if (campaign) {
+      // The place is public only with the results, as on /results/:id.
+      const place = results ? (await opts.store.winnersOf(campaign.id)).indexOf(design.id) + 1 : 0;
+      entered = { id: campaign.id, name: campaign.input.name, place: place > 0 ? place : null };
+    }
+    return reply.header('Cache-Control', 'public, max-age=60').send(renderShare(design, origin, opts, hidden, entered));
   });
 }

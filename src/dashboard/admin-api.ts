@@ -15,7 +15,7 @@ import type {
 
 export type ModerationAction = 'approve' | 'reject' | 'hide';
 
-const bearer = (token: string): RequestInit => ({ headers: { Authorization: `Bearer ${token}` } });
+export const bearer = (token: string): RequestInit => ({ headers: { Authorization: `Bearer ${token}` } });
 
 export class AdminApi {
   constructor(
@@ -27,8 +27,16 @@ export class AdminApi {
     return requestJson<CampaignStats>(apiUrl(this.endpoint, '/stats'), bearer(this.token), signal).then((r) => r.body);
   }
 
-  queue(status: DesignStatus, page: number, perPage: number, signal?: AbortSignal): Promise<GalleryPage> {
-    return listDesigns(this.endpoint, { page, perPage, sort: 'new', status }, bearer(this.token), signal);
+  /** `campaign`: one campaign's entries only. */
+  queue(
+    status: DesignStatus,
+    page: number,
+    perPage: number,
+    campaign?: string,
+    signal?: AbortSignal,
+  ): Promise<GalleryPage> {
+    const query = { page, perPage, sort: 'new' as const, status, campaign };
+    return listDesigns(this.endpoint, query, bearer(this.token), signal);
   }
 
   moderate(id: string, action: ModerationAction): Promise<ModerationResult> {

@@ -2,6 +2,9 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DesignStatus, type CampaignStats, type DesignSummary, type GalleryPage } from '../protocol/submission.ts';
 import { AdminApi, PreviewBlobs, type ModerationAction } from './admin-api.ts';
+import type { Campaign } from '../protocol/campaign.ts';
+import { CampaignApi } from './campaigns/campaign-api.ts';
+import type { CoDesignCampaigns } from './campaigns/campaigns.component.ts';
 import { funnel, histogram, toolTime } from './charts.ts';
 import { duration } from './format.ts';
 import { styles } from './dashboard.styles.ts';
@@ -39,6 +42,9 @@ export class CoDesignDashboard extends LitElement {
   @state() private announcement = '';
   @state() private failure = '';
   @state() private busy = new Set<string>();
+  /** The queue's campaign filter ('' for every design) and the campaigns to filter by. */
+  @state() private campaign = '';
+  @state() private campaigns: Campaign[] = [];
 
   private readonly previews = new PreviewBlobs(this);
 
@@ -73,7 +79,7 @@ export class CoDesignDashboard extends LitElement {
       // Not kept: fine for this visit.
     }
     this.api = api;
-    await this.loadQueue();
+    await Promise.all([this.loadQueue(), this.loadCampaigns()]);
   }
 
   private forget(): void {
@@ -90,14 +96,25 @@ export class CoDesignDashboard extends LitElement {
 
   private async refresh(): Promise<void> {
     if (!this.api) return;
-    const [stats] = await Promise.all([this.api.stats(), this.loadQueue()]);
+    const [stats] = await Promise.all([this.api.stats(), this.loadQueue(), this.loadCampaigns()]);
     this.stats = stats;
+    await this.renderRoot.querySelector<CoDesignCampaigns>('co-design-campaigns')?.reload();
+  }
+
+  private async loadCampaigns(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this.campaigns = (await new CampaignApi(this.api).list()).items;
+    } catch {
+      // A backend without campaigns: the queue shows every design.
+      this.campaigns = [];
+    }
   }
 
   private async loadQueue(page = this.page): Promise<void> {
     if (!this.api) return;
     try {
-      const queue = await this.api.queue(this.status, page, PER_PAGE);
+      const queue = await this.api.queue(this.status, page, PER_PAGE, this.campaign || undefined);
       this.previews.clear();
       this.queue = queue;
       this.page = page;
@@ -115,6 +132,11 @@ export class CoDesignDashboard extends LitElement {
 
   private handleStatus(event: Event): void {
     this.status = (event.target as HTMLSelectElement).value as DesignStatus;
+    void this.loadQueue(1);
+  }
+
+  private handleCampaign(event: Event): void {
+    this.campaign = (event.target as HTMLSelectElement).value;
     void this.loadQueue(1);
   }
 
@@ -233,6 +255,19 @@ export class CoDesignDashboard extends LitElement {
           )}
         </select>
       </label>
+      ${
+        this.campaigns.length
+          ? html`<label
+            >Campaign
+            <select class="campaign-filter" @change=${this.handleCampaign} .value=${this.campaign}>
+              <option value="" ?selected=${!this.campaign}>All designs</option>
+              ${this.campaigns.map(
+                (c) => html`<option value=${c.id} ?selected=${c.id === this.campaign}>${c.name}</option>`,
+              )}
+            </select>
+          </label>`
+          : nothing
+      }
       ${this.queue && this.queue.items.length === 0 ? html`<p class="empty">Nothing ${this.status}.</p>` : nothing}
       <ul class="queue">
         ${this.queue?.items.map((d) => this.renderDesign(api, d))}
@@ -263,6 +298,10 @@ export class CoDesignDashboard extends LitElement {
         <button type="button" class="sign-out" @click=${() => this.forget()}>Sign out</button>
       </div>
       ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
+      <co-design-campaigns
+        .admin=${api}
+        @co-design-campaigns-changed=${() => this.loadCampaigns()}
+      ></co-design-campaigns>
       <div class="columns">${this.renderQueue(api)} ${this.renderStats(this.stats)}</div>
     `;
   }

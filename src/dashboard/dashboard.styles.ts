@@ -75,6 +75,8 @@ export const styles = [
       list-style: none;
       padding: 0;
       display: grid;
+      /* A row of previews scrolls inside its card instead of widening the page on a phone. */
+      grid-template-columns: minmax(0, 1fr);
       gap: 12px;
     }
     .design {
@@ -85,18 +87,22 @@ export const styles = [
     }
     .previews {
       display: flex;
+      flex-wrap: wrap;
       gap: 8px;
-      overflow-x: auto;
     }
+    /* Wrapped and shrunk to the card rather than scrolled: a scrolling row would need a tab stop of its own. */
     .previews img,
     .previews .loading {
-      height: 120px;
+      height: auto;
       width: auto;
+      max-height: 120px;
+      max-width: 100%;
       background: #fff;
       border-radius: 4px;
     }
     .previews .loading {
       width: 180px;
+      height: 120px;
       background: var(--_line);
     }
     .author {

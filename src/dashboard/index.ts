@@ -5,13 +5,17 @@
  * any other module's top-level code.
  */
 import { CoDesignDashboard } from './dashboard.component.ts';
+import { CoDesignCampaigns } from './campaigns/campaigns.component.ts';
 
-export { CoDesignDashboard };
+export { CoDesignDashboard, CoDesignCampaigns };
+
+if (!customElements.get('co-design-campaigns')) customElements.define('co-design-campaigns', CoDesignCampaigns);
 
 if (!customElements.get('co-design-dashboard')) customElements.define('co-design-dashboard', CoDesignDashboard);
 
 declare global {
   interface HTMLElementTagNameMap {
     'co-design-dashboard': CoDesignDashboard;
+    'co-design-campaigns': CoDesignCampaigns;
   }
 }

@@ -47,12 +47,13 @@ export async function requestJson<T>(
 
 export function listDesigns(
   endpoint: string,
-  query: { page: number; perPage: number; sort: GallerySort; status?: string },
+  query: { page: number; perPage: number; sort: GallerySort; status?: string; campaign?: string },
   init: RequestInit = {},
   signal?: AbortSignal,
 ): Promise<GalleryPage> {
   const params = new URLSearchParams({ page: String(query.page), perPage: String(query.perPage), sort: query.sort });
   if (query.status) params.set('status', query.status);
+  if (query.campaign) params.set('campaign', query.campaign);
   return requestJson<GalleryPage>(apiUrl(endpoint, `/designs?${params}`), init, signal).then((r) => r.body);
 }
 

@@ -21,6 +21,17 @@ export class Page {
     return new Page(await openPage(url, viewport));
   }
 
+  /** A page in a browser context of its own (its own cookies and storage): another person's browser. */
+  static async isolated(url: string, viewport?: { width: number; height: number }): Promise<Page> {
+    return new Page(
+      (await executeServerCommand<number, { url: string; viewport?: { width: number; height: number }; isolated: true }>('pages:open', {
+        url,
+        viewport,
+        isolated: true,
+      }))!,
+    );
+  }
+
   /** The value of a JavaScript expression in the page (a promise is awaited there). */
   eval<T = unknown>(expression: string): Promise<T> {
     return executeServerCommand<{ value: T }, { id: number; expression: string }>('pages:eval', { id: this.id, expression }).then((r) => r!.value);
@@ -74,14 +85,14 @@ export class Page {
     await this.waitFor(`(${locate}).value === ${JSON.stringify(value)}`, `the field ${locate} to read ${JSON.stringify(value)}`);
   }
 
+  /** Presses one key (a puppeteer key name: 'ArrowRight', 'Tab', 'Enter') with the real keyboard. */
+  press(key: string): Promise<unknown> {
+    return executeServerCommand('pages:press', { id: this.id, key });
+  }
+
   /** Types `text` with the real keyboard into whatever has the focus. */
   type(text: string): Promise<unknown> {
     return executeServerCommand('pages:type', { id: this.id, text });
-  }
-
-  /** Presses one key (a puppeteer key name, e.g. `Escape`). */
-  press(key: string): Promise<unknown> {
-    return executeServerCommand('pages:press', { id: this.id, key });
   }
 
   front(): Promise<unknown> {

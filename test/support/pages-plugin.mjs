@@ -10,6 +10,8 @@ import { join } from 'node:path';
 const pages = new Map();
 /** Per page: every response's URL and status, and what the console said as errors. */
 const logs = new Map();
+/** The browser context of each page opened `isolated`, closed with it. */
+const contexts = new Map();
 let nextId = 1;
 
 /** Listens before the page loads, so the first requests (the icon, the scripts) are heard too. */
@@ -65,10 +67,18 @@ export function pagesPlugin() {
         case 'pages:open': {
           // A window of its own, so every page stays visible and takes input, as tabs side by side would.
           const browser = testPage.browser();
-          const client = await browser.target().createCDPSession();
-          const { targetId } = await client.send('Target.createTarget', { url: 'about:blank', newWindow: true });
-          const target = await browser.waitForTarget((t) => t._targetId === targetId);
-          const p = await target.page();
+          let p;
+          if (payload.isolated) {
+            // A browser context of its own: its own cookies and storage, as another person's browser has.
+            const context = await browser.createBrowserContext();
+            p = await context.newPage();
+            contexts.set(p, context);
+          } else {
+            const client = await browser.target().createCDPSession();
+            const { targetId } = await client.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+            const target = await browser.waitForTarget((t) => t._targetId === targetId);
+            p = await target.page();
+          }
           await p.setViewport(payload.viewport ?? { width: 1100, height: 700 });
           const log = record(p);
           await p.goto(payload.url, { waitUntil: 'load' });
@@ -102,7 +112,9 @@ export function pagesPlugin() {
           return true;
         }
         case 'pages:press': {
-          await page().keyboard.press(payload.key);
+          const p = page();
+          await p.bringToFront();
+          await p.keyboard.press(payload.key);
           return true;
         }
         case 'pages:click': {
@@ -123,6 +135,8 @@ export function pagesPlugin() {
           pages.delete(payload.id);
           logs.delete(payload.id);
           await p.close({ runBeforeUnload: false });
+          await contexts.get(p)?.close();
+          contexts.delete(p);
           return true;
         }
         case 'downloads:allow': {

@@ -47,6 +47,8 @@ export interface PrintViewReport {
   panels: string[];
   rasterLayers: RasterLayerEntry[];
   skippedLayers: SkippedLayerEntry[];
+  /** The template's locked brand elements, which the studio's export prints and this slice does not draw yet. */
+  skippedLocked: { id: string; name: string; reason: string }[];
 }
 
 export interface PrintReport {
@@ -122,6 +124,11 @@ function drawPage(
     panels: print.panels ?? view.areas.map((a) => a.id),
     rasterLayers: [],
     skippedLayers: [],
+    skippedLocked: (view.locked ?? []).map((el) => ({
+      id: el.id,
+      name: el.name,
+      reason: 'locked element not yet rendered',
+    })),
   };
   // Design units from the trim's top-left corner; Skia's page has y down, as the design has, from the top of
   // its rounded-up page, which lies above the exact page's top edge.

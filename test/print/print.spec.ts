@@ -173,6 +173,10 @@ describe('print PDF', () => {
     };
     const { report } = await renderPrintPdf(design(deck, 'top', [text, star]), deck);
     assert.deepEqual(report.views[0].skippedLayers, [{ layer: 'slogan', name: 'Slogan', reason: 'text not yet rendered' }]);
+    assert.deepEqual(report.views[0].skippedLocked, []);
+    assert.deepEqual(report.views[1].skippedLocked, [
+      { id: 'badge', name: 'Kerb Skate Co. badge', reason: 'locked element not yet rendered' },
+    ]);
   });
 
   it('refuses a design made on another template and an invalid design, naming the problem', async () => {

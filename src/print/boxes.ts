@@ -2,8 +2,9 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import type { PdfBox } from './page.ts';
 
 /**
- * Sets each page's exact MediaBox, its TrimBox (where the product is cut) and BleedBox (how far paint runs past it), which Skia's PDF
- * backend does not write. The page content is copied as it is; only the page dictionaries change.
+ * Sets each page's exact MediaBox, its TrimBox (where the product is cut) and BleedBox (how far paint runs past
+ * it), which Skia's PDF backend does not write. The page content is kept as it is; only the page dictionaries
+ * change.
  */
 export async function setPageBoxes(
   pdf: Uint8Array,

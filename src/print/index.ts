@@ -18,7 +18,7 @@ import { useSkia } from './skia.ts';
 export { PT_PER_MM, type PdfBox } from './page.ts';
 
 export interface PrintOptions {
-  /** Resolution of the layers that cannot stay vector, in dots per inch on the product; default and minimum 150. */
+  /** Resolution of the layers that cannot stay vector, in dots per inch on the product: 150 (default) to 600. */
   rasterDpi?: number;
 }
 
@@ -63,6 +63,8 @@ export interface PrintResult {
 }
 
 export const MIN_RASTER_DPI = 150;
+/** Above this an image layer of a car's side would be gigabytes of PDF: a shop that wants more asks for vectors. */
+export const MAX_RASTER_DPI = 600;
 
 /**
  * One PDF page per template view that has a print size (`view.print`): the view at its size on the product plus
@@ -81,7 +83,12 @@ export async function renderPrintPdf(
       ErrorCode.DesignTemplateMismatch,
       `template: the design was made on "${doc.template.id}", not on "${manifest.id}"`,
     );
-  const dpi = Math.max(MIN_RASTER_DPI, options.rasterDpi ?? MIN_RASTER_DPI);
+  const dpi = options.rasterDpi ?? MIN_RASTER_DPI;
+  if (!(dpi >= MIN_RASTER_DPI && dpi <= MAX_RASTER_DPI))
+    throw new StudioError(
+      ErrorCode.ExportFailed,
+      `rasterDpi: must be ${MIN_RASTER_DPI} to ${MAX_RASTER_DPI}, got ${String(options.rasterDpi)}`,
+    );
   const printed = manifest.views.filter((view) => view.print);
   if (!printed.length)
     throw new StudioError(ErrorCode.TemplateInvalid, `views: no view of "${manifest.id}" has a print size`);

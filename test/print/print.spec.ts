@@ -179,13 +179,17 @@ describe('print PDF', () => {
     ]);
   });
 
-  it('refuses a design made on another template and an invalid design, naming the problem', async () => {
+  it('refuses a design made on another template, an invalid design and a dpi out of range, naming the problem', async () => {
     await assert.rejects(renderPrintPdf(design(roadster, 'side', []), deck), (e: unknown) => {
       assert.ok(e instanceof StudioError);
       assert.equal(e.code, 'design-template-mismatch');
       assert.match(e.message, /roadster/);
       return true;
     });
+    await assert.rejects(
+      renderPrintPdf(design(deck, 'top', []), deck, { rasterDpi: 5000 }),
+      /rasterDpi: must be 150 to 600, got 5000/,
+    );
     const broken = { ...design(deck, 'top', []), version: 'one' };
     await assert.rejects(renderPrintPdf(broken, deck), (e: unknown) => e instanceof StudioError && e.code === 'design-invalid');
   });

@@ -10,7 +10,7 @@ import { ErrorCode, StudioError } from '../errors.ts';
 import { parseTemplateManifest } from '../template/schema.ts';
 import type { TemplateManifest } from '../template/types.ts';
 import { setPageBoxes } from './boxes.ts';
-import { drawRasterLayer, drawVectorLayer, rasterReason, type RasterLayerReport } from './layers.ts';
+import { drawRasterLayer, drawVectorLayer, rasterReason, STRIP_PIXELS, type RasterLayerReport } from './layers.ts';
 import { pageGeometry, type PageGeometry } from './page.ts';
 import { drawShape } from './shapes.ts';
 import { useSkia } from './skia.ts';
@@ -20,6 +20,8 @@ export { PT_PER_MM, type PdfBox } from './page.ts';
 export interface PrintOptions {
   /** Resolution of the layers that cannot stay vector, in dots per inch on the product: 150 (default) to 600. */
   rasterDpi?: number;
+  /** Pixels of an image layer drawn at a time (memory per strip is 4 bytes each); default 16 million. */
+  stripPixels?: number;
 }
 
 /** A layer printed as an image, and why. */
@@ -92,6 +94,7 @@ export async function renderPrintPdf(
   const printed = manifest.views.filter((view) => view.print);
   if (!printed.length)
     throw new StudioError(ErrorCode.TemplateInvalid, `views: no view of "${manifest.id}" has a print size`);
+  const stripPixels = Math.max(1_000, options.stripPixels ?? STRIP_PIXELS);
   useSkia();
   await loadDrawingSupport(doc);
 
@@ -106,18 +109,24 @@ export async function renderPrintPdf(
     const layers = doc.views.find((v) => v.view === view.id)?.layers ?? [];
     const { width, height } = geometry.skiaPage;
     const ctx = pdf.beginPage(width, height) as unknown as CanvasRenderingContext2D;
-    report.views.push(drawPage(ctx, geometry, layers, dpi, report.views.length + 1));
+    report.views.push(drawPage(ctx, geometry, layers, { dpi, stripPixels }, report.views.length + 1));
     pdf.endPage();
     boxes.push({ media: geometry.page, trim: geometry.trim, bleed: geometry.page });
   }
   return { pdf: await setPageBoxes(pdf.close(), boxes), report };
 }
 
+/** How image layers are made: their resolution and the pixels drawn at a time. */
+interface Raster {
+  dpi: number;
+  stripPixels: number;
+}
+
 function drawPage(
   ctx: CanvasRenderingContext2D,
   geometry: PageGeometry,
   layers: readonly Layer[],
-  dpi: number,
+  raster: Raster,
   page: number,
 ): PrintViewReport {
   const { view, print } = geometry;
@@ -146,7 +155,7 @@ function drawPage(
   for (const layer of layers) {
     if (!layer.visible) continue;
     ctx.save();
-    drawLayer(ctx, layer, geometry, dpi, entry);
+    drawLayer(ctx, layer, geometry, raster, entry);
     ctx.restore();
   }
   return entry;
@@ -156,14 +165,15 @@ function drawLayer(
   ctx: CanvasRenderingContext2D,
   layer: Layer,
   geometry: PageGeometry,
-  dpi: number,
+  raster: Raster,
   entry: PrintViewReport,
 ): void {
   const named = { layer: layer.id, name: layer.name };
   if (layer.kind === 'paint') {
     const reason = rasterReason(layer);
     if (!reason) return drawVectorLayer(ctx, layer, geometry);
-    entry.rasterLayers.push({ ...named, reason, ...drawRasterLayer(ctx, layer, geometry, dpi) });
+    const drawn = drawRasterLayer(ctx, layer, geometry, raster.dpi, raster.stripPixels);
+    entry.rasterLayers.push({ ...named, reason, ...drawn });
     return;
   }
   const object = layer.object;

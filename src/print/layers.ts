@@ -1,5 +1,5 @@
-import type { Fill, Mark, PaintLayer } from '../document/types.ts';
-import { drawMark } from '../editor/render/strokes.ts';
+import type { Fill, Mark, PaintLayer, Stroke } from '../document/types.ts';
+import { decodeStrokePoints, drawMark } from '../editor/render/strokes.ts';
 import type { PageGeometry } from './page.ts';
 import { skiaCanvas } from './skia.ts';
 
@@ -51,7 +51,27 @@ export interface RasterLayerReport {
 }
 
 /** Pixels in one strip of a raster layer: about 64 MB of RGBA at a time, whatever the product's size. */
-const STRIP_PIXELS = 16_000_000;
+export const STRIP_PIXELS = 16_000_000;
+
+/**
+ * How far below and above its points a stroke can paint, in design units. A spray's particles are a normal
+ * spread of a third of its radius (at most about 2.3 radii out) and its drips run down at most 6.5 radii; a line
+ * reaches half its width. Generous on purpose: a strip that skips a stroke it touches would show a seam.
+ */
+function reach(stroke: Stroke): number {
+  return stroke.tool === 'spray' ? 8 * stroke.size : stroke.size;
+}
+
+/** The rows of design units each stroke can paint (fills paint anywhere in their area: undefined, always drawn). */
+function verticalExtents(marks: readonly Mark[]): ({ top: number; bottom: number } | undefined)[] {
+  return marks.map((mark) => {
+    if (mark.type !== 'stroke') return undefined;
+    const xy = decodeStrokePoints(mark.pts);
+    let [top, bottom] = [Infinity, -Infinity];
+    for (let i = 1; i < xy.length; i += 2) [top, bottom] = [Math.min(top, xy[i]), Math.max(bottom, xy[i])];
+    return { top: top - reach(mark), bottom: bottom + reach(mark) };
+  });
+}
 
 /**
  * Draws a paint layer as an image at `dpi` on the product, over the printed panels' bounds only, in horizontal
@@ -64,20 +84,27 @@ export function drawRasterLayer(
   layer: PaintLayer,
   geometry: PageGeometry,
   dpi: number,
+  stripPixels = STRIP_PIXELS,
 ): RasterLayerReport {
   const { left, top, right, bottom } = geometry.bounds;
   const pxPerUnit = (geometry.mmPerUnit / 25.4) * dpi;
   const widthPx = Math.ceil((right - left) * pxPerUnit);
   const heightPx = Math.ceil((bottom - top) * pxPerUnit);
-  const stripRows = Math.max(1, Math.floor(STRIP_PIXELS / Math.max(1, widthPx)));
+  const stripRows = Math.max(1, Math.floor(stripPixels / Math.max(1, widthPx)));
   const areaPath = (id: string) => geometry.areas.get(id);
+  const extents = verticalExtents(layer.marks);
   let strips = 0;
   for (let row = 0; row < heightPx; row += stripRows) {
     const rows = Math.min(stripRows, heightPx - row);
     const strip = skiaCanvas(widthPx, rows);
     const sctx = strip.getContext('2d')!;
     sctx.setTransform(pxPerUnit, 0, 0, pxPerUnit, -left * pxPerUnit, -row - top * pxPerUnit);
-    for (const mark of layer.marks) drawMark(sctx, mark, areaPath);
+    // Only the strokes that can reach this strip: a long layer is not drawn once per strip.
+    const [from, to] = [top + row / pxPerUnit, top + (row + rows) / pxPerUnit];
+    layer.marks.forEach((mark, i) => {
+      const extent = extents[i];
+      if (!extent || (extent.bottom >= from && extent.top <= to)) drawMark(sctx, mark, areaPath);
+    });
     ctx.drawImage(strip, left, top + row / pxPerUnit, widthPx / pxPerUnit, rows / pxPerUnit);
     strips++;
   }

@@ -26,12 +26,25 @@ const pixel = (dpi: number, x: number, y: number) =>
  * poppler's resampling, which move a channel by a few levels (#ffff00 reads #fdfd00).
  */
 function assertColour(actual: string, expected: string, what: string, tolerance = 6): void {
+  assert.ok(sameColour(actual, expected, tolerance), `${what}: ${actual}, expected ${expected} ± ${tolerance}`);
+}
+
+/** Darkness (765 − r − g − b) summed over horizontal bands of 20 rows of a rendered page. */
+function inkByBand(page: ReturnType<typeof renderPage>): number[] {
+  const bands: number[] = [];
+  for (let y = 0; y < page.height; y++)
+    for (let x = 0; x < page.width; x++) {
+      const c = page.at(x, y);
+      const dark = 765 - [1, 3, 5].reduce((n, i) => n + parseInt(c.slice(i, i + 2), 16), 0);
+      bands[Math.floor(y / 20)] = (bands[Math.floor(y / 20)] ?? 0) + dark;
+    }
+  return bands;
+}
+
+function sameColour(a: string, b: string, tolerance: number): boolean {
   const channels = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
-  const [a, e] = [channels(actual), channels(expected)];
-  assert.ok(
-    a.every((v, i) => Math.abs(v - e[i]) <= tolerance),
-    `${what}: ${actual}, expected ${expected} ± ${tolerance}`,
-  );
+  const [ca, cb] = [channels(a), channels(b)];
+  return ca.every((v, i) => Math.abs(v - cb[i]) <= tolerance);
 }
 
 const star: Layer = {
@@ -160,6 +173,24 @@ describe('print PDF', () => {
     const page = renderPage(pdf, 1, 30);
     assertColour(page.at(...pixel(30, 600, 240)), '#ffff00', 'the raster layer');
     assertColour(page.at(...pixel(30, 1100, 240)), '#2040c0', 'the eraser shows the layer below');
+  });
+
+  it('draws an image layer in strips with the same pixels as in one, a spray reaching across strips', async () => {
+    // A nozzle held still for 80 samples at (800, 200) runs drips down across several strips, then moves on.
+    const held = [3200, 800, ...Array<number>(160).fill(0), 400, 40, 400, -40];
+    const spray = { type: 'stroke', tool: 'spray', color: '#aa0000', size: 50, opacity: 1, pts: held, seed: 9, density: 30, style: 2, drips: true } as const;
+    const layers = [paint('sprayed', [spray])];
+    const whole = await renderPrintPdf(design(deck, 'top', layers), deck);
+    const strips = await renderPrintPdf(design(deck, 'top', layers), deck, { stripPixels: 200_000 });
+    assert.equal(whole.report.views[0].rasterLayers[0].strips, 1);
+    const many = strips.report.views[0].rasterLayers[0].strips;
+    assert.ok(many >= 20, `${many} strips`);
+    const [a, b] = [renderPage(whole.pdf, 1, 50), renderPage(strips.pdf, 1, 50)];
+    // Where strips meet, the page's rasteriser blends each image's edge row a little differently; a stroke a strip
+    // left out would take whole dots and drips with it. So the two must hold the same ink, per band of the page.
+    const [inkA, inkB] = [inkByBand(a), inkByBand(b)];
+    assert.ok(inkA.reduce((n, v) => n + v, 0) > 100_000, 'the spray painted');
+    inkA.forEach((v, band) => assert.ok(Math.abs(v - inkB[band]) <= 0.2 * v + 1000, `band ${band}: ${inkB[band]}, ${v} in one strip`));
   });
 
   it('says which objects it does not draw yet rather than dropping them silently', async () => {

@@ -8,12 +8,17 @@ import { precompress } from './scripts/precompress.ts';
 //   vite build --mode gallery    → dist/gallery.js (<co-design-gallery>, the demo's /gallery; lit, no fabric)
 //   vite build --mode dashboard  → dist/dashboard.js (<co-design-dashboard>, the demo's /dashboard)
 //   vite build --mode jury       → dist/jury.js (<co-design-jury>, the reference server's /jury)
+//   vite build --mode print      → dist/print.js (`co-design-studio/print`, for Node: Skia and pdf-lib stay imports)
 const ENTRIES: Record<string, string> = {
   parent: 'src/parent/index.ts',
   gallery: 'src/gallery/index.ts',
   dashboard: 'src/dashboard/index.ts',
   jury: 'src/jury/index.ts',
+  print: 'src/print/index.ts',
 };
+
+// The print renderer runs in Node: its native canvas, its PDF library and Node's own modules are imported, not bundled.
+const NODE_EXTERNAL = [/^@napi-rs\/canvas/, /^@cantoo\/pdf-lib/, /^node:/];
 
 const DRAFT_CHECKS =
   /[\\/]src[\\/](drafts[\\/](meta-check|record-checks|rasters)|document[\\/](validate|schema|raw|issues|limits|rules|migrate|migrations[\\/]\w+)|element[\\/]design-checks)\.ts$/;
@@ -35,6 +40,7 @@ export default defineConfig(({ mode }) => {
         fileName: () => (extra ? `${mode}.js` : 'co-design-studio.js'),
       },
       rollupOptions: {
+        external: mode === 'print' ? NODE_EXTERNAL : undefined,
         // Lets the bundler merge chunks shared with lazy code into the entry (one request, better
         // gzip: ~3.5 KB less than the same code in seven small chunks). The entry may then export
         // more than src/index.ts does; those extra names are internal.

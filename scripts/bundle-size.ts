@@ -49,6 +49,8 @@ function listJs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = join(dir, d.name);
     if (d.isDirectory()) return d.name === 'types' ? [] : listJs(p);
+    // co-design-studio/print and its chunks run in Node, never in a browser: not part of what a page downloads.
+    if (/^print(-.*)?\.js$/.test(d.name)) return [];
     return d.name.endsWith('.js') ? [p] : [];
   });
 }

@@ -9,6 +9,7 @@ import { indexOfLayer } from './layers.ts';
 import { OpenTemplate, type TemplateSource } from './open-template.ts';
 import type { ObjectAssets } from './render/objects.ts';
 import { snapshotRasters, type KeptDesign, type RasterSnapshot } from './render/raster-seed.ts';
+import { safeGuideFor } from './render/safe-guide.ts';
 import { Scene } from './render/scene.ts';
 import { createStudioCanvas, type StudioCanvas } from './render/studio-canvas.ts';
 import type { EditorChange, ShownDesign } from './shown.ts';
@@ -153,6 +154,7 @@ export abstract class EditorCore extends EventTarget {
     this.canvas.discardActiveObject();
     this.viewId = id;
     this.canvas.painter = painter;
+    this.canvas.safeGuide = safeGuideFor(painter.view, painter.areas);
     this.scene.setArea({
       width: painter.view.width,
       height: painter.view.height,

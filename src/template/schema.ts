@@ -196,6 +196,38 @@ export const TemplatePathSchema = v.strictObject(
   objectMessage,
 );
 
+/** Millimetres, at most 100 m (a truck's side fits; a typo of a few kilometres does not). */
+const Millimetres = (min: number) =>
+  v.pipe(v.number(), v.minValue(min, `must be at least ${min}`), v.maxValue(100_000, 'must be at most 100000 (100 m)'));
+
+export const TemplatePrintSchema = v.strictObject(
+  {
+    widthMm: v.pipe(Millimetres(1), v.description("The view's width on the product; the height follows.")),
+    bleedMm: v.pipe(Millimetres(0), v.description("Paint printed beyond each panel's edge, on every side.")),
+    safeMm: v.optional(v.pipe(Millimetres(0), v.description('Keep text and logos this far inside the edge.'))),
+    panels: v.optional(
+      v.pipe(
+        nonEmptyList(Id, TEMPLATE_LIMITS.areasPerView, 'panels'),
+        v.description("The design areas that are printed; default all the view's areas."),
+      ),
+    ),
+  },
+  objectMessage,
+);
+
+/** A view's print panels must be its own areas. */
+const printPanelsAreAreas = v.rawCheck<TemplateView>(({ dataset, addIssue }) => {
+  if (!dataset.typed) return;
+  const view = dataset.value;
+  const areas = new Set(view.areas.map((a) => a.id));
+  const unknown = view.print?.panels?.find((id) => !areas.has(id));
+  if (unknown === undefined) return;
+  addIssue({
+    message: `panel "${unknown}" is not an area of view "${view.id}"`,
+    path: keyIssue('print', view as TemplateView & Record<string, unknown>),
+  });
+});
+
 export const TemplateViewSchema = v.strictObject(
   {
     id: Id,
@@ -211,6 +243,7 @@ export const TemplateViewSchema = v.strictObject(
     ),
     paths: v.optional(v.pipe(list(TemplatePathSchema, TEMPLATE_LIMITS.pathsPerView, 'paths'), uniqueIds('path'))),
     mirror: v.optional(MirrorSchema),
+    print: v.optional(TemplatePrintSchema),
   },
   objectMessage,
 );
@@ -327,7 +360,11 @@ export const TemplateManifestSchema = v.strictObject(
       v.string(),
       v.regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'must be 1–64 characters of letters, digits, ".", "_", "+" or "-"'),
     ),
-    views: v.pipe(nonEmptyList(TemplateViewSchema, TEMPLATE_LIMITS.views, 'views'), uniqueIds('view'), uniquePathIds()),
+    views: v.pipe(
+      nonEmptyList(v.pipe(TemplateViewSchema, printPanelsAreAreas), TEMPLATE_LIMITS.views, 'views'),
+      uniqueIds('view'),
+      uniquePathIds(),
+    ),
     palette: v.optional(nonEmptyList(Colour, TEMPLATE_LIMITS.palette, 'colours')),
     fonts: v.optional(v.pipe(list(TemplateFontSchema, TEMPLATE_LIMITS.fonts, 'fonts'), uniqueFontNames)),
     stickers: v.optional(

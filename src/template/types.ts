@@ -42,6 +42,20 @@ export interface TemplateView {
   mirror?: TemplateMirror;
   /** Named lines text can follow (a car's sill, a deck's nose); ids unique in the manifest. */
   paths?: TemplatePath[];
+  /** The view's physical size and what of it is printed (docs/print.md); without it the view is not printed. */
+  print?: TemplatePrint;
+}
+
+/** How a view is printed: its true size, the bleed around it and the printed panels. */
+export interface TemplatePrint {
+  /** The view's width on the product in millimetres; the height follows from the view's aspect. */
+  widthMm: number;
+  /** Paint beyond each printed area's edge, in millimetres, so a cut a little off shows no white. */
+  bleedMm: number;
+  /** Keep text and logos this far inside an area's edge (millimetres); shown as a guide in the studio. */
+  safeMm?: number;
+  /** The design areas that are printed; default all of the view's areas. */
+  panels?: string[];
 }
 
 export interface TemplatePath {

@@ -35,10 +35,11 @@ describe('package.json and the tarball', () => {
     files = new Set((JSON.parse(out)[0].files as { path: string }[]).map((f) => f.path));
   });
 
-  it('exports ESM and types for "." and "./parent", types listed first', () => {
+  it('exports ESM and types for ".", "./parent" and "./print", types listed first', () => {
     for (const [entry, js, dts] of [
       ['.', './dist/co-design-studio.js', './dist/types/index.d.ts'],
       ['./parent', './dist/parent.js', './dist/types/parent/index.d.ts'],
+      ['./print', './dist/print.js', './dist/types/print/index.d.ts'],
     ]) {
       assert.deepEqual(pkg.exports[entry], { types: dts, import: js }, entry);
       assert.equal(Object.keys(pkg.exports[entry])[0], 'types', `${entry}: "types" must come first to be seen`);
@@ -89,6 +90,24 @@ describe('package.json and the tarball', () => {
     for (const file of [...files].filter((f) => f.startsWith('dist/') && f.endsWith('.js'))) {
       assert.doesNotMatch(read(file), /\bnew Function\s*\(|[^.\w]eval\s*\(/, file);
     }
+  });
+
+  it('co-design-studio/print imports only Node, Skia and pdf-lib besides its own chunks, and makes a PDF', async () => {
+    const text = read('dist/print.js');
+    const bare = [...text.matchAll(/^import\b[^;]*?["']([^"'.][^"']*)["'];?$/gm)].map((m) => m[1]);
+    assert.deepEqual([...new Set(bare)].sort(), ['@cantoo/pdf-lib', '@napi-rs/canvas']);
+    const { renderPrintPdf } = await import(join(root, 'dist/print.js'));
+    const template = JSON.parse(read('templates/skate-deck.json'));
+    const design = {
+      format: 'co-design-document',
+      version: 1,
+      template: { id: template.id, version: template.templateVersion },
+      meta: { created: '2026-12-01T10:00:00.000Z', updated: '2026-12-01T10:00:00.000Z' },
+      views: [{ view: 'top', layers: [] }],
+    };
+    const { pdf, report } = await renderPrintPdf(design, template);
+    assert.equal(Buffer.from(pdf.subarray(0, 5)).toString('latin1'), '%PDF-');
+    assert.equal(report.views.length, 2);
   });
 
   it('marks only the defining bundle and its chunks as having side effects', () => {

@@ -1,5 +1,6 @@
 import { POINT_QUANTUM, type Fill, type Gradient } from '../../document/types.ts';
 import { areaViews } from '../areas.ts';
+import { createCanvas } from './surface.ts';
 
 // Gradients for area fills and shapes: loaded before a design that has one is shown (loadFillSupport) and
 // with the gradient controls, so the first paint never carries them.
@@ -74,9 +75,7 @@ function areaBox(path: Path2D): Box | undefined {
   const view = areaViews.get(path);
   let box: Box | undefined;
   if (view) {
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(view.width);
-    canvas.height = Math.ceil(view.height);
+    const canvas = createCanvas(Math.ceil(view.width), Math.ceil(view.height));
     const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
     ctx.fill(path);
     const alpha = ctx.getImageData(0, 0, canvas.width, canvas.height).data;

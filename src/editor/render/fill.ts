@@ -1,4 +1,5 @@
 import { POINT_QUANTUM, type DesignDocument, type Fill } from '../../document/types.ts';
+import { createPath } from './surface.ts';
 
 // Gradient fills draw with a chunk of their own (fill-gradient.ts); until it is loaded a fill shows its colour.
 let gradients: typeof import('./fill-gradient.ts') | undefined;
@@ -25,7 +26,7 @@ const regionPaths = new WeakMap<readonly number[][], Path2D>();
 export function regionPath(region: readonly number[][]): Path2D {
   let path = regionPaths.get(region);
   if (path) return path;
-  path = new Path2D();
+  path = createPath();
   for (const ring of region) {
     let x = 0;
     let y = 0;

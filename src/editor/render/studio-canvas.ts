@@ -1,4 +1,5 @@
 import { Canvas, type FabricObject } from 'fabric/es';
+import { drawSafeGuide, type SafeGuide } from './safe-guide.ts';
 import type { ViewPainter } from './view-painter.ts';
 
 /**
@@ -8,6 +9,9 @@ import type { ViewPainter } from './view-painter.ts';
  */
 export class StudioCanvas extends Canvas {
   painter: ViewPainter | undefined;
+  /** The view's safe margin, drawn over the design on screen (never in an export, which paints on its own). */
+  safeGuide: SafeGuide | undefined;
+  private guideScratch: HTMLCanvasElement | undefined;
   /**
    * The most device pixels per CSS pixel the on-screen canvases keep. A phone at 3 gets 2: the stroke edges
    * at 2 are not told apart from 3 at arm's length (test/phone/pixel-ratio.test.ts compares the two on screen),
@@ -27,6 +31,10 @@ export class StudioCanvas extends Canvas {
     const painter = this.painter;
     if (!painter) return super._renderObjects(ctx, objects);
     painter.paint(ctx, (inner) => super._renderObjects(inner, objects));
+    if (this.safeGuide && ctx === this.getContext()) {
+      this.guideScratch ??= document.createElement('canvas');
+      drawSafeGuide(ctx, this.safeGuide, this.guideScratch);
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import { createCanvas } from '../surface.ts';
+
 /**
  * Soft round particles are drawn by copying a small pre-rendered dot
  * (drawImage) rather than filling a gradient per particle: a stroke lays
@@ -36,8 +38,7 @@ export function sprayDots(colour: string): SprayDots {
 }
 
 function dot(colour: string, stops: readonly number[], alphas: readonly number[]): HTMLCanvasElement {
-  const c = document.createElement('canvas');
-  c.width = c.height = SPRITE_SIDE;
+  const c = createCanvas(SPRITE_SIDE, SPRITE_SIDE);
   const ctx = c.getContext('2d')!;
   const r = SPRITE_SIDE / 2;
   const g = ctx.createRadialGradient(r, r, 0, r, r, r);

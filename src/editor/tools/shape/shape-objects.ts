@@ -1,6 +1,7 @@
 import { Ellipse, Gradient, Polygon, Polyline, Rect, type FabricObject } from 'fabric/es';
 import type { ShapeObject } from '../../../document/types.ts';
 import { gradientCoords } from '../../render/fill-gradient.ts';
+import { regularPolygon, starPoints } from '../../render/shape-outline.ts';
 
 // fabric's Rect, Ellipse, Polyline and Polygon, loaded lazily (see
 // loadObjectClasses in render/objects.ts): the first paint never needs them.
@@ -46,23 +47,4 @@ function createOutline(s: ShapeObject, paint: Record<string, unknown>): FabricOb
     case 'polygon':
       return new Polygon(regularPolygon(s.width, s.height, s.sides ?? 6), paint);
   }
-}
-
-export function starPoints(w: number, h: number, points: number): { x: number; y: number }[] {
-  const out = [];
-  for (let i = 0; i < points * 2; i++) {
-    const r = i % 2 === 0 ? 1 : 0.45;
-    const a = (Math.PI * i) / points - Math.PI / 2;
-    out.push({ x: (Math.cos(a) * r * w) / 2, y: (Math.sin(a) * r * h) / 2 });
-  }
-  return out;
-}
-
-export function regularPolygon(w: number, h: number, sides: number): { x: number; y: number }[] {
-  const out = [];
-  for (let i = 0; i < sides; i++) {
-    const a = (Math.PI * 2 * i) / sides - Math.PI / 2;
-    out.push({ x: (Math.cos(a) * w) / 2, y: (Math.sin(a) * h) / 2 });
-  }
-  return out;
 }

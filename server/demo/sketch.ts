@@ -7,18 +7,10 @@
 import { deflateSync } from 'node:zlib';
 import type { Stroke } from '../../src/document/types.ts';
 import { POINT_QUANTUM } from '../../src/document/types.ts';
+import { mulberry32 } from '../../src/editor/render/spray/random.ts';
 
-/** Mulberry32: a tiny seeded generator, the same strokes on every start. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The spray's seeded generator (src/editor/render/spray/random.ts): the same strokes on every start. */
+export const random = mulberry32;
 
 /** A wavy stroke across `box` (view pixels) as the document stores it: quantised, delta-encoded points. */
 export function waveStroke(rnd: () => number, box: { x: number; y: number; w: number; h: number }, color: string, size: number): Stroke {

@@ -24,3 +24,27 @@ export function html(strings: TemplateStringsArray, ...values: Array<string | nu
   });
   return new SafeHtml(out);
 }
+
+/**
+ * A whole server-rendered page (share, results): no script, one inline style
+ * that the page's CSP allows by its hash, the site's icon.
+ */
+export function htmlPage(p: { lang: string; title: string; style: string; head?: SafeHtml; body: SafeHtml }): string {
+  return html`<!doctype html>
+<html lang="${p.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${p.title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${p.head ?? html``}
+<style>${new SafeHtml(p.style)}</style>
+</head>
+<body>
+<main>
+${p.body}
+</main>
+</body>
+</html>
+`.text;
+}

@@ -11,7 +11,7 @@ import { currentPhase } from '../../src/protocol/campaign.ts';
 import { DesignStatus } from '../../src/protocol/submission.ts';
 import type { Store } from '../store/store.ts';
 import { sharePolicy } from './csp.ts';
-import { html, SafeHtml } from './html.ts';
+import { html, htmlPage, SafeHtml } from './html.ts';
 import { acceptedLanguages, resultsText, type ResultsText } from './results-i18n.ts';
 
 const STYLE = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f6f7f9;color:#1b1d21}
@@ -32,22 +32,7 @@ export interface ResultsOptions {
 }
 
 function page(t: ResultsText, title: string, body: SafeHtml): string {
-  return html`<!doctype html>
-<html lang="${t.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<style>${new SafeHtml(STYLE)}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`.text;
+  return htmlPage({ lang: t.lang, title, style: STYLE, body });
 }
 
 export function resultsRoutes(app: FastifyInstance, opts: ResultsOptions): void {

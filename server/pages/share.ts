@@ -10,7 +10,7 @@ import { currentPhase } from '../../src/protocol/campaign.ts';
 import { DesignStatus } from '../../src/protocol/submission.ts';
 import type { Store, StoredSummary } from '../store/store.ts';
 import { sharePolicy } from './csp.ts';
-import { html, SafeHtml } from './html.ts';
+import { html, htmlPage, SafeHtml } from './html.ts';
 
 export interface ShareOptions {
   store: Store;
@@ -39,23 +39,7 @@ function requestOrigin(request: FastifyRequest): string {
 }
 
 function page(title: string, head: SafeHtml, body: SafeHtml): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-${head}
-<style>${new SafeHtml(STYLE)}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`.text;
+  return htmlPage({ lang: 'en', title, style: STYLE, head, body });
 }
 
 /** The design's campaign as its share page names it: `place` among the winners once the results are out. */

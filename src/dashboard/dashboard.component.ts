@@ -111,14 +111,20 @@ export class CoDesignDashboard extends LitElement {
     }
   }
 
+  /** Bumped per request: an answer to an older one (a refresh overtaken by a moderation's) is dropped. */
+  private queueRequest = 0;
+
   private async loadQueue(page = this.page): Promise<void> {
     if (!this.api) return;
+    const request = ++this.queueRequest;
     try {
       const queue = await this.api.queue(this.status, page, PER_PAGE, this.campaign || undefined);
+      if (request !== this.queueRequest) return;
       this.previews.clear();
       this.queue = queue;
       this.page = page;
     } catch (error) {
+      if (request !== this.queueRequest) return;
       this.failure = `The list could not be loaded (${(error as { message?: string }).message}).`;
     }
   }

@@ -77,8 +77,11 @@ describe('<co-design-studio> on a DPR 3 phone: canvases at pixel ratio 2', () =>
     }
     const mean = sum / n;
     // Seen on this machine: a mean of 3.1 levels of 255 (the art's gradients resampled), and 0.7 % of the pixels
-    // off by more than 48 levels, all on the edges of the stroke and the car's lines.
-    expect(mean, 'mean difference per pixel, of 255').to.be.below(5);
-    expect(far / n, 'share of pixels that differ visibly').to.be.below(0.02);
+    // off by more than 48 levels, all on the edges of the stroke and the car's lines; since the print safe-margin
+    // guide (a 1 px line, src/editor/render/safe-guide.ts) crosses this clip, a mean of about 5.1 and 2.6 % of the
+    // pixels: a thin line is all edge.
+    console.log(`pixel ratio 2 vs 3: mean ${mean.toFixed(2)}, far ${((100 * far) / n).toFixed(2)} %`);
+    expect(mean, 'mean difference per pixel, of 255').to.be.below(6.5);
+    expect(far / n, 'share of pixels that differ visibly').to.be.below(0.035);
   });
 });

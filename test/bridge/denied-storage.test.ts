@@ -13,8 +13,8 @@ import { frameUrl, HOST, Page, PORT, STUDIO, waitFor } from './support.ts';
  * IndexedDB too) for the studio's site *embedded in* the host's site, set on
  * chrome://settings the way the settings page itself does (`chrome.send`).
  * The frame then gets SecurityError from localStorage and UnknownError from
- * indexedDB.open — what TOOLCHAIN.md describes for unpartitioned third-party
- * storage — while its origin stays real, so the exact-origin rules hold as
+ * indexedDB.open — what a browser that blocks third-party storage gives a
+ * frame — while its origin stays real, so the exact-origin rules hold as
  * in production. (A sandboxed frame would deny storage too, but its origin
  * is `null`: the parent could then only post to it with '*'.) The setting
  * only matches 127.0.0.1 inside localhost, and is reset afterwards.

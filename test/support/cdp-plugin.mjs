@@ -1,6 +1,6 @@
 // A test-runner command that forwards one DevTools-protocol call to the page
 // under test: touch, pen pressure, wheel and quota overrides go through the
-// browser's own input pipeline, as TOOLCHAIN.md asks, with no mock in between.
+// browser's own input pipeline (docs/testing.md), with no mock in between.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,6 +4,7 @@ import { newId } from '../../src/document/ids.ts';
 import type { DesignDocument, Layer, Stroke } from '../../src/document/types.ts';
 import { bytesToBase64 } from '../../src/security/data-url.ts';
 import type { ApiServer } from '../server/client.ts';
+import { expectNoViolationsIn } from '../campaign/support.ts';
 import { inShadow, Page, startSite } from '../pages/support.ts';
 
 async function pngBase64(width: number, height: number): Promise<string> {
@@ -106,6 +107,7 @@ describe('<co-design-dashboard> originality', () => {
     expect(await page.eval(text(inItem(uploaded, '.strokes')))).to.equal('3 strokes');
     expect(await page.eval(text(inItem(uploaded, '.uploads')))).to.match(/^1 upload covers \d+% of the areas$/);
     expect(await page.eval(`${board(`.design[data-id="${uploaded}"]`)}.classList.contains('flagged')`)).to.equal(true);
+    await expectNoViolationsIn(page, `document.querySelector('co-design-dashboard')`, 'a flagged design in the queue');
 
     // The same page in German: the dashboard reads the language when it is put on the page (and signs in again
     // with the token this tab kept).

@@ -33,6 +33,8 @@ export interface Timelapse {
   blob: Blob;
   /** With the codec, e.g. `video/mp4; codecs="avc1.640028"`. */
   mimeType: string;
+  /** For the downloaded file's name. */
+  extension: 'mp4' | 'webm';
   /** What was encoded after clamping, which may differ from what was asked. */
   width: number;
   height: number;
@@ -113,5 +115,6 @@ export async function encodeTimelapse(options: TimelapseOptions): Promise<Timela
   const buffer = output.target.buffer;
   if (!buffer) throw new StudioError(ErrorCode.ExportFailed, 'The video encoder finished without a file.');
   const mimeType = await output.getMimeType();
-  return { blob: new Blob([buffer], { type: mimeType }), mimeType, width, height, seconds };
+  const blob = new Blob([buffer], { type: mimeType });
+  return { blob, mimeType, extension: candidate.container, width, height, seconds };
 }

@@ -88,6 +88,7 @@ describe('encodeTimelapse (src/replay/video)', function () {
       onProgress: (p) => fractions.push(p.fraction),
     });
     expect(result.mimeType).to.match(/^video\/mp4/);
+    expect(result.extension).to.equal('mp4');
     expect([result.width, result.height, result.seconds]).to.deep.equal([320, 180, 15]);
     expect(fractions.length).to.equal(seconds * fps);
     expect(fractions.at(-1)).to.equal(1);
@@ -127,6 +128,7 @@ describe('encodeTimelapse (src/replay/video)', function () {
       candidates: webm,
     });
     expect(result.mimeType).to.match(/^video\/webm/);
+    expect(result.extension).to.equal('webm');
     const video = await playable(result.blob);
     videos.push(video);
     expect([video.videoWidth, video.videoHeight]).to.deep.equal([160, 90]);

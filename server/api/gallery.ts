@@ -63,7 +63,7 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { items, total } = await ctx.store.listDesigns({ status, sort: hidden ? 'new' : sort, offset: (page - 1) * perPage, limit: perPage, campaign });
     const all = await campaigns.of(items.map((d) => d.campaign), phases);
     const listed = items.map((d) => summary(d, all, admin));
-    // Moderators see how each design was made; read one by one, but each only once (originalityCache).
+    // Moderators see how each design was made: each design read from the store once (originalityCache).
     if (admin) await Promise.all(listed.map(withOriginality));
     return { items: listed, page, perPage, total };
   });
@@ -76,15 +76,20 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
       detail.consent = design.consent;
       // A design sent with time on task switched off has none to show.
       if (design.metrics) detail.metrics = design.metrics;
-      detail.originality = await originality(design);
+      detail.originality = await originality.of(design);
     }
     return detail;
   });
 
-  /** Adds the originality figures to a listed design (gone meanwhile: listed without them). */
+  /** Adds the originality figures to a listed design (read from the store only the first time; gone: none). */
   async function withOriginality(listed: DesignSummary): Promise<void> {
+    const known = originality.known(listed.id);
+    if (known) {
+      listed.originality = known;
+      return;
+    }
     const design = await ctx.store.getDesign(listed.id);
-    if (design) listed.originality = await originality(design);
+    if (design) listed.originality = await originality.of(design);
   }
 
   app.get<{ Params: { id: string; file: string } }>('/designs/:id/preview/:file', async (request, reply) => {

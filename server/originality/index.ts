@@ -12,17 +12,22 @@ const REMEMBERED = 500;
 
 /**
  * A stored design's originality, computed once: a stored design never changes, so the figures are kept
- * (least recently used dropped first) rather than the document parsed again on every page of the queue.
+ * (least recently used dropped first) rather than the document read and parsed again on every page of the queue.
  */
 export function originalityCache(templates: TemplateLookup) {
   const remembered = new Map<string, Originality>();
-  return async (design: StoredDesign): Promise<Originality> => {
-    const known = remembered.get(design.id);
-    if (known) {
-      remembered.delete(design.id);
-      remembered.set(design.id, known);
-      return known;
+  /** The figures of design `id` if they were computed before; moves it to the back of the queue. */
+  const known = (id: string): Originality | undefined => {
+    const figures = remembered.get(id);
+    if (figures) {
+      remembered.delete(id);
+      remembered.set(id, figures);
     }
+    return figures;
+  };
+  const of = async (design: StoredDesign): Promise<Originality> => {
+    const cached = known(design.id);
+    if (cached) return cached;
     // Validated by parseDesign when it was submitted; stored as that output.
     const doc = JSON.parse(design.designJson) as DesignDocument;
     const figures = originalityOf(doc, await templates(design.template), design.metrics);
@@ -30,4 +35,5 @@ export function originalityCache(templates: TemplateLookup) {
     if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
     return figures;
   };
+  return { known, of };
 }

@@ -192,6 +192,20 @@ describe('encodeTimelapse (src/replay/video)', function () {
     expect(drawn).to.equal(0);
   });
 
+  it('says video-unsupported in a browser without WebCodecs', async () => {
+    // As on a page that is not a secure context, or in a browser that has no VideoEncoder at all.
+    const encoder = Object.getOwnPropertyDescriptor(globalThis, 'VideoEncoder')!;
+    delete (globalThis as { VideoEncoder?: unknown }).VideoEncoder;
+    try {
+      const error = await rejection(encodeTimelapse({ width: 320, height: 180, seconds: 15, drawFrame: () => {} }));
+      expect((error as StudioError).code).to.equal(ErrorCode.VideoUnsupported);
+      expect((error as StudioError).message).to.contain('no WebCodecs video encoder');
+    } finally {
+      Object.defineProperty(globalThis, 'VideoEncoder', encoder);
+    }
+    expect(typeof VideoEncoder).to.equal('function');
+  });
+
   it('refuses sizes that are not sizes with export-failed', async () => {
     for (const bad of [
       { width: 0, height: 180 },

@@ -79,7 +79,7 @@ const nl: Table = {
   flagHelp: 'Eén upload bedekt {share} van een aanzicht met maar {strokes} streken: controleer of het van de klant is.',
 };
 
-const TABLES: Record<string, Table> = { en, de, es, it, nl };
+export const ORIGINALITY_TABLES: Record<string, Table> = { en, de, es, it, nl };
 
 export interface OriginalityTranslate {
   (key: OriginalityKey, params?: Params): string;
@@ -91,7 +91,7 @@ export interface OriginalityTranslate {
 /** The first of `requested` with a table (by language), English last. */
 export function originalityTranslator(requested: Iterable<string>): OriginalityTranslate {
   const match = matchLocale(requested);
-  const table = TABLES[match.id] ?? en;
+  const table = ORIGINALITY_TABLES[match.id] ?? en;
   const f = formats(match.locale);
   const t = (key: OriginalityKey, params: Params = {}) => render(parse(table[key]), params, f);
   // Durations as the locale writes units ("12 min", "12 Min.", "12 min"), a whole unit or one decimal.

@@ -6,6 +6,7 @@ import { pagesPlugin } from './test/support/pages-plugin.mjs';
 import { coDesignServerPlugin } from './test/server/wtr-plugin.mjs';
 import { metricsPlugin } from './test/support/metrics-plugin.mjs';
 import { foreignBackendPlugin } from './test/support/foreign-backend-plugin.mjs';
+import { browserFieldPlugin } from './test/support/browser-field-plugin.mjs';
 
 
 export default {
@@ -46,5 +47,6 @@ export default {
     coDesignServerPlugin(),
     metricsPlugin(),
     foreignBackendPlugin(),
+    browserFieldPlugin(),
   ],
 };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { apiPlugin } from './api/index.ts';
 import { registerCompression } from './compression.ts';
 import type { FaultQueue } from './faults.ts';
+import { templatesFrom, type TemplateLookup } from './originality/templates.ts';
 import { pagesPlugin } from './pages/index.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
@@ -41,6 +42,8 @@ export interface AppOptions {
    * signs a participant token for anyone who asks (docs/campaigns.md). Never on for a real campaign. Default false.
    */
   demoParticipants?: boolean;
+  /** Template manifests for the moderators' originality figures; default the repository's templates/ folder. */
+  templates?: TemplateLookup;
   logger?: boolean;
 }
 
@@ -78,6 +81,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     faults: options.faults,
     voteIpCap: options.voteIpCap,
     demoParticipants: options.demoParticipants ?? false,
+    templates: options.templates ?? templatesFrom(join(root, 'templates')),
   });
 
   await app.register(pagesPlugin, {

@@ -26,6 +26,8 @@ export const ErrorCode = {
   SubmitFailed: 'submit-failed',
   /** `transport="postmessage"` without an exact `host-origin`, or outside an iframe: the bridge did not start. */
   BridgeOrigin: 'bridge-origin',
+  /** This browser cannot encode a video (no WebCodecs `VideoEncoder`, no usable codec): show the still image. */
+  VideoUnsupported: 'video-unsupported',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -43,6 +43,7 @@ import {
   metricsReportSchema,
   metricsSchema,
   moderationResultSchema,
+  originalitySchema,
   previewImageSchema,
   protocolJsonHints,
   submissionReceiptSchema,
@@ -76,6 +77,7 @@ const named: Record<string, v.GenericSchema> = {
   SubmissionReceipt: submissionReceiptSchema,
   ApiError: apiErrorSchema,
   DesignSummary: designSummarySchema,
+  Originality: originalitySchema,
   DesignDetail: designDetailSchema,
   GalleryPage: galleryPageSchema,
   VoteResult: voteResultSchema,
@@ -117,7 +119,15 @@ const descriptions: Record<string, string> = {
   SubmissionReceipt:
     'What the reference backend answers to a stored submission, and what a brand backend should answer. The studio ' +
     'accepts any JSON in its place (see `POST /designs`).',
-  DesignDetail: '`consent` and `metrics` only with the admin token; `metrics` only when the submission carried them.',
+  DesignSummary: '`originality` only with the admin token.',
+  DesignDetail:
+    '`consent`, `metrics` and `originality` only with the admin token; `metrics` only when the submission carried them.',
+  Originality:
+    'How a design was made, for moderators (docs/originality.md), computed by the server from the stored design ' +
+    'document (never from what the client claims) and the submission\'s time on task. `uploadShare` and ' +
+    '`largestUploadShare` sample the design areas of the template on a grid of about 160 cells on the long side, ' +
+    'counting uploads as their placed rectangles; null when the server does not know the template. ' +
+    '`mostlyUpload`: one upload covers at least 60 % of its view\'s design areas and there are fewer than 20 strokes.',
   Deletion: 'What an erasure removed for good.',
   VoteResult:
     '`votes` is the design\'s count after this request (null while its campaign hides counts); `reason` is present exactly when `counted` is false.',

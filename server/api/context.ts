@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FaultQueue } from '../faults.ts';
+import type { TemplateLookup } from '../originality/templates.ts';
 import type { Store } from '../store/store.ts';
 
 /** What the API's routes share, built once by `apiPlugin`. */
@@ -15,4 +16,6 @@ export interface ApiContext {
   voteIpCap: number;
   /** SHA-256 (hex) of the raw request body, taken by the content-type parser. */
   bodyHash: (request: FastifyRequest) => string;
+  /** The template manifests this server knows, for the moderators' originality figures (docs/originality.md). */
+  templates: TemplateLookup;
 }

@@ -18,6 +18,7 @@ import {
   type ModerationResult,
   type VoteResult,
 } from '../../src/protocol/submission.ts';
+import { originalityCache } from '../originality/index.ts';
 import type { StoredSummary } from '../store/store.ts';
 import { campaignPhases, voteParticipant, votingClosed, type PhaseInfo } from './campaign-votes.ts';
 import type { ApiContext } from './context.ts';
@@ -29,6 +30,7 @@ const VIEW_FILE = /^([A-Za-z0-9_-]{1,64})\.png$/;
 
 export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const campaigns = campaignPhases(ctx);
+  const originality = originalityCache(ctx.templates);
   /** `phases`: the phase and vote setting of each campaign the designs belong to (hidden counts are null). */
   const summary = (s: StoredSummary, phases: Map<string, PhaseInfo>, admin = false): DesignSummary => ({
     id: s.id,
@@ -60,7 +62,10 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const hidden = !admin && campaign !== undefined && phases.get(campaign)?.hidesVotes;
     const { items, total } = await ctx.store.listDesigns({ status, sort: hidden ? 'new' : sort, offset: (page - 1) * perPage, limit: perPage, campaign });
     const all = await campaigns.of(items.map((d) => d.campaign), phases);
-    return { items: items.map((d) => summary(d, all, admin)), page, perPage, total };
+    const listed = items.map((d) => summary(d, all, admin));
+    // Moderators see how each design was made: each design read from the store once (originalityCache).
+    if (admin) await Promise.all(listed.map(withOriginality));
+    return { items: listed, page, perPage, total };
   });
 
   app.get<{ Params: { id: string } }>('/designs/:id', async (request): Promise<DesignDetail> => {
@@ -71,9 +76,21 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
       detail.consent = design.consent;
       // A design sent with time on task switched off has none to show.
       if (design.metrics) detail.metrics = design.metrics;
+      detail.originality = await originality.of(design);
     }
     return detail;
   });
+
+  /** Adds the originality figures to a listed design (read from the store only the first time; gone: none). */
+  async function withOriginality(listed: DesignSummary): Promise<void> {
+    const known = originality.known(listed.id);
+    if (known) {
+      listed.originality = known;
+      return;
+    }
+    const design = await ctx.store.getDesign(listed.id);
+    if (design) listed.originality = await originality.of(design);
+  }
 
   app.get<{ Params: { id: string; file: string } }>('/designs/:id/preview/:file', async (request, reply) => {
     const view = VIEW_FILE.exec(request.params.file)?.[1];

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { PROTOCOL_LIMITS } from '../../src/protocol/schema.ts';
 import type { FaultQueue } from '../faults.ts';
+import { noTemplates, type TemplateLookup } from '../originality/templates.ts';
 import type { Store } from '../store/store.ts';
 import { campaignResultRoutes } from './campaign-results.ts';
 import { campaignRoutes } from './campaigns.ts';
@@ -37,6 +38,8 @@ export interface ApiOptions {
   voteIpCap?: number;
   /** Sign participant tokens for anyone (the demo's stand-in for a brand's sign-in). */
   demoParticipants?: boolean;
+  /** Template manifests by id, for the originality figures; none known when absent. */
+  templates?: TemplateLookup;
 }
 
 const hashes = new WeakMap<FastifyRequest, string>();
@@ -140,6 +143,7 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
     faults: opts.faults,
     voteIpCap: opts.voteIpCap ?? voteIpCapFrom(process.env),
     bodyHash: (request) => hashes.get(request) ?? EMPTY_HASH,
+    templates: opts.templates ?? noTemplates,
   };
   submitRoutes(app, ctx);
   metricsRoutes(app, ctx);

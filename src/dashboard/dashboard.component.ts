@@ -7,6 +7,9 @@ import { CampaignApi } from './campaigns/campaign-api.ts';
 import type { CoDesignCampaigns } from './campaigns/campaigns.component.ts';
 import { funnel, histogram, toolTime } from './charts.ts';
 import { duration } from './format.ts';
+import { requestedLocales } from '../i18n/locale.ts';
+import { originalityTranslator, type OriginalityTranslate } from './originality/strings.ts';
+import { renderOriginality } from './originality/view.ts';
 import { styles } from './dashboard.styles.ts';
 
 /** Kept for the tab's life only: closing it signs the campaign team out. */
@@ -47,9 +50,12 @@ export class CoDesignDashboard extends LitElement {
   @state() private campaigns: Campaign[] = [];
 
   private readonly previews = new PreviewBlobs(this);
+  /** The originality figures speak the page's language; the rest of the dashboard is English for now. */
+  private originality: OriginalityTranslate = originalityTranslator(['en']);
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.originality = originalityTranslator(requestedLocales(this));
     let saved: string | null = null;
     try {
       saved = sessionStorage.getItem(TOKEN_KEY);
@@ -216,7 +222,7 @@ export class CoDesignDashboard extends LitElement {
   }
 
   private renderDesign(api: AdminApi, design: DesignSummary) {
-    return html`<li class="design" data-id=${design.id}>
+    return html`<li class=${design.originality?.mostlyUpload ? 'design flagged' : 'design'} data-id=${design.id}>
       <div class="previews">
         ${design.previews.map((p) => {
           const src = this.previews.get(api, p);
@@ -230,6 +236,7 @@ export class CoDesignDashboard extends LitElement {
         <span class="author">${design.author}</span> · ${design.template.id} ·
         <time datetime=${design.createdAt}>${new Date(design.createdAt).toLocaleString()}</time> · ${design.votes} votes
       </p>
+      ${design.originality ? renderOriginality(design.originality, this.originality) : nothing}
       <div class="actions">
         ${ACTIONS[design.status].map(
           (action) =>

@@ -150,5 +150,26 @@ export const styles = [
       fill: var(--_muted);
       font-size: 11px;
     }
+    /* The originality figures (docs/originality.md): one line of small facts, the flag above them. */
+    .originality .figures {
+      list-style: none;
+      padding: 0;
+      margin: 4px 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      color: var(--_muted);
+    }
+    .originality .flag {
+      margin: 4px 0;
+    }
+    .originality .badge {
+      display: inline-block;
+      padding: 2px 8px;
+      margin-inline-end: 8px;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_danger);
+      color: var(--_danger);
+    }
   `,
 ];

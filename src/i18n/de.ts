@@ -249,4 +249,9 @@ export const de: Record<MessageKey, string> = {
   'command.mirror': 'Striche spiegeln',
   'notice.spray-unavailable':
     'Die Sprühdose konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',
+
+  // The time-lapse video (docs/replay-video.md).
+  'error.video-unsupported':
+    'Dieser Browser kann das Zeitraffer-Video nicht erstellen; ' +
+    'das fertige Design wird stattdessen als Bild gezeigt. {detail}',
 };

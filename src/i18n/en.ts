@@ -238,6 +238,10 @@ export const en = {
   'command.sprayDrips': 'Drips when held',
   'command.mirror': 'Mirror strokes',
   'notice.spray-unavailable': 'The spray could not load. Check your connection and try again.',
+
+  // The time-lapse video (docs/replay-video.md).
+  'error.video-unsupported':
+    'This browser cannot make the time-lapse video; ' + 'the finished design is shown as a picture instead. {detail}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -244,4 +244,8 @@ export const es: Record<MessageKey, string> = {
   'command.sprayDrips': 'Gotas al mantener',
   'command.mirror': 'Reflejar trazos',
   'notice.spray-unavailable': 'No se pudo cargar el spray. Comprueba tu conexión e inténtalo de nuevo.',
+
+  // The time-lapse video (docs/replay-video.md).
+  'error.video-unsupported':
+    'Este navegador no puede crear el vídeo del timelapse; ' + 'se muestra el diseño terminado como imagen. {detail}',
 };

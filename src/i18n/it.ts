@@ -244,4 +244,8 @@ export const it: Record<MessageKey, string> = {
   'command.sprayDrips': 'Gocce da fermo',
   'command.mirror': 'Specchia i tratti',
   'notice.spray-unavailable': 'Non è stato possibile caricare la bomboletta. Controlla la connessione e riprova.',
+
+  // The time-lapse video (docs/replay-video.md).
+  'error.video-unsupported':
+    'Questo browser non può creare il video time-lapse; ' + 'il design finito è mostrato come immagine. {detail}',
 };

@@ -246,4 +246,9 @@ export const nl: Record<MessageKey, string> = {
   'command.sprayDrips': 'Druppels bij stilhouden',
   'command.mirror': 'Streken spiegelen',
   'notice.spray-unavailable': 'De spuitbus kon niet laden. Controleer je verbinding en probeer het opnieuw.',
+
+  // The time-lapse video (docs/replay-video.md).
+  'error.video-unsupported':
+    'Deze browser kan de timelapse-video niet maken; ' +
+    'het afgewerkte ontwerp wordt in plaats daarvan als afbeelding getoond. {detail}',
 };

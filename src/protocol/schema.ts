@@ -26,6 +26,7 @@ import {
   type DesignSummary,
   type GalleryPage,
   type ModerationResult,
+  type Originality,
   type Submission,
   type SubmissionReceipt,
   type VoteResult,
@@ -215,6 +216,18 @@ export const previewLinkSchema = v.strictObject({
   height: counter(L.previewSide),
 });
 
+const share = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
+
+export const originalitySchema = v.strictObject({
+  strokes: counter(L.count),
+  uploads: counter(L.count),
+  uploadShare: share,
+  largestUploadShare: share,
+  engagedMs: v.nullable(duration),
+  paintedMs: v.nullable(duration),
+  mostlyUpload: v.boolean(),
+});
+
 const summaryEntries = {
   id,
   status,
@@ -224,6 +237,7 @@ const summaryEntries = {
   votes: v.nullable(counter(Number.MAX_SAFE_INTEGER)),
   previews: v.array(previewLinkSchema),
   campaign: v.optional(id),
+  originality: v.optional(originalitySchema),
 };
 
 export const designSummarySchema = v.strictObject(summaryEntries);
@@ -306,6 +320,7 @@ export type ProtocolSchemasMatchTypes = [
   Assert<Same<Out<typeof submissionReceiptSchema>, SubmissionReceipt>>,
   Assert<Same<Out<typeof apiErrorSchema>, ApiError>>,
   Assert<Same<Out<typeof designSummarySchema>, DesignSummary>>,
+  Assert<Same<Out<typeof originalitySchema>, Originality>>,
   Assert<Same<Omit<Out<typeof designDetailSchema>, 'design'>, Omit<DesignDetail, 'design'>>>,
   Assert<Same<Out<typeof galleryPageSchema>, GalleryPage>>,
   Assert<Same<Out<typeof voteResultSchema>, VoteResult>>,

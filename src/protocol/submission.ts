@@ -110,6 +110,29 @@ export interface DesignSummary {
   previews: PreviewLink[];
   /** The campaign it was entered in, when it was. */
   campaign?: string;
+  /** How the design was made, for moderators (docs/originality.md): only with the admin token. */
+  originality?: Originality;
+}
+
+/**
+ * Figures the server computes from the stored design and its time on task, so moderators can tell a design
+ * painted by hand from one uploaded picture (docs/originality.md).
+ */
+export interface Originality {
+  /** Free-hand strokes (pencil, marker, spray, eraser) on visible layers, every view. */
+  strokes: number;
+  /** Uploaded images on visible layers. */
+  uploads: number;
+  /** Share (0–1) of all views' design areas covered by uploads; null when the server does not know the template. */
+  uploadShare: number | null;
+  /** The largest single upload's share (0–1) of its view's design areas; null as `uploadShare`. */
+  largestUploadShare: number | null;
+  /** Engaged time on the draft, every session (time on task); null when the submission carried none. */
+  engagedMs: number | null;
+  /** The part of `engagedMs` with the painting tools (pencil, marker, spray, eraser, fill). */
+  paintedMs: number | null;
+  /** Mostly one uploaded image: one upload covers ≥ 60 % of its view's areas and there are < 20 strokes. */
+  mostlyUpload: boolean;
 }
 
 /** `GET /designs/{id}`; consent and metrics only for the admin token. */

@@ -39,18 +39,17 @@ export class SqliteCampaigns {
   constructor(private readonly sql: Sql) {}
 
   create(c: StoredCampaign): void {
-    this.sql('INSERT INTO campaigns (id, input, secret, moved_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      c.id,
-      JSON.stringify(c.input),
-      c.secret,
-      c.movedTo,
-      c.createdAt,
-      c.updatedAt,
-    );
+    this.sql(
+      'INSERT INTO campaigns (id, input, secret, moved_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(c.id, JSON.stringify(c.input), c.secret, c.movedTo, c.createdAt, c.updatedAt);
   }
 
   update(id: string, input: CampaignInput, updatedAt: string): StoredCampaign | undefined {
-    const changed = this.sql('UPDATE campaigns SET input = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(input), updatedAt, id).changes;
+    const changed = this.sql('UPDATE campaigns SET input = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(input),
+      updatedAt,
+      id,
+    ).changes;
     return changed === 1 ? this.get(id) : undefined;
   }
 
@@ -64,6 +63,13 @@ export class SqliteCampaigns {
   }
 
   move(id: string, seen: CampaignPhase | null, to: CampaignPhase, updatedAt: string): boolean {
-    return this.sql('UPDATE campaigns SET moved_to = ?, updated_at = ? WHERE id = ? AND moved_to IS ?').run(to, updatedAt, id, seen).changes === 1;
+    return (
+      this.sql('UPDATE campaigns SET moved_to = ?, updated_at = ? WHERE id = ? AND moved_to IS ?').run(
+        to,
+        updatedAt,
+        id,
+        seen,
+      ).changes === 1
+    );
   }
 }

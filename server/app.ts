@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { apiPlugin } from './api/index.ts';
 import { registerCompression } from './compression.ts';
 import type { FaultQueue } from './faults.ts';
+import { PRINT_JOB, PrintWorker } from './jobs/worker.ts';
+import { checkPrintJobSettings, PRINT_JOB_DEFAULTS, type PrintJobSettings } from './jobs/settings.ts';
 import { pagesPlugin } from './pages/index.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
@@ -41,6 +43,10 @@ export interface AppOptions {
    * signs a participant token for anyone who asks (docs/campaigns.md). Never on for a real campaign. Default false.
    */
   demoParticipants?: boolean;
+  /** Print jobs of approved designs (server/jobs/settings.ts); `enabled: false` queues them without running a worker here. */
+  printJobs?: Partial<PrintJobSettings>;
+  /** Where the templates' manifests and files are read from for print jobs; default the repository's templates/. */
+  templatesDir?: string;
   logger?: boolean;
 }
 
@@ -59,9 +65,28 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   // Expired keys are ignored on lookup already; this only keeps the table small.
   const purge = () => void store.purgeIdempotent(now() - idempotencyTtlMs).catch((error) => app.log.error(error));
   const timer = setInterval(purge, 3600_000).unref();
-  app.addHook('onReady', async () => purge());
+  const settings: PrintJobSettings = { ...PRINT_JOB_DEFAULTS, ...options.printJobs };
+  checkPrintJobSettings(settings);
+  const worker = new PrintWorker({
+    store,
+    settings,
+    templatesDir: options.templatesDir ?? join(root, 'templates'),
+    now,
+    log: app.log,
+  });
+  const enqueuePrint = async (design: string) => {
+    const { created } = await store.enqueueJob(design, PRINT_JOB, now(), settings.maxAttempts);
+    if (created) worker.poke();
+  };
+
+  app.addHook('onReady', async () => {
+    purge();
+    if (settings.enabled) worker.start();
+  });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    // Before the store: a job cut off here is put back in the queue through it.
+    await worker.stop();
     await store.close();
   });
 
@@ -78,6 +103,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     faults: options.faults,
     voteIpCap: options.voteIpCap,
     demoParticipants: options.demoParticipants ?? false,
+    enqueuePrint,
   });
 
   await app.register(pagesPlugin, {

@@ -7,6 +7,7 @@
 import { PROTOCOL_LIMITS as L } from '../../src/protocol/schema.ts';
 import { campaignPaths } from './campaign-paths.ts';
 import { juryPaths } from './jury-paths.ts';
+import { productionPaths } from './production-paths.ts';
 import { admin, common, errorResponse, jsonContent, ref, use } from './parts.ts';
 import { componentSchemas } from './schemas.ts';
 
@@ -55,6 +56,7 @@ export function openapiDocument(): Record<string, unknown> {
       { name: 'privacy', description: 'Erasing a customer\'s data on request, with the admin token (docs/privacy.md).' },
       { name: 'campaigns', description: 'Campaigns, their phases and participants (docs/campaigns.md).' },
       { name: 'jury', description: 'Jurors, their scores, the ranking, winners and results (docs/campaigns.md).' },
+      { name: 'production', description: 'Print files of approved designs and the production pack, with the admin token (docs/print.md).' },
     ],
     paths: {
       '/designs': {
@@ -238,6 +240,7 @@ export function openapiDocument(): Record<string, unknown> {
       },
       ...campaignPaths(),
       ...juryPaths(),
+      ...productionPaths(),
       '/stats': {
         get: {
           operationId: 'getStats',

@@ -20,6 +20,7 @@ import { galleryRoutes, voteIpCapFrom } from './gallery.ts';
 import { juryRoutes } from './jury.ts';
 import { ApiHttpError } from './http.ts';
 import { metricsRoutes } from './metrics.ts';
+import { productionRoutes } from './production.ts';
 import { submitRoutes } from './submit.ts';
 
 export interface ApiOptions {
@@ -35,6 +36,8 @@ export interface ApiOptions {
   faults?: FaultQueue;
   /** Votes per network per design per day (0 = off); default `VOTE_IP_CAP` from the environment, else 5. */
   voteIpCap?: number;
+  /** Queues a design's print job when it is approved. */
+  enqueuePrint: (design: string) => Promise<void>;
   /** Sign participant tokens for anyone (the demo's stand-in for a brand's sign-in). */
   demoParticipants?: boolean;
 }
@@ -140,6 +143,7 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
     faults: opts.faults,
     voteIpCap: opts.voteIpCap ?? voteIpCapFrom(process.env),
     bodyHash: (request) => hashes.get(request) ?? EMPTY_HASH,
+    enqueuePrint: opts.enqueuePrint,
   };
   submitRoutes(app, ctx);
   metricsRoutes(app, ctx);
@@ -148,4 +152,5 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
   if (opts.demoParticipants) demoParticipantRoutes(app, ctx);
   juryRoutes(app, ctx);
   campaignResultRoutes(app, ctx);
+  productionRoutes(app, ctx);
 }

@@ -20,6 +20,8 @@ export interface PrintJobResult {
   pdf: BlobInfo;
   report: unknown;
   ms: number;
+  /** The instance that made it (`PrintWorker.owner`). */
+  madeBy: string;
 }
 
 interface Logger {
@@ -106,7 +108,7 @@ export class PrintWorker {
         pdf,
         'application/pdf',
       );
-      const result: PrintJobResult = { pdf: blob, report, ms: now() - started };
+      const result: PrintJobResult = { pdf: blob, report, ms: now() - started, madeBy: this.owner };
       if (await store.completeJob(job.id, this.owner, result, now())) {
         log.info({ job: job.id, attempt: job.attempts, bytes: blob.size }, 'print job done');
       } else {

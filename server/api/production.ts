@@ -4,33 +4,12 @@
  * caller without the admin token gets 404, as for any design it may not see.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ProductionState, type ProductionStatus } from '../../src/protocol/production.ts';
 import { jobId, type StoredJob } from '../store/jobs.ts';
 import { productionPack } from '../jobs/pack.ts';
 import { PRINT_JOB, type PrintJobResult } from '../jobs/worker.ts';
 import type { ApiContext } from './context.ts';
 import { ApiHttpError, isAdmin, notFound } from './http.ts';
-
-/** The job's state as the dashboard words it. */
-export const ProductionState = {
-  None: 'none',
-  Queued: 'queued',
-  Making: 'making',
-  Ready: 'ready',
-  Failed: 'failed',
-} as const;
-export type ProductionState = (typeof ProductionState)[keyof typeof ProductionState];
-
-export interface ProductionStatus {
-  design: string;
-  state: ProductionState;
-  attempts: number;
-  maxAttempts: number;
-  /** Why the last attempt failed (also kept when a later one succeeded). */
-  error: string | null;
-  updatedAt: string | null;
-  /** Only when ready. */
-  pack?: { url: string; pdfBytes: number };
-}
 
 const STATES: Record<StoredJob['state'], ProductionState> = {
   queued: ProductionState.Queued,

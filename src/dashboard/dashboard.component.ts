@@ -8,6 +8,8 @@ import type { CoDesignCampaigns } from './campaigns/campaigns.component.ts';
 import { funnel, histogram, toolTime } from './charts.ts';
 import { duration } from './format.ts';
 import { styles } from './dashboard.styles.ts';
+import { ProductionFiles } from './production.ts';
+import { productionText, type ProductionText } from './production-i18n.ts';
 
 /** Kept for the tab's life only: closing it signs the campaign team out. */
 const TOKEN_KEY = 'co-design-dashboard-token';
@@ -47,9 +49,13 @@ export class CoDesignDashboard extends LitElement {
   @state() private campaigns: Campaign[] = [];
 
   private readonly previews = new PreviewBlobs(this);
+  private readonly production = new ProductionFiles(this);
+  private productionText: ProductionText = productionText(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Its language is that of the page it is placed in, known only once it is.
+    this.productionText = productionText(this);
     let saved: string | null = null;
     try {
       saved = sessionStorage.getItem(TOKEN_KEY);
@@ -92,6 +98,7 @@ export class CoDesignDashboard extends LitElement {
     this.stats = undefined;
     this.queue = undefined;
     this.previews.clear();
+    this.production.clear();
   }
 
   private async refresh(): Promise<void> {
@@ -121,6 +128,7 @@ export class CoDesignDashboard extends LitElement {
       const queue = await this.api.queue(this.status, page, PER_PAGE, this.campaign || undefined);
       if (request !== this.queueRequest) return;
       this.previews.clear();
+      this.production.track(this.api, queue.items);
       this.queue = queue;
       this.page = page;
     } catch (error) {
@@ -245,6 +253,7 @@ export class CoDesignDashboard extends LitElement {
             </button>`,
         )}
       </div>
+      ${this.production.render(api, design, this.productionText)}
     </li>`;
   }
 

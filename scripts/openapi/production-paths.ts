@@ -75,7 +75,12 @@ export function productionPaths(): Record<string, unknown> {
           '409': errorResponse(
             'No print file to pack: `not-approved` (no job), `print-not-ready` (queued or being made; see Retry-After) ' +
               'or `print-failed` (every attempt failed; the message says why).',
-            { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds, while the file is being made.' } },
+            {
+              'Retry-After': {
+                description: 'Seconds, while the file is queued or being made.',
+                schema: { type: 'string', pattern: '^[0-9]+$' },
+              },
+            },
           ),
           ...common,
         },

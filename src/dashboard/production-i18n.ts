@@ -60,14 +60,15 @@ const nl: Table = {
   packFailed: 'Het productiepakket van het ontwerp van {name} kon niet worden gedownload ({reason}).',
 };
 
-const TABLES: Record<string, Table> = { en, de, es, it, nl };
+/** Exported for the table test (test/i18n/dashboard-production.test.ts). */
+export const PRODUCTION_TABLES: Record<string, Table> = { en, de, es, it, nl };
 
 export type ProductionText = (key: Key, params?: Params) => string;
 
 /** The strings in the language around `host` (its `lang`, the page's, the browser's), English when none has a table. */
 export function productionText(host: Element): ProductionText {
   const match = matchLocale(requestedLocales(host));
-  const id = match.id in TABLES ? match.id : 'en';
+  const id = match.id in PRODUCTION_TABLES ? match.id : 'en';
   const f = formats(id === 'en' ? 'en' : match.locale);
-  return (key, params = {}) => render(parse(TABLES[id][key]), params, f);
+  return (key, params = {}) => render(parse(PRODUCTION_TABLES[id][key]), params, f);
 }

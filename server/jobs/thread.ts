@@ -18,7 +18,9 @@ const input = workerData.input as ThreadInput;
 try {
   const { pdf, report } = await makePrintFile(input.designJson, input.templatesDir);
   const out: ThreadOutput = { ok: true, pdf, report };
-  parentPort!.postMessage(out, [pdf.buffer as ArrayBuffer]);
+  // Moved, not copied, when the PDF owns its whole buffer (a slice of a shared pool is copied instead).
+  const whole = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength;
+  parentPort!.postMessage(out, whole ? [pdf.buffer as ArrayBuffer] : []);
 } catch (error) {
   const code = (error as { code?: unknown }).code;
   const out: ThreadOutput = {

@@ -86,7 +86,7 @@ export class ProductionFiles implements ReactiveController {
       if (old) URL.revokeObjectURL(old);
       this.packs.set(design.id, url);
       this.host.requestUpdate();
-      await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      await this.host.updateComplete;
       // The saved link beside the button: clicked once now, and there to save the pack again.
       button.parentElement?.querySelector<HTMLAnchorElement>('a.pack-file')?.click();
     } catch (error) {

@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import postgres from 'postgres';
 import { startChildServer, type ChildServer } from '../../scripts/load/child.ts';
 import { paint, stroke } from '../print/designs.ts';
+import { slowDesign } from './print-fixtures.ts';
 import { waitFor } from '../support/wait.ts';
 import { freshDatabase, NO_POSTGRES, postgresUrl } from './pg.ts';
 import { submission } from './support.ts';
@@ -41,27 +42,6 @@ async function submitAndApprove(server: ChildServer, design = submission().desig
 
 const production = async (server: ChildServer, id: string) =>
   (await (await fetch(`${server.api}/designs/${id}/production`, asAdmin(server))).json()) as Production;
-
-/**
- * A design that takes the renderer seconds, not milliseconds: four paint layers with an eraser stroke each,
- * every one printed as a 150-dpi image of the roadster's whole side.
- */
-function slowDesign() {
-  const design = submission().design;
-  design.views[0].layers = [0, 1, 2, 3].map((i) =>
-    paint(`slow-${i}`, [
-      stroke('pencil', '#d02020', 40, [
-        [100, 100 + 50 * i],
-        [900, 300],
-      ]),
-      stroke('eraser', '#000000', 30, [
-        [120, 120 + 50 * i],
-        [800, 280],
-      ]),
-    ]),
-  );
-  return design;
-}
 
 // Short polls and backoff; a lease a little past the timeout, so the restarted server takes the job soon.
 const JOB_ENV = {

@@ -8,40 +8,26 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { AppOptions } from '../../server/app.ts';
+import { PostgresStore } from '../../server/store/postgres.ts';
 import type { ProductionStatus } from '../../src/protocol/production.ts';
 import { listImages, poppler } from '../print/poppler.ts';
-import { paint, stroke } from '../print/designs.ts';
 import { waitFor } from '../support/wait.ts';
-import { admin, json, startServer, submission, type TestServer } from './support.ts';
-
-/** A roadster design with a few pencil and marker strokes on the side. */
-function drawnDesign() {
-  const design = submission().design;
-  design.views[0].layers = [
-    paint('paint-side', [
-      stroke('pencil', '#d02020', 12, [
-        [100, 100],
-        [300, 180],
-        [500, 120],
-      ]),
-      stroke('marker', '#2040d0', 30, [
-        [120, 300],
-        [600, 320],
-      ]),
-    ]),
-  ];
-  return design;
-}
+import { drawnDesign, slowDesign } from './print-fixtures.ts';
+import { freshDatabase } from './pg.ts';
+import { admin, json, startServer, storeInUse, submission, type TestServer } from './support.ts';
 
 describe('print jobs and the production pack', () => {
   const servers: TestServer[] = [];
   after(() => Promise.all(servers.map((s) => s.close())));
   // Retries and polls in test time, not production's seconds.
-  const start = async (printJobs: AppOptions['printJobs'] = {}) => {
-    const server = await startServer({ printJobs: { backoffMs: 50, pollMs: 50, ...printJobs } });
+  const start = async (printJobs: AppOptions['printJobs'] = {}, dataDir?: string, more: Partial<AppOptions> = {}) => {
+    const server = await startServer({ printJobs: { backoffMs: 50, pollMs: 50, ...printJobs }, ...more }, dataDir);
     servers.push(server);
     return server;
   };
@@ -194,6 +180,38 @@ describe('print jobs and the production pack', () => {
       const failed = await until(server, id, 'failed');
       assert.equal(failed.attempts, 3);
       assert.equal(failed.error, 'template "no-such-template": no such file in the templates folder');
+    },
+  );
+
+  it(
+    'stops its worker with the server: a job being made goes back to the queue and is made after the restart',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'cds-print-stop-'));
+      // Both servers on one database: the same SQLite file, or one PostgreSQL database opened twice.
+      const db = storeInUse() === 'postgres' ? await freshDatabase() : undefined;
+      const store = async () => (db ? { store: await PostgresStore.open(db.url) } : {});
+      try {
+        const first = await start({}, dataDir, await store());
+        const id = await submit(first, slowDesign());
+        await approve(first, id);
+        await until(first, id, 'making');
+        const closing = performance.now();
+        await servers.splice(servers.indexOf(first), 1)[0].close();
+        const closeMs = performance.now() - closing;
+        // Closed without waiting for the render (seconds): the thread was ended, not awaited.
+        assert.ok(closeMs < 1_500, `closed in ${Math.round(closeMs)} ms`);
+
+        const second = await start({}, dataDir, await store());
+        const back = await production(second, id);
+        assert.equal(back.error, 'the server stopped while making it');
+        const ready = await until(second, id, 'ready');
+        assert.equal(ready.attempts, 2);
+      } finally {
+        await Promise.all(servers.splice(0).map((server) => server.close()));
+        await db?.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   );
 });

@@ -183,6 +183,16 @@ describe('print jobs and the production pack', () => {
     },
   );
 
+  it('fails a job whose thread runs past its heap limit, and the server lives on', { timeout: 60_000 }, async () => {
+    // A limit far below what the renderer needs stands in for a design that eats memory: V8 ends the thread.
+    const server = await start({ memoryMb: 8 });
+    const id = await submit(server, drawnDesign());
+    await approve(server, id);
+    const failed = await until(server, id, 'failed');
+    assert.deepEqual([failed.attempts, failed.error], [3, 'ran out of memory (limit 8 MB)']);
+    assert.equal((await server.call(`/designs/${id}`, admin())).status, 200);
+  });
+
   it(
     'stops its worker with the server: a job being made goes back to the queue and is made after the restart',
     { timeout: 60_000 },

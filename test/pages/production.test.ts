@@ -50,6 +50,19 @@ describe('/dashboard: print files', () => {
     expect(sent.status).to.equal(201);
     const { id } = (await sent.json()) as { id: string };
     const design = (selector: string) => board(`.design[data-id="${id}"] ${selector}`);
+    // A second design, on a template this server does not have, approved by the team's script: its job fails.
+    const broken = {
+      ...submission,
+      draft: 'productiondraft2',
+      design: { ...submission.design, template: { id: 'no-such-template', version: '1' } },
+    };
+    const sentBroken = await fetch(`${site.endpoint}/designs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'production-test-2' },
+      body: JSON.stringify(broken),
+    });
+    const brokenId = ((await sentBroken.json()) as { id: string }).id;
+    expect((await site.admin('POST', `/designs/${brokenId}/approve`)).status).to.equal(200);
 
     page = await Page.open(`${site.origin}/dashboard`);
     await page.fill(board('input[name="token"]'), site.adminToken);
@@ -65,6 +78,11 @@ describe('/dashboard: print files', () => {
     await page.press('ArrowDown');
     await page.waitFor(`${design('.production')}?.dataset.state === 'ready'`, 'the print files ready', 60_000);
     expect(await page.eval(`${design('.production-state')}.textContent`)).to.equal('Print files: ready');
+    const failed = board(`.design[data-id="${brokenId}"] .production[data-state="failed"] .production-state`);
+    expect(await page.waitFor<string>(`${failed}?.textContent`, 'the broken design’s job failed', 30_000)).to.equal(
+      'Print files failed after 3 attempts: template "no-such-template": no such file in the templates folder',
+    );
+    expect(await page.eval(`!!${board(`.design[data-id="${brokenId}"] button.pack`)}`)).to.equal(false);
     expect(await page.eval(`${design('button.pack')}.getAttribute('aria-label')`)).to.equal(
       'Download the production pack of Grace’s design',
     );

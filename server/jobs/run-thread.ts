@@ -20,6 +20,9 @@ export interface RunningThread {
   cancel(): void;
 }
 
+/** Why a job's attempt ended when its server stopped. */
+export const STOPPED_REASON = 'the server stopped while making it';
+
 const boot = new URL('./thread-boot.mjs', import.meta.url);
 const entry = new URL('./thread.ts', import.meta.url).href;
 
@@ -56,7 +59,7 @@ export function runPrintThread(input: ThreadInput, limits: ThreadLimits): Runnin
   return {
     done,
     cancel() {
-      failure ??= new Error('the server stopped while making it');
+      failure ??= new Error(STOPPED_REASON);
       void worker.terminate();
     },
   };

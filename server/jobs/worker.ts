@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { designBlobPrefix, type BlobInfo, type StoredJob } from '../store/jobs.ts';
 import type { Store } from '../store/store.ts';
-import { runPrintThread, type RunningThread } from './run-thread.ts';
+import { runPrintThread, STOPPED_REASON, type RunningThread } from './run-thread.ts';
 import type { PrintJobSettings } from './settings.ts';
 
 export const PRINT_JOB = 'print';
@@ -97,6 +97,8 @@ export class PrintWorker {
     try {
       const design = await store.getDesign(job.design);
       if (!design) throw new Error('the design is no longer stored');
+      // Stopped while the claim or the design was on its way: no thread is started that close would wait for.
+      if (this.stopped) throw new Error(STOPPED_REASON);
       this.thread = runPrintThread(
         { designJson: design.designJson, templatesDir: this.options.templatesDir },
         { timeoutMs: settings.timeoutMs, memoryMb: settings.memoryMb },

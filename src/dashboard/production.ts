@@ -11,6 +11,9 @@ import type { DesignSummary } from '../protocol/submission.ts';
 import { bearer, type AdminApi } from './admin-api.ts';
 import type { ProductionText } from './production-i18n.ts';
 
+/** The file name the server gives the pack, kept when it is saved from a blob: URL. */
+const packName = (id: string) => `production-${id}.zip`;
+
 /** How often the states are asked again while a job is under way. */
 const POLL_MS = 2_000;
 
@@ -120,7 +123,7 @@ export class ProductionFiles implements ReactiveController {
           </button>`
           : nothing
       }
-      ${saved ? html`<a class="pack-file" href=${saved} download=${`production-${design.id}.zip`} hidden></a>` : nothing}
+      ${saved ? html`<a class="pack-file" href=${saved} download=${packName(design.id)} hidden></a>` : nothing}
       ${failure ? html`<p class="failure" role="alert">${failure}</p>` : nothing}
     </div>`;
   }

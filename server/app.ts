@@ -74,9 +74,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     log: app.log,
   });
+  // Approving again is how the team asks for another go at a job that failed for good (after fixing its cause).
   const enqueuePrint = async (design: string) => {
-    const { created } = await store.enqueueJob(design, PRINT_JOB, now(), settings.maxAttempts);
-    if (created) worker.poke();
+    const { job, created } = await store.enqueueJob(design, PRINT_JOB, now(), settings.maxAttempts);
+    const again = !created && job.state === 'failed' && (await store.requeueJob(job.id, now()));
+    if (created || again) worker.poke();
   };
 
   app.addHook('onReady', async () => {

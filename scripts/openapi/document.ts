@@ -15,11 +15,12 @@ export const OPENAPI_PATH = 'docs/openapi.json';
 
 const designId = { $ref: '#/components/parameters/DesignId' };
 
-function moderation(action: string, status: string) {
+function moderation(action: string, status: string, description?: string) {
   return {
     post: {
       operationId: `${action}Design`,
       summary: `Moderation: set the design's status to ${status}`,
+      ...(description ? { description } : {}),
       tags: ['moderation'],
       security: admin,
       parameters: [designId],
@@ -174,7 +175,11 @@ export function openapiDocument(): Record<string, unknown> {
           },
         },
       },
-      '/designs/{id}/approve': moderation('approve', 'approved'),
+      '/designs/{id}/approve': moderation(
+        'approve',
+        'approved',
+        'Also queues the design\'s print job (docs/print.md); approving again puts a job that failed for good back in the queue.',
+      ),
       '/designs/{id}/reject': moderation('reject', 'rejected'),
       '/designs/{id}/hide': moderation('hide', 'hidden'),
       '/designs/{id}/votes': {

@@ -58,6 +58,11 @@ export interface JobQueue {
    * Returns the job as it is now; undefined when `owner` no longer holds it.
    */
   failJob(id: string, owner: string, error: string, now: number, retryInMs: number): Promise<StoredJob | undefined>;
+  /**
+   * Puts a job that failed for good back in the queue, due at `at`, its attempts counted from zero again (the
+   * team fixed the cause); its last error stays until an attempt ends. Undefined unless it was failed.
+   */
+  requeueJob(id: string, at: number): Promise<StoredJob | undefined>;
   getJob(id: string): Promise<StoredJob | undefined>;
   /** The jobs of these designs, of one kind. */
   jobsOf(designs: string[], kind: string): Promise<StoredJob[]>;

@@ -72,6 +72,13 @@ export class PgJobs {
     return row && jobOf(row);
   }
 
+  async requeue(id: string, at: number): Promise<StoredJob | undefined> {
+    const [row] = await this.sql<JobRow[]>`
+      UPDATE jobs SET state = 'queued', attempts = 0, run_after = ${at}, updated_at = ${at}
+      WHERE id = ${id} AND state = 'failed' RETURNING *`;
+    return row && jobOf(row);
+  }
+
   async get(id: string): Promise<StoredJob | undefined> {
     const [row] = await this.sql<JobRow[]>`SELECT * FROM jobs WHERE id = ${id}`;
     return row && jobOf(row);

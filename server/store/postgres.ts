@@ -370,6 +370,10 @@ export class PostgresStore implements Store {
     return this.jobs.fail(id, owner, error, now, retryInMs);
   }
 
+  requeueJob(id: string, at: number) {
+    return this.jobs.requeue(id, at);
+  }
+
   getJob(id: string) {
     return this.jobs.get(id);
   }

@@ -70,6 +70,14 @@ export class SqliteJobs {
     return row && jobOf(row);
   }
 
+  requeue(id: string, at: number): StoredJob | undefined {
+    const row = this.sql(
+      `UPDATE jobs SET state = 'queued', attempts = 0, run_after = ?, updated_at = ? WHERE id = ? AND state = 'failed'
+       RETURNING *`,
+    ).get(at, at, id) as JobRow | undefined;
+    return row && jobOf(row);
+  }
+
   get(id: string): StoredJob | undefined {
     const row = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
     return row && jobOf(row);

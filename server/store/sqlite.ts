@@ -450,6 +450,10 @@ export class SqliteStore implements Store {
     return this.write(() => this.jobs.fail(id, owner, error, now, retryInMs));
   }
 
+  async requeueJob(id: string, at: number) {
+    return this.write(() => this.jobs.requeue(id, at));
+  }
+
   async getJob(id: string) {
     return this.jobs.get(id);
   }

@@ -15,6 +15,9 @@ const en = {
   pack: 'Production pack',
   packLabel: 'Download the production pack of {name}’s design',
   packFailed: 'The production pack of {name}’s design could not be downloaded ({reason}).',
+  retry: 'Try again',
+  retryLabel: 'Make the print files of {name}’s design again',
+  retryFailed: 'The print files of {name}’s design could not be queued again ({reason}).',
 };
 type Key = keyof typeof en;
 type Table = Record<Key, string>;
@@ -28,6 +31,9 @@ const de: Table = {
   pack: 'Produktionspaket',
   packLabel: 'Produktionspaket des Entwurfs von {name} herunterladen',
   packFailed: 'Das Produktionspaket des Entwurfs von {name} konnte nicht geladen werden ({reason}).',
+  retry: 'Erneut versuchen',
+  retryLabel: 'Druckdateien des Entwurfs von {name} erneut erstellen',
+  retryFailed: 'Die Druckdateien des Entwurfs von {name} konnten nicht erneut eingereiht werden ({reason}).',
 };
 const es: Table = {
   none: 'Archivos de impresión: aún no creados',
@@ -38,6 +44,9 @@ const es: Table = {
   pack: 'Paquete de producción',
   packLabel: 'Descargar el paquete de producción del diseño de {name}',
   packFailed: 'No se pudo descargar el paquete de producción del diseño de {name} ({reason}).',
+  retry: 'Reintentar',
+  retryLabel: 'Volver a crear los archivos de impresión del diseño de {name}',
+  retryFailed: 'No se pudieron volver a poner en cola los archivos de impresión del diseño de {name} ({reason}).',
 };
 const it: Table = {
   none: 'File di stampa: non ancora creati',
@@ -48,6 +57,9 @@ const it: Table = {
   pack: 'Pacchetto di produzione',
   packLabel: 'Scarica il pacchetto di produzione del design di {name}',
   packFailed: 'Non è stato possibile scaricare il pacchetto di produzione del design di {name} ({reason}).',
+  retry: 'Riprova',
+  retryLabel: 'Crea di nuovo i file di stampa del design di {name}',
+  retryFailed: 'Non è stato possibile rimettere in coda i file di stampa del design di {name} ({reason}).',
 };
 const nl: Table = {
   none: 'Drukbestanden: nog niet gemaakt',
@@ -58,6 +70,10 @@ const nl: Table = {
   pack: 'Productiepakket',
   packLabel: 'Download het productiepakket van het ontwerp van {name}',
   packFailed: 'Het productiepakket van het ontwerp van {name} kon niet worden gedownload ({reason}).',
+  retry: 'Opnieuw proberen',
+  retryLabel: 'Maak de drukbestanden van het ontwerp van {name} opnieuw',
+  retryFailed:
+    'De drukbestanden van het ontwerp van {name} konden niet opnieuw in de wachtrij worden gezet ({reason}).',
 };
 
 /** Exported for the table test (test/i18n/dashboard-production.test.ts). */

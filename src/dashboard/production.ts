@@ -98,6 +98,18 @@ export class ProductionFiles implements ReactiveController {
     }
   }
 
+  /** Approving again puts a job that failed for good back in the queue (the server's rule); then it is followed. */
+  private async retry(api: AdminApi, design: DesignSummary, t: ProductionText): Promise<void> {
+    this.failures.delete(design.id);
+    try {
+      await api.moderate(design.id, 'approve');
+      await this.load(api, [design.id], this.generation);
+    } catch (error) {
+      this.failures.set(design.id, t('retryFailed', { name: design.author, reason: (error as Error).message }));
+      this.host.requestUpdate();
+    }
+  }
+
   render(api: AdminApi, design: DesignSummary, t: ProductionText) {
     const status = this.statuses.get(design.id);
     if (!status) return nothing;
@@ -120,6 +132,18 @@ export class ProductionFiles implements ReactiveController {
             @click=${(event: Event) => this.download(api, design, t, event.currentTarget as HTMLElement)}
           >
             ${t('pack')}
+          </button>`
+          : nothing
+      }
+      ${
+        status.state === ProductionState.Failed
+          ? html`<button
+            type="button"
+            class="retry"
+            aria-label=${t('retryLabel', { name: design.author })}
+            @click=${() => this.retry(api, design, t)}
+          >
+            ${t('retry')}
           </button>`
           : nothing
       }

@@ -83,6 +83,11 @@ describe('/dashboard: print files', () => {
       'Print files failed after 3 attempts: template "no-such-template": no such file in the templates folder',
     );
     expect(await page.eval(`!!${board(`.design[data-id="${brokenId}"] button.pack`)}`)).to.equal(false);
+    // "Try again" queues the job afresh (the template is still missing, so it fails again, three more attempts).
+    const brokenState = `${board(`.design[data-id="${brokenId}"] .production`)}?.dataset.state`;
+    await page.clickOn(board(`.design[data-id="${brokenId}"] button.retry`));
+    await page.waitFor(`['queued', 'making'].includes(${brokenState})`, 'the failed job queued again');
+    await page.waitFor(`${brokenState} === 'failed'`, 'the job failed again', 30_000);
     expect(await page.eval(`${design('button.pack')}.getAttribute('aria-label')`)).to.equal(
       'Download the production pack of Grace’s design',
     );

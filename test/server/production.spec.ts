@@ -180,6 +180,11 @@ describe('print jobs and the production pack', () => {
       const failed = await until(server, id, 'failed');
       assert.equal(failed.attempts, 3);
       assert.equal(failed.error, 'template "no-such-template": no such file in the templates folder');
+      // Approving again is the team's "try again": the job is queued with its attempts counted afresh.
+      await approve(server, id);
+      const again = await production(server, id);
+      assert.ok(['queued', 'making'].includes(again.state) && again.attempts <= 1, JSON.stringify(again));
+      assert.equal((await until(server, id, 'failed')).attempts, 3);
     },
   );
 

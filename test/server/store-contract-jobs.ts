@@ -109,6 +109,13 @@ export function jobsContract(
       [(await stores().a.getJob(jobId(KIND, id)))?.state, (await stores().a.getJob(jobId(KIND, id)))?.attempts],
       ['failed', 3],
     );
+    // Until the team asks for another go: queued again, its attempts counted afresh, the last reason kept.
+    const again = await stores().b.requeueJob(jobId(KIND, id), now + 1);
+    assert.deepEqual([again?.state, again?.attempts, again?.error, again?.runAfter], ['queued', 0, 'boom 3', now + 1]);
+    assert.equal(await stores().a.requeueJob(jobId(KIND, id), now + 2), undefined, 'only a failed job is put back');
+    const retried = await stores().a.claimJob('w', now + 1, LEASE);
+    assert.deepEqual([retried?.id, retried?.attempts], [jobId(KIND, id), 1]);
+    await stores().a.completeJob(retried!.id, 'w', {}, now + 1);
   });
 
   it('fails a job whose lease ran out on its last attempt, saying so', async () => {

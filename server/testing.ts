@@ -77,13 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         const { items } = await store.listDesigns({ status, sort: 'new', offset: 0, limit: 10_000 });
         for (const d of items) {
           const stored = await store.getDesign(d.id);
-          designs.push({
-            id: d.id,
-            draft: d.draft,
-            status: d.status,
-            author: d.author,
-            metrics: stored?.metrics ?? null,
-          });
+          designs.push({ id: d.id, draft: d.draft, status: d.status, author: d.author, metrics: stored?.metrics ?? null });
         }
       }
       const { accepted } = await store.reportCounts();
@@ -92,10 +86,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         reports: await store.sessionReports(),
         requests: [...requests],
         accepted,
-        faults: {
-          applied: [...faults.applied],
-          pending: { designs: [...faults.pending('designs')], metrics: [...faults.pending('metrics')] },
-        },
+        faults: { applied: [...faults.applied], pending: { designs: [...faults.pending('designs')], metrics: [...faults.pending('metrics')] } },
       };
     },
     close: async () => {

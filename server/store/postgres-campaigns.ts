@@ -61,9 +61,7 @@ export class PgCampaigns {
   }
 
   async get(id: string): Promise<StoredCampaign | undefined> {
-    const [row] = await this.sql<
-      CampaignRow[]
-    >`SELECT id, input, secret, moved_to, created_at, updated_at FROM campaigns WHERE id = ${id}`;
+    const [row] = await this.sql<CampaignRow[]>`SELECT id, input, secret, moved_to, created_at, updated_at FROM campaigns WHERE id = ${id}`;
     return row && campaign(row);
   }
 
@@ -80,8 +78,7 @@ export class PgCampaigns {
   }
 
   async setWinners(id: string, winners: string[], at: string): Promise<boolean> {
-    const set = await this
-      .sql`UPDATE campaigns SET winners = ${json(this.sql, winners)}, updated_at = ${at} WHERE id = ${id}`;
+    const set = await this.sql`UPDATE campaigns SET winners = ${json(this.sql, winners)}, updated_at = ${at} WHERE id = ${id}`;
     return set.count === 1;
   }
 
@@ -108,8 +105,7 @@ export class PgCampaigns {
   }
 
   async revokeJuror(id: string, jurorId: string, at: string): Promise<boolean> {
-    const revoked = await this
-      .sql`UPDATE jurors SET revoked_at = coalesce(revoked_at, ${at}) WHERE id = ${jurorId} AND campaign_id = ${id}`;
+    const revoked = await this.sql`UPDATE jurors SET revoked_at = coalesce(revoked_at, ${at}) WHERE id = ${jurorId} AND campaign_id = ${id}`;
     return revoked.count === 1;
   }
 
@@ -120,9 +116,7 @@ export class PgCampaigns {
   }
 
   async scoresOf(id: string): Promise<StoredScore[]> {
-    const rows = await this.sql<
-      { juror_id: string; design_id: string; scores: CriterionScore[]; updated_at: string }[]
-    >`
+    const rows = await this.sql<{ juror_id: string; design_id: string; scores: CriterionScore[]; updated_at: string }[]>`
       SELECT s.juror_id, s.design_id, s.scores, s.updated_at FROM scores s JOIN jurors j ON j.id = s.juror_id
       WHERE j.campaign_id = ${id} ORDER BY s.design_id, s.juror_id`;
     return rows.map((r) => ({ juror: r.juror_id, design: r.design_id, scores: r.scores, updatedAt: r.updated_at }));

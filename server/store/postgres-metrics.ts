@@ -35,9 +35,7 @@ export class PgMetrics {
 
   async draftFigures(): Promise<DraftFigures[]> {
     const byDraft = new Map<string, DraftFigures>();
-    const reports = await this.sql<
-      { draft: string; total: Metrics; submitted: boolean }[]
-    >`SELECT draft, total, submitted FROM metric_drafts`;
+    const reports = await this.sql<{ draft: string; total: Metrics; submitted: boolean }[]>`SELECT draft, total, submitted FROM metric_drafts`;
     for (const r of reports) byDraft.set(r.draft, { draft: r.draft, total: r.total, submitted: r.submitted });
     const designs = await this.sql<{ draft: string; metrics: Metrics | null }[]>`SELECT draft, metrics FROM designs`;
     for (const d of designs) {
@@ -64,9 +62,7 @@ export class PgMetrics {
 
   /** Inside the caller's transaction: forgets a draft's sessions, keeping the count of reports they had accepted. */
   async eraseSessions(tx: Queries, draft: string): Promise<number> {
-    const erased = await tx<
-      { accepted: number }[]
-    >`DELETE FROM metric_sessions WHERE draft = ${draft} RETURNING accepted`;
+    const erased = await tx<{ accepted: number }[]>`DELETE FROM metric_sessions WHERE draft = ${draft} RETURNING accepted`;
     const accepted = erased.reduce((sum, row) => sum + row.accepted, 0);
     if (accepted > 0) {
       await tx`INSERT INTO counters (name, value) VALUES ('reports', ${accepted})
@@ -79,9 +75,7 @@ export class PgMetrics {
     const rows =
       draft === undefined
         ? await this.sql<{ report: MetricsReport }[]>`SELECT report FROM metric_sessions ORDER BY received_at`
-        : await this.sql<
-            { report: MetricsReport }[]
-          >`SELECT report FROM metric_sessions WHERE draft = ${draft} ORDER BY received_at`;
+        : await this.sql<{ report: MetricsReport }[]>`SELECT report FROM metric_sessions WHERE draft = ${draft} ORDER BY received_at`;
     return rows.map((row) => row.report);
   }
 }

@@ -70,9 +70,7 @@ export async function migrate(sql: Sql): Promise<number> {
     // Held to the end of this transaction: a second instance waits here, then sees the steps done.
     await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
     await tx`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`;
-    const [{ done }] = await tx<
-      { done: number }[]
-    >`SELECT coalesce(max(version), 0)::int AS done FROM schema_migrations`;
+    const [{ done }] = await tx<{ done: number }[]>`SELECT coalesce(max(version), 0)::int AS done FROM schema_migrations`;
     for (let i = done; i < PG_MIGRATIONS.length; i++) {
       await tx.unsafe(PG_MIGRATIONS[i]);
       await tx`INSERT INTO schema_migrations (version) VALUES (${i + 1})`;

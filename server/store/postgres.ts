@@ -59,12 +59,7 @@ interface AnswerRow {
   created_at: number;
 }
 
-const answerOf = (row: AnswerRow): IdempotentAnswer => ({
-  hash: row.hash,
-  status: row.status,
-  body: row.body,
-  createdAt: row.created_at,
-});
+const answerOf = (row: AnswerRow): IdempotentAnswer => ({ hash: row.hash, status: row.status, body: row.body, createdAt: row.created_at });
 
 function summary(row: SummaryRow): StoredSummary {
   return {
@@ -117,9 +112,7 @@ export class PostgresStore implements Store {
   }
 
   async findIdempotent(key: string, since: number): Promise<IdempotentAnswer | undefined> {
-    const [row] = await this.sql<
-      AnswerRow[]
-    >`SELECT hash, status, body, created_at FROM idempotency WHERE key = ${key} AND created_at >= ${since}`;
+    const [row] = await this.sql<AnswerRow[]>`SELECT hash, status, body, created_at FROM idempotency WHERE key = ${key} AND created_at >= ${since}`;
     return row && answerOf(row);
   }
 
@@ -134,9 +127,7 @@ export class PostgresStore implements Store {
           WHERE idempotency.created_at < ${since}
         RETURNING key`;
       if (taken.length === 0) {
-        const [row] = await tx<
-          AnswerRow[]
-        >`SELECT hash, status, body, created_at FROM idempotency WHERE key = ${answer.key}`;
+        const [row] = await tx<AnswerRow[]>`SELECT hash, status, body, created_at FROM idempotency WHERE key = ${answer.key}`;
         return { created: false, existing: answerOf(row) };
       }
       if (d.campaign && d.participant) {
@@ -153,13 +144,7 @@ export class PostgresStore implements Store {
           ${d.designJson}, ${json(tx, d.consent)}, ${d.metrics === null ? null : json(tx, d.metrics)},
           ${d.campaign}, ${d.participant})`;
       if (d.previews.length > 0) {
-        const rows = d.previews.map((p) => ({
-          design_id: d.id,
-          view: p.view,
-          width: p.width,
-          height: p.height,
-          png: p.png,
-        }));
+        const rows = d.previews.map((p) => ({ design_id: d.id, view: p.view, width: p.width, height: p.height, png: p.png }));
         await tx`INSERT INTO previews ${tx(rows, 'design_id', 'view', 'width', 'height', 'png')}`;
       }
       return { created: true };
@@ -181,9 +166,7 @@ export class PostgresStore implements Store {
   }
 
   async getDesign(id: string): Promise<StoredDesign | undefined> {
-    const [row] = await this.sql<
-      (SummaryRow & { design: string; consent: StoredDesign['consent']; metrics: StoredDesign['metrics'] })[]
-    >`
+    const [row] = await this.sql<(SummaryRow & { design: string; consent: StoredDesign['consent']; metrics: StoredDesign['metrics'] })[]>`
       ${this.summaries(true)} WHERE d.id = ${id}`;
     return row && { ...summary(row), designJson: row.design, consent: row.consent, metrics: row.metrics };
   }
@@ -195,13 +178,9 @@ export class PostgresStore implements Store {
   }
 
   async listDesigns(q: DesignQuery) {
-    const where = this
-      .sql`d.status = ${q.status} AND d.replaced_by IS NULL ${q.campaign === undefined ? this.sql`` : this.sql`AND d.campaign_id = ${q.campaign}`}`;
-    const order =
-      q.sort === 'top' ? this.sql`d.votes DESC, d.created_at DESC, d.id` : this.sql`d.created_at DESC, d.id`;
-    const rows = await this.sql<
-      SummaryRow[]
-    >`${this.summaries()} WHERE ${where} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
+    const where = this.sql`d.status = ${q.status} AND d.replaced_by IS NULL ${q.campaign === undefined ? this.sql`` : this.sql`AND d.campaign_id = ${q.campaign}`}`;
+    const order = q.sort === 'top' ? this.sql`d.votes DESC, d.created_at DESC, d.id` : this.sql`d.created_at DESC, d.id`;
+    const rows = await this.sql<SummaryRow[]>`${this.summaries()} WHERE ${where} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
     const [{ n }] = await this.sql<{ n: number }[]>`SELECT count(*) AS n FROM designs d WHERE ${where}`;
     return { items: rows.map(summary), total: n };
   }
@@ -229,9 +208,7 @@ export class PostgresStore implements Store {
 
   async deleteDraft(draft: string): Promise<Deletion | undefined> {
     return this.sql.begin(async (tx): Promise<Deletion | undefined> => {
-      const rows = await tx<
-        { id: string }[]
-      >`SELECT id FROM designs WHERE draft = ${draft} ORDER BY created_at, id FOR UPDATE`;
+      const rows = await tx<{ id: string }[]>`SELECT id FROM designs WHERE draft = ${draft} ORDER BY created_at, id FOR UPDATE`;
       const ids = rows.map((r) => r.id);
       await removeDesigns(tx, ids);
       const sessions = await this.metrics.eraseSessions(tx, draft);
@@ -249,15 +226,11 @@ export class PostgresStore implements Store {
       const [voted] = await tx`SELECT 1 FROM votes WHERE design_id = ${id} AND voter = ${voter}`;
       if (voted) return { votes: design.votes, counted: false, reason: VoteRefusal.AlreadyVoted };
       if (network) {
-        const [{ n }] = await tx<
-          { n: number }[]
-        >`SELECT count(*) AS n FROM votes WHERE design_id = ${id} AND network = ${network.hash}`;
+        const [{ n }] = await tx<{ n: number }[]>`SELECT count(*) AS n FROM votes WHERE design_id = ${id} AND network = ${network.hash}`;
         if (n >= network.cap) return { votes: design.votes, counted: false, reason: VoteRefusal.IpCap };
       }
       await tx`INSERT INTO votes (design_id, voter, created_at, network) VALUES (${id}, ${voter}, ${at}, ${network?.hash ?? null})`;
-      const [after] = await tx<
-        { votes: number }[]
-      >`UPDATE designs SET votes = votes + 1 WHERE id = ${id} RETURNING votes`;
+      const [after] = await tx<{ votes: number }[]>`UPDATE designs SET votes = votes + 1 WHERE id = ${id} RETURNING votes`;
       return { votes: after.votes, counted: true };
     });
   }
@@ -393,18 +366,8 @@ export class PostgresStore implements Store {
 
 /** The client's own codes for a lost or refused connection; Node's socket errors. */
 const UNREACHABLE = new Set([
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
 ]);
 
 /**

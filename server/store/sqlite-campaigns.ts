@@ -39,17 +39,18 @@ export class SqliteCampaigns {
   constructor(private readonly sql: Sql) {}
 
   create(c: StoredCampaign): void {
-    this.sql(
-      'INSERT INTO campaigns (id, input, secret, moved_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(c.id, JSON.stringify(c.input), c.secret, c.movedTo, c.createdAt, c.updatedAt);
+    this.sql('INSERT INTO campaigns (id, input, secret, moved_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      c.id,
+      JSON.stringify(c.input),
+      c.secret,
+      c.movedTo,
+      c.createdAt,
+      c.updatedAt,
+    );
   }
 
   update(id: string, input: CampaignInput, updatedAt: string): StoredCampaign | undefined {
-    const changed = this.sql('UPDATE campaigns SET input = ?, updated_at = ? WHERE id = ?').run(
-      JSON.stringify(input),
-      updatedAt,
-      id,
-    ).changes;
+    const changed = this.sql('UPDATE campaigns SET input = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(input), updatedAt, id).changes;
     return changed === 1 ? this.get(id) : undefined;
   }
 
@@ -63,13 +64,6 @@ export class SqliteCampaigns {
   }
 
   move(id: string, seen: CampaignPhase | null, to: CampaignPhase, updatedAt: string): boolean {
-    return (
-      this.sql('UPDATE campaigns SET moved_to = ?, updated_at = ? WHERE id = ? AND moved_to IS ?').run(
-        to,
-        updatedAt,
-        id,
-        seen,
-      ).changes === 1
-    );
+    return this.sql('UPDATE campaigns SET moved_to = ?, updated_at = ? WHERE id = ? AND moved_to IS ?').run(to, updatedAt, id, seen).changes === 1;
   }
 }

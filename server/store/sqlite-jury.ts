@@ -34,9 +34,14 @@ export class SqliteJury {
   constructor(private readonly sql: Sql) {}
 
   add(j: StoredJuror): void {
-    this.sql(
-      'INSERT INTO jurors (id, campaign_id, name, key_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(j.id, j.campaign, j.name, j.keyHash, j.createdAt, j.revokedAt);
+    this.sql('INSERT INTO jurors (id, campaign_id, name, key_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      j.id,
+      j.campaign,
+      j.name,
+      j.keyHash,
+      j.createdAt,
+      j.revokedAt,
+    );
   }
 
   list(campaign: string): (StoredJuror & { scored: number })[] {
@@ -71,22 +76,11 @@ export class SqliteJury {
       `SELECT s.juror_id, s.design_id, s.scores, s.updated_at FROM scores s JOIN jurors j ON j.id = s.juror_id
        WHERE j.campaign_id = ? ORDER BY s.design_id, s.juror_id`,
     ).all(campaign) as { juror_id: string; design_id: string; scores: string; updated_at: string }[];
-    return rows.map((r) => ({
-      juror: r.juror_id,
-      design: r.design_id,
-      scores: JSON.parse(r.scores) as CriterionScore[],
-      updatedAt: r.updated_at,
-    }));
+    return rows.map((r) => ({ juror: r.juror_id, design: r.design_id, scores: JSON.parse(r.scores) as CriterionScore[], updatedAt: r.updated_at }));
   }
 
   setWinners(campaign: string, winners: string[], at: string): boolean {
-    return (
-      this.sql('UPDATE campaigns SET winners = ?, updated_at = ? WHERE id = ?').run(
-        JSON.stringify(winners),
-        at,
-        campaign,
-      ).changes === 1
-    );
+    return this.sql('UPDATE campaigns SET winners = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(winners), at, campaign).changes === 1;
   }
 
   winnersOf(campaign: string): string[] {

@@ -31,6 +31,7 @@ import type {
   VoteOutcome,
 } from './store.ts';
 
+
 interface SummaryRow {
   id: string;
   draft: string;
@@ -136,66 +137,44 @@ export class SqliteStore implements Store {
   }
 
   async findIdempotent(key: string, since: number): Promise<IdempotentAnswer | undefined> {
-    const row = this.sql(
-      'SELECT hash, status, body, created_at FROM idempotency WHERE key = ? AND created_at >= ?',
-    ).get(key, since) as { hash: string; status: number; body: string; created_at: number } | undefined;
+    const row = this.sql('SELECT hash, status, body, created_at FROM idempotency WHERE key = ? AND created_at >= ?').get(key, since) as
+      | { hash: string; status: number; body: string; created_at: number }
+      | undefined;
     return row && { hash: row.hash, status: row.status, body: JSON.parse(row.body), createdAt: row.created_at };
   }
 
   async createDesign(d: NewDesign, answer: NewIdempotentAnswer, since: number) {
-    return this.write(
-      this.db.transaction(() => {
-        const existing = this.sql('SELECT hash, status, body, created_at FROM idempotency WHERE key = ?').get(
-          answer.key,
-        ) as { hash: string; status: number; body: string; created_at: number } | undefined;
-        if (existing && existing.created_at >= since) {
-          return {
-            created: false as const,
-            existing: {
-              hash: existing.hash,
-              status: existing.status,
-              body: JSON.parse(existing.body),
-              createdAt: existing.created_at,
-            },
-          };
-        }
-        this.db
-          .prepare('INSERT OR REPLACE INTO idempotency (key, hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)')
-          .run(answer.key, answer.hash, answer.status, JSON.stringify(answer.body), answer.createdAt);
-        // metrics is JSON text like consent: 'null' for a design sent with time on task off.
-        this.db
-          .prepare(
-            `INSERT INTO designs (id, draft, status, author, template_id, template_version, created_at, design, consent, metrics,
+    return this.write(this.db.transaction(() => {
+      const existing = this.sql('SELECT hash, status, body, created_at FROM idempotency WHERE key = ?').get(answer.key) as
+        | { hash: string; status: number; body: string; created_at: number }
+        | undefined;
+      if (existing && existing.created_at >= since) {
+        return { created: false as const, existing: { hash: existing.hash, status: existing.status, body: JSON.parse(existing.body), createdAt: existing.created_at } };
+      }
+      this.db
+        .prepare('INSERT OR REPLACE INTO idempotency (key, hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(answer.key, answer.hash, answer.status, JSON.stringify(answer.body), answer.createdAt);
+      // metrics is JSON text like consent: 'null' for a design sent with time on task off.
+      this.db
+        .prepare(
+          `INSERT INTO designs (id, draft, status, author, template_id, template_version, created_at, design, consent, metrics,
              campaign_id, participant)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            d.id,
-            d.draft,
-            d.status,
-            d.author,
-            d.template.id,
-            d.template.version,
-            d.createdAt,
-            d.designJson,
-            JSON.stringify(d.consent),
-            JSON.stringify(d.metrics),
-            d.campaign,
-            d.participant,
-          );
-        // One entry per person: the new one replaces the current one; earlier versions stay for the team.
-        if (d.campaign && d.participant) {
-          this.sql(
-            'UPDATE designs SET replaced_by = ? WHERE campaign_id = ? AND participant = ? AND replaced_by IS NULL AND id != ?',
-          ).run(d.id, d.campaign, d.participant, d.id);
-        }
-        const insertPreview = this.sql(
-          'INSERT INTO previews (design_id, view, width, height, png) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(
+          d.id, d.draft, d.status, d.author, d.template.id, d.template.version, d.createdAt, d.designJson,
+          JSON.stringify(d.consent), JSON.stringify(d.metrics), d.campaign, d.participant,
         );
-        for (const p of d.previews) insertPreview.run(d.id, p.view, p.width, p.height, p.png);
-        return { created: true as const };
-      }),
-    );
+      // One entry per person: the new one replaces the current one; earlier versions stay for the team.
+      if (d.campaign && d.participant) {
+        this.sql('UPDATE designs SET replaced_by = ? WHERE campaign_id = ? AND participant = ? AND replaced_by IS NULL AND id != ?').run(
+          d.id, d.campaign, d.participant, d.id,
+        );
+      }
+      const insertPreview = this.sql('INSERT INTO previews (design_id, view, width, height, png) VALUES (?, ?, ?, ?, ?)');
+      for (const p of d.previews) insertPreview.run(d.id, p.view, p.width, p.height, p.png);
+      return { created: true as const };
+    }));
   }
 
   async purgeIdempotent(before: number): Promise<number> {
@@ -227,24 +206,13 @@ export class SqliteStore implements Store {
   async getDesign(id: string): Promise<StoredDesign | undefined> {
     const row = this.sql(`${SqliteStore.SUMMARY} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
     if (!row) return undefined;
-    const more = this.sql('SELECT design, consent, metrics FROM designs WHERE id = ?').get(id) as {
-      design: string;
-      consent: string;
-      metrics: string;
-    };
-    return {
-      ...SqliteStore.summary(row),
-      designJson: more.design,
-      consent: JSON.parse(more.consent),
-      metrics: JSON.parse(more.metrics),
-    };
+    const more = this.sql('SELECT design, consent, metrics FROM designs WHERE id = ?').get(id) as { design: string; consent: string; metrics: string };
+    return { ...SqliteStore.summary(row), designJson: more.design, consent: JSON.parse(more.consent), metrics: JSON.parse(more.metrics) };
   }
 
   async getPreview(id: string, view: string) {
     const row = this.db
-      .prepare(
-        'SELECT d.status, p.png FROM previews p JOIN designs d ON d.id = p.design_id WHERE p.design_id = ? AND p.view = ?',
-      )
+      .prepare('SELECT d.status, p.png FROM previews p JOIN designs d ON d.id = p.design_id WHERE p.design_id = ? AND p.view = ?')
       .get(id, view) as { status: DesignStatus; png: Buffer } | undefined;
     return row && { status: row.status, png: row.png };
   }
@@ -253,11 +221,7 @@ export class SqliteStore implements Store {
     const order = q.sort === 'top' ? 'd.votes DESC, d.created_at DESC, d.id' : 'd.created_at DESC, d.id';
     const where = `d.status = ? AND d.replaced_by IS NULL${q.campaign === undefined ? '' : ' AND d.campaign_id = ?'}`;
     const args = q.campaign === undefined ? [q.status] : [q.status, q.campaign];
-    const rows = this.sql(`${SqliteStore.SUMMARY} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-      ...args,
-      q.limit,
-      q.offset,
-    ) as SummaryRow[];
+    const rows = this.sql(`${SqliteStore.SUMMARY} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as SummaryRow[];
     const { n } = this.sql(`SELECT count(*) AS n FROM designs d WHERE ${where}`).get(...args) as { n: number };
     return { items: rows.map(SqliteStore.summary), total: n };
   }
@@ -267,28 +231,22 @@ export class SqliteStore implements Store {
   }
 
   async deleteDesign(id: string): Promise<Deletion | undefined> {
-    return this.write(
-      this.db.transaction((): Deletion | undefined => {
-        const row = this.sql('SELECT draft FROM designs WHERE id = ?').get(id) as { draft: string } | undefined;
-        if (!row) return undefined;
-        this.removeDesigns([id]);
-        return { draft: row.draft, designs: [id], sessions: 0 };
-      }),
-    );
+    return this.write(this.db.transaction((): Deletion | undefined => {
+      const row = this.sql('SELECT draft FROM designs WHERE id = ?').get(id) as { draft: string } | undefined;
+      if (!row) return undefined;
+      this.removeDesigns([id]);
+      return { draft: row.draft, designs: [id], sessions: 0 };
+    }));
   }
 
   async deleteDraft(draft: string): Promise<Deletion | undefined> {
-    return this.write(
-      this.db.transaction((): Deletion | undefined => {
-        const ids = (
-          this.sql('SELECT id FROM designs WHERE draft = ? ORDER BY created_at, id').all(draft) as { id: string }[]
-        ).map((r) => r.id);
-        this.removeDesigns(ids);
-        const sessions = this.sql('DELETE FROM metric_sessions WHERE draft = ?').run(draft).changes;
-        const totals = this.sql('DELETE FROM metric_drafts WHERE draft = ?').run(draft).changes;
-        return ids.length + sessions + totals === 0 ? undefined : { draft, designs: ids, sessions };
-      }),
-    );
+    return this.write(this.db.transaction((): Deletion | undefined => {
+      const ids = (this.sql('SELECT id FROM designs WHERE draft = ? ORDER BY created_at, id').all(draft) as { id: string }[]).map((r) => r.id);
+      this.removeDesigns(ids);
+      const sessions = this.sql('DELETE FROM metric_sessions WHERE draft = ?').run(draft).changes;
+      const totals = this.sql('DELETE FROM metric_drafts WHERE draft = ?').run(draft).changes;
+      return ids.length + sessions + totals === 0 ? undefined : { draft, designs: ids, sessions };
+    }));
   }
 
   /**
@@ -307,55 +265,41 @@ export class SqliteStore implements Store {
 
   async countByStatus() {
     const counts: Record<DesignStatus, number> = { pending: 0, approved: 0, rejected: 0, hidden: 0 };
-    const rows = this.sql(
-      'SELECT status, count(*) AS n FROM designs WHERE replaced_by IS NULL GROUP BY status',
-    ).all() as { status: DesignStatus; n: number }[];
+    const rows = this.sql('SELECT status, count(*) AS n FROM designs WHERE replaced_by IS NULL GROUP BY status').all() as { status: DesignStatus; n: number }[];
     for (const { status, n } of rows) if (Object.values(DesignStatus).includes(status)) counts[status] = n;
     return counts;
   }
 
   async addVote(id: string, voter: string, at: number, network?: { hash: string; cap: number }) {
-    return this.write(
-      this.db.transaction((): VoteOutcome | undefined => {
-        const design = this.sql('SELECT votes FROM designs WHERE id = ?').get(id) as { votes: number } | undefined;
-        if (!design) return undefined;
-        if (this.sql('SELECT 1 FROM votes WHERE design_id = ? AND voter = ?').get(id, voter)) {
-          return { votes: design.votes, counted: false, reason: VoteRefusal.AlreadyVoted };
-        }
-        if (network) {
-          const { n } = this.sql('SELECT count(*) AS n FROM votes WHERE design_id = ? AND network = ?').get(
-            id,
-            network.hash,
-          ) as { n: number };
-          if (n >= network.cap) return { votes: design.votes, counted: false, reason: VoteRefusal.IpCap };
-        }
-        this.sql('INSERT INTO votes (design_id, voter, created_at, network) VALUES (?, ?, ?, ?)').run(
-          id,
-          voter,
-          at,
-          network?.hash ?? null,
-        );
-        this.sql('UPDATE designs SET votes = votes + 1 WHERE id = ?').run(id);
-        return { votes: design.votes + 1, counted: true };
-      }),
-    );
+    return this.write(this.db.transaction((): VoteOutcome | undefined => {
+      const design = this.sql('SELECT votes FROM designs WHERE id = ?').get(id) as { votes: number } | undefined;
+      if (!design) return undefined;
+      if (this.sql('SELECT 1 FROM votes WHERE design_id = ? AND voter = ?').get(id, voter)) {
+        return { votes: design.votes, counted: false, reason: VoteRefusal.AlreadyVoted };
+      }
+      if (network) {
+        const { n } = this.sql('SELECT count(*) AS n FROM votes WHERE design_id = ? AND network = ?').get(id, network.hash) as { n: number };
+        if (n >= network.cap) return { votes: design.votes, counted: false, reason: VoteRefusal.IpCap };
+      }
+      this.sql('INSERT INTO votes (design_id, voter, created_at, network) VALUES (?, ?, ?, ?)').run(id, voter, at, network?.hash ?? null);
+      this.sql('UPDATE designs SET votes = votes + 1 WHERE id = ?').run(id);
+      return { votes: design.votes + 1, counted: true };
+    }));
   }
 
   async voteSalt(day: string): Promise<Buffer> {
     const today = this.sql('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
     if (today) return today.salt; // the common case, without queueing behind the writes
-    return this.write(
-      this.db.transaction(() => {
-        const row = this.sql('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
-        if (row) return row.salt;
-        const salt = randomBytes(32);
-        // A new day: yesterday's salt goes, and with it any way to tie yesterday's hashes to an address; clear them too.
-        this.sql('DELETE FROM vote_salts').run();
-        this.sql('UPDATE votes SET network = NULL WHERE network IS NOT NULL').run();
-        this.sql('INSERT INTO vote_salts (day, salt) VALUES (?, ?)').run(day, salt);
-        return salt;
-      }),
-    );
+    return this.write(this.db.transaction(() => {
+      const row = this.sql('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
+      if (row) return row.salt;
+      const salt = randomBytes(32);
+      // A new day: yesterday's salt goes, and with it any way to tie yesterday's hashes to an address; clear them too.
+      this.sql('DELETE FROM vote_salts').run();
+      this.sql('UPDATE votes SET network = NULL WHERE network IS NOT NULL').run();
+      this.sql('INSERT INTO vote_salts (day, salt) VALUES (?, ?)').run(day, salt);
+      return salt;
+    }));
   }
 
   async recordReport(report: MetricsReport, at: number): Promise<'accepted' | 'duplicate'> {
@@ -375,9 +319,10 @@ export class SqliteStore implements Store {
   }
 
   async entryOf(campaign: string, participant: string) {
-    const rows = this.sql(
-      `${SqliteStore.SUMMARY} WHERE d.campaign_id = ? AND d.participant = ? ORDER BY d.created_at, d.id`,
-    ).all(campaign, participant) as SummaryRow[];
+    const rows = this.sql(`${SqliteStore.SUMMARY} WHERE d.campaign_id = ? AND d.participant = ? ORDER BY d.created_at, d.id`).all(
+      campaign,
+      participant,
+    ) as SummaryRow[];
     const current = rows.find((row) => row.replaced_by === null);
     return { current: current && SqliteStore.summary(current), versions: rows.length };
   }

@@ -20,11 +20,7 @@ export interface Store extends JobQueue {
    * stored and the answer kept for the key is returned instead. Keys
    * created before `since` (ms epoch) have expired and are taken over.
    */
-  createDesign(
-    design: NewDesign,
-    answer: NewIdempotentAnswer,
-    since: number,
-  ): Promise<{ created: true } | { created: false; existing: IdempotentAnswer }>;
+  createDesign(design: NewDesign, answer: NewIdempotentAnswer, since: number): Promise<{ created: true } | { created: false; existing: IdempotentAnswer }>;
   /**
    * A participant's entries in a campaign: the current one (not replaced)
    * and how many versions were sent in all, oldest first.
@@ -59,12 +55,7 @@ export interface Store extends JobQueue {
    * counted votes per (design, network hash); undefined when the design
    * does not exist.
    */
-  addVote(
-    id: string,
-    voter: string,
-    at: number,
-    network?: { hash: string; cap: number },
-  ): Promise<VoteOutcome | undefined>;
+  addVote(id: string, voter: string, at: number, network?: { hash: string; cap: number }): Promise<VoteOutcome | undefined>;
   /**
    * The secret salt for hashing voters' networks on `day` (YYYY-MM-DD, UTC),
    * made on first use. Salts of other days are forgotten and their hashes

@@ -5,6 +5,8 @@ import { apiPlugin } from './api/index.ts';
 import { registerCompression } from './compression.ts';
 import type { FaultQueue } from './faults.ts';
 import { templatesFrom, type TemplateLookup } from './originality/templates.ts';
+import { PRINT_JOB, PrintWorker } from './jobs/worker.ts';
+import { checkPrintJobSettings, PRINT_JOB_DEFAULTS, type PrintJobSettings } from './jobs/settings.ts';
 import { pagesPlugin } from './pages/index.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
@@ -42,8 +44,13 @@ export interface AppOptions {
    * signs a participant token for anyone who asks (docs/campaigns.md). Never on for a real campaign. Default false.
    */
   demoParticipants?: boolean;
-  /** Template manifests for the moderators' originality figures; default the repository's templates/ folder. */
+  /** Template manifests for the moderators' originality figures; default those in `templatesDir`. */
   templates?: TemplateLookup;
+
+  /** Print jobs of approved designs (server/jobs/settings.ts); `enabled: false` queues them without running a worker here. */
+  printJobs?: Partial<PrintJobSettings>;
+  /** Where the templates' manifests and files are read from for print jobs; default the repository's templates/. */
+  templatesDir?: string;
   logger?: boolean;
 }
 
@@ -62,9 +69,32 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   // Expired keys are ignored on lookup already; this only keeps the table small.
   const purge = () => void store.purgeIdempotent(now() - idempotencyTtlMs).catch((error) => app.log.error(error));
   const timer = setInterval(purge, 3600_000).unref();
-  app.addHook('onReady', async () => purge());
+  // One templates folder for both readers: the print jobs read its files, the originality figures its manifests.
+  const templatesDir = options.templatesDir ?? join(root, 'templates');
+  const settings: PrintJobSettings = { ...PRINT_JOB_DEFAULTS, ...options.printJobs };
+  checkPrintJobSettings(settings);
+  const worker = new PrintWorker({
+    store,
+    settings,
+    templatesDir,
+    now,
+    log: app.log,
+  });
+  // Approving again is how the team asks for another go at a job that failed for good (after fixing its cause).
+  const enqueuePrint = async (design: string) => {
+    const { job, created } = await store.enqueueJob(design, PRINT_JOB, now(), settings.maxAttempts);
+    const again = !created && job.state === 'failed' && (await store.requeueJob(job.id, now()));
+    if (created || again) worker.poke();
+  };
+
+  app.addHook('onReady', async () => {
+    purge();
+    if (settings.enabled) worker.start();
+  });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    // Before the store: a job cut off here is put back in the queue through it.
+    await worker.stop();
     await store.close();
   });
 
@@ -81,7 +111,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     faults: options.faults,
     voteIpCap: options.voteIpCap,
     demoParticipants: options.demoParticipants ?? false,
-    templates: options.templates ?? templatesFrom(join(root, 'templates')),
+    templates: options.templates ?? templatesFrom(templatesDir),
+    enqueuePrint,
   });
 
   await app.register(pagesPlugin, {

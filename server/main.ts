@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { PostgresStore } from './store/postgres.ts';
 import { isClientWriteRace } from './store/postgres-sql.ts';
 import { seedDemo } from './demo/seed.ts';
+import { printJobSettingsFrom } from './jobs/settings.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
@@ -30,7 +31,7 @@ if (env.DATABASE_URL) {
   });
 }
 const store = env.DATABASE_URL ? await PostgresStore.open(env.DATABASE_URL, { max: Number(env.DATABASE_POOL_MAX ?? 10) }) : undefined;
-const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', store, corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env), demoParticipants: true });
+const app = await createApp({ adminToken, dataDir: env.DATA_DIR ?? 'data', store, corsOrigins, rateLimit, trustProxy: env.TRUST_PROXY === '1', publicUrl: env.PUBLIC_URL || undefined, voteIpCap: voteIpCapFrom(env), demoParticipants: true, printJobs: printJobSettingsFrom(env) });
 // One campaign open for entries with a few drawn entries, so a newcomer's gallery is not empty (DEMO_SEED=0: none).
 const demoCampaign = env.DEMO_SEED === '0' ? undefined : await seedDemo(app, adminToken);
 await app.listen({ port, host });

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Metrics, MetricsReport } from '../src/protocol/metrics.ts';
 import { DesignStatus, type DesignStatus as Status } from '../src/protocol/submission.ts';
 import { createApp } from './app.ts';
+import type { PrintJobSettings } from './jobs/settings.ts';
 import { FaultQueue, type AppliedFault, type Fault, type FaultRoute } from './faults.ts';
 import { SqliteStore } from './store/sqlite.ts';
 
@@ -21,6 +22,8 @@ export interface TestServerOptions {
   adminToken?: string;
   /** Also serve the demo's pages, dist/ and templates/ (tests that open /, /gallery, /dashboard…); needs a build. */
   pages?: boolean;
+  /** Print job settings (server/jobs/settings.ts): short waits for tests, or a tiny timeout to see a job fail. */
+  printJobs?: Partial<PrintJobSettings>;
 }
 
 export interface TestServerState {
@@ -56,6 +59,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimit: options.rateLimit ?? false,
     serveStatic: options.pages ?? false,
     demoParticipants: true,
+    // Retries and polls in test time, not production's seconds.
+    printJobs: { backoffMs: 50, pollMs: 50, ...options.printJobs },
   });
   const requests: string[] = [];
   app.addHook('onRequest', async (request) => void requests.push(`${request.method} ${request.url.split('?')[0]}`));

@@ -7,6 +7,7 @@
 import { PROTOCOL_LIMITS as L } from '../../src/protocol/schema.ts';
 import { campaignPaths } from './campaign-paths.ts';
 import { juryPaths } from './jury-paths.ts';
+import { productionPaths } from './production-paths.ts';
 import { admin, common, errorResponse, jsonContent, ref, use } from './parts.ts';
 import { componentSchemas } from './schemas.ts';
 
@@ -14,11 +15,12 @@ export const OPENAPI_PATH = 'docs/openapi.json';
 
 const designId = { $ref: '#/components/parameters/DesignId' };
 
-function moderation(action: string, status: string) {
+function moderation(action: string, status: string, description?: string) {
   return {
     post: {
       operationId: `${action}Design`,
       summary: `Moderation: set the design's status to ${status}`,
+      ...(description ? { description } : {}),
       tags: ['moderation'],
       security: admin,
       parameters: [designId],
@@ -55,6 +57,7 @@ export function openapiDocument(): Record<string, unknown> {
       { name: 'privacy', description: 'Erasing a customer\'s data on request, with the admin token (docs/privacy.md).' },
       { name: 'campaigns', description: 'Campaigns, their phases and participants (docs/campaigns.md).' },
       { name: 'jury', description: 'Jurors, their scores, the ranking, winners and results (docs/campaigns.md).' },
+      { name: 'production', description: 'Print files of approved designs and the production pack, with the admin token (docs/print.md).' },
     ],
     paths: {
       '/designs': {
@@ -172,7 +175,11 @@ export function openapiDocument(): Record<string, unknown> {
           },
         },
       },
-      '/designs/{id}/approve': moderation('approve', 'approved'),
+      '/designs/{id}/approve': moderation(
+        'approve',
+        'approved',
+        'Also queues the design\'s print job (docs/print.md); approving again puts a job that failed for good back in the queue.',
+      ),
       '/designs/{id}/reject': moderation('reject', 'rejected'),
       '/designs/{id}/hide': moderation('hide', 'hidden'),
       '/designs/{id}/votes': {
@@ -238,6 +245,7 @@ export function openapiDocument(): Record<string, unknown> {
       },
       ...campaignPaths(),
       ...juryPaths(),
+      ...productionPaths(),
       '/stats': {
         get: {
           operationId: 'getStats',

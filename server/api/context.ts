@@ -14,6 +14,8 @@ export interface ApiContext {
   faults?: FaultQueue;
   /** Counted votes per network (IPv4 address, IPv6 /64) per design per UTC day; 0 = no cap. */
   voteIpCap: number;
+  /** Queues the print job of a design just approved (idempotent) and wakes this instance's worker. */
+  enqueuePrint: (design: string) => Promise<void>;
   /** SHA-256 (hex) of the raw request body, taken by the content-type parser. */
   bodyHash: (request: FastifyRequest) => string;
   /** The template manifests this server knows, for the moderators' originality figures (docs/originality.md). */

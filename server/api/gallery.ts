@@ -116,6 +116,8 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     app.post<{ Params: { id: string } }>(`/designs/:id/${action}`, { bodyLimit: 1024 }, async (request): Promise<ModerationResult> => {
       requireAdmin(request, ctx.adminToken);
       if (!(await ctx.store.setStatus(request.params.id, status))) throw notFound();
+      // Print files are made in the background (server/jobs/); approving again finds the job there already.
+      if (status === DesignStatus.Approved) await ctx.enqueuePrint(request.params.id);
       return { id: request.params.id, status };
     });
   }

@@ -21,6 +21,7 @@ import { galleryRoutes, voteIpCapFrom } from './gallery.ts';
 import { juryRoutes } from './jury.ts';
 import { ApiHttpError } from './http.ts';
 import { metricsRoutes } from './metrics.ts';
+import { productionRoutes } from './production.ts';
 import { submitRoutes } from './submit.ts';
 
 export interface ApiOptions {
@@ -36,6 +37,8 @@ export interface ApiOptions {
   faults?: FaultQueue;
   /** Votes per network per design per day (0 = off); default `VOTE_IP_CAP` from the environment, else 5. */
   voteIpCap?: number;
+  /** Queues a design's print job when it is approved. */
+  enqueuePrint: (design: string) => Promise<void>;
   /** Sign participant tokens for anyone (the demo's stand-in for a brand's sign-in). */
   demoParticipants?: boolean;
   /** Template manifests by id, for the originality figures; none known when absent. */
@@ -60,9 +63,17 @@ function jsonError(body: Buffer): ApiHttpError {
   try {
     JSON.parse(body.toString('utf8'));
   } catch (error) {
-    return new ApiHttpError(400, 'invalid-json', `the body is not valid JSON (${String((error as Error).message).slice(0, 80)})`);
+    return new ApiHttpError(
+      400,
+      'invalid-json',
+      `the body is not valid JSON (${String((error as Error).message).slice(0, 80)})`,
+    );
   }
-  return new ApiHttpError(400, 'invalid-json', 'the body has a "__proto__" or "constructor.prototype" key, which is never accepted');
+  return new ApiHttpError(
+    400,
+    'invalid-json',
+    'the body has a "__proto__" or "constructor.prototype" key, which is never accepted',
+  );
 }
 
 export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise<void> {
@@ -144,6 +155,7 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
     voteIpCap: opts.voteIpCap ?? voteIpCapFrom(process.env),
     bodyHash: (request) => hashes.get(request) ?? EMPTY_HASH,
     templates: opts.templates ?? noTemplates,
+    enqueuePrint: opts.enqueuePrint,
   };
   submitRoutes(app, ctx);
   metricsRoutes(app, ctx);
@@ -152,4 +164,5 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
   if (opts.demoParticipants) demoParticipantRoutes(app, ctx);
   juryRoutes(app, ctx);
   campaignResultRoutes(app, ctx);
+  productionRoutes(app, ctx);
 }

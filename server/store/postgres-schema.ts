@@ -4,6 +4,7 @@
  * transaction that first takes an advisory lock, so two instances starting
  * at once never both run a step: the second waits, then finds it done.
  */
+import { PG_JOBS_MIGRATION } from './postgres-jobs.ts';
 import type { Sql } from './postgres-sql.ts';
 
 /** Any number of our own; it only has to differ from other advisory locks taken on the same database. */
@@ -59,6 +60,8 @@ export const PG_MIGRATIONS = [
    CREATE TABLE scores (
      juror_id text COLLATE "C" NOT NULL REFERENCES jurors (id), design_id text COLLATE "C" NOT NULL,
      scores jsonb NOT NULL, updated_at text NOT NULL, PRIMARY KEY (juror_id, design_id));`,
+  // Background jobs (print files of approved designs) and the files they make.
+  PG_JOBS_MIGRATION,
 ];
 
 /** Runs the steps this database has not seen yet; returns how many ran. */

@@ -11,7 +11,9 @@ import type { CriterionScore } from '../../src/protocol/jury.ts';
 import type { MetricsReport } from '../../src/protocol/metrics.ts';
 import { DesignStatus, VoteRefusal, type Deletion } from '../../src/protocol/submission.ts';
 import { PgCampaigns } from './postgres-campaigns.ts';
+import { PgBlobs, PgJobs, removeJobsFor } from './postgres-jobs.ts';
 import { PgMetrics } from './postgres-metrics.ts';
+import { designBlobPrefix, type BlobStore, type StoredJob } from './jobs.ts';
 import { migrate, SALT_LOCK } from './postgres-schema.ts';
 import { connect, json, type Queries, type Sql } from './postgres-sql.ts';
 import type {
@@ -78,10 +80,14 @@ function summary(row: SummaryRow): StoredSummary {
 export class PostgresStore implements Store {
   private readonly campaigns: PgCampaigns;
   private readonly metrics: PgMetrics;
+  private readonly jobs: PgJobs;
+  readonly blobs: BlobStore;
 
   private constructor(private readonly sql: Sql) {
     this.campaigns = new PgCampaigns(sql);
     this.metrics = new PgMetrics(sql);
+    this.jobs = new PgJobs(sql);
+    this.blobs = new PgBlobs(sql);
   }
 
   /**
@@ -321,6 +327,34 @@ export class PostgresStore implements Store {
     return this.campaigns.scoresOf(campaign);
   }
 
+  enqueueJob(design: string, kind: string, at: number, maxAttempts: number) {
+    return this.jobs.enqueue(design, kind, at, maxAttempts);
+  }
+
+  claimJob(owner: string, now: number, leaseMs: number): Promise<StoredJob | undefined> {
+    return this.jobs.claim(owner, now, leaseMs);
+  }
+
+  completeJob(id: string, owner: string, result: unknown, now: number) {
+    return this.jobs.complete(id, owner, result, now);
+  }
+
+  failJob(id: string, owner: string, error: string, now: number, retryInMs: number) {
+    return this.jobs.fail(id, owner, error, now, retryInMs);
+  }
+
+  requeueJob(id: string, at: number) {
+    return this.jobs.requeue(id, at);
+  }
+
+  getJob(id: string) {
+    return this.jobs.get(id);
+  }
+
+  jobsOf(designs: string[], kind: string) {
+    return this.jobs.jobsOf(designs, kind);
+  }
+
   async close(): Promise<void> {
     await this.sql.end({ timeout: 5 });
   }
@@ -354,6 +388,7 @@ function isUnavailable(error: unknown): boolean {
  */
 async function removeDesigns(tx: Queries, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
+  await removeJobsFor(tx, ids, designBlobPrefix);
   await tx`DELETE FROM votes WHERE design_id IN ${tx(ids)}`;
   await tx`DELETE FROM previews WHERE design_id IN ${tx(ids)}`;
   await tx`DELETE FROM designs WHERE id IN ${tx(ids)}`;

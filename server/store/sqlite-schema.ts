@@ -1,5 +1,6 @@
 /** The SQLite store's schema, step by step; `PRAGMA user_version` says how many have run. Add steps, never edit one. */
 import { CAMPAIGN_MIGRATION } from './sqlite-campaigns.ts';
+import { JOBS_MIGRATION } from './sqlite-jobs.ts';
 import { JURY_MIGRATION } from './sqlite-jury.ts';
 
 export const MIGRATIONS = [
@@ -31,4 +32,6 @@ export const MIGRATIONS = [
   CAMPAIGN_MIGRATION,
   // Jurors with their scores, and the winners a campaign's team picked.
   JURY_MIGRATION,
+  // Background jobs (print files of approved designs) and the files they make.
+  JOBS_MIGRATION,
 ];

@@ -12,7 +12,9 @@ import { DesignStatus, VoteRefusal, type Deletion } from '../../src/protocol/sub
 import type { CampaignInput, CampaignPhase } from '../../src/protocol/campaign.ts';
 import type { CriterionScore } from '../../src/protocol/jury.ts';
 import { SqliteCampaigns } from './sqlite-campaigns.ts';
+import { SqliteJobs } from './sqlite-jobs.ts';
 import { SqliteJury } from './sqlite-jury.ts';
+import { designBlobPrefix, type BlobStore, type StoredJob } from './jobs.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
 import { SqliteMetrics } from './sqlite-metrics.ts';
 import type {
@@ -52,6 +54,8 @@ export class SqliteStore implements Store {
   private readonly campaigns: SqliteCampaigns;
   private readonly jury: SqliteJury;
   private readonly metrics: SqliteMetrics;
+  private readonly jobs: SqliteJobs;
+  readonly blobs: BlobStore;
 
   /** `filename` is a path (its folder is created) or ':memory:' for a throwaway test store. */
   constructor(filename: string) {
@@ -66,6 +70,12 @@ export class SqliteStore implements Store {
     this.campaigns = new SqliteCampaigns((text) => this.sql(text));
     this.jury = new SqliteJury((text) => this.sql(text));
     this.metrics = new SqliteMetrics((text) => this.sql(text));
+    const jobs = (this.jobs = new SqliteJobs((text) => this.sql(text)));
+    this.blobs = {
+      put: (key, bytes, contentType) => this.write(() => jobs.putBlob(key, bytes, contentType, Date.now())),
+      get: async (key) => jobs.getBlob(key),
+      delete: (key) => this.write(() => jobs.deleteBlob(key)),
+    };
   }
 
   /** Prepared once per SQL text: preparing costs more than running most of these. */
@@ -246,6 +256,7 @@ export class SqliteStore implements Store {
    */
   private removeDesigns(ids: string[]): void {
     for (const id of ids) {
+      this.jobs.removeFor(id, designBlobPrefix(id));
       this.sql('DELETE FROM votes WHERE design_id = ?').run(id);
       this.sql('DELETE FROM previews WHERE design_id = ?').run(id);
       this.sql('DELETE FROM designs WHERE id = ?').run(id);
@@ -366,6 +377,34 @@ export class SqliteStore implements Store {
 
   async scoresOf(campaign: string) {
     return this.jury.scoresOf(campaign);
+  }
+
+  async enqueueJob(design: string, kind: string, at: number, maxAttempts: number) {
+    return this.write(() => this.jobs.enqueue(design, kind, at, maxAttempts));
+  }
+
+  async claimJob(owner: string, now: number, leaseMs: number): Promise<StoredJob | undefined> {
+    return this.write(() => this.jobs.claim(owner, now, leaseMs));
+  }
+
+  async completeJob(id: string, owner: string, result: unknown, now: number) {
+    return this.write(() => this.jobs.complete(id, owner, result, now));
+  }
+
+  async failJob(id: string, owner: string, error: string, now: number, retryInMs: number) {
+    return this.write(() => this.jobs.fail(id, owner, error, now, retryInMs));
+  }
+
+  async requeueJob(id: string, at: number) {
+    return this.write(() => this.jobs.requeue(id, at));
+  }
+
+  async getJob(id: string) {
+    return this.jobs.get(id);
+  }
+
+  async jobsOf(designs: string[], kind: string) {
+    return this.jobs.jobsOf(designs, kind);
   }
 
   async close(): Promise<void> {

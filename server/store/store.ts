@@ -2,6 +2,7 @@ import type { CampaignInput, CampaignPhase } from '../../src/protocol/campaign.t
 import type { CriterionScore } from '../../src/protocol/jury.ts';
 import type { Metrics, MetricsReport } from '../../src/protocol/metrics.ts';
 import type { Consent, Deletion, DesignStatus, GallerySort, VoteRefusal } from '../../src/protocol/submission.ts';
+import type { BlobStore, JobQueue } from './jobs.ts';
 
 /**
  * Everything the API keeps, behind one interface. Every method returns a
@@ -10,7 +11,7 @@ import type { Consent, Deletion, DesignStatus, GallerySort, VoteRefusal } from '
  * a route. Each method is one atomic step: a route never needs a
  * transaction across two calls.
  */
-export interface Store {
+export interface Store extends JobQueue {
   /** The answer stored for an Idempotency-Key, if it is younger than `since` (ms epoch). */
   findIdempotent(key: string, since: number): Promise<IdempotentAnswer | undefined>;
   /**
@@ -37,7 +38,7 @@ export interface Store {
   countByStatus(): Promise<Record<DesignStatus, number>>;
 
   /**
-   * Removes one design for good: the design, its previews and its votes.
+   * Removes one design for good: the design, its previews, its votes, its jobs and the files under its blob prefix.
    * Undefined when there is no such design. The draft's time on task stays
    * (`deleteDraft` removes it).
    */
@@ -100,6 +101,9 @@ export interface Store {
   setScores(juror: string, design: string, scores: CriterionScore[], at: string): Promise<void>;
   /** Every score row of a campaign's jurors (revoked ones included: the caller decides). */
   scoresOf(campaign: string): Promise<StoredScore[]>;
+
+  /** The files jobs make (print PDFs); previews stay in their own table. */
+  readonly blobs: BlobStore;
 
   close(): Promise<void>;
 

@@ -11,6 +11,8 @@ import { requestedLocales } from '../i18n/locale.ts';
 import { originalityTranslator, type OriginalityTranslate } from './originality/strings.ts';
 import { renderOriginality } from './originality/view.ts';
 import { styles } from './dashboard.styles.ts';
+import { ProductionFiles } from './production.ts';
+import { productionText, type ProductionText } from './production-i18n.ts';
 
 /** Kept for the tab's life only: closing it signs the campaign team out. */
 const TOKEN_KEY = 'co-design-dashboard-token';
@@ -52,10 +54,14 @@ export class CoDesignDashboard extends LitElement {
   private readonly previews = new PreviewBlobs(this);
   /** The originality figures speak the page's language; the rest of the dashboard is English for now. */
   private originality: OriginalityTranslate = originalityTranslator(['en']);
+  private readonly production = new ProductionFiles(this);
+  private productionText: ProductionText = productionText(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Their language is that of the page the dashboard is placed in, known only once it is.
     this.originality = originalityTranslator(requestedLocales(this));
+    this.productionText = productionText(this);
     let saved: string | null = null;
     try {
       saved = sessionStorage.getItem(TOKEN_KEY);
@@ -98,6 +104,7 @@ export class CoDesignDashboard extends LitElement {
     this.stats = undefined;
     this.queue = undefined;
     this.previews.clear();
+    this.production.clear();
   }
 
   private async refresh(): Promise<void> {
@@ -127,6 +134,7 @@ export class CoDesignDashboard extends LitElement {
       const queue = await this.api.queue(this.status, page, PER_PAGE, this.campaign || undefined);
       if (request !== this.queueRequest) return;
       this.previews.clear();
+      this.production.track(this.api, queue.items);
       this.queue = queue;
       this.page = page;
     } catch (error) {
@@ -252,6 +260,7 @@ export class CoDesignDashboard extends LitElement {
             </button>`,
         )}
       </div>
+      ${this.production.render(api, design, this.productionText)}
     </li>`;
   }
 

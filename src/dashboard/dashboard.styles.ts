@@ -114,6 +114,16 @@ export const styles = [
       display: flex;
       gap: 8px;
     }
+    .production {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      overflow-wrap: anywhere;
+    }
+    .production[data-state='failed'] .production-state {
+      color: var(--_danger);
+    }
     .numbers {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));

@@ -16,6 +16,7 @@ if (await postgresUrl()) {
   await import('./campaigns.spec.ts');
   await import('./jury.spec.ts');
   await import('./originality.spec.ts');
+  await import('./production.spec.ts');
 } else {
   describe('the API on PostgreSQL', () => it(NO_POSTGRES, { skip: NO_POSTGRES }, () => {}));
 }

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { CampaignInput } from '../../src/protocol/campaign.ts';
 import type { NewDesign, NewIdempotentAnswer, Store, StoredCampaign } from '../../server/store/store.ts';
+import { jobsContract } from './store-contract-jobs.ts';
 import { makePng, metrics, report, submission, uniqueId } from './support.ts';
 
 export interface StoreFactory {
@@ -238,5 +239,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       assert.equal((await a.jurorByKey(juror.keyHash))?.revokedAt, 'r1', 'the first revocation time stays');
       assert.equal(await a.revokeJuror('other', juror.id, 'r3'), false);
     });
+
+    jobsContract(() => ({ a, b }), design, (key) => answer(key));
   });
 }

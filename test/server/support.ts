@@ -124,6 +124,9 @@ export function useStore(kind: StoreKind): void {
   storeKind = kind;
 }
 
+/** The store `startServer` uses in this test process. */
+export const storeInUse = (): StoreKind => storeKind;
+
 export interface TestServer {
   url: string;
   api: string;

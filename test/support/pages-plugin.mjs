@@ -147,7 +147,8 @@ export function pagesPlugin() {
         }
         case 'downloads:read': {
           const name = await waitForFile(payload.dir, payload.timeout ?? 5000);
-          return { name, text: await readFile(join(payload.dir, name), 'utf8') };
+          // `encoding: 'base64'` for a binary file (a zip), UTF-8 text otherwise.
+          return { name, text: await readFile(join(payload.dir, name), payload.encoding ?? 'utf8') };
         }
       }
       return undefined;

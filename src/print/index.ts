@@ -3,25 +3,33 @@
  * (never from the studio's PNG). See docs/print.md.
  */
 import { PDFDocument } from '@napi-rs/canvas';
-import { parseDesign, type DesignDocument, type Layer } from '../document/index.ts';
+import { parseDesign, type DesignDocument } from '../document/index.ts';
 import { loadFillSupport } from '../editor/render/fill.ts';
 import { loadSprayPaint, needsSprayPaint } from '../editor/render/spray/load.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import { parseTemplateManifest } from '../template/schema.ts';
-import type { TemplateManifest } from '../template/types.ts';
+import { PrintAssets, type ReadAsset } from './assets.ts';
 import { setPageBoxes } from './boxes.ts';
-import { drawRasterLayer, drawVectorLayer, rasterReason, STRIP_PIXELS, type RasterLayerReport } from './layers.ts';
-import { pageGeometry, type PageGeometry } from './page.ts';
-import { drawShape } from './shapes.ts';
+import { drawPage, lockedArt } from './draw-page.ts';
+import { STRIP_PIXELS, type RasterLayerReport } from './layers.ts';
+import { loadObjectDrawing } from './objects.ts';
+import { pageGeometry } from './page.ts';
 import { useSkia } from './skia.ts';
 
 export { PT_PER_MM, type PdfBox } from './page.ts';
+export type { ReadAsset } from './assets.ts';
 
 export interface PrintOptions {
   /** Resolution of the layers that cannot stay vector, in dots per inch on the product: 150 (default) to 600. */
   rasterDpi?: number;
   /** Pixels of an image layer drawn at a time (memory per strip is 4 bytes each); default 16 million. */
   stripPixels?: number;
+  /**
+   * Reads a file of the template by its path as the manifest writes it: the fonts' woff2 files, the stickers' and
+   * locked elements' art. Needed when the design has text in a template font or stickers; without it the view's
+   * locked elements are left out (and listed in `skippedLocked`).
+   */
+  readAsset?: ReadAsset;
 }
 
 /** A layer printed as an image, and why. */
@@ -49,8 +57,10 @@ export interface PrintViewReport {
   panels: string[];
   rasterLayers: RasterLayerEntry[];
   skippedLayers: SkippedLayerEntry[];
-  /** The template's locked brand elements, which the studio's export prints and this slice does not draw yet. */
+  /** Locked brand elements left out: no `readAsset` was given to read their art. */
   skippedLocked: { id: string; name: string; reason: string }[];
+  /** Locked brand elements drawn as images (their SVG art becomes pixels at the raster dpi). */
+  rasterLocked: { id: string; name: string; reason: string; dpi: number; widthPx: number; heightPx: number }[];
 }
 
 export interface PrintReport {
@@ -97,6 +107,7 @@ export async function renderPrintPdf(
   const stripPixels = Math.max(1_000, options.stripPixels ?? STRIP_PIXELS);
   useSkia();
   await loadDrawingSupport(doc);
+  const assets = await PrintAssets.load(doc, manifest, options.readAsset);
 
   const pdf = new PDFDocument({ title: `${manifest.name}: print`, creator: 'co-design-studio' });
   const report: PrintReport = {
@@ -108,82 +119,20 @@ export async function renderPrintPdf(
     const geometry = pageGeometry(view, view.print!);
     const layers = doc.views.find((v) => v.view === view.id)?.layers ?? [];
     const { width, height } = geometry.skiaPage;
+    const locked = await lockedArt(view, assets);
     const ctx = pdf.beginPage(width, height) as unknown as CanvasRenderingContext2D;
-    report.views.push(drawPage(ctx, geometry, layers, { dpi, stripPixels }, report.views.length + 1));
+    const page = { geometry, layers, locked, assets, raster: { dpi, stripPixels } };
+    report.views.push(drawPage(ctx, page, report.views.length + 1));
     pdf.endPage();
     boxes.push({ media: geometry.page, trim: geometry.trim, bleed: geometry.page });
   }
   return { pdf: await setPageBoxes(pdf.close(), boxes), report };
 }
 
-/** How image layers are made: their resolution and the pixels drawn at a time. */
-interface Raster {
-  dpi: number;
-  stripPixels: number;
-}
-
-function drawPage(
-  ctx: CanvasRenderingContext2D,
-  geometry: PageGeometry,
-  layers: readonly Layer[],
-  raster: Raster,
-  page: number,
-): PrintViewReport {
-  const { view, print } = geometry;
-  const entry: PrintViewReport = {
-    view: view.id,
-    page,
-    widthMm: geometry.widthMm,
-    heightMm: geometry.heightMm,
-    bleedMm: print.bleedMm,
-    ...(print.safeMm === undefined ? {} : { safeMm: print.safeMm }),
-    panels: print.panels ?? view.areas.map((a) => a.id),
-    rasterLayers: [],
-    skippedLayers: [],
-    skippedLocked: (view.locked ?? []).map((el) => ({
-      id: el.id,
-      name: el.name,
-      reason: 'locked element not yet rendered',
-    })),
-  };
-  // Design units from the trim's top-left corner; Skia's page has y down, as the design has, from the top of
-  // its rounded-up page, which lies above the exact page's top edge.
-  const bleedPt = geometry.trim.x;
-  const top = bleedPt + geometry.skiaPage.height - geometry.page.height;
-  ctx.setTransform(geometry.ptPerUnit, 0, 0, geometry.ptPerUnit, bleedPt, top);
-  ctx.clip(geometry.printed);
-  for (const layer of layers) {
-    if (!layer.visible) continue;
-    ctx.save();
-    drawLayer(ctx, layer, geometry, raster, entry);
-    ctx.restore();
-  }
-  return entry;
-}
-
-function drawLayer(
-  ctx: CanvasRenderingContext2D,
-  layer: Layer,
-  geometry: PageGeometry,
-  raster: Raster,
-  entry: PrintViewReport,
-): void {
-  const named = { layer: layer.id, name: layer.name };
-  if (layer.kind === 'paint') {
-    const reason = rasterReason(layer);
-    if (!reason) return drawVectorLayer(ctx, layer, geometry);
-    const drawn = drawRasterLayer(ctx, layer, geometry, raster.dpi, raster.stripPixels);
-    entry.rasterLayers.push({ ...named, reason, ...drawn });
-    return;
-  }
-  const object = layer.object;
-  if (object.type === 'shape') return drawShape(ctx, object);
-  // Said, never silently dropped: the next slice draws them (docs/print.md).
-  entry.skippedLayers.push({ ...named, reason: `${object.type} not yet rendered` });
-}
-
 /** The spray's renderer and the gradients are chunks of their own in the studio; a job loads what it draws. */
 async function loadDrawingSupport(doc: DesignDocument): Promise<void> {
   await loadFillSupport(doc);
   if (needsSprayPaint(doc)) await loadSprayPaint();
+  if (doc.views.some((v) => v.layers.some((l) => l.kind === 'object' && l.object.type !== 'shape')))
+    await loadObjectDrawing();
 }

@@ -9,7 +9,8 @@ import { loadSprayPaint, needsSprayPaint } from '../editor/render/spray/load.ts'
 import { ErrorCode, StudioError } from '../errors.ts';
 import { parseTemplateManifest } from '../template/schema.ts';
 import { PrintAssets, type ReadAsset } from './assets.ts';
-import { setPageBoxes } from './boxes.ts';
+import { cutPath } from './cut-contour.ts';
+import { finishPdf, type PageFinish } from './finish.ts';
 import { drawPage, lockedArt } from './draw-page.ts';
 import { STRIP_PIXELS, type RasterLayerReport } from './layers.ts';
 import { loadObjectDrawing } from './objects.ts';
@@ -30,6 +31,11 @@ export interface PrintOptions {
    * locked elements are left out (and listed in `skippedLocked`).
    */
   readAsset?: ReadAsset;
+  /**
+   * Strokes each printed panel's outline in the `CutContour` spot colour, for print-and-cut (default true); a
+   * preview for people leaves it off.
+   */
+  cutContour?: boolean;
 }
 
 /** A layer printed as an image, and why. */
@@ -114,7 +120,8 @@ export async function renderPrintPdf(
     views: [],
     unprintedViews: manifest.views.filter((v) => !v.print).map((v) => v.id),
   };
-  const boxes = [];
+  const finish: PageFinish[] = [];
+  const cut = options.cutContour ?? true;
   for (const view of printed) {
     const geometry = pageGeometry(view, view.print!);
     const layers = doc.views.find((v) => v.view === view.id)?.layers ?? [];
@@ -124,9 +131,14 @@ export async function renderPrintPdf(
     const page = { geometry, layers, locked, assets, raster: { dpi, stripPixels } };
     report.views.push(drawPage(ctx, page, report.views.length + 1));
     pdf.endPage();
-    boxes.push({ media: geometry.page, trim: geometry.trim, bleed: geometry.page });
+    finish.push({
+      media: geometry.page,
+      trim: geometry.trim,
+      bleed: geometry.page,
+      cut: cut ? cutPath(geometry) : undefined,
+    });
   }
-  return { pdf: await setPageBoxes(pdf.close(), boxes), report };
+  return { pdf: await finishPdf(pdf.close(), finish), report };
 }
 
 /** The spray's renderer and the gradients are chunks of their own in the studio; a job loads what it draws. */

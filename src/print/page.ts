@@ -27,7 +27,7 @@ export interface PageGeometry {
   trim: PdfBox;
   /**
    * The page as Skia is asked for it: Skia writes whole points, so it gets the page rounded up, and the exact
-   * MediaBox is set afterwards (boxes.ts). Skia's content counts y down from the rounded page's top edge.
+   * MediaBox is set afterwards (finish.ts). Skia's content counts y down from the rounded page's top edge.
    */
   skiaPage: { width: number; height: number };
   /** Millimetres per design unit. */

@@ -26,6 +26,8 @@ export const ErrorCode = {
   SubmitFailed: 'submit-failed',
   /** `transport="postmessage"` without an exact `host-origin`, or outside an iframe: the bridge did not start. */
   BridgeOrigin: 'bridge-origin',
+  /** A print job (co-design-studio/print) was refused: the design is past the print limits (docs/print.md). */
+  PrintTooLarge: 'print-too-large',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

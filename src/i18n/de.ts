@@ -249,4 +249,6 @@ export const de: Record<MessageKey, string> = {
   'command.mirror': 'Striche spiegeln',
   'notice.spray-unavailable':
     'Die Sprühdose konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'Dieses Design ist zu groß zum Drucken: {detail}',
 };

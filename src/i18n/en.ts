@@ -238,6 +238,8 @@ export const en = {
   'command.sprayDrips': 'Drips when held',
   'command.mirror': 'Mirror strokes',
   'notice.spray-unavailable': 'The spray could not load. Check your connection and try again.',
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'This design is too large to print: {detail}',
 } as const;
 
 export type MessageKey = keyof typeof en;

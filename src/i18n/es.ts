@@ -244,4 +244,6 @@ export const es: Record<MessageKey, string> = {
   'command.sprayDrips': 'Gotas al mantener',
   'command.mirror': 'Reflejar trazos',
   'notice.spray-unavailable': 'No se pudo cargar el spray. Comprueba tu conexión e inténtalo de nuevo.',
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'Este diseño es demasiado grande para imprimirlo: {detail}',
 };

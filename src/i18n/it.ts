@@ -244,4 +244,6 @@ export const it: Record<MessageKey, string> = {
   'command.sprayDrips': 'Gocce da fermo',
   'command.mirror': 'Specchia i tratti',
   'notice.spray-unavailable': 'Non è stato possibile caricare la bomboletta. Controlla la connessione e riprova.',
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'Questo design è troppo grande per la stampa: {detail}',
 };

@@ -246,4 +246,6 @@ export const nl: Record<MessageKey, string> = {
   'command.sprayDrips': 'Druppels bij stilhouden',
   'command.mirror': 'Streken spiegelen',
   'notice.spray-unavailable': 'De spuitbus kon niet laden. Controleer je verbinding en probeer het opnieuw.',
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'Dit ontwerp is te groot om te drukken: {detail}',
 };

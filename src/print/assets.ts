@@ -174,13 +174,16 @@ function isSvg(bytes: Uint8Array): boolean {
 
 /** An image object's `data:` URL (PNG, JPEG or SVG, as the design validator allows) decoded. */
 function decodeDataUrl(o: ImageObject): Picture {
-  const comma = o.src.indexOf(',');
-  const header = o.src.slice(0, comma);
-  const body = o.src.slice(comma + 1);
-  const bytes = header.endsWith(';base64')
+  return decode(dataUrlBytes(o.src), o.src.startsWith('data:image/svg+xml'), `image "${o.name ?? 'image'}"`);
+}
+
+/** The bytes of a `data:` URL, base64 or percent-encoded. */
+export function dataUrlBytes(src: string): Uint8Array {
+  const comma = src.indexOf(',');
+  const body = src.slice(comma + 1);
+  return src.slice(0, comma).endsWith(';base64')
     ? Uint8Array.from(atob(body), (c) => c.charCodeAt(0))
     : new TextEncoder().encode(decodeURIComponent(body));
-  return decode(bytes, header.startsWith('data:image/svg+xml'), `image "${o.name ?? 'image'}"`);
 }
 
 function decode(bytes: Uint8Array, svg: boolean, what: string): Picture {

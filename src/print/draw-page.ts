@@ -2,7 +2,7 @@ import type { Layer } from '../document/index.ts';
 import type { TemplateView } from '../template/types.ts';
 import { svgBitmap, type Picture, type PrintAssets } from './assets.ts';
 import type { PrintViewReport } from './index.ts';
-import { drawRasterLayer, drawVectorLayer, rasterReason } from './layers.ts';
+import { drawRasterLayer, drawVectorLayer, rasterReason, releaseCanvas } from './layers.ts';
 import { drawObject } from './objects.ts';
 import type { PageGeometry } from './page.ts';
 import { drawShape } from './shapes.ts';
@@ -93,14 +93,16 @@ function drawLocked(ctx: CanvasRenderingContext2D, content: PageContent, entry: 
       entry.skippedLocked.push({ id: el.id, name: el.name, reason: 'no readAsset to read its art' });
       continue;
     }
-    let image = el.art.image as unknown as CanvasImageSource;
-    if (el.art.svg) {
-      const dpi = content.raster.dpi;
-      const [widthPx, heightPx] = [el.width, el.height].map((u) => Math.max(1, Math.ceil(u * toPx(dpi))));
-      image = svgBitmap(el.art, widthPx, heightPx);
-      const reason = 'SVG drawn as an image (Skia draws SVG into PDF only as pixels)';
-      entry.rasterLocked.push({ id: el.id, name: el.name, reason, dpi, widthPx, heightPx });
+    if (!el.art.svg) {
+      ctx.drawImage(el.art.image as unknown as CanvasImageSource, el.x, el.y, el.width, el.height);
+      continue;
     }
-    ctx.drawImage(image, el.x, el.y, el.width, el.height);
+    const dpi = content.raster.dpi;
+    const [widthPx, heightPx] = [el.width, el.height].map((u) => Math.max(1, Math.ceil(u * toPx(dpi))));
+    const bitmap = svgBitmap(el.art, widthPx, heightPx);
+    ctx.drawImage(bitmap, el.x, el.y, el.width, el.height);
+    releaseCanvas(bitmap);
+    const reason = 'SVG drawn as an image (Skia draws SVG into PDF only as pixels)';
+    entry.rasterLocked.push({ id: el.id, name: el.name, reason, dpi, widthPx, heightPx });
   }
 }

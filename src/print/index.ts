@@ -14,11 +14,13 @@ import { finishPdf, type PageFinish } from './finish.ts';
 import { drawPage, lockedArt } from './draw-page.ts';
 import { STRIP_PIXELS, type RasterLayerReport } from './layers.ts';
 import { loadObjectDrawing } from './objects.ts';
-import { pageGeometry } from './page.ts';
+import { pageGeometry, rasterScale } from './page.ts';
+import { preflight } from './preflight.ts';
 import { useSkia } from './skia.ts';
 
 export { PT_PER_MM, type PdfBox } from './page.ts';
 export type { ReadAsset } from './assets.ts';
+export { PRINT_LIMITS, type PrintCost } from './preflight.ts';
 
 export interface PrintOptions {
   /** Resolution of the layers that cannot stay vector, in dots per inch on the product: 150 (default) to 600. */
@@ -111,6 +113,11 @@ export async function renderPrintPdf(
   if (!printed.length)
     throw new StudioError(ErrorCode.TemplateInvalid, `views: no view of "${manifest.id}" has a print size`);
   const stripPixels = Math.max(1_000, options.stripPixels ?? STRIP_PIXELS);
+  const pages = printed.map((view) => {
+    const geometry = pageGeometry(view, view.print!);
+    return { view, geometry, layers: doc.views.find((v) => v.view === view.id)?.layers ?? [] };
+  });
+  await preflight(pages.map(({ view, geometry, layers }) => ({ view, layers, ...rasterScale(geometry, dpi) })));
   useSkia();
   await loadDrawingSupport(doc);
   const assets = await PrintAssets.load(doc, manifest, options.readAsset);
@@ -122,9 +129,7 @@ export async function renderPrintPdf(
   };
   const finish: PageFinish[] = [];
   const cut = options.cutContour ?? true;
-  for (const view of printed) {
-    const geometry = pageGeometry(view, view.print!);
-    const layers = doc.views.find((v) => v.view === view.id)?.layers ?? [];
+  for (const { view, geometry, layers } of pages) {
     const { width, height } = geometry.skiaPage;
     const locked = await lockedArt(view, assets);
     const ctx = pdf.beginPage(width, height) as unknown as CanvasRenderingContext2D;

@@ -2,7 +2,7 @@ import type { PlacedObject } from '../document/types.ts';
 import { createFabricObject, loadObjectClasses } from '../editor/render/objects.ts';
 import { svgBitmap, type PrintAssets } from './assets.ts';
 import { useFabricInNode } from './fabric-node.ts';
-import { STRIP_PIXELS } from './layers.ts';
+import { releaseCanvas, STRIP_PIXELS } from './layers.ts';
 
 /** An object printed as an image rather than as vectors, and at what resolution. */
 export interface RasterObjectReport {
@@ -33,16 +33,19 @@ export function drawObject(
   dpi: number,
 ): RasterObjectReport | undefined {
   let raster: RasterObjectReport | undefined;
+  let bitmap: HTMLCanvasElement | undefined;
   const image = (o: PlacedObject): HTMLImageElement | undefined => {
     const picture = assets.picture(o);
     if (!picture) return undefined;
     if (!picture.svg || (o.type !== 'image' && o.type !== 'sticker'))
       return picture.image as unknown as HTMLImageElement;
     raster = svgRaster(o.width * Math.abs(o.scaleX), o.height * Math.abs(o.scaleY), pxPerUnitAtDpi, dpi);
-    return svgBitmap(picture, raster.widthPx, raster.heightPx) as unknown as HTMLImageElement;
+    bitmap = svgBitmap(picture, raster.widthPx, raster.heightPx);
+    return bitmap as unknown as HTMLImageElement;
   };
   const fo = createFabricObject(object, assets.objectAssets(image, view));
   fo.render(ctx);
+  if (bitmap) releaseCanvas(bitmap);
   return raster;
 }
 

@@ -94,3 +94,16 @@ function grownPanels(view: TemplateView, print: TemplatePrint, areas: Map<string
     union = union.op(new SkiaPath(union).stroke({ width: 2 * bleed, join: StrokeJoin.Round }), PathOp.Union);
   return union as unknown as Path2D;
 }
+
+/** An image layer of a view at `dpi`: pixels per design unit, its size (the printed panels' box) in pixels. */
+export interface RasterScale {
+  pxPerUnit: number;
+  widthPx: number;
+  heightPx: number;
+}
+
+export function rasterScale(geometry: PageGeometry, dpi: number): RasterScale {
+  const pxPerUnit = (geometry.mmPerUnit / 25.4) * dpi;
+  const { left, top, right, bottom } = geometry.bounds;
+  return { pxPerUnit, widthPx: Math.ceil((right - left) * pxPerUnit), heightPx: Math.ceil((bottom - top) * pxPerUnit) };
+}

@@ -55,7 +55,7 @@ describe('print PDF: cut line and colour', () => {
     const intent = intents.lookup(0, PDFDict);
     assert.equal(intent.get(PDFName.of('S'))?.toString(), '/GTS_PDFX');
     assert.match(intent.get(PDFName.of('OutputConditionIdentifier'))!.toString(), /sRGB IEC61966-2\.1/);
-    const profile = decodePDFRawStream(intent.lookup(PDFName.of('DestOutputProfile'), PDFRawStream)).decode();
+    const profile = decodePDFRawStream(intent.lookup(PDFName.of('DestOutputProfile')) as PDFRawStream).decode();
     const text = Buffer.from(profile).toString('latin1');
     // An ICC display profile of RGB colours (its header: class at 12, colour space at 16).
     assert.equal(text.slice(12, 20), 'mntrRGB ');

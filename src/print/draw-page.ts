@@ -7,6 +7,12 @@ import { drawObject } from './objects.ts';
 import type { PageGeometry } from './page.ts';
 import { drawShape } from './shapes.ts';
 
+/**
+ * For the comparison test only (test/print/studio-match.spec.ts): a renderer broken on purpose — the design
+ * shifted right, or a layer left out — must fail it. Never set by the package.
+ */
+export const printTestHooks: { shiftUnits: number; skipLayer?: string } = { shiftUnits: 0 };
+
 /** How image layers are made: their resolution and the pixels drawn at a time. */
 export interface Raster {
   dpi: number;
@@ -56,8 +62,9 @@ export function drawPage(ctx: CanvasRenderingContext2D, content: PageContent, pa
   const top = bleedPt + geometry.skiaPage.height - geometry.page.height;
   ctx.setTransform(geometry.ptPerUnit, 0, 0, geometry.ptPerUnit, bleedPt, top);
   ctx.clip(geometry.printed);
+  ctx.translate(printTestHooks.shiftUnits, 0);
   for (const layer of content.layers) {
-    if (!layer.visible) continue;
+    if (!layer.visible || layer.id === printTestHooks.skipLayer) continue;
     ctx.save();
     drawLayer(ctx, layer, content, entry);
     ctx.restore();

@@ -93,7 +93,7 @@ function drawLayer(ctx: CanvasRenderingContext2D, layer: Layer, content: PageCon
  * The brand's elements over the customer's design, as the studio's export draws them (ViewPainter), within the
  * printed panels: what falls on an unprinted part (a sneaker's midsole) is moulded, not printed.
  */
-function drawLocked(ctx: CanvasRenderingContext2D, content: PageContent, entry: PrintViewReport): void {
+export function drawLocked(ctx: CanvasRenderingContext2D, content: PageContent, entry: PrintViewReport): void {
   const toPx = pxPerUnit(content.geometry);
   for (const el of content.locked) {
     if (!el.art) {

@@ -3,24 +3,24 @@
  * (never from the studio's PNG). See docs/print.md.
  */
 import { PDFDocument } from '@napi-rs/canvas';
-import { parseDesign, type DesignDocument } from '../document/index.ts';
-import { loadFillSupport } from '../editor/render/fill.ts';
-import { loadSprayPaint, needsSprayPaint } from '../editor/render/spray/load.ts';
-import { ErrorCode, StudioError } from '../errors.ts';
-import { parseTemplateManifest } from '../template/schema.ts';
-import { PrintAssets, type ReadAsset } from './assets.ts';
 import { cutPath } from './cut-contour.ts';
 import { finishPdf, type PageFinish } from './finish.ts';
 import { drawPage, lockedArt } from './draw-page.ts';
-import { STRIP_PIXELS, type RasterLayerReport } from './layers.ts';
-import { loadObjectDrawing } from './objects.ts';
-import { pageGeometry, rasterScale } from './page.ts';
-import { preflight } from './preflight.ts';
-import { useSkia } from './skia.ts';
+import type { ReadAsset } from './assets.ts';
+import { prepareJob } from './job.ts';
+import type { RasterLayerReport } from './layers.ts';
 
 export { PT_PER_MM, type PdfBox } from './page.ts';
 export type { ReadAsset } from './assets.ts';
 export { PRINT_LIMITS, type PrintCost } from './preflight.ts';
+export {
+  renderPrintRaster,
+  MAX_RASTER_OUTPUT_DPI,
+  MAX_RASTER_OUTPUT_PIXELS,
+  MIN_RASTER_OUTPUT_DPI,
+  type PrintRaster,
+  type PrintRasterOptions,
+} from './raster.ts';
 
 export interface PrintOptions {
   /** Resolution of the layers that cannot stay vector, in dots per inch on the product: 150 (default) to 600. */
@@ -96,31 +96,13 @@ export async function renderPrintPdf(
   template: unknown,
   options: PrintOptions = {},
 ): Promise<PrintResult> {
-  const doc = parseDesign(design);
-  const manifest = parseTemplateManifest(template);
-  if (doc.template.id !== manifest.id)
-    throw new StudioError(
-      ErrorCode.DesignTemplateMismatch,
-      `template: the design was made on "${doc.template.id}", not on "${manifest.id}"`,
-    );
-  const dpi = options.rasterDpi ?? MIN_RASTER_DPI;
-  if (!(dpi >= MIN_RASTER_DPI && dpi <= MAX_RASTER_DPI))
-    throw new StudioError(
-      ErrorCode.ExportFailed,
-      `rasterDpi: must be ${MIN_RASTER_DPI} to ${MAX_RASTER_DPI}, got ${String(options.rasterDpi)}`,
-    );
-  const printed = manifest.views.filter((view) => view.print);
-  if (!printed.length)
-    throw new StudioError(ErrorCode.TemplateInvalid, `views: no view of "${manifest.id}" has a print size`);
-  const stripPixels = Math.max(1_000, options.stripPixels ?? STRIP_PIXELS);
-  const pages = printed.map((view) => {
-    const geometry = pageGeometry(view, view.print!);
-    return { view, geometry, layers: doc.views.find((v) => v.view === view.id)?.layers ?? [] };
+  const job = await prepareJob(design, template, {
+    dpi: options.rasterDpi ?? MIN_RASTER_DPI,
+    dpiRange: { min: MIN_RASTER_DPI, max: MAX_RASTER_DPI, option: 'rasterDpi' },
+    stripPixels: options.stripPixels,
+    readAsset: options.readAsset,
   });
-  await preflight(pages.map(({ view, geometry, layers }) => ({ view, layers, ...rasterScale(geometry, dpi) })));
-  useSkia();
-  await loadDrawingSupport(doc);
-  const assets = await PrintAssets.load(doc, manifest, options.readAsset);
+  const { manifest, pages, assets, dpi, stripPixels } = job;
 
   const pdf = new PDFDocument({ title: `${manifest.name}: print`, creator: 'co-design-studio' });
   const report: PrintReport = {
@@ -144,12 +126,4 @@ export async function renderPrintPdf(
     });
   }
   return { pdf: await finishPdf(pdf.close(), finish), report };
-}
-
-/** The spray's renderer and the gradients are chunks of their own in the studio; a job loads what it draws. */
-async function loadDrawingSupport(doc: DesignDocument): Promise<void> {
-  await loadFillSupport(doc);
-  if (needsSprayPaint(doc)) await loadSprayPaint();
-  if (doc.views.some((v) => v.layers.some((l) => l.kind === 'object' && l.object.type !== 'shape')))
-    await loadObjectDrawing();
 }

@@ -73,6 +73,19 @@ function verticalExtents(marks: readonly Mark[]): ({ top: number; bottom: number
   });
 }
 
+// A layer's extents, decoded once for all the strips that ask.
+const extentsOf = new WeakMap<readonly Mark[], ReturnType<typeof verticalExtents>>();
+
+/** The marks that can paint rows `from`..`to` (design units) of a strip, in their order. */
+export function marksInRows(marks: readonly Mark[], from: number, to: number): Mark[] {
+  let extents = extentsOf.get(marks);
+  if (!extents) extentsOf.set(marks, (extents = verticalExtents(marks)));
+  return marks.filter((_, i) => {
+    const extent = extents[i];
+    return !extent || (extent.bottom >= from && extent.top <= to);
+  });
+}
+
 /**
  * Draws a paint layer as an image at `dpi` on the product, over the printed panels' bounds only, in horizontal
  * strips: a 4.9 m car side at 150 dpi is 29,000 px wide, and never one bitmap. Each strip draws the layer's marks
@@ -92,7 +105,6 @@ export function drawRasterLayer(
   const heightPx = Math.ceil((bottom - top) * pxPerUnit);
   const stripRows = stripRowsOf(widthPx, stripPixels);
   const areaPath = (id: string) => geometry.areas.get(id);
-  const extents = verticalExtents(layer.marks);
   let strips = 0;
   // One canvas for every strip, emptied at the end: a canvas left to the garbage collector, which does not see its
   // native memory, keeps its 64 MB for a long while (eight image layers of a car's side grew the process to 2.4 GB).
@@ -105,10 +117,7 @@ export function drawRasterLayer(
     sctx.setTransform(pxPerUnit, 0, 0, pxPerUnit, -left * pxPerUnit, -row - top * pxPerUnit);
     // Only the strokes that can reach this strip: a long layer is not drawn once per strip.
     const [from, to] = [top + row / pxPerUnit, top + (row + rows) / pxPerUnit];
-    layer.marks.forEach((mark, i) => {
-      const extent = extents[i];
-      if (!extent || (extent.bottom >= from && extent.top <= to)) drawMark(sctx, mark, areaPath);
-    });
+    for (const mark of marksInRows(layer.marks, from, to)) drawMark(sctx, mark, areaPath);
     ctx.drawImage(strip, 0, 0, widthPx, rows, left, top + row / pxPerUnit, widthPx / pxPerUnit, rows / pxPerUnit);
     strips++;
   }

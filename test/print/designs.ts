@@ -50,3 +50,25 @@ export function text(value: string, font: string, x: number, y: number, more: Pa
   const base = { type: 'text', text: value, font, size: 60, color: '#cc0000', bold: false, italic: false } as const;
   return { ...base, x, y, scaleX: 1, scaleY: 1, angle: 0, ...more };
 }
+
+/**
+ * A design of `count` pencil strokes of 20 points, seeded, over the view's middle band (the bench's and the memory
+ * test's load: a busy customer's design).
+ */
+export function strokesDesign(template: TemplateManifest, view: string, count: number): DesignDocument {
+  let seed = 1;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const marks = Array.from({ length: count }, () => {
+    const [x, y] = [200 + random() * 1200, 400 + random() * 150];
+    const colour = `#${Math.floor(random() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0')}`;
+    return stroke(
+      'pencil',
+      colour,
+      2 + random() * 10,
+      Array.from({ length: 20 }, (_, i) => [x + i * 3, y + Math.sin(i) * 5]),
+    );
+  });
+  return design(template, view, [paint('strokes', marks)]);
+}

@@ -2,7 +2,7 @@ import type { Layer } from '../document/index.ts';
 import type { TemplateView } from '../template/types.ts';
 import { svgBitmap, type Picture, type PrintAssets } from './assets.ts';
 import type { PrintViewReport } from './index.ts';
-import { drawRasterLayer, drawVectorLayer, rasterReason, releaseCanvas } from './layers.ts';
+import { breather, drawRasterLayer, drawVectorLayer, rasterReason, releaseCanvas } from './layers.ts';
 import { drawObject } from './objects.ts';
 import type { PageGeometry } from './page.ts';
 import { drawShape } from './shapes.ts';
@@ -17,6 +17,8 @@ export const printTestHooks: { shiftUnits: number; skipLayer?: string } = { shif
 export interface Raster {
   dpi: number;
   stripPixels: number;
+  /** Checked between layers and strips: a job past its time stops there (`PrintOptions.signal`). */
+  signal?: AbortSignal;
 }
 
 /** One view's page: where it lies, what is drawn on it and with what. */
@@ -40,7 +42,11 @@ export async function lockedArt(view: TemplateView, assets: PrintAssets): Promis
 /** Design units per inch on the product, times `dpi`: pixels per design unit at that resolution. */
 const pxPerUnit = (geometry: PageGeometry) => (dpi: number) => (geometry.mmPerUnit / 25.4) * dpi;
 
-export function drawPage(ctx: CanvasRenderingContext2D, content: PageContent, page: number): PrintViewReport {
+export async function drawPage(
+  ctx: CanvasRenderingContext2D,
+  content: PageContent,
+  page: number,
+): Promise<PrintViewReport> {
   const { geometry } = content;
   const { view, print } = geometry;
   const entry: PrintViewReport = {
@@ -64,22 +70,28 @@ export function drawPage(ctx: CanvasRenderingContext2D, content: PageContent, pa
   ctx.clip(geometry.printed);
   ctx.translate(printTestHooks.shiftUnits, 0);
   for (const layer of content.layers) {
+    await breather(content.raster.signal);
     if (!layer.visible || layer.id === printTestHooks.skipLayer) continue;
     ctx.save();
-    drawLayer(ctx, layer, content, entry);
+    await drawLayer(ctx, layer, content, entry);
     ctx.restore();
   }
   drawLocked(ctx, content, entry);
   return entry;
 }
 
-function drawLayer(ctx: CanvasRenderingContext2D, layer: Layer, content: PageContent, entry: PrintViewReport): void {
+async function drawLayer(
+  ctx: CanvasRenderingContext2D,
+  layer: Layer,
+  content: PageContent,
+  entry: PrintViewReport,
+): Promise<void> {
   const { geometry, raster } = content;
   const named = { layer: layer.id, name: layer.name };
   if (layer.kind === 'paint') {
     const reason = rasterReason(layer);
     if (!reason) return drawVectorLayer(ctx, layer, geometry);
-    const drawn = drawRasterLayer(ctx, layer, geometry, raster.dpi, raster.stripPixels);
+    const drawn = await drawRasterLayer(ctx, layer, geometry, raster);
     entry.rasterLayers.push({ ...named, reason, ...drawn });
     return;
   }

@@ -38,6 +38,11 @@ export interface PrintOptions {
    * preview for people leaves it off.
    */
   cutContour?: boolean;
+  /**
+   * Stops the job between layers and strips once aborted (e.g. `AbortSignal.timeout(60_000)`), rejecting with
+   * the signal's reason: Skia's drawing of one layer cannot be cut short, but a job never runs on for long past it.
+   */
+  signal?: AbortSignal;
 }
 
 /** A layer printed as an image, and why. */
@@ -101,6 +106,7 @@ export async function renderPrintPdf(
     dpiRange: { min: MIN_RASTER_DPI, max: MAX_RASTER_DPI, option: 'rasterDpi' },
     stripPixels: options.stripPixels,
     readAsset: options.readAsset,
+    signal: options.signal,
   });
   const { manifest, pages, assets, dpi, stripPixels } = job;
 
@@ -115,8 +121,8 @@ export async function renderPrintPdf(
     const { width, height } = geometry.skiaPage;
     const locked = await lockedArt(view, assets);
     const ctx = pdf.beginPage(width, height) as unknown as CanvasRenderingContext2D;
-    const page = { geometry, layers, locked, assets, raster: { dpi, stripPixels } };
-    report.views.push(drawPage(ctx, page, report.views.length + 1));
+    const page = { geometry, layers, locked, assets, raster: { dpi, stripPixels, signal: options.signal } };
+    report.views.push(await drawPage(ctx, page, report.views.length + 1));
     pdf.endPage();
     finish.push({
       media: geometry.page,

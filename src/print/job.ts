@@ -37,6 +37,7 @@ export interface JobOptions {
   readAsset?: ReadAsset;
   /** The one view to draw (the raster); all printed views when absent. */
   view?: string;
+  signal?: AbortSignal;
 }
 
 /**
@@ -72,6 +73,7 @@ export async function prepareJob(design: unknown, template: unknown, options: Jo
     geometry: pageGeometry(view, view.print!),
     layers: doc.views.find((v) => v.view === view.id)?.layers ?? [],
   }));
+  options.signal?.throwIfAborted();
   await preflight(pages.map(({ view, geometry, layers }) => ({ view, layers, ...rasterScale(geometry, dpi) })));
   useSkia();
   await loadFillSupport(doc);
@@ -79,5 +81,6 @@ export async function prepareJob(design: unknown, template: unknown, options: Jo
   if (pages.some((p) => p.layers.some((l) => l.kind === 'object' && l.object.type !== 'shape')))
     await loadObjectDrawing();
   const assets = await PrintAssets.load(doc, manifest, options.readAsset);
+  options.signal?.throwIfAborted();
   return { doc, manifest, pages, assets, dpi, stripPixels };
 }

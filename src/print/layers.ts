@@ -92,13 +92,12 @@ export function marksInRows(marks: readonly Mark[], from: number, to: number): M
  * with the studio's own code (the spray's seeded dots, the eraser's knock-outs) and goes into the page as one
  * image. The context is in design units and clipped to the printed panels.
  */
-export function drawRasterLayer(
+export async function drawRasterLayer(
   ctx: CanvasRenderingContext2D,
   layer: PaintLayer,
   geometry: PageGeometry,
-  dpi: number,
-  stripPixels = STRIP_PIXELS,
-): RasterLayerReport {
+  { dpi, stripPixels = STRIP_PIXELS, signal }: { dpi: number; stripPixels?: number; signal?: AbortSignal },
+): Promise<RasterLayerReport> {
   const { left, top, right, bottom } = geometry.bounds;
   const pxPerUnit = (geometry.mmPerUnit / 25.4) * dpi;
   const widthPx = Math.ceil((right - left) * pxPerUnit);
@@ -110,18 +109,22 @@ export function drawRasterLayer(
   // native memory, keeps its 64 MB for a long while (eight image layers of a car's side grew the process to 2.4 GB).
   const strip = skiaCanvas(widthPx, Math.min(stripRows, heightPx));
   const sctx = strip.getContext('2d')!;
-  for (let row = 0; row < heightPx; row += stripRows) {
-    const rows = Math.min(stripRows, heightPx - row);
-    sctx.setTransform(1, 0, 0, 1, 0, 0);
-    sctx.clearRect(0, 0, strip.width, strip.height);
-    sctx.setTransform(pxPerUnit, 0, 0, pxPerUnit, -left * pxPerUnit, -row - top * pxPerUnit);
-    // Only the strokes that can reach this strip: a long layer is not drawn once per strip.
-    const [from, to] = [top + row / pxPerUnit, top + (row + rows) / pxPerUnit];
-    for (const mark of marksInRows(layer.marks, from, to)) drawMark(sctx, mark, areaPath);
-    ctx.drawImage(strip, 0, 0, widthPx, rows, left, top + row / pxPerUnit, widthPx / pxPerUnit, rows / pxPerUnit);
-    strips++;
+  try {
+    for (let row = 0; row < heightPx; row += stripRows) {
+      await breather(signal);
+      const rows = Math.min(stripRows, heightPx - row);
+      sctx.setTransform(1, 0, 0, 1, 0, 0);
+      sctx.clearRect(0, 0, strip.width, strip.height);
+      sctx.setTransform(pxPerUnit, 0, 0, pxPerUnit, -left * pxPerUnit, -row - top * pxPerUnit);
+      // Only the strokes that can reach this strip: a long layer is not drawn once per strip.
+      const [from, to] = [top + row / pxPerUnit, top + (row + rows) / pxPerUnit];
+      for (const mark of marksInRows(layer.marks, from, to)) drawMark(sctx, mark, areaPath);
+      ctx.drawImage(strip, 0, 0, widthPx, rows, left, top + row / pxPerUnit, widthPx / pxPerUnit, rows / pxPerUnit);
+      strips++;
+    }
+  } finally {
+    releaseCanvas(strip);
   }
-  releaseCanvas(strip);
   return { dpi, widthPx, heightPx, strips };
 }
 
@@ -134,4 +137,13 @@ export function releaseCanvas(canvas: HTMLCanvasElement): void {
 /** Rows of one strip of an image layer `widthPx` wide. */
 export function stripRowsOf(widthPx: number, stripPixels: number): number {
   return Math.max(1, Math.floor(stripPixels / Math.max(1, widthPx)));
+}
+
+/**
+ * Lets the event loop run between strips and layers — the server that runs a job keeps answering, and a timeout
+ * (`AbortSignal.timeout`) can fire — then stops the job if its signal has aborted.
+ */
+export async function breather(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  signal?.throwIfAborted();
 }

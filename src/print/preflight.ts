@@ -61,7 +61,8 @@ export async function preflight(views: readonly PreflightView[]): Promise<PrintC
   const cost = await measure(views);
   for (const key of Object.keys(PRINT_LIMITS) as (keyof PrintCost)[]) {
     if (cost[key] <= PRINT_LIMITS[key]) continue;
-    const detail = `${Math.ceil(cost[key]).toLocaleString('en')} ${WHAT[key]}, at most ${PRINT_LIMITS[key].toLocaleString('en')}`;
+    const [value, limit] = [Math.ceil(cost[key]), PRINT_LIMITS[key]].map((n) => n.toLocaleString('en'));
+    const detail = `${value} ${WHAT[key]}, at most ${limit}`;
     throw new StudioError(ErrorCode.PrintTooLarge, `design is too large to print: ${detail}`, { detail });
   }
   return cost;

@@ -5,7 +5,7 @@ import type { ReadAsset } from './assets.ts';
 import { drawLocked, lockedArt, type PageContent } from './draw-page.ts';
 import type { PrintViewReport } from './index.ts';
 import { prepareJob, type JobPage } from './job.ts';
-import { drawVectorLayer, marksInRows, rasterReason, releaseCanvas } from './layers.ts';
+import { breather, drawVectorLayer, marksInRows, rasterReason, releaseCanvas } from './layers.ts';
 import { drawObject } from './objects.ts';
 import { rasterScale } from './page.ts';
 import { pngStream, type Strip } from './png-stream.ts';
@@ -21,6 +21,8 @@ export interface PrintRasterOptions {
   readAsset?: ReadAsset;
   /** Pixels drawn at a time (two canvases of 4 bytes each, a copy, and the PNG's rows); default 4 million. */
   stripPixels?: number;
+  /** Stops the drawing between strips and layers once aborted (`PrintOptions.signal`). */
+  signal?: AbortSignal;
 }
 
 export interface PrintRaster {
@@ -49,8 +51,8 @@ export const MAX_RASTER_OUTPUT_PIXELS = 600_000_000;
 /**
  * A print view as pixels, for shops that want them: what the PDF's page prints (the customer's design clipped to
  * the printed panels grown by the bleed, no product art, no cut line) over the panels' bounding box, at `dpi` on
- * the product, on white, as an RGB PNG. It is drawn in horizontal strips and each strip is encoded as soon as it is drawn, so a car's side
- * at 150 dpi (some 27,000 px wide) is never one bitmap. Validation and the print limits run before it resolves;
+ * the product, on white, as an RGB PNG. It is drawn in horizontal strips, each encoded as soon as it is drawn, so
+ * a car's side at 150 dpi (26,368 px wide) is never one bitmap. Validation and the print limits run before it resolves;
  * the drawing happens as `png` is read.
  */
 export async function renderPrintRaster(
@@ -66,6 +68,7 @@ export async function renderPrintRaster(
     stripPixels: options.stripPixels ?? RASTER_STRIP_PIXELS,
     readAsset: options.readAsset,
     view: options.view,
+    signal: options.signal,
   });
   const [page] = job.pages;
   const { geometry } = page;
@@ -82,7 +85,7 @@ export async function renderPrintRaster(
     layers: page.layers,
     locked: await lockedArt(page.view, job.assets),
     assets: job.assets,
-    raster: { dpi: options.dpi, stripPixels: job.stripPixels },
+    raster: { dpi: options.dpi, stripPixels: job.stripPixels, signal: options.signal },
   };
   const strips = drawStrips(page, content, width, height, pxPerUnit);
   const { left, top } = geometry.bounds;
@@ -122,6 +125,7 @@ async function* drawStrips(
       ctx.clip(geometry.printed);
       const unitRows = { from: top + row / k, to: top + (row + rows) / k };
       for (const layer of page.layers) {
+        await breather(content.raster.signal);
         if (!layer.visible) continue;
         ctx.save();
         drawLayer(ctx, layer, content, scratch, transform, unitRows);

@@ -111,6 +111,32 @@ describe('print pre-flight: hostile designs are refused with print-too-large', (
     await refused([objectLayer('photo', photo)], /81,000,000 image pixels/);
   });
 
+  it('stops a job between layers and strips when its signal aborts (a timeout)', async () => {
+    // Four image layers of the whole side: seconds each.
+    const layers = Array.from({ length: 4 }, (_, i) =>
+      paint(`erased${i}`, [
+        { type: 'fill', area: 'body', color: '#2040c0' },
+        stroke('eraser', '#000000', 10, [
+          [500, 500],
+          [600, 500],
+        ]),
+      ]),
+    );
+    const started = performance.now();
+    await assert.rejects(
+      renderPrintPdf(design(roadster, 'side', layers), roadster, { signal: AbortSignal.timeout(300) }),
+      (e: unknown) => (e as Error).name === 'TimeoutError',
+    );
+    const seconds = (performance.now() - started) / 1000;
+    // One strip (a sixteenth of a layer) may still be drawn after the signal; the whole job takes several seconds.
+    assert.ok(seconds < 2, `stopped after ${seconds.toFixed(1)} s`);
+    const aborted = AbortSignal.abort();
+    await assert.rejects(
+      renderPrintPdf(design(roadster, 'side', []), roadster, { signal: aborted }),
+      (e: unknown) => (e as Error).name === 'AbortError',
+    );
+  });
+
   it('states its limits', () => {
     assert.deepEqual(Object.keys(PRINT_LIMITS).sort(), [
       'imagePixels',

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Canvas } from '@napi-rs/canvas';
 import { StudioError } from '../../src/errors.ts';
 import { renderPrintPdf } from '../../src/print/index.ts';
-import { design, objectLayer, readTemplateAsset, shippedTemplate, text } from './designs.ts';
+import { design, objectLayer, paint, readTemplateAsset, shippedTemplate, stroke, text } from './designs.ts';
 import { listFonts, listImages, renderPage, type Raster } from './poppler.ts';
 
 const deck = shippedTemplate('skate-deck');
@@ -31,17 +31,40 @@ function ink(page: Raster, match: (r: number, g: number, b: number) => boolean, 
 const red = (r: number, g: number, b: number) => r > 150 && g < 90 && b < 90;
 
 describe('print PDF: text, images, stickers, locked elements', () => {
-  it('sets text in the template fonts, embedded and subset, as text rather than pixels', async () => {
+  it('sets text in the template fonts, embedded and subset: with strokes and shapes, no image at all', async () => {
+    const star = {
+      type: 'shape',
+      shape: 'star',
+      x: 1300,
+      y: 240,
+      scaleX: 1,
+      scaleY: 1,
+      angle: 0,
+      width: 120,
+      height: 120,
+      fill: '#ffcc00',
+      stroke: '#000000',
+      strokeWidth: 4,
+      sides: 5,
+    } as const;
     const layers = [
+      paint('pencil', [
+        stroke('pencil', '#000000', 8, [
+          [200, 100],
+          [1400, 120],
+        ]),
+      ]),
+      objectLayer('star', star),
       objectLayer('loud', text('KERB', 'Anton', 800, 200, { size: 120 })),
       objectLayer('mono', text('Łódź 700', 'Roboto Mono', 800, 360, { size: 40, bold: true, color: '#2040c0' })),
     ];
     const { pdf, report } = await renderPrintPdf(design(deck, 'top', layers), deck, { readAsset });
     assert.deepEqual(report.views[0].skippedLayers, []);
+    assert.deepEqual(report.views[0].rasterLayers, []);
     assert.deepEqual(
       listImages(pdf).filter((i) => i.page === 1),
       [],
-      'no text became an image',
+      'no stroke, shape or text became an image',
     );
     const fonts = listFonts(pdf);
     const names = fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
@@ -143,6 +166,58 @@ describe('print PDF: text, images, stickers, locked elements', () => {
     assert.deepEqual(bare.report.views[1].skippedLocked, [
       { id: 'badge', name: 'Kerb Skate Co. badge', reason: 'no readAsset to read its art' },
     ]);
+  });
+
+  it('draws an uploaded SVG as an image at the raster dpi, and says so', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#ff00ff"/></svg>';
+    const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    const art = {
+      type: 'image',
+      src,
+      width: 100,
+      height: 100,
+      x: 800,
+      y: 240,
+      scaleX: 2,
+      scaleY: 1,
+      angle: 0,
+    } as const;
+    const { pdf, report } = await renderPrintPdf(design(deck, 'top', [objectLayer('art', art)]), deck);
+    const [entry] = report.views[0].rasterLayers;
+    assert.equal(entry.layer, 'art');
+    assert.equal(entry.dpi, 150);
+    // 200 × 100 units of 864.7 / 1600 mm, at 150 dpi.
+    assert.equal(entry.widthPx, Math.ceil(((200 * 864.7) / 1600 / 25.4) * 150));
+    // An image reaches the page through Skia's sRGB profile: a level off here and there.
+    const [r, g, b] = [1, 3, 5].map((i) =>
+      parseInt(
+        renderPage(pdf, 1, DPI)
+          .at(...deckPixel(800, 240))
+          .slice(i, i + 2),
+        16,
+      ),
+    );
+    assert.ok(r >= 250 && g <= 5 && b >= 250, `magenta: ${r}, ${g}, ${b}`);
+  });
+
+  it('refuses art that is not an image, naming the file', async () => {
+    const sticker = {
+      type: 'sticker',
+      sticker: 'star',
+      width: 200,
+      height: 200,
+      x: 1100,
+      y: 240,
+      scaleX: 1,
+      scaleY: 1,
+      angle: 0,
+    } as const;
+    const garbage = async () => new TextEncoder().encode('not a picture');
+    await assert.rejects(
+      renderPrintPdf(design(deck, 'top', [objectLayer('star', sticker)]), deck, { readAsset: garbage }),
+      /sticker "star" \(skate-deck\/stickers\/star\.svg\) could not be decoded/,
+    );
   });
 
   it('refuses text whose font cannot be read and a sticker without readAsset, naming what is missing', async () => {

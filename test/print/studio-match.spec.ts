@@ -12,11 +12,12 @@ import { after, before, describe, it } from 'node:test';
 import { Canvas, loadImage, Path2D } from '@napi-rs/canvas';
 import type { Browser } from 'puppeteer-core';
 import type { DesignDocument, Layer } from '../../src/document/index.ts';
-import { renderPrintPdf } from '../../src/print/index.ts';
+import { PT_PER_MM, renderPrintPdf } from '../../src/print/index.ts';
 import { printTestHooks } from '../../src/print/draw-page.ts';
 import { launch, until } from '../packaging/browser.ts';
 import { startPageServer, type PageServer } from '../support/csp-server.ts';
 import { design, objectLayer, paint, readTemplateAsset, shippedTemplate, stroke, text } from './designs.ts';
+import { listFonts, pageBoxes } from './poppler.ts';
 
 const roadster = shippedTemplate('roadster');
 /** The export's size: the side view (1600 × 700 units) at one pixel a unit. */
@@ -223,6 +224,23 @@ async function waitForExport(page: import('puppeteer-core').Page, doc: DesignDoc
 }
 
 describe('print PDF against the studio export', () => {
+  it('prints the every-tool design at 4,890 mm plus bleed, with its fonts embedded and its cut line', async () => {
+    const { pdf } = await renderPrintPdf(everyTool(), roadster, { readAsset: readTemplateAsset });
+    const boxes = pageBoxes(pdf, 1);
+    const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 0.01, `${what}: ${a}, ${b}`);
+    near(boxes.MediaBox[2], (4890 + 50) * PT_PER_MM, 'MediaBox width');
+    near(boxes.BleedBox[2], (4890 + 50) * PT_PER_MM, 'BleedBox width');
+    near(boxes.TrimBox[0], 25 * PT_PER_MM, 'TrimBox left');
+    near(boxes.TrimBox[2] - boxes.TrimBox[0], 4890 * PT_PER_MM, 'TrimBox width');
+    const fonts = listFonts(pdf);
+    assert.deepEqual(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort(), ['Anton-Regular', 'Inter-Bold']);
+    assert.ok(
+      fonts.every((f) => f.embedded && f.subset),
+      JSON.stringify(fonts),
+    );
+    assert.ok(Buffer.from(pdf).includes('/CutContour'));
+  });
+
   it(`matches exportImage({ withProduct: false }) within a mean of ${MEAN_LEVELS} levels, ${FAR_SHARE * 100} % of pixels far apart`, async () => {
     const { pdf } = await renderPrintPdf(everyTool(), roadster, { readAsset: readTemplateAsset, cutContour: false });
     const { mean, far } = compare(studio, await printedView(pdf));

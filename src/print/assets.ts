@@ -6,6 +6,7 @@ import { nearestWeight } from '../editor/fonts/template-fonts.ts';
 import { fontKey } from '../template/font-names.ts';
 import type { TemplateFont, TemplateManifest } from '../template/types.ts';
 import { skiaCanvas } from './skia.ts';
+import { parseVectorSvg, type VectorSvg } from './svg-vector.ts';
 
 /** Reads a file of the template by its path as the manifest writes it (fonts' woff2, locked art, stickers). */
 export type ReadAsset = (path: string) => Promise<Uint8Array>;
@@ -14,6 +15,8 @@ export type ReadAsset = (path: string) => Promise<Uint8Array>;
 export interface Picture {
   image: Image;
   svg: boolean;
+  /** An SVG of the plain subset svg-vector.ts draws as paths; undefined: drawn as an image. */
+  vector?: VectorSvg;
 }
 
 // Registered fonts by their files' hash: GlobalFonts is process-wide and keeps what it is given, so a font that
@@ -191,7 +194,7 @@ function decode(bytes: Uint8Array, svg: boolean, what: string): Picture {
   image.src = bytes;
   if (!image.complete || !image.width || !image.height)
     throw new StudioError(ErrorCode.ExportFailed, `${what} could not be decoded`);
-  return { image, svg };
+  return { image, svg, vector: svg ? parseVectorSvg(new TextDecoder().decode(bytes)) : undefined };
 }
 
 /** An SVG drawn into a bitmap of the given size (Skia's PDF canvas would rasterise it at 72 dpi). */

@@ -6,6 +6,7 @@ import { breather, drawRasterLayer, drawVectorLayer, rasterReason, releaseCanvas
 import { drawObject } from './objects.ts';
 import type { PageGeometry } from './page.ts';
 import { drawShape } from './shapes.ts';
+import { drawVectorSvg } from './svg-vector.ts';
 
 /**
  * For the comparison test only (test/print/studio-match.spec.ts): a renderer broken on purpose — the design
@@ -114,6 +115,10 @@ export function drawLocked(ctx: CanvasRenderingContext2D, content: PageContent, 
     }
     if (!el.art.svg) {
       ctx.drawImage(el.art.image as unknown as CanvasImageSource, el.x, el.y, el.width, el.height);
+      continue;
+    }
+    if (el.art.vector) {
+      drawVectorSvg(ctx, el.art.vector, el);
       continue;
     }
     const dpi = content.raster.dpi;

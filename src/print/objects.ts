@@ -3,6 +3,7 @@ import { createFabricObject, loadObjectClasses } from '../editor/render/objects.
 import { svgBitmap, type PrintAssets } from './assets.ts';
 import { useFabricInNode } from './fabric-node.ts';
 import { releaseCanvas, STRIP_PIXELS } from './layers.ts';
+import { drawVectorSvg, type VectorSvg } from './svg-vector.ts';
 
 /** An object printed as an image rather than as vectors, and at what resolution. */
 export interface RasterObjectReport {
@@ -32,6 +33,8 @@ export function drawObject(
   pxPerUnitAtDpi: (dpi: number) => number,
   dpi: number,
 ): RasterObjectReport | undefined {
+  const vector = object.type !== 'text' ? assets.picture(object)?.vector : undefined;
+  if (vector && object.type !== 'text') return drawVectorObject(ctx, object, vector);
   let raster: RasterObjectReport | undefined;
   let bitmap: HTMLCanvasElement | undefined;
   const image = (o: PlacedObject): HTMLImageElement | undefined => {
@@ -47,6 +50,24 @@ export function drawObject(
   fo.render(ctx);
   if (bitmap) releaseCanvas(bitmap);
   return raster;
+}
+
+/**
+ * An SVG image or sticker as paths, placed as fabric places the image (render/objects.ts): centred on (x, y), turned
+ * by `angle`, scaled so that scale 1 is the stored width and height.
+ */
+function drawVectorObject(
+  ctx: CanvasRenderingContext2D,
+  o: Exclude<PlacedObject, { type: 'shape' | 'text' }>,
+  svg: VectorSvg,
+): undefined {
+  ctx.save();
+  ctx.translate(o.x, o.y);
+  ctx.rotate((o.angle * Math.PI) / 180);
+  ctx.scale(o.scaleX, o.scaleY);
+  drawVectorSvg(ctx, svg, { x: -o.width / 2, y: -o.height / 2, width: o.width, height: o.height });
+  ctx.restore();
+  return undefined;
 }
 
 /** The size of an SVG's bitmap: `dpi` on the product, lowered if need be to one strip's pixels. */

@@ -5,6 +5,7 @@ import type { PrintViewReport } from './index.ts';
 import { breather, drawRasterLayer, drawVectorLayer, rasterReason, releaseCanvas } from './layers.ts';
 import { drawObject } from './objects.ts';
 import type { PageGeometry } from './page.ts';
+import type { LayerImages } from './layer-image.ts';
 import { drawShape } from './shapes.ts';
 import { drawVectorSvg } from './svg-vector.ts';
 
@@ -18,6 +19,8 @@ export const printTestHooks: { shiftUnits: number; skipLayer?: string } = { shif
 export interface Raster {
   dpi: number;
   stripPixels: number;
+  /** The job's image layers, swapped into the PDF after Skia (layer-image.ts); the raster file has none. */
+  images: LayerImages;
   /** Checked between layers and strips: a job past its time stops there (`PrintOptions.signal`). */
   signal?: AbortSignal;
 }

@@ -1,5 +1,6 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { addCutContour } from './cut-contour.ts';
+import type { LayerImages } from './layer-image.ts';
 import { addSrgbIntent } from './output-intent.ts';
 import type { PdfBox } from './page.ts';
 
@@ -13,11 +14,13 @@ export interface PageFinish {
 
 /**
  * Finishes Skia's PDF with pdf-lib: each page's exact MediaBox, its TrimBox (where the product is cut) and
- * BleedBox (how far paint runs past it), which Skia does not write; the CutContour line; the sRGB output intent.
+ * BleedBox (how far paint runs past it), which Skia does not write; the image layers in their stand-ins' places;
+ * the CutContour line; the sRGB output intent.
  * Skia's page content is kept as it is.
  */
-export async function finishPdf(pdf: Uint8Array, pages: PageFinish[]): Promise<Uint8Array> {
+export async function finishPdf(pdf: Uint8Array, pages: PageFinish[], images: LayerImages): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  images.swapInto(doc);
   doc.getPages().forEach((page, i) => {
     const { media, trim, bleed, cut } = pages[i];
     // The exact page size (Skia wrote it rounded up to whole points, see page.ts); the crop box follows it.

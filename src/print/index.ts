@@ -8,6 +8,7 @@ import { finishPdf, type PageFinish } from './finish.ts';
 import { drawPage, lockedArt } from './draw-page.ts';
 import type { ReadAsset } from './assets.ts';
 import { prepareJob } from './job.ts';
+import { LayerImages } from './layer-image.ts';
 import type { RasterLayerReport } from './layers.ts';
 
 export { PT_PER_MM, type PdfBox } from './page.ts';
@@ -25,7 +26,7 @@ export {
 export interface PrintOptions {
   /** Resolution of the layers that cannot stay vector, in dots per inch on the product: 150 (default) to 600. */
   rasterDpi?: number;
-  /** Pixels of an image layer drawn at a time (memory per strip is 4 bytes each); default 16 million. */
+  /** Pixels of an image layer drawn at a time (about 12 bytes each while a strip is drawn); default 8 million. */
   stripPixels?: number;
   /**
    * Reads a file of the template by its path as the manifest writes it: the fonts' woff2 files, the stickers' and
@@ -116,12 +117,14 @@ export async function renderPrintPdf(
     unprintedViews: manifest.views.filter((v) => !v.print).map((v) => v.id),
   };
   const finish: PageFinish[] = [];
+  const images = new LayerImages();
   const cut = options.cutContour ?? true;
   for (const { view, geometry, layers } of pages) {
     const { width, height } = geometry.skiaPage;
     const locked = await lockedArt(view, assets);
     const ctx = pdf.beginPage(width, height) as unknown as CanvasRenderingContext2D;
-    const page = { geometry, layers, locked, assets, raster: { dpi, stripPixels, signal: options.signal } };
+    const raster = { dpi, stripPixels, signal: options.signal, images };
+    const page = { geometry, layers, locked, assets, raster };
     report.views.push(await drawPage(ctx, page, report.views.length + 1));
     pdf.endPage();
     finish.push({
@@ -131,5 +134,5 @@ export async function renderPrintPdf(
       cut: cut ? cutPath(geometry) : undefined,
     });
   }
-  return { pdf: await finishPdf(pdf.close(), finish), report };
+  return { pdf: await finishPdf(pdf.close(), finish, images), report };
 }

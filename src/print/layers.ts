@@ -1,6 +1,7 @@
 import type { Fill, Mark, PaintLayer, Stroke } from '../document/types.ts';
 import { decodeStrokePoints, drawMark } from '../editor/render/strokes.ts';
 import type { PageGeometry } from './page.ts';
+import { LayerImageWriter, type LayerImages } from './layer-image.ts';
 import { skiaCanvas } from './skia.ts';
 
 /** Why a paint layer is printed as an image rather than as vectors; undefined when it stays vector. */
@@ -42,6 +43,14 @@ export function drawVectorLayer(ctx: CanvasRenderingContext2D, layer: PaintLayer
   for (const mark of vectorOrder(layer.marks)) drawMark(ctx, mark, areaPath);
 }
 
+/** How and where an image layer is made: its resolution, pixels drawn at a time, the job's layer images. */
+export interface RasterTarget {
+  dpi: number;
+  stripPixels?: number;
+  signal?: AbortSignal;
+  images: LayerImages;
+}
+
 /** What a layer printed as an image came out as. */
 export interface RasterLayerReport {
   dpi: number;
@@ -50,8 +59,8 @@ export interface RasterLayerReport {
   strips: number;
 }
 
-/** Pixels in one strip of a raster layer: about 64 MB of RGBA at a time, whatever the product's size. */
-export const STRIP_PIXELS = 16_000_000;
+/** Pixels in one strip of an image layer: its canvas, a copy of its RGBA and the split colour and alpha (~100 MB). */
+export const STRIP_PIXELS = 8_000_000;
 
 /**
  * How far below and above its points a stroke can paint, in design units. A spray's particles are a normal
@@ -96,7 +105,7 @@ export async function drawRasterLayer(
   ctx: CanvasRenderingContext2D,
   layer: PaintLayer,
   geometry: PageGeometry,
-  { dpi, stripPixels = STRIP_PIXELS, signal }: { dpi: number; stripPixels?: number; signal?: AbortSignal },
+  { dpi, stripPixels = STRIP_PIXELS, signal, images }: RasterTarget,
 ): Promise<RasterLayerReport> {
   const { left, top, right, bottom } = geometry.bounds;
   const pxPerUnit = (geometry.mmPerUnit / 25.4) * dpi;
@@ -106,9 +115,10 @@ export async function drawRasterLayer(
   const areaPath = (id: string) => geometry.areas.get(id);
   let strips = 0;
   // One canvas for every strip, emptied at the end: a canvas left to the garbage collector, which does not see its
-  // native memory, keeps its 64 MB for a long while (eight image layers of a car's side grew the process to 2.4 GB).
+  // native memory, keeps its pixels for a long while (eight image layers of a car's side grew the process to 2.4 GB).
   const strip = skiaCanvas(widthPx, Math.min(stripRows, heightPx));
   const sctx = strip.getContext('2d')!;
+  const writer = new LayerImageWriter(widthPx, heightPx);
   try {
     for (let row = 0; row < heightPx; row += stripRows) {
       await breather(signal);
@@ -119,12 +129,18 @@ export async function drawRasterLayer(
       // Only the strokes that can reach this strip: a long layer is not drawn once per strip.
       const [from, to] = [top + row / pxPerUnit, top + (row + rows) / pxPerUnit];
       for (const mark of marksInRows(layer.marks, from, to)) drawMark(sctx, mark, areaPath);
-      ctx.drawImage(strip, 0, 0, widthPx, rows, left, top + row / pxPerUnit, widthPx / pxPerUnit, rows / pxPerUnit);
+      await writer.add(sctx.getImageData(0, 0, widthPx, rows).data, rows);
       strips++;
     }
+  } catch (error) {
+    writer.abort();
+    throw error;
   } finally {
     releaseCanvas(strip);
   }
+  // One image for the layer, put in its stand-in's place after Skia (layer-image.ts): strips would show seams.
+  const standIn = images.add(await writer.finish());
+  ctx.drawImage(standIn, left, top, widthPx / pxPerUnit, heightPx / pxPerUnit);
   return { dpi, widthPx, heightPx, strips };
 }
 

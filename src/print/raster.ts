@@ -6,6 +6,7 @@ import { drawLocked, lockedArt, type PageContent } from './draw-page.ts';
 import type { PrintViewReport } from './index.ts';
 import { prepareJob, type JobPage } from './job.ts';
 import { breather, drawVectorLayer, marksInRows, rasterReason, releaseCanvas } from './layers.ts';
+import { LayerImages } from './layer-image.ts';
 import { drawObject } from './objects.ts';
 import { rasterScale } from './page.ts';
 import { pngStream, type Strip } from './png-stream.ts';
@@ -85,7 +86,7 @@ export async function renderPrintRaster(
     layers: page.layers,
     locked: await lockedArt(page.view, job.assets),
     assets: job.assets,
-    raster: { dpi: options.dpi, stripPixels: job.stripPixels, signal: options.signal },
+    raster: { dpi: options.dpi, stripPixels: job.stripPixels, signal: options.signal, images: new LayerImages() },
   };
   const strips = drawStrips(page, content, width, height, pxPerUnit);
   const { left, top } = geometry.bounds;

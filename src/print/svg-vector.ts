@@ -277,8 +277,9 @@ function matrixOf(
  */
 function parse(text: string): Node | undefined {
   const stack: Node[] = [{ tag: '#root', attrs: {}, children: [] }];
-  const re =
-    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
+  // A comment or declaration (skipped), a tag (1: "/", 2: name, 3: attributes, 4: "/"), text (5), a stray "<" (6).
+  const tagPattern = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.source;
+  const re = new RegExp(`<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>|${tagPattern}|([^<]+)|(<)`, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[6]) return undefined;
     if (m[5] !== undefined) {

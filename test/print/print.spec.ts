@@ -216,13 +216,14 @@ describe('print PDF', () => {
     assert.equal(whole.report.views[0].rasterLayers[0].strips, 1);
     const many = strips.report.views[0].rasterLayers[0].strips;
     assert.ok(many >= 20, `${many} strips`);
+    assert.equal(listImages(strips.pdf).filter((i) => i.type === 'image').length, 1, 'one image, so no seams');
     const [a, b] = [renderPage(whole.pdf, 1, 50), renderPage(strips.pdf, 1, 50)];
-    // Where strips meet, the page's rasteriser blends each image's edge row a little differently; a stroke a strip
-    // left out would take whole dots and drips with it. So the two must hold the same ink, per band of the page.
+    // A stroke a strip left out would take whole dots and drips with it: the two hold the same ink, band by band
+    // (Skia antialiases the clip's edge a little differently per strip; nothing else differs).
     const [inkA, inkB] = [inkByBand(a), inkByBand(b)];
     assert.ok(inkA.reduce((n, v) => n + v, 0) > 100_000, 'the spray painted');
     inkA.forEach((v, band) =>
-      assert.ok(Math.abs(v - inkB[band]) <= 0.2 * v + 1000, `band ${band}: ${inkB[band]}, ${v} in one strip`),
+      assert.ok(Math.abs(v - inkB[band]) <= 0.02 * v + 500, `band ${band}: ${inkB[band]}, ${v} in one strip`),
     );
   });
 

@@ -1,7 +1,7 @@
 import type { Layer } from '../document/index.ts';
 import type { TemplateView } from '../template/types.ts';
 import { svgBitmap, type Picture, type PrintAssets } from './assets.ts';
-import type { PrintViewReport } from './index.ts';
+import type { PrintViewReport } from './report.ts';
 import { breather, drawRasterLayer, drawVectorLayer, rasterReason, releaseCanvas } from './layers.ts';
 import { drawObject } from './objects.ts';
 import type { PageGeometry } from './page.ts';

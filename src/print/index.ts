@@ -9,10 +9,11 @@ import { drawPage, lockedArt } from './draw-page.ts';
 import type { ReadAsset } from './assets.ts';
 import { prepareJob } from './job.ts';
 import { LayerImages } from './layer-image.ts';
-import type { RasterLayerReport } from './layers.ts';
+import type { PrintReport } from './report.ts';
 
 export { PT_PER_MM, type PdfBox } from './page.ts';
 export type { ReadAsset } from './assets.ts';
+export type { PrintReport, PrintViewReport, RasterLayerEntry, SkippedLayerEntry } from './report.ts';
 export { PRINT_LIMITS, type PrintCost } from './preflight.ts';
 export {
   renderPrintRaster,
@@ -44,43 +45,6 @@ export interface PrintOptions {
    * the signal's reason: Skia's drawing of one layer cannot be cut short, but a job never runs on for long past it.
    */
   signal?: AbortSignal;
-}
-
-/** A layer printed as an image, and why. */
-export interface RasterLayerEntry extends RasterLayerReport {
-  layer: string;
-  name: string;
-  reason: string;
-}
-
-/** A layer left out of the print file, and why (objects this slice does not draw yet). */
-export interface SkippedLayerEntry {
-  layer: string;
-  name: string;
-  reason: string;
-}
-
-export interface PrintViewReport {
-  view: string;
-  /** 1-based page number in the PDF. */
-  page: number;
-  widthMm: number;
-  heightMm: number;
-  bleedMm: number;
-  safeMm?: number;
-  panels: string[];
-  rasterLayers: RasterLayerEntry[];
-  skippedLayers: SkippedLayerEntry[];
-  /** Locked brand elements left out: no `readAsset` was given to read their art. */
-  skippedLocked: { id: string; name: string; reason: string }[];
-  /** Locked brand elements drawn as images (their SVG art becomes pixels at the raster dpi). */
-  rasterLocked: { id: string; name: string; reason: string; dpi: number; widthPx: number; heightPx: number }[];
-}
-
-export interface PrintReport {
-  views: PrintViewReport[];
-  /** Template views without a print size: not printed. */
-  unprintedViews: string[];
 }
 
 export interface PrintResult {

@@ -3,7 +3,7 @@ import { drawMark } from '../editor/render/strokes.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import type { ReadAsset } from './assets.ts';
 import { drawLocked, lockedArt, type PageContent } from './draw-page.ts';
-import type { PrintViewReport } from './index.ts';
+import type { PrintViewReport } from './report.ts';
 import { prepareJob, type JobPage } from './job.ts';
 import { breather, drawVectorLayer, marksInRows, rasterReason, releaseCanvas } from './layers.ts';
 import { LayerImages } from './layer-image.ts';

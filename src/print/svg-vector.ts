@@ -65,7 +65,10 @@ export function parseVectorSvg(text: string): VectorSvg | undefined {
   const root = parse(text);
   if (!root || root.tag !== 'svg') return undefined;
   const clips = new Map<string, Node>();
-  if (!drawable(root, clips, false)) return undefined;
+  if (!drawable(root, clips)) return undefined;
+  // Every clip path named must exist.
+  const refs = collect(root).flatMap((n) => (n.attrs['clip-path'] ? [n.attrs['clip-path']] : []));
+  if (!refs.every((r) => clips.has(/^url\(#([^)]+)\)$/.exec(r.trim())![1]))) return undefined;
   const box = viewBox(root);
   const width = length(root.attrs.width) ?? box?.[2];
   const height = length(root.attrs.height) ?? box?.[3];
@@ -178,7 +181,7 @@ function clipPath(svg: VectorSvg, ref: string): Path2D {
 }
 
 /** Whether every element and attribute is in the subset (collecting the clip paths as it goes). */
-function drawable(node: Node, clips: Map<string, Node>, inClip: boolean): boolean {
+function drawable(node: Node, clips: Map<string, Node>): boolean {
   if (!CONTAINERS.has(node.tag) && !SHAPES.has(node.tag) && node.tag !== 'defs' && node.tag !== 'clipPath')
     return false;
   for (const [name, value] of Object.entries(node.attrs)) {
@@ -194,13 +197,7 @@ function drawable(node: Node, clips: Map<string, Node>, inClip: boolean): boolea
     if (!node.attrs.id || node.children.some((c) => !SHAPES.has(c.tag))) return false;
     clips.set(node.attrs.id, node);
   }
-  if (!node.children.every((c) => drawable(c, clips, inClip || node.tag === 'clipPath'))) return false;
-  if (node.tag === 'svg' && !inClip) {
-    // Every clip path named must exist.
-    const refs = collect(node).flatMap((n) => (n.attrs['clip-path'] ? [n.attrs['clip-path']] : []));
-    return refs.every((r) => clips.has(/^url\(#([^)]+)\)$/.exec(r.trim())![1]));
-  }
-  return true;
+  return node.children.every((c) => drawable(c, clips));
 }
 
 function collect(node: Node): Node[] {

@@ -1,5 +1,5 @@
 import { GlobalFonts, Image } from '@napi-rs/canvas';
-import type { DesignDocument, ImageObject, PlacedObject, TextObject } from '../document/types.ts';
+import type { ImageObject, Layer, PlacedObject, TextObject } from '../document/types.ts';
 import type { ObjectAssets } from '../editor/render/objects.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import { nearestWeight } from '../editor/fonts/template-fonts.ts';
@@ -37,10 +37,13 @@ export class PrintAssets {
     private readonly readAsset: ReadAsset | undefined,
   ) {}
 
-  /** Loads the fonts the design's text uses and every picture it or the printed views need. */
-  static async load(doc: DesignDocument, manifest: TemplateManifest, readAsset?: ReadAsset): Promise<PrintAssets> {
+  /**
+   * Loads the fonts and pictures of the layers a job draws — only those: a view the job does not print is neither
+   * measured by the pre-flight nor decoded here.
+   */
+  static async load(layers: readonly Layer[], manifest: TemplateManifest, readAsset?: ReadAsset): Promise<PrintAssets> {
     const assets = new PrintAssets(manifest, readAsset);
-    const objects = doc.views.flatMap((v) => v.layers.flatMap((l) => (l.kind === 'object' ? [l.object] : [])));
+    const objects = layers.flatMap((l) => (l.kind === 'object' && l.visible ? [l.object] : []));
     const fonts = new Set<TemplateFont>();
     for (const o of objects) {
       if (o.type !== 'text') continue;

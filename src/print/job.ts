@@ -80,7 +80,11 @@ export async function prepareJob(design: unknown, template: unknown, options: Jo
   if (needsSprayPaint(doc)) await loadSprayPaint();
   if (pages.some((p) => p.layers.some((l) => l.kind === 'object' && l.object.type !== 'shape')))
     await loadObjectDrawing();
-  const assets = await PrintAssets.load(doc, manifest, options.readAsset);
+  const assets = await PrintAssets.load(
+    pages.flatMap((p) => p.layers),
+    manifest,
+    options.readAsset,
+  );
   options.signal?.throwIfAborted();
   return { doc, manifest, pages, assets, dpi, stripPixels };
 }

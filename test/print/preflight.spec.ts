@@ -39,6 +39,19 @@ const spray = (y: number, samples: number): Mark => ({
   pts: [1600, y * 4, ...Array.from({ length: 2 * (samples - 1) }, (_, i) => (i % 2 ? 0 : 4))],
 });
 
+/** A PNG's signature and header chunk only, claiming 9,000 × 9,000 pixels: nothing that could be decoded. */
+function hugePng(): string {
+  const header = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write('IHDR', 12, 'latin1');
+  header.writeUInt32BE(9000, 16);
+  header.writeUInt32BE(9000, 20);
+  header.set([8, 6, 0, 0, 0], 24);
+  header.writeUInt32BE(zlib.crc32(header.subarray(12, 29)), 29);
+  return `data:image/png;base64,${header.toString('base64')}`;
+}
+
 describe('print pre-flight: hostile designs are refused with print-too-large', () => {
   it('refuses tens of thousands of spray strokes', async () => {
     const strokes = Array.from({ length: 20_000 }, (_, i) => spray(400 + (i % 150), 10));
@@ -87,16 +100,8 @@ describe('print pre-flight: hostile designs are refused with print-too-large', (
   });
 
   it('refuses uploads whose pixels together are past the limit, reading only their headers', async () => {
-    // A PNG's signature and header chunk, claiming 9,000 × 9,000 pixels: the job refuses before decoding anything.
-    const header = Buffer.alloc(33);
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-    header.writeUInt32BE(13, 8);
-    header.write('IHDR', 12, 'latin1');
-    header.writeUInt32BE(9000, 16);
-    header.writeUInt32BE(9000, 20);
-    header.set([8, 6, 0, 0, 0], 24);
-    header.writeUInt32BE(zlib.crc32(header.subarray(12, 29)), 29);
-    const src = `data:image/png;base64,${header.toString('base64')}`;
+    // Its header claims 9,000 × 9,000 pixels: the job refuses before decoding anything.
+    const src = hugePng();
     const photo = {
       type: 'image',
       src,
@@ -135,6 +140,23 @@ describe('print pre-flight: hostile designs are refused with print-too-large', (
       renderPrintPdf(design(roadster, 'side', []), roadster, { signal: aborted }),
       (e: unknown) => (e as Error).name === 'AbortError',
     );
+  });
+
+  it('neither measures nor decodes what the job does not draw: a hidden layer', async () => {
+    const photo = {
+      type: 'image',
+      src: hugePng(),
+      width: 100,
+      height: 100,
+      x: 800,
+      y: 500,
+      scaleX: 1,
+      scaleY: 1,
+      angle: 0,
+    } as const;
+    const hidden = { ...objectLayer('photo', photo), visible: false };
+    const { report } = await renderPrintPdf(design(roadster, 'side', [hidden]), roadster);
+    assert.deepEqual(report.views[0].rasterLayers, []);
   });
 
   it('states its limits', () => {

@@ -220,6 +220,47 @@ describe('print PDF: text, images, stickers, locked elements', () => {
     );
   });
 
+  it('draws jobs that run at once in one process as it draws them alone (they interleave between layers)', async () => {
+    const sprayed = design(deck, 'top', [
+      paint('p', [
+        { type: 'fill', area: 'deck', color: '#2040c0' },
+        {
+          type: 'stroke',
+          tool: 'spray',
+          color: '#00aa00',
+          size: 40,
+          opacity: 1,
+          pts: [1600, 960, 40, 0],
+          seed: 5,
+          density: 20,
+          style: 2,
+        },
+        stroke('eraser', '#000000', 60, [
+          [1000, 240],
+          [1200, 240],
+        ]),
+      ]),
+    ]);
+    const lettered = design(deck, 'top', [
+      objectLayer('t', text('KERB', 'Anton', 800, 240, { size: 120, curve: { bend: 30 } })),
+    ]);
+    const pixels = (pdf: Uint8Array) => {
+      const page = renderPage(pdf, 1, 20);
+      const out: string[] = [];
+      for (let y = 0; y < page.height; y += 2) for (let x = 0; x < page.width; x += 2) out.push(page.at(x, y));
+      return out.join('');
+    };
+    const alone = [
+      pixels((await renderPrintPdf(sprayed, deck, { readAsset })).pdf),
+      pixels((await renderPrintPdf(lettered, deck, { readAsset })).pdf),
+    ];
+    const together = await Promise.all([sprayed, lettered, sprayed].map((d) => renderPrintPdf(d, deck, { readAsset })));
+    assert.deepEqual(
+      together.map((r) => pixels(r.pdf) === alone[r === together[1] ? 1 : 0]),
+      [true, true, true],
+    );
+  });
+
   it('refuses text whose font cannot be read and a sticker without readAsset, naming what is missing', async () => {
     const loud = objectLayer('loud', text('KERB', 'Anton', 800, 200));
     const missing = async () => {

@@ -22,8 +22,9 @@ export async function loadObjectDrawing(): Promise<void> {
 /**
  * Draws a text, image or sticker as the studio shows it: the studio's own fabric object (its text layout, its
  * curve along an arc or a template path, its placement) renders on the page's context, which is in design units.
- * Text comes out as text in the embedded font; a bitmap at its stored pixels. An SVG is drawn into a bitmap at
- * `dpi` on the product first (Skia's PDF canvas would make it 72 dpi), and the report says so.
+ * Text comes out as text in the embedded font; a bitmap at its stored pixels; an SVG of the plain subset as paths
+ * (svg-vector.ts). Any other SVG is drawn into a bitmap at `dpi` on the product first (Skia's PDF canvas would
+ * make it 72 dpi), and the report says so.
  */
 export function drawObject(
   ctx: CanvasRenderingContext2D,

@@ -6,6 +6,8 @@
 //   --profile all      desktop, then phone, in one run: both tables, both budget lists
 // Options: --sizes 200,2000 (for every profile run)  --quick (each profile's smallest size)
 //   --seed N  --cold-runs 3  --out bench/results.json  --sides studio (development).
+// Then the print section (issue 15; bench/print.ts): print jobs in Node, no browser. --no-print leaves it out,
+// --print-only runs nothing else.
 // Draw figures are medians over 3 strokes; cold start figures the median of --cold-runs.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +18,7 @@ import { launch, type Outcome } from './browser.ts';
 import { budgetText, desktopBudgets, phoneBudgets, type Check } from './budgets.ts';
 import { buildPages } from './build-pages.ts';
 import { coldStarts, coldStartTable, type ColdStart } from './cold-start.ts';
+import { printBudgets, printTable, runPrint, type PrintRun } from './print.ts';
 import { parseProfiles, type BenchProfile } from './profiles.ts';
 import { startServer } from './server.ts';
 import { runSide, type SideResult } from './side.ts';
@@ -30,6 +33,8 @@ function option(name: string): string | undefined {
 }
 
 const quick = process.argv.includes('--quick');
+const printOnly = process.argv.includes('--print-only');
+const withPrint = !process.argv.includes('--no-print');
 const profiles = parseProfiles(option('profile'));
 const sizesOption = option('sizes')?.split(',').map((v) => Number(v.trim()));
 if (sizesOption?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes stroke counts, e.g. 200,2000; got ${option('sizes')}`);
@@ -96,8 +101,24 @@ async function runProfile(profile: BenchProfile, base: string, load: number[]): 
   return { profile: profile.name, sizes, runs, coldStart };
 }
 
+/** The print section alone, or after the browser's: its table and budgets, and its part of results.json. */
+async function printSection(load: number[]): Promise<{ runs: PrintRun[]; budgets: Check[] } | undefined> {
+  if (!withPrint) return undefined;
+  const runs = await runPrint(log);
+  load.push(loadavg()[0]);
+  const budgets = printBudgets(runs);
+  console.log(printTable(runs));
+  console.log(budgetText('issue 15, print', budgets));
+  return { runs, budgets };
+}
+
 async function main(): Promise<void> {
   const load = [loadavg()[0]];
+  if (printOnly) {
+    const print = await printSection(load);
+    writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, node: process.version, loadavg1m: load }, print }, null, 2));
+    return log(`wrote ${out}`);
+  }
   log(`profiles ${profiles.map((p) => p.name).join(', ')}; ${cpus().length} cores, load ${load[0].toFixed(2)}`);
   const pages = await buildPages();
   const server = await startServer({ '/dist/': join(root, 'dist'), '/templates/': join(root, 'templates'), '/pages/': pages }, dataFor);
@@ -125,8 +146,9 @@ async function main(): Promise<void> {
     console.log(budgetText(r.profile === 'phone' ? 'issue 13, phone profile' : 'issue 6 and issue 13, desktop profile', budgets));
     return { ...r, budgets };
   });
+  const print = await printSection(load);
   console.log(`\nmachine: ${machine.cores} cores, ${machine.chromium}, 1-minute load during the run ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}`);
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), seed, machine, bundle, profiles: checked }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), seed, machine, bundle, profiles: checked, print }, null, 2));
   log(`wrote ${out}`);
 }
 

@@ -28,6 +28,9 @@ export const ErrorCode = {
   BridgeOrigin: 'bridge-origin',
   /** This browser cannot encode a video (no WebCodecs `VideoEncoder`, no usable codec): show the still image. */
   VideoUnsupported: 'video-unsupported',
+
+  /** A print job (co-design-studio/print) was refused: the design is past the print limits (docs/print.md). */
+  PrintTooLarge: 'print-too-large',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -2,16 +2,12 @@
  * The one call from a print job into the renderer (src/print/), kept small so
  * the options can follow the renderer's API as it grows: the template's files
  * (fonts, locked art) are read from the templates folder, the cut line is on
- * in production files. Options the renderer does not know yet are ignored.
+ * in production files. The job's timeout is the worker thread's (server/jobs/run-thread.ts), which also
+ * bounds a strip of Skia drawing that `signal` could not cut short.
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { renderPrintPdf, type PrintOptions, type PrintReport } from '../../src/print/index.ts';
-
-type JobPrintOptions = PrintOptions & {
-  readAsset?: (path: string) => Promise<Uint8Array>;
-  cutContour?: boolean;
-};
 
 export interface PrintFile {
   pdf: Uint8Array;
@@ -29,7 +25,7 @@ export async function makePrintFile(designJson: string, templatesDir: string): P
   const manifest = JSON.parse(
     await readTemplateFile(templatesDir, `${id}.json`, `template "${id}"`).then((b) => b.toString()),
   );
-  const options: JobPrintOptions = {
+  const options: PrintOptions = {
     readAsset: async (path) => readTemplateFile(templatesDir, path, path),
     cutContour: true,
   };

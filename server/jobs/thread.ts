@@ -1,7 +1,7 @@
 /**
  * A print job's own thread: makes the file and sends it back, so that a
  * design that eats memory or time takes this thread down, never the server
- * (./thread-pool.ts sets the limits and the clock).
+ * (./run-thread.ts sets the limits and the clock).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { makePrintFile } from './print-job.ts';

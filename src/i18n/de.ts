@@ -254,4 +254,7 @@ export const de: Record<MessageKey, string> = {
   'error.video-unsupported':
     'Dieser Browser kann das Zeitraffer-Video nicht erstellen; ' +
     'das fertige Design wird stattdessen als Bild gezeigt. {detail}',
+
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'Dieses Design ist zu groß zum Drucken: {detail}',
 };

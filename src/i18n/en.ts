@@ -242,6 +242,9 @@ export const en = {
   // The time-lapse video (docs/replay-video.md).
   'error.video-unsupported':
     'This browser cannot make the time-lapse video; ' + 'the finished design is shown as a picture instead. {detail}',
+
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'This design is too large to print: {detail}',
 } as const;
 
 export type MessageKey = keyof typeof en;

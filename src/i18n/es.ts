@@ -248,4 +248,7 @@ export const es: Record<MessageKey, string> = {
   // The time-lapse video (docs/replay-video.md).
   'error.video-unsupported':
     'Este navegador no puede crear el vídeo del timelapse; ' + 'se muestra el diseño terminado como imagen. {detail}',
+
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'Este diseño es demasiado grande para imprimirlo: {detail}',
 };

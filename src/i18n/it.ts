@@ -248,4 +248,7 @@ export const it: Record<MessageKey, string> = {
   // The time-lapse video (docs/replay-video.md).
   'error.video-unsupported':
     'Questo browser non può creare il video time-lapse; ' + 'il design finito è mostrato come immagine. {detail}',
+
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'Questo design è troppo grande per la stampa: {detail}',
 };

@@ -251,4 +251,7 @@ export const nl: Record<MessageKey, string> = {
   'error.video-unsupported':
     'Deze browser kan de timelapse-video niet maken; ' +
     'het afgewerkte ontwerp wordt in plaats daarvan als afbeelding getoond. {detail}',
+
+  // A print job refused for its size (co-design-studio/print, docs/print.md).
+  'error.print-too-large': 'Dit ontwerp is te groot om te drukken: {detail}',
 };

@@ -3,60 +3,48 @@
  * (never from the studio's PNG). See docs/print.md.
  */
 import { PDFDocument } from '@napi-rs/canvas';
-import { parseDesign, type DesignDocument, type Layer } from '../document/index.ts';
-import { loadFillSupport } from '../editor/render/fill.ts';
-import { loadSprayPaint, needsSprayPaint } from '../editor/render/spray/load.ts';
-import { ErrorCode, StudioError } from '../errors.ts';
-import { parseTemplateManifest } from '../template/schema.ts';
-import type { TemplateManifest } from '../template/types.ts';
-import { setPageBoxes } from './boxes.ts';
-import { drawRasterLayer, drawVectorLayer, rasterReason, STRIP_PIXELS, type RasterLayerReport } from './layers.ts';
-import { pageGeometry, type PageGeometry } from './page.ts';
-import { drawShape } from './shapes.ts';
-import { useSkia } from './skia.ts';
+import { cutPath } from './cut-contour.ts';
+import { finishPdf, type PageFinish } from './finish.ts';
+import { drawPage, lockedArt } from './draw-page.ts';
+import type { ReadAsset } from './assets.ts';
+import { prepareJob } from './job.ts';
+import { LayerImages } from './layer-image.ts';
+import type { PrintReport } from './report.ts';
 
 export { PT_PER_MM, type PdfBox } from './page.ts';
+export type { ReadAsset } from './assets.ts';
+export type { PrintReport, PrintViewReport, RasterLayerEntry, SkippedLayerEntry } from './report.ts';
+export { PRINT_LIMITS, type PrintCost } from './preflight.ts';
+export {
+  renderPrintRaster,
+  MAX_RASTER_OUTPUT_DPI,
+  MAX_RASTER_OUTPUT_PIXELS,
+  MIN_RASTER_OUTPUT_DPI,
+  type PrintRaster,
+  type PrintRasterOptions,
+} from './raster.ts';
 
 export interface PrintOptions {
   /** Resolution of the layers that cannot stay vector, in dots per inch on the product: 150 (default) to 600. */
   rasterDpi?: number;
-  /** Pixels of an image layer drawn at a time (memory per strip is 4 bytes each); default 16 million. */
+  /** Pixels of an image layer drawn at a time (about 12 bytes each while a strip is drawn); default 8 million. */
   stripPixels?: number;
-}
-
-/** A layer printed as an image, and why. */
-export interface RasterLayerEntry extends RasterLayerReport {
-  layer: string;
-  name: string;
-  reason: string;
-}
-
-/** A layer left out of the print file, and why (objects this slice does not draw yet). */
-export interface SkippedLayerEntry {
-  layer: string;
-  name: string;
-  reason: string;
-}
-
-export interface PrintViewReport {
-  view: string;
-  /** 1-based page number in the PDF. */
-  page: number;
-  widthMm: number;
-  heightMm: number;
-  bleedMm: number;
-  safeMm?: number;
-  panels: string[];
-  rasterLayers: RasterLayerEntry[];
-  skippedLayers: SkippedLayerEntry[];
-  /** The template's locked brand elements, which the studio's export prints and this slice does not draw yet. */
-  skippedLocked: { id: string; name: string; reason: string }[];
-}
-
-export interface PrintReport {
-  views: PrintViewReport[];
-  /** Template views without a print size: not printed. */
-  unprintedViews: string[];
+  /**
+   * Reads a file of the template by its path as the manifest writes it: the fonts' woff2 files, the stickers' and
+   * locked elements' art. Needed when the design has text in a template font or stickers; without it the view's
+   * locked elements are left out (and listed in `skippedLocked`).
+   */
+  readAsset?: ReadAsset;
+  /**
+   * Strokes each printed panel's outline in the `CutContour` spot colour, for print-and-cut (default true); a
+   * preview for people leaves it off.
+   */
+  cutContour?: boolean;
+  /**
+   * Stops the job between layers and strips once aborted (e.g. `AbortSignal.timeout(60_000)`), rejecting with
+   * the signal's reason: Skia's drawing of one layer cannot be cut short, but a job never runs on for long past it.
+   */
+  signal?: AbortSignal;
 }
 
 export interface PrintResult {
@@ -78,112 +66,37 @@ export async function renderPrintPdf(
   template: unknown,
   options: PrintOptions = {},
 ): Promise<PrintResult> {
-  const doc = parseDesign(design);
-  const manifest = parseTemplateManifest(template);
-  if (doc.template.id !== manifest.id)
-    throw new StudioError(
-      ErrorCode.DesignTemplateMismatch,
-      `template: the design was made on "${doc.template.id}", not on "${manifest.id}"`,
-    );
-  const dpi = options.rasterDpi ?? MIN_RASTER_DPI;
-  if (!(dpi >= MIN_RASTER_DPI && dpi <= MAX_RASTER_DPI))
-    throw new StudioError(
-      ErrorCode.ExportFailed,
-      `rasterDpi: must be ${MIN_RASTER_DPI} to ${MAX_RASTER_DPI}, got ${String(options.rasterDpi)}`,
-    );
-  const printed = manifest.views.filter((view) => view.print);
-  if (!printed.length)
-    throw new StudioError(ErrorCode.TemplateInvalid, `views: no view of "${manifest.id}" has a print size`);
-  const stripPixels = Math.max(1_000, options.stripPixels ?? STRIP_PIXELS);
-  useSkia();
-  await loadDrawingSupport(doc);
+  const job = await prepareJob(design, template, {
+    dpi: options.rasterDpi ?? MIN_RASTER_DPI,
+    dpiRange: { min: MIN_RASTER_DPI, max: MAX_RASTER_DPI, option: 'rasterDpi' },
+    stripPixels: options.stripPixels,
+    readAsset: options.readAsset,
+    signal: options.signal,
+  });
+  const { manifest, pages, assets, dpi, stripPixels } = job;
 
   const pdf = new PDFDocument({ title: `${manifest.name}: print`, creator: 'co-design-studio' });
   const report: PrintReport = {
     views: [],
     unprintedViews: manifest.views.filter((v) => !v.print).map((v) => v.id),
   };
-  const boxes = [];
-  for (const view of printed) {
-    const geometry = pageGeometry(view, view.print!);
-    const layers = doc.views.find((v) => v.view === view.id)?.layers ?? [];
+  const finish: PageFinish[] = [];
+  const images = new LayerImages();
+  const cut = options.cutContour ?? true;
+  for (const { view, geometry, layers } of pages) {
     const { width, height } = geometry.skiaPage;
+    const locked = await lockedArt(view, assets);
     const ctx = pdf.beginPage(width, height) as unknown as CanvasRenderingContext2D;
-    report.views.push(drawPage(ctx, geometry, layers, { dpi, stripPixels }, report.views.length + 1));
+    const raster = { dpi, stripPixels, signal: options.signal, images };
+    const page = { geometry, layers, locked, assets, raster };
+    report.views.push(await drawPage(ctx, page, report.views.length + 1));
     pdf.endPage();
-    boxes.push({ media: geometry.page, trim: geometry.trim, bleed: geometry.page });
+    finish.push({
+      media: geometry.page,
+      trim: geometry.trim,
+      bleed: geometry.page,
+      cut: cut ? cutPath(geometry) : undefined,
+    });
   }
-  return { pdf: await setPageBoxes(pdf.close(), boxes), report };
-}
-
-/** How image layers are made: their resolution and the pixels drawn at a time. */
-interface Raster {
-  dpi: number;
-  stripPixels: number;
-}
-
-function drawPage(
-  ctx: CanvasRenderingContext2D,
-  geometry: PageGeometry,
-  layers: readonly Layer[],
-  raster: Raster,
-  page: number,
-): PrintViewReport {
-  const { view, print } = geometry;
-  const entry: PrintViewReport = {
-    view: view.id,
-    page,
-    widthMm: geometry.widthMm,
-    heightMm: geometry.heightMm,
-    bleedMm: print.bleedMm,
-    ...(print.safeMm === undefined ? {} : { safeMm: print.safeMm }),
-    panels: print.panels ?? view.areas.map((a) => a.id),
-    rasterLayers: [],
-    skippedLayers: [],
-    skippedLocked: (view.locked ?? []).map((el) => ({
-      id: el.id,
-      name: el.name,
-      reason: 'locked element not yet rendered',
-    })),
-  };
-  // Design units from the trim's top-left corner; Skia's page has y down, as the design has, from the top of
-  // its rounded-up page, which lies above the exact page's top edge.
-  const bleedPt = geometry.trim.x;
-  const top = bleedPt + geometry.skiaPage.height - geometry.page.height;
-  ctx.setTransform(geometry.ptPerUnit, 0, 0, geometry.ptPerUnit, bleedPt, top);
-  ctx.clip(geometry.printed);
-  for (const layer of layers) {
-    if (!layer.visible) continue;
-    ctx.save();
-    drawLayer(ctx, layer, geometry, raster, entry);
-    ctx.restore();
-  }
-  return entry;
-}
-
-function drawLayer(
-  ctx: CanvasRenderingContext2D,
-  layer: Layer,
-  geometry: PageGeometry,
-  raster: Raster,
-  entry: PrintViewReport,
-): void {
-  const named = { layer: layer.id, name: layer.name };
-  if (layer.kind === 'paint') {
-    const reason = rasterReason(layer);
-    if (!reason) return drawVectorLayer(ctx, layer, geometry);
-    const drawn = drawRasterLayer(ctx, layer, geometry, raster.dpi, raster.stripPixels);
-    entry.rasterLayers.push({ ...named, reason, ...drawn });
-    return;
-  }
-  const object = layer.object;
-  if (object.type === 'shape') return drawShape(ctx, object);
-  // Said, never silently dropped: the next slice draws them (docs/print.md).
-  entry.skippedLayers.push({ ...named, reason: `${object.type} not yet rendered` });
-}
-
-/** The spray's renderer and the gradients are chunks of their own in the studio; a job loads what it draws. */
-async function loadDrawingSupport(doc: DesignDocument): Promise<void> {
-  await loadFillSupport(doc);
-  if (needsSprayPaint(doc)) await loadSprayPaint();
+  return { pdf: await finishPdf(pdf.close(), finish, images), report };
 }

@@ -1,6 +1,7 @@
 import type { Fill, Mark, PaintLayer, Stroke } from '../document/types.ts';
 import { decodeStrokePoints, drawMark } from '../editor/render/strokes.ts';
 import type { PageGeometry } from './page.ts';
+import { LayerImageWriter, type LayerImages } from './layer-image.ts';
 import { skiaCanvas } from './skia.ts';
 
 /** Why a paint layer is printed as an image rather than as vectors; undefined when it stays vector. */
@@ -42,6 +43,14 @@ export function drawVectorLayer(ctx: CanvasRenderingContext2D, layer: PaintLayer
   for (const mark of vectorOrder(layer.marks)) drawMark(ctx, mark, areaPath);
 }
 
+/** How and where an image layer is made: its resolution, pixels drawn at a time, the job's layer images. */
+export interface RasterTarget {
+  dpi: number;
+  stripPixels?: number;
+  signal?: AbortSignal;
+  images: LayerImages;
+}
+
 /** What a layer printed as an image came out as. */
 export interface RasterLayerReport {
   dpi: number;
@@ -50,8 +59,8 @@ export interface RasterLayerReport {
   strips: number;
 }
 
-/** Pixels in one strip of a raster layer: about 64 MB of RGBA at a time, whatever the product's size. */
-export const STRIP_PIXELS = 16_000_000;
+/** Pixels in one strip of an image layer: its canvas, a copy of its RGBA and the split colour and alpha (~100 MB). */
+export const STRIP_PIXELS = 8_000_000;
 
 /**
  * How far below and above its points a stroke can paint, in design units. A spray's particles are a normal
@@ -73,40 +82,84 @@ function verticalExtents(marks: readonly Mark[]): ({ top: number; bottom: number
   });
 }
 
+// A layer's extents, decoded once for all the strips that ask.
+const extentsOf = new WeakMap<readonly Mark[], ReturnType<typeof verticalExtents>>();
+
+/** The marks that can paint rows `from`..`to` (design units) of a strip, in their order. */
+export function marksInRows(marks: readonly Mark[], from: number, to: number): Mark[] {
+  let extents = extentsOf.get(marks);
+  if (!extents) extentsOf.set(marks, (extents = verticalExtents(marks)));
+  return marks.filter((_, i) => {
+    const extent = extents[i];
+    return !extent || (extent.bottom >= from && extent.top <= to);
+  });
+}
+
 /**
  * Draws a paint layer as an image at `dpi` on the product, over the printed panels' bounds only, in horizontal
  * strips: a 4.9 m car side at 150 dpi is 29,000 px wide, and never one bitmap. Each strip draws the layer's marks
  * with the studio's own code (the spray's seeded dots, the eraser's knock-outs) and goes into the page as one
  * image. The context is in design units and clipped to the printed panels.
  */
-export function drawRasterLayer(
+export async function drawRasterLayer(
   ctx: CanvasRenderingContext2D,
   layer: PaintLayer,
   geometry: PageGeometry,
-  dpi: number,
-  stripPixels = STRIP_PIXELS,
-): RasterLayerReport {
+  { dpi, stripPixels = STRIP_PIXELS, signal, images }: RasterTarget,
+): Promise<RasterLayerReport> {
   const { left, top, right, bottom } = geometry.bounds;
   const pxPerUnit = (geometry.mmPerUnit / 25.4) * dpi;
   const widthPx = Math.ceil((right - left) * pxPerUnit);
   const heightPx = Math.ceil((bottom - top) * pxPerUnit);
-  const stripRows = Math.max(1, Math.floor(stripPixels / Math.max(1, widthPx)));
+  const stripRows = stripRowsOf(widthPx, stripPixels);
   const areaPath = (id: string) => geometry.areas.get(id);
-  const extents = verticalExtents(layer.marks);
   let strips = 0;
-  for (let row = 0; row < heightPx; row += stripRows) {
-    const rows = Math.min(stripRows, heightPx - row);
-    const strip = skiaCanvas(widthPx, rows);
-    const sctx = strip.getContext('2d')!;
-    sctx.setTransform(pxPerUnit, 0, 0, pxPerUnit, -left * pxPerUnit, -row - top * pxPerUnit);
-    // Only the strokes that can reach this strip: a long layer is not drawn once per strip.
-    const [from, to] = [top + row / pxPerUnit, top + (row + rows) / pxPerUnit];
-    layer.marks.forEach((mark, i) => {
-      const extent = extents[i];
-      if (!extent || (extent.bottom >= from && extent.top <= to)) drawMark(sctx, mark, areaPath);
-    });
-    ctx.drawImage(strip, left, top + row / pxPerUnit, widthPx / pxPerUnit, rows / pxPerUnit);
-    strips++;
+  // One canvas for every strip, emptied at the end: a canvas left to the garbage collector, which does not see its
+  // native memory, keeps its pixels for a long while (eight image layers of a car's side grew the process to 2.4 GB).
+  const strip = skiaCanvas(widthPx, Math.min(stripRows, heightPx));
+  const sctx = strip.getContext('2d')!;
+  const writer = new LayerImageWriter(widthPx, heightPx);
+  try {
+    for (let row = 0; row < heightPx; row += stripRows) {
+      await breather(signal);
+      const rows = Math.min(stripRows, heightPx - row);
+      sctx.setTransform(1, 0, 0, 1, 0, 0);
+      sctx.clearRect(0, 0, strip.width, strip.height);
+      sctx.setTransform(pxPerUnit, 0, 0, pxPerUnit, -left * pxPerUnit, -row - top * pxPerUnit);
+      // Only the strokes that can reach this strip: a long layer is not drawn once per strip.
+      const [from, to] = [top + row / pxPerUnit, top + (row + rows) / pxPerUnit];
+      for (const mark of marksInRows(layer.marks, from, to)) drawMark(sctx, mark, areaPath);
+      await writer.add(sctx.getImageData(0, 0, widthPx, rows).data, rows);
+      strips++;
+    }
+  } catch (error) {
+    writer.abort();
+    throw error;
+  } finally {
+    releaseCanvas(strip);
   }
+  // One image for the layer, put in its stand-in's place after Skia (layer-image.ts): strips would show seams.
+  const standIn = images.add(await writer.finish());
+  ctx.drawImage(standIn, left, top, widthPx / pxPerUnit, heightPx / pxPerUnit);
   return { dpi, widthPx, heightPx, strips };
+}
+
+/** Frees a scratch canvas's pixels now (a canvas resized to 1 × 1 lets its surface go at once). */
+export function releaseCanvas(canvas: HTMLCanvasElement): void {
+  canvas.width = 1;
+  canvas.height = 1;
+}
+
+/** Rows of one strip of an image layer `widthPx` wide. */
+export function stripRowsOf(widthPx: number, stripPixels: number): number {
+  return Math.max(1, Math.floor(stripPixels / Math.max(1, widthPx)));
+}
+
+/**
+ * Lets the event loop run between strips and layers — the server that runs a job keeps answering, and a timeout
+ * (`AbortSignal.timeout`) can fire — then stops the job if its signal has aborted.
+ */
+export async function breather(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  signal?.throwIfAborted();
 }

@@ -27,7 +27,7 @@ export interface PageGeometry {
   trim: PdfBox;
   /**
    * The page as Skia is asked for it: Skia writes whole points, so it gets the page rounded up, and the exact
-   * MediaBox is set afterwards (boxes.ts). Skia's content counts y down from the rounded page's top edge.
+   * MediaBox is set afterwards (finish.ts). Skia's content counts y down from the rounded page's top edge.
    */
   skiaPage: { width: number; height: number };
   /** Millimetres per design unit. */
@@ -93,4 +93,17 @@ function grownPanels(view: TemplateView, print: TemplatePrint, areas: Map<string
   if (bleed > 0)
     union = union.op(new SkiaPath(union).stroke({ width: 2 * bleed, join: StrokeJoin.Round }), PathOp.Union);
   return union as unknown as Path2D;
+}
+
+/** An image layer of a view at `dpi`: pixels per design unit, its size (the printed panels' box) in pixels. */
+export interface RasterScale {
+  pxPerUnit: number;
+  widthPx: number;
+  heightPx: number;
+}
+
+export function rasterScale(geometry: PageGeometry, dpi: number): RasterScale {
+  const pxPerUnit = (geometry.mmPerUnit / 25.4) * dpi;
+  const { left, top, right, bottom } = geometry.bounds;
+  return { pxPerUnit, widthPx: Math.ceil((right - left) * pxPerUnit), heightPx: Math.ceil((bottom - top) * pxPerUnit) };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 // Debian's poppler-utils read the PDFs back, as a print shop's tools would (.ci/run installs them).
 
 /** Runs a poppler tool on the PDF bytes and returns its output. */
-export function poppler(tool: 'pdfinfo' | 'pdfimages', args: string[], pdf: Uint8Array): string {
+export function poppler(tool: 'pdfinfo' | 'pdfimages' | 'pdffonts', args: string[], pdf: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'print-'));
   try {
     const file = join(dir, 'print.pdf');
@@ -67,7 +67,10 @@ export function renderPage(pdf: Uint8Array, page: number, dpi: number): Raster {
 
 function parsePpm(bytes: Buffer): Raster {
   // "P6\n<w> <h>\n255\n" then RGB triplets.
-  const header = bytes.subarray(0, 64).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
+  const header = bytes
+    .subarray(0, 64)
+    .toString('latin1')
+    .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
   if (!header) throw new Error('pdftoppm wrote no binary PPM');
   const [, w, h] = header.map(Number);
   const start = header[0].length;
@@ -80,4 +83,17 @@ function parsePpm(bytes: Buffer): Raster {
       return `#${hex(bytes[i])}${hex(bytes[i + 1])}${hex(bytes[i + 2])}`;
     },
   };
+}
+
+/** The fonts of a PDF as `pdffonts` lists them: name, whether embedded and whether subset. */
+export function listFonts(pdf: Uint8Array): { name: string; embedded: boolean; subset: boolean }[] {
+  return poppler('pdffonts', [], pdf)
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      // The yes/no columns are the last five before the object id (emb sub uni, then "4 0").
+      const f = l.trim().split(/\s+/);
+      return { name: f[0], embedded: f[f.length - 5] === 'yes', subset: f[f.length - 4] === 'yes' };
+    });
 }

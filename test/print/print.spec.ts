@@ -67,7 +67,14 @@ const star: Layer = {
     stroke: '#000000',
     strokeWidth: 4,
     sides: 5,
-    fillGradient: { type: 'linear', angle: 0, stops: [{ at: 0, color: '#ffff00' }, { at: 1, color: '#ff8800' }] },
+    fillGradient: {
+      type: 'linear',
+      angle: 0,
+      stops: [
+        { at: 0, color: '#ffff00' },
+        { at: 1, color: '#ff8800' },
+      ],
+    },
   },
 };
 
@@ -152,7 +159,17 @@ describe('print PDF', () => {
       paint('base', [{ type: 'fill', area: 'deck', color: '#2040c0' }]),
       paint('sprayed', [
         { type: 'fill', area: 'deck', color: '#ffff00' },
-        { type: 'stroke', tool: 'spray', color: '#00aa00', size: 40, opacity: 1, pts: [1600, 960, 40, 0], seed: 5, density: 20, style: 2 },
+        {
+          type: 'stroke',
+          tool: 'spray',
+          color: '#00aa00',
+          size: 40,
+          opacity: 1,
+          pts: [1600, 960, 40, 0],
+          seed: 5,
+          density: 20,
+          style: 2,
+        },
         stroke('eraser', '#000000', 60, [
           [1000, 240],
           [1200, 240],
@@ -168,7 +185,10 @@ describe('print PDF', () => {
     assert.ok(raster.dpi >= 150);
     const images = listImages(pdf).filter((i) => i.type === 'image');
     assert.equal(images.length, raster.strips);
-    assert.ok(images.every((i) => i.xppi >= 150), `images at ${images.map((i) => i.xppi)} ppi`);
+    assert.ok(
+      images.every((i) => i.xppi >= 150),
+      `images at ${images.map((i) => i.xppi)} ppi`,
+    );
 
     const page = renderPage(pdf, 1, 30);
     assertColour(page.at(...pixel(30, 600, 240)), '#ffff00', 'the raster layer');
@@ -178,36 +198,33 @@ describe('print PDF', () => {
   it('draws an image layer in strips with the same pixels as in one, a spray reaching across strips', async () => {
     // A nozzle held still for 80 samples at (800, 200) runs drips down across several strips, then moves on.
     const held = [3200, 800, ...Array<number>(160).fill(0), 400, 40, 400, -40];
-    const spray = { type: 'stroke', tool: 'spray', color: '#aa0000', size: 50, opacity: 1, pts: held, seed: 9, density: 30, style: 2, drips: true } as const;
+    const spray = {
+      type: 'stroke',
+      tool: 'spray',
+      color: '#aa0000',
+      size: 50,
+      opacity: 1,
+      pts: held,
+      seed: 9,
+      density: 30,
+      style: 2,
+      drips: true,
+    } as const;
     const layers = [paint('sprayed', [spray])];
     const whole = await renderPrintPdf(design(deck, 'top', layers), deck);
     const strips = await renderPrintPdf(design(deck, 'top', layers), deck, { stripPixels: 200_000 });
     assert.equal(whole.report.views[0].rasterLayers[0].strips, 1);
     const many = strips.report.views[0].rasterLayers[0].strips;
     assert.ok(many >= 20, `${many} strips`);
+    assert.equal(listImages(strips.pdf).filter((i) => i.type === 'image').length, 1, 'one image, so no seams');
     const [a, b] = [renderPage(whole.pdf, 1, 50), renderPage(strips.pdf, 1, 50)];
-    // Where strips meet, the page's rasteriser blends each image's edge row a little differently; a stroke a strip
-    // left out would take whole dots and drips with it. So the two must hold the same ink, per band of the page.
+    // A stroke a strip left out would take whole dots and drips with it: the two hold the same ink, band by band
+    // (Skia antialiases the clip's edge a little differently per strip; nothing else differs).
     const [inkA, inkB] = [inkByBand(a), inkByBand(b)];
     assert.ok(inkA.reduce((n, v) => n + v, 0) > 100_000, 'the spray painted');
-    inkA.forEach((v, band) => assert.ok(Math.abs(v - inkB[band]) <= 0.2 * v + 1000, `band ${band}: ${inkB[band]}, ${v} in one strip`));
-  });
-
-  it('says which objects it does not draw yet rather than dropping them silently', async () => {
-    const text: Layer = {
-      id: 'slogan',
-      name: 'Slogan',
-      visible: true,
-      locked: false,
-      kind: 'object',
-      object: { type: 'text', x: 500, y: 200, scaleX: 1, scaleY: 1, angle: 0, text: 'Kerb', font: 'Inter', size: 48, color: '#ffffff', bold: false, italic: false },
-    };
-    const { report } = await renderPrintPdf(design(deck, 'top', [text, star]), deck);
-    assert.deepEqual(report.views[0].skippedLayers, [{ layer: 'slogan', name: 'Slogan', reason: 'text not yet rendered' }]);
-    assert.deepEqual(report.views[0].skippedLocked, []);
-    assert.deepEqual(report.views[1].skippedLocked, [
-      { id: 'badge', name: 'Kerb Skate Co. badge', reason: 'locked element not yet rendered' },
-    ]);
+    inkA.forEach((v, band) =>
+      assert.ok(Math.abs(v - inkB[band]) <= 0.02 * v + 500, `band ${band}: ${inkB[band]}, ${v} in one strip`),
+    );
   });
 
   it('refuses a design made on another template, an invalid design and a dpi out of range, naming the problem', async () => {
@@ -222,6 +239,9 @@ describe('print PDF', () => {
       /rasterDpi: must be 150 to 600, got 5000/,
     );
     const broken = { ...design(deck, 'top', []), version: 'one' };
-    await assert.rejects(renderPrintPdf(broken, deck), (e: unknown) => e instanceof StudioError && e.code === 'design-invalid');
+    await assert.rejects(
+      renderPrintPdf(broken, deck),
+      (e: unknown) => e instanceof StudioError && e.code === 'design-invalid',
+    );
   });
 });

@@ -22,18 +22,24 @@ function refusal(input: unknown): string {
   assert.fail('the manifest was accepted');
 }
 
-describe('a template view\'s print size', () => {
+describe("a template view's print size", () => {
   it('is set to real measures in the three shipped templates', () => {
     for (const id of ['roadster', 'skate-deck', 'sneaker'] as const) {
       const manifest = parseTemplateManifest(shippedTemplate(id));
-      assert.ok(manifest.views.every((v) => v.print && v.print.widthMm > 0), id);
+      assert.ok(
+        manifest.views.every((v) => v.print && v.print.widthMm > 0),
+        id,
+      );
     }
     const deck = shippedTemplate('skate-deck').views[0].print!;
     assert.equal(deck.widthMm, 864.7);
   });
 
   it('refuses a panel that is not an area of the view, naming it', () => {
-    assert.match(refusal(withPrint({ widthMm: 300, bleedMm: 3, panels: ['tongue'] })), /^views\[0\]\.print: panel "tongue" is not an area of view "side"/);
+    assert.match(
+      refusal(withPrint({ widthMm: 300, bleedMm: 3, panels: ['tongue'] })),
+      /^views\[0\]\.print: panel "tongue" is not an area of view "side"/,
+    );
   });
 
   it('refuses sizes out of range and unknown keys, with the path', () => {

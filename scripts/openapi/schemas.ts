@@ -116,7 +116,8 @@ const descriptions: Record<string, string> = {
   ApiError: 'Every 4xx and 5xx body: the same `{ code, message }` the studio rejects with.',
   SubmissionReceipt:
     'What the reference backend answers to a stored submission, and what a brand backend should answer. The studio ' +
-    'accepts any JSON in its place (see `POST /designs`).',
+    'accepts any JSON in its place (see `POST /designs`). `shareUrl` is the design\'s public page (a path on the API\'s host, ' +
+    'or an absolute URL), which opens once the design is approved: the studio offers it, with a share action, after "Sent!".',
   DesignDetail: '`consent` and `metrics` only with the admin token; `metrics` only when the submission carried them.',
   Deletion: 'What an erasure removed for good.',
   VoteResult:

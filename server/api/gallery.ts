@@ -42,6 +42,12 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     ...(s.campaign ? { campaign: s.campaign } : {}),
   });
 
+  /** The designs of `ids` this request's voter (by the existing cookie; none is made here) has voted for. */
+  const votedBy = async (request: FastifyRequest, ids: string[]) => {
+    const voter = voterCookie(request);
+    return voter ? ctx.store.votedBy(voter, ids) : new Set<string>();
+  };
+
   /** A design the caller may see: approved, or any with the admin token; else 404 (never say it exists). */
   async function visible(request: FastifyRequest, id: string) {
     const design = await ctx.store.getDesign(id);
@@ -60,13 +66,15 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const hidden = !admin && campaign !== undefined && phases.get(campaign)?.hidesVotes;
     const { items, total } = await ctx.store.listDesigns({ status, sort: hidden ? 'new' : sort, offset: (page - 1) * perPage, limit: perPage, campaign });
     const all = await campaigns.of(items.map((d) => d.campaign), phases);
-    return { items: items.map((d) => summary(d, all, admin)), page, perPage, total };
+    const voted = await votedBy(request, items.map((d) => d.id));
+    return { items: items.map((d) => withVoted(summary(d, all, admin), voted, admin)), page, perPage, total };
   });
 
   app.get<{ Params: { id: string } }>('/designs/:id', async (request): Promise<DesignDetail> => {
     const design = await visible(request, request.params.id);
     const admin = isAdmin(request, ctx.adminToken);
-    const detail: DesignDetail = { ...summary(design, await campaigns.of([design.campaign]), admin), design: JSON.parse(design.designJson) };
+    const shown = withVoted(summary(design, await campaigns.of([design.campaign]), admin), await votedBy(request, [design.id]), admin);
+    const detail: DesignDetail = { ...shown, design: JSON.parse(design.designJson) };
     if (admin) {
       detail.consent = design.consent;
       // A design sent with time on task switched off has none to show.
@@ -173,17 +181,28 @@ export function networkOf(ip: string): string {
     .join(':')}::/64`;
 }
 
+/** The team's view has no voter: `voted` is for the public pages, which show a visitor's votes as given. */
+function withVoted(design: DesignSummary, voted: Set<string>, admin: boolean): DesignSummary {
+  return admin ? design : { ...design, voted: voted.has(design.id) };
+}
+
+/** The `cds_voter` id the browser sent, if it is well-formed. */
+export function voterCookie(request: FastifyRequest): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=', 2);
+    if (name === VOTER_COOKIE && value && VOTER_ID.test(value)) return value;
+  }
+  return undefined;
+}
+
 /**
  * The voter's id from its cookie, or a new one set on the reply. The store's
  * (design, voter) key is the server-side check; clearing cookies makes a new
  * voter, which the per-network cap bounds.
  */
-function voterId(request: FastifyRequest, reply: FastifyReply): string {
-  const cookie = request.headers.cookie ?? '';
-  for (const part of cookie.split(';')) {
-    const [name, value] = part.trim().split('=', 2);
-    if (name === VOTER_COOKIE && value && VOTER_ID.test(value)) return value;
-  }
+export function voterId(request: FastifyRequest, reply: FastifyReply): string {
+  const known = voterCookie(request);
+  if (known) return known;
   const id = newId(22);
   const secure = request.protocol === 'https' ? '; Secure' : '';
   reply.header('Set-Cookie', `${VOTER_COOKIE}=${id}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`);

@@ -6,11 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { currentPhase } from '../../src/protocol/campaign.ts';
+import { currentPhase, type CampaignPhase } from '../../src/protocol/campaign.ts';
 import { DesignStatus } from '../../src/protocol/submission.ts';
 import type { Store, StoredSummary } from '../store/store.ts';
 import { sharePolicy } from './csp.ts';
+import { voterCookie } from '../api/gallery.ts';
 import { html, htmlPage, SafeHtml } from './html.ts';
+import { parseOutcome, renderShareActions, renderVote, shareActionRoutes, type VoteOutcomeCode } from './share-actions.ts';
 
 export interface ShareOptions {
   store: Store;
@@ -26,10 +28,17 @@ const STYLE = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f6f7
 main{max-width:960px;margin:0 auto;padding:16px}
 img{display:block;max-width:100%;height:auto;background:#fff;border:1px solid #d5d8de;border-radius:8px}
 .meta{display:flex;gap:16px;flex-wrap:wrap;color:#5b606b}
-a{color:#0a58ca}`;
+a{color:#0a58ca}
+h2{font-size:1.1rem;margin:24px 0 8px}
+button{font:inherit;min-height:44px;padding:8px 16px;border-radius:8px;border:1px solid #0a58ca;background:#0a58ca;color:#fff;cursor:pointer}
+button:disabled{background:#e8eefc;color:#1b1d21;cursor:default}
+.vote p,.vote form{margin:12px 0 4px}
+.said:empty{display:none}
+.share-links{display:flex;flex-wrap:wrap;gap:8px 16px;list-style:none;padding:0;margin:8px 0}
+.share-links a{display:inline-block;padding:10px 0}`;
 // The page's only style, allowed by its hash: no 'unsafe-inline' and no stylesheet request.
 const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
-export const SHARE_CSP = sharePolicy(STYLE_HASH);
+export const SHARE_CSP = sharePolicy(STYLE_HASH, { script: true, form: true });
 
 /** http(s)://host[:port] from the request, only when the Host header is a plain host name. */
 function requestOrigin(request: FastifyRequest): string {
@@ -38,8 +47,8 @@ function requestOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${host}`;
 }
 
-function page(title: string, head: SafeHtml, body: SafeHtml): string {
-  return htmlPage({ lang: 'en', title, style: STYLE, head, body });
+function page(title: string, head: SafeHtml, body: SafeHtml, script?: string): string {
+  return htmlPage({ lang: 'en', title, style: STYLE, head, body, script });
 }
 
 /** The design's campaign as its share page names it: `place` among the winners once the results are out. */
@@ -47,16 +56,30 @@ export interface ShareCampaign {
   id: string;
   name: string;
   place: number | null;
+  phase: CampaignPhase;
+}
+
+/** The visitor's side of the page: whether their cookie has voted for it, and what their last vote did. */
+export interface ShareVisitor {
+  voted: boolean;
+  outcome?: VoteOutcomeCode;
 }
 
 /** `votesHidden`: its campaign hides vote counts until results. */
-export function renderShare(design: StoredSummary, origin: string, opts: ShareOptions, votesHidden = false, campaign?: ShareCampaign): string {
+export function renderShare(
+  design: StoredSummary,
+  origin: string,
+  opts: ShareOptions,
+  votesHidden = false,
+  campaign?: ShareCampaign,
+  visitor: ShareVisitor = { voted: false },
+): string {
   const preview = design.previews[0];
   const pageUrl = `${origin}/d/${encodeURIComponent(design.id)}`;
   const imagePath = preview ? `${opts.apiPrefix}/designs/${encodeURIComponent(design.id)}/preview/${encodeURIComponent(preview.view)}.png` : '';
   const title = `${design.author}'s design — ${opts.siteName}`;
   const votes = votesHidden ? 'votes shown with the results' : design.votes === 1 ? '1 vote' : `${design.votes} votes`;
-  const description = `A ${design.template.id} designed by ${design.author} (${votes}). Vote for it in the gallery.`;
+  const description = `A ${design.template.id} designed by ${design.author} (${votes}). Vote for it.`;
   const alt = `The ${design.template.id} as designed by ${design.author}`;
   const head = html`<meta name="description" content="${description}">
 <link rel="canonical" href="${pageUrl}">
@@ -80,8 +103,10 @@ ${preview
 ${preview ? html`<img src="${imagePath}" width="${preview.width}" height="${preview.height}" alt="${alt}">` : html``}
 ${campaign ? shareCampaignLine(campaign) : html``}
 <p class="meta"><span>By <strong>${design.author}</strong></span><span>${votes}</span><span>Submitted <time datetime="${design.createdAt}">${design.createdAt.slice(0, 10)}</time></span></p>
-<p><a href="/gallery">See all designs and vote in the gallery</a> · <a href="/">Design your own</a></p>`;
-  return page(title, head, body);
+${renderVote({ id: design.id, author: design.author, phase: campaign?.phase, ...visitor })}
+${renderShareActions(pageUrl, title)}
+<p><a href="/gallery">See all designs in the gallery</a> · <a href="/">Design your own</a></p>`;
+  return page(title, head, body, '/share-page.js');
 }
 
 function shareCampaignLine(c: ShareCampaign): SafeHtml {
@@ -98,21 +123,27 @@ export function renderNotFound(siteName: string): string {
 }
 
 export function shareRoutes(app: FastifyInstance, opts: ShareOptions): void {
-  app.get<{ Params: { id: string } }>('/d/:id', async (request, reply) => {
+  shareActionRoutes(app, { apiPrefix: opts.apiPrefix });
+  app.get<{ Params: { id: string }; Querystring: { vote?: string } }>('/d/:id', async (request, reply) => {
     const design = /^[A-Za-z0-9_-]{1,64}$/.test(request.params.id) ? await opts.store.getDesign(request.params.id) : undefined;
     reply.header('Content-Type', 'text/html; charset=utf-8').header('Content-Security-Policy', SHARE_CSP);
     // Pending, rejected and hidden look exactly like unknown: a share link never reveals a design before (or after) moderation.
     if (!design || design.status !== DesignStatus.Approved) return reply.code(404).header('Cache-Control', 'no-store').send(renderNotFound(opts.siteName));
     const origin = opts.publicUrl?.replace(/\/+$/, '') ?? requestOrigin(request);
     const campaign = design.campaign ? await opts.store.getCampaign(design.campaign) : undefined;
-    const results = !!campaign && currentPhase(campaign.input.schedule, campaign.movedTo, Date.now()) === 'results';
+    const phase = campaign ? currentPhase(campaign.input.schedule, campaign.movedTo, Date.now()) : undefined;
+    const results = phase === 'results';
     const hidden = !!campaign?.input.hideVotes && !results;
     let entered: ShareCampaign | undefined;
     if (campaign) {
       // The place is public only with the results, as on /results/:id.
       const place = results ? (await opts.store.winnersOf(campaign.id)).indexOf(design.id) + 1 : 0;
-      entered = { id: campaign.id, name: campaign.input.name, place: place > 0 ? place : null };
+      entered = { id: campaign.id, name: campaign.input.name, place: place > 0 ? place : null, phase: phase! };
     }
-    return reply.header('Cache-Control', 'public, max-age=60').send(renderShare(design, origin, opts, hidden, entered));
+    const voter = voterCookie(request);
+    const visitor = { voted: !!voter && (await opts.store.votedBy(voter, [design.id])).has(design.id), outcome: parseOutcome(request.query.vote) };
+    // The page shows this visitor's own vote: no shared cache may hand it to another.
+    reply.header('Cache-Control', 'private, no-cache').header('Vary', 'Cookie');
+    return reply.send(renderShare(design, origin, opts, hidden, entered, visitor));
   });
 }

@@ -202,6 +202,7 @@ const status = v.picklist(Object.values(DesignStatus));
 export const submissionReceiptSchema = v.strictObject({
   id,
   status,
+  shareUrl: v.optional(v.string()),
   campaign: v.optional(id),
   replaced: v.optional(id),
 });
@@ -224,6 +225,7 @@ const summaryEntries = {
   votes: v.nullable(counter(Number.MAX_SAFE_INTEGER)),
   previews: v.array(previewLinkSchema),
   campaign: v.optional(id),
+  voted: v.optional(v.boolean()),
 };
 
 export const designSummarySchema = v.strictObject(summaryEntries);

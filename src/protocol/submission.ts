@@ -63,6 +63,11 @@ export type DesignStatus = (typeof DesignStatus)[keyof typeof DesignStatus];
 export interface SubmissionReceipt {
   id: string;
   status: DesignStatus;
+  /**
+   * The design's public page, a path on the API's host or an absolute URL; it opens once the design is
+   * approved. The studio offers it after "Sent!".
+   */
+  shareUrl?: string;
   /** The campaign it was entered in, when it was. */
   campaign?: string;
   /** The id of the same participant's entry this one replaced. */
@@ -110,6 +115,8 @@ export interface DesignSummary {
   previews: PreviewLink[];
   /** The campaign it was entered in, when it was. */
   campaign?: string;
+  /** Whether the asking voter (their `cds_voter` cookie) has voted for it; public answers only. */
+  voted?: boolean;
 }
 
 /** `GET /designs/{id}`; consent and metrics only for the admin token. */

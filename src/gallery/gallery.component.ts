@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { GallerySort } from '../protocol/submission.ts';
 import { listDesigns, previewUrl, vote, type DesignSummary, type GalleryPage } from './api.ts';
 import { styles } from './gallery.styles.ts';
+import { renderShare } from './share.ts';
 
 /** A campaign that hides its counts until results sends null: say so rather than show a number. */
 const plural = (n: number | null, one: string, many: string) =>
@@ -16,6 +17,7 @@ const plural = (n: number | null, one: string, many: string) =>
  * @attr endpoint - The API's base URL (default `/api`).
  * @attr per-page - Designs per page (1–100, default 12).
  * @attr sort - `new` (default) or `top`.
+ * @attr studio-url - Where an empty gallery sends the visitor to paint the first design (default `/`).
  * @csspart card - One design.
  * @cssproperty --co-design-accent - Buttons and the chosen sort.
  */
@@ -25,6 +27,7 @@ export class CoDesignGallery extends LitElement {
   @property({ attribute: 'endpoint' }) endpoint = '/api';
   @property({ attribute: 'per-page', type: Number }) perPage = 12;
   @property({ attribute: 'sort' }) sort: GallerySort = GallerySort.New;
+  @property({ attribute: 'studio-url' }) studioUrl = '/';
 
   @state() private page = 1;
   @state() private result: GalleryPage | undefined;
@@ -66,8 +69,13 @@ export class CoDesignGallery extends LitElement {
     this.failure = '';
     try {
       const perPage = Math.min(100, Math.max(1, Math.round(this.perPage) || 12));
-      this.result = await listDesigns(this.endpoint, { page, perPage, sort: this.sort }, {}, abort.signal);
+      // The voter's cookie goes with it (as with a vote): the server says which designs this visitor voted for.
+      const result = await listDesigns(this.endpoint, { page, perPage, sort: this.sort }, {}, abort.signal);
+      this.result = result;
       this.page = page;
+      const voted = new Set(this.voted);
+      for (const d of result.items) if (d.voted) voted.add(d.id);
+      this.voted = voted;
     } catch (error) {
       if (abort.signal.aborted) return;
       this.failure = `The gallery could not be loaded (${(error as { message?: string }).message ?? error}).`;
@@ -139,7 +147,11 @@ export class CoDesignGallery extends LitElement {
         >
           ${voted ? 'Voted ✓' : 'Vote'}
         </button>
-        <a href=${`/d/${encodeURIComponent(design.id)}`}>Share</a>
+        ${renderShare({
+          url: new URL(`/d/${encodeURIComponent(design.id)}`, new URL(this.endpoint, location.href)).href,
+          author: design.author,
+          announce: (text) => (this.announcement = text),
+        })}
       </div>
     </li>`;
   }
@@ -166,7 +178,10 @@ export class CoDesignGallery extends LitElement {
       ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
       ${
         this.result && items.length === 0
-          ? html`<p class="empty">No approved designs yet. Be the first: paint one!</p>`
+          ? html`<p class="empty">
+              No approved designs yet. Be the first:
+              <a class="invite" href=${this.studioUrl}>design yours in the studio</a>.
+            </p>`
           : nothing
       }
       <ul class="grid" aria-busy=${this.loading ? 'true' : 'false'}>

@@ -1,0 +1,151 @@
+import { expect } from '@open-wc/testing';
+import { createDocument } from '../../src/document/create.ts';
+import { bytesToBase64 } from '../../src/security/data-url.ts';
+import { expectNoViolationsIn, overflowX } from '../campaign/support.ts';
+import { inShadow, Page, startSite, waitFor } from './support.ts';
+
+const gallery = (selector: string) => inShadow('co-design-gallery', selector);
+const PHONE = { width: 390, height: 844 };
+
+async function png(colour: string): Promise<string> {
+  const canvas = new OffscreenCanvas(64, 32);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, 64, 32);
+  return bytesToBase64(new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer()));
+}
+
+/** An approved design by `author`, sent as the studio sends one; its id. */
+async function approved(site: Awaited<ReturnType<typeof startSite>>, author: string): Promise<string> {
+  const preview = await png('#c33');
+  const draft = `spread-${author}-${Date.now()}`;
+  const body = {
+    format: 'co-design-submission',
+    version: 1,
+    draft,
+    design: createDocument({ id: 'roadster', version: '1', viewIds: ['side', 'top'] }, new Date()),
+    previews: [
+      { view: 'side', png: preview },
+      { view: 'top', png: preview },
+    ],
+    author: { name: author },
+    consent: { termsVersion: '2026-11', licence: 'Licence', acceptedAt: new Date().toISOString() },
+  };
+  const res = await fetch(`${site.endpoint}/designs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': draft },
+    body: JSON.stringify(body),
+  });
+  const { id } = await res.json();
+  expect((await site.admin('POST', `/designs/${id}/approve`)).status).to.equal(200);
+  return id;
+}
+
+describe('designs that spread', () => {
+  const pages: Page[] = [];
+  const sites: Awaited<ReturnType<typeof startSite>>[] = [];
+  const track = (p: Page) => (pages.push(p), p);
+  after(async () => {
+    for (const p of pages) await p.close();
+    for (const s of sites) await s.stop();
+  });
+
+  it('an empty gallery invites the visitor to the studio with a real link', async function () {
+    this.timeout(60_000);
+    const site = await startSite();
+    sites.push(site);
+    const page = track(await Page.isolated(`${site.origin}/gallery`, PHONE));
+    await page.waitFor(`${gallery('.empty a.invite')}`, 'the invitation');
+    expect(await page.eval(`${gallery('.empty')}.textContent.replace(/\\s+/g, ' ').trim()`)).to.equal(
+      'No approved designs yet. Be the first: design yours in the studio.',
+    );
+    await expectNoViolationsIn(page, `document.querySelector('co-design-gallery')`, 'the empty gallery');
+    await page.clickOn(gallery('.empty a.invite'));
+    const now = (expression: string) => () => page.eval<boolean>(expression).catch(() => false);
+    await waitFor(
+      now(`location.pathname === '/' && !!document.querySelector('co-design-studio')`),
+      'the studio page',
+    ).catch(async (e) => {
+      throw new Error(
+        `${e.message}: at ${await page.eval('location.href + " " + document.body?.innerHTML.slice(0, 300)')}`,
+      );
+    });
+  });
+
+  it('shows the visitor’s votes as given after a reload, shares a card by plain links, and holds at 390 px', async function () {
+    this.timeout(90_000);
+    const site = await startSite();
+    sites.push(site);
+    const ann = await approved(site, 'Ann');
+    const bo = await approved(site, 'Bo');
+    const page = track(await Page.isolated(`${site.origin}/gallery`, PHONE));
+    const card = (id: string, s: string) => gallery(`.card[data-id="${id}"] ${s}`);
+    await page.waitFor(card(ann, 'button.vote'), 'Ann’s card');
+    expect(await page.eval(`${card(ann, 'button.vote')}.textContent.trim()`)).to.equal('Vote');
+
+    await page.clickOn(card(ann, 'button.vote'));
+    await page.waitFor(`${gallery('.status')}.textContent.includes('counted')`, 'the vote counted');
+    await page.reload();
+    await page.waitFor(
+      `${card(ann, 'button.vote')}?.getAttribute('aria-pressed') === 'true'`,
+      'Ann’s vote shown as given after the reload',
+    );
+    expect(await page.eval(`${card(ann, 'button.vote')}.textContent.trim()`)).to.equal('Voted ✓');
+    expect(await page.eval(`${card(ann, 'button.vote')}.getAttribute('aria-label')`)).to.equal(
+      "Voted for Ann's design",
+    );
+    expect(await page.eval(`${card(bo, 'button.vote')}.textContent.trim()`)).to.equal('Vote');
+
+    // Headless Chromium on Linux has no system share sheet: the card falls back to plain links (checked, not assumed).
+    const webShare = await page.eval<boolean>(`typeof navigator.share === 'function'`);
+    expect(webShare, 'navigator.share in headless Chromium on Linux').to.equal(false);
+    await page.clickOn(card(bo, 'details.share summary'));
+    await page.waitFor(`${card(bo, 'details.share')}.open`, 'the share links open');
+    const shareUrl = `${site.origin}/d/${bo}`;
+    const links = await page.eval<Record<string, string>>(
+      `Object.fromEntries([...${card(bo, 'details.share')}.querySelectorAll('a')].map((a) => [a.textContent.trim(), a.getAttribute('href')]))`,
+    );
+    expect(links['Its page']).to.equal(shareUrl);
+    expect(links.Facebook).to.equal(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(shareUrl)}`);
+    expect(links.WhatsApp).to.equal(`https://wa.me/?text=${encodeURIComponent(`Bo's design ${shareUrl}`)}`);
+    expect(links.Email).to.match(/^mailto:\?subject=Bo's%20design&body=/);
+    // Copy link: the page says what happened either way (a headless window may refuse the clipboard).
+    await page.clickOn(card(bo, 'button.copy'));
+    await page.waitFor(`/copied|could not be copied/.test(${gallery('.status')}.textContent)`, 'the copy said');
+
+    expect(await overflowX(page)).to.be.at.most(0);
+    await expectNoViolationsIn(
+      page,
+      `document.querySelector('co-design-gallery')`,
+      'a vote given and the share links open',
+    );
+
+    // "Its page" opens the share page, which knows this visitor's vote for Ann too (the same cookie).
+    await page.clickOn(card(bo, 'details.share a[href$="/d/' + bo + '"]'));
+    const now = (expression: string) => () => page.eval<boolean>(expression).catch(() => false);
+    await waitFor(now(`location.pathname === '/d/${bo}' && document.readyState === 'complete'`), 'Bo’s share page');
+    await page.clickOn(`document.querySelector('#vote button[type="submit"]')`);
+    await waitFor(
+      now(`document.querySelector('#vote .said')?.textContent === 'Thank you: your vote counted.'`),
+      'the vote from the share page',
+    );
+    expect(await page.eval(`document.querySelector('#vote button').textContent`)).to.equal('Voted ✓');
+    expect(await page.eval(`document.querySelector('.meta').textContent`)).to.include('1 vote');
+    await page.reload();
+    await page.waitFor(
+      `document.querySelector('#vote button')?.disabled && !document.querySelector('#vote form')`,
+      'voted after a reload',
+    );
+    // Without the system share sheet the page keeps its plain links, and "Share…" stays hidden.
+    expect(await page.eval(`document.querySelector('[data-share]').hidden`)).to.equal(true);
+    expect(await page.eval(`[...document.querySelectorAll('.share-links a')].map((a) => a.textContent)`)).to.deep.equal(
+      ['Email', 'X', 'Facebook', 'WhatsApp'],
+    );
+    expect(await overflowX(page)).to.be.at.most(0);
+    await expectNoViolationsIn(page, 'document', 'the share page after a vote');
+    expect((await page.log()).errors).to.deep.equal([]);
+
+    const votes = await site.admin('GET', `/designs/${bo}`);
+    expect(votes.body.votes).to.equal(1);
+  });
+});

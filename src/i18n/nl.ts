@@ -246,4 +246,19 @@ export const nl: Record<MessageKey, string> = {
   'command.sprayDrips': 'Druppels bij stilhouden',
   'command.mirror': 'Streken spiegelen',
   'notice.spray-unavailable': 'De spuitbus kon niet laden. Controleer je verbinding en probeer het opnieuw.',
+
+  // After "Sent!": the entry's page and a share action (src/features/submit/sent-share.ts).
+  'share.title': 'Deel je inzending',
+  'share.entryLink': 'De pagina van je inzending:',
+  'share.entryLinkPending': 'De pagina van je inzending, te zien zodra het team je ontwerp heeft goedgekeurd:',
+  'share.text': 'Mijn ontwerp voor “{title}”',
+  'share.share': 'Delen…',
+  'share.copy': 'Link kopiëren',
+  'share.copied': 'Link gekopieerd.',
+  'share.copyFailed': 'De link kon niet worden gekopieerd: selecteer hem hierboven en kopieer hem.',
+  'share.links': 'Delen via',
+  'share.email': 'E-mail',
+  'share.x': 'X',
+  'share.facebook': 'Facebook',
+  'share.whatsapp': 'WhatsApp',
 };

@@ -37,7 +37,11 @@ export function renderShare(c: ShareControl) {
     <summary aria-label=${`Share ${c.author}'s design`}>Share</summary>
     <ul>
       <li><a href=${c.url}>Its page</a></li>
-      ${navigator.clipboard ? html`<li><button type="button" class="copy" @click=${copy}>Copy link</button></li>` : nothing}
+      ${
+        navigator.clipboard
+          ? html`<li><button type="button" class="copy" @click=${copy}>Copy link</button></li>`
+          : nothing
+      }
       ${shareLinks(c.url, text).map(
         (link) =>
           html`<li>

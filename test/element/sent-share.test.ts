@@ -85,7 +85,7 @@ describe('<co-design-studio> after "Sent!"', () => {
     s.el.setAttribute('endpoint', api.endpoint);
     const dialog = await paintAndSend(s, 'Bea');
     expect(dialog.querySelector('#sent-share-title')!.textContent).to.equal('Teile deinen Beitrag');
-    expect(dialog.querySelector('[data-action="copy-link"]')!.textContent).to.equal('Link kopieren');
+    expect(dialog.querySelector('[data-action="copy-link"]')!.textContent!.trim()).to.equal('Link kopieren');
     expect([...dialog.querySelectorAll('.share-links a')].map((a) => a.textContent!.trim())[0]).to.equal('E-Mail');
   });
 

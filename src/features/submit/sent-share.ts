@@ -64,7 +64,9 @@ export function renderSentShare(p: SentShareProps) {
       }
       ${
         navigator.clipboard
-          ? html`<button type="button" part="button" data-action="copy-link" @click=${p.onCopy}>${t('share.copy')}</button>`
+          ? html`<button type="button" part="button" data-action="copy-link" @click=${p.onCopy}>
+              ${t('share.copy')}
+            </button>`
           : nothing
       }
       <span class="copied" role="status">${

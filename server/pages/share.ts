@@ -12,6 +12,7 @@ import type { Store, StoredSummary } from '../store/store.ts';
 import { sharePolicy } from './csp.ts';
 import { voterCookie } from '../api/gallery.ts';
 import { html, htmlPage, SafeHtml } from './html.ts';
+import { CARD, cardRoutes } from './social-card.ts';
 import { parseOutcome, renderShareActions, renderVote, shareActionRoutes, type VoteOutcomeCode } from './share-actions.ts';
 
 export interface ShareOptions {
@@ -22,6 +23,8 @@ export interface ShareOptions {
   publicUrl?: string;
   /** The campaign's name, shown in titles. */
   siteName: string;
+  /** Where the templates are, for the product art of the social card. */
+  templatesDir?: string;
 }
 
 const STYLE = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f6f7f9;color:#1b1d21}
@@ -77,6 +80,8 @@ export function renderShare(
   const preview = design.previews[0];
   const pageUrl = `${origin}/d/${encodeURIComponent(design.id)}`;
   const imagePath = preview ? `${opts.apiPrefix}/designs/${encodeURIComponent(design.id)}/preview/${encodeURIComponent(preview.view)}.png` : '';
+  // The link preview's picture: the social card (server/pages/social-card.ts), made from that same preview.
+  const cardUrl = `${pageUrl}/card.png`;
   const title = `${design.author}'s design — ${opts.siteName}`;
   const votes = votesHidden ? 'votes shown with the results' : design.votes === 1 ? '1 vote' : `${design.votes} votes`;
   const description = `A ${design.template.id} designed by ${design.author} (${votes}). Vote for it.`;
@@ -89,12 +94,13 @@ export function renderShare(
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${pageUrl}">
 ${preview
-  ? html`<meta property="og:image" content="${origin}${imagePath}">
+  ? html`<meta property="og:image" content="${cardUrl}">
 <meta property="og:image:type" content="image/png">
-<meta property="og:image:width" content="${preview.width}">
-<meta property="og:image:height" content="${preview.height}">
+<meta property="og:image:width" content="${CARD.width}">
+<meta property="og:image:height" content="${CARD.height}">
 <meta property="og:image:alt" content="${alt}">
-<meta name="twitter:image" content="${origin}${imagePath}">`
+<meta name="twitter:image" content="${cardUrl}">
+<meta name="twitter:image:alt" content="${alt}">`
   : html``}
 <meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${title}">
@@ -124,6 +130,7 @@ export function renderNotFound(siteName: string): string {
 
 export function shareRoutes(app: FastifyInstance, opts: ShareOptions): void {
   shareActionRoutes(app, { apiPrefix: opts.apiPrefix });
+  cardRoutes(app, { store: opts.store, templatesDir: opts.templatesDir, siteName: opts.siteName });
   app.get<{ Params: { id: string }; Querystring: { vote?: string } }>('/d/:id', async (request, reply) => {
     const design = /^[A-Za-z0-9_-]{1,64}$/.test(request.params.id) ? await opts.store.getDesign(request.params.id) : undefined;
     reply.header('Content-Type', 'text/html; charset=utf-8').header('Content-Security-Policy', SHARE_CSP);

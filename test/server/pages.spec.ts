@@ -35,7 +35,7 @@ describe('share pages (/d/:id)', () => {
   });
   after(() => server.close());
 
-  it('has Open Graph and Twitter tags with the hostile author escaped, and an absolute og:image that is the preview PNG', async () => {
+  it('has Open Graph and Twitter tags with the hostile author escaped, and an absolute og:image that is the social card PNG', async () => {
     const page = await getPage(server, `/d/${ids.approved}`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type')!, /^text\/html; charset=utf-8/);
@@ -44,8 +44,8 @@ describe('share pages (/d/:id)', () => {
     assert.match(meta.get('og:description')!, /designed by .*\(1 vote\)/);
     assert.ok(meta.get('og:description')!.includes(HOSTILE));
     assert.equal(meta.get('og:url'), `${server.url}/d/${ids.approved}`);
-    assert.equal(meta.get('og:image'), `${server.url}/api/designs/${ids.approved}/preview/side.png`);
-    assert.equal(meta.get('og:image:width'), '64');
+    assert.equal(meta.get('og:image'), `${server.url}/d/${ids.approved}/card.png`);
+    assert.equal(meta.get('og:image:width'), '1200');
     assert.equal(meta.get('twitter:card'), 'summary_large_image');
     const image = await fetch(meta.get('og:image')!);
     assert.equal(image.status, 200);
@@ -104,7 +104,7 @@ describe('share pages (/d/:id)', () => {
       const res = await other.call('/designs', json(submission({ author: { name: 'Grace' } }), { 'idempotency-key': 'pages-public-url' }));
       await other.call(`/designs/${res.body.id}/approve`, admin({ method: 'POST' }));
       const tags = metaTags((await getPage(other, `/d/${res.body.id}`)).text);
-      assert.equal(tags.get('og:image'), `https://brand.example/api/designs/${res.body.id}/preview/side.png`);
+      assert.equal(tags.get('og:image'), `https://brand.example/d/${res.body.id}/card.png`);
       assert.equal(tags.get('og:url'), `https://brand.example/d/${res.body.id}`);
     } finally {
       await other.close();

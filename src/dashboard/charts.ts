@@ -64,7 +64,9 @@ export function histogram(buckets: TimeBucket[], stats: CampaignStats['engaged']
       const end = x > W - 110;
       return svg`<g class="marker ${name}">
         <line x1=${x} y1=${y - 10} x2=${x} y2=${top + plot}></line>
-        <text x=${end ? x - 4 : x + 4} y=${y} text-anchor=${end ? 'end' : 'start'}>${name} ${duration(ms as number)}</text>
+        <text x=${end ? x - 4 : x + 4} y=${y} text-anchor=${end ? 'end' : 'start'}
+          >${name} ${duration(ms as number)}</text
+        >
       </g>`;
     })}
   </svg>`;

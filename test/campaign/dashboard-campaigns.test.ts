@@ -104,8 +104,8 @@ describe('<co-design-dashboard> campaigns', () => {
     const rows = () =>
       page!.eval<string[][]>(`${all('.ranking tbody tr')}.map((tr) => [...tr.children].slice(0, 6).map((c) => c.textContent.replace(/\\s+/g, ' ').trim()))`);
     expect(await rows()).to.deep.equal([
-      ['1', 'Bob', '1', '9.00 (1 jurors)', '0.50', '0.780'],
-      ['2', 'Ada', '2', '4.00 (1 jurors)', '1.00', '0.580'],
+      ['1', 'Bob', '1', '9.00 (1 juror)', '0.50', '0.780'],
+      ['2', 'Ada', '2', '4.00 (1 juror)', '1.00', '0.580'],
     ]);
     // The team picks Ada first against the ranking, then Bob, and saves.
     await page.clickOn(camp(`tr[data-id="${ada}"] .pick`));

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CampaignPhase } from '../../src/protocol/campaign.ts';
 import { shareLinks, ShareTarget } from '../../src/share/links.ts';
 import { html, type SafeHtml } from './html.ts';
+import type { ShareKey, ShareText } from './share-i18n.ts';
 
 /** What the last vote did, carried over the redirect as `?vote=`. */
 export const VoteOutcomeCode = {
@@ -22,20 +23,16 @@ export const VoteOutcomeCode = {
 } as const;
 export type VoteOutcomeCode = (typeof VoteOutcomeCode)[keyof typeof VoteOutcomeCode];
 
-const OUTCOME_TEXT: Record<VoteOutcomeCode, string> = {
-  counted: 'Thank you: your vote counted.',
-  'already-voted': 'You had already voted for this design: that vote did not count again.',
-  'ip-cap': 'Too many votes for this design came from your network today: that vote did not count.',
-  closed: 'Votes are not taken now: see the campaign’s dates.',
-  failed: 'Your vote could not be taken. Please try again.',
+const OUTCOME_KEY: Record<VoteOutcomeCode, ShareKey> = {
+  counted: 'counted',
+  'already-voted': 'alreadyVoted',
+  'ip-cap': 'ipCap',
+  closed: 'closedNow',
+  failed: 'failed',
 };
 
-const TARGET_TEXT: Record<ShareTarget, string> = {
-  email: 'Email',
-  x: 'X',
-  facebook: 'Facebook',
-  whatsapp: 'WhatsApp',
-};
+/** The services' own names, the same in every language; email is said in the page's. */
+const TARGET_TEXT: Record<Exclude<ShareTarget, 'email'>, string> = { x: 'X', facebook: 'Facebook', whatsapp: 'WhatsApp' };
 
 export interface VoteState {
   id: string;
@@ -45,38 +42,42 @@ export interface VoteState {
   /** This visitor (by cookie) has voted for it. */
   voted: boolean;
   outcome?: VoteOutcomeCode;
+  /** The `?lang=` the page was opened with, kept across the vote's round trip. */
+  lang?: string;
 }
 
 export function parseOutcome(value: unknown): VoteOutcomeCode | undefined {
   return Object.values(VoteOutcomeCode).find((code) => code === value);
 }
 
-export function renderVote(s: VoteState): SafeHtml {
-  const said = s.outcome ? OUTCOME_TEXT[s.outcome] : '';
-  return html`<section id="vote" class="vote">${voteControl(s)}<p class="said" role="status">${said}</p></section>`;
+export function renderVote(s: VoteState, t: ShareText): SafeHtml {
+  const said = s.outcome ? t(OUTCOME_KEY[s.outcome]) : '';
+  return html`<section id="vote" class="vote">${voteControl(s, t)}<p class="said" role="status">${said}</p></section>`;
 }
 
-function voteControl(s: VoteState): SafeHtml {
+function voteControl(s: VoteState, t: ShareText): SafeHtml {
   if (s.voted) {
-    return html`<p><button type="button" disabled aria-pressed="true">Voted ✓</button> You voted for ${s.author}’s design.</p>`;
+    return html`<p><button type="button" disabled aria-pressed="true">${t('voted')}</button> ${t('youVoted', { author: s.author })}</p>`;
   }
   if (s.phase !== undefined && s.phase !== 'voting') {
-    return html`<p>${s.phase === 'upcoming' || s.phase === 'entries' ? 'Voting has not opened yet.' : 'Voting has closed.'}</p>`;
+    return html`<p>${s.phase === 'upcoming' || s.phase === 'entries' ? t('notOpenYet') : t('closed')}</p>`;
   }
-  return html`<form method="post" action="/d/${encodeURIComponent(s.id)}/vote">
-<button type="submit">Vote for ${s.author}’s design</button></form>`;
+  const query = s.lang ? `?lang=${encodeURIComponent(s.lang)}` : '';
+  return html`<form method="post" action="/d/${encodeURIComponent(s.id)}/vote${query}">
+<button type="submit">${t('voteFor', { author: s.author })}</button></form>`;
 }
 
-export function renderShareActions(pageUrl: string, text: string): SafeHtml {
-  const links = shareLinks(pageUrl, text).map(
-    (link) => html`<li><a href="${link.href}" rel="noopener noreferrer" target="_blank">${TARGET_TEXT[link.target]}</a></li>`,
-  );
+export function renderShareActions(pageUrl: string, text: string, t: ShareText): SafeHtml {
+  const links = shareLinks(pageUrl, text).map((link) => {
+    const name = link.target === 'email' ? t('email') : TARGET_TEXT[link.target];
+    return html`<li><a href="${link.href}" rel="noopener noreferrer" target="_blank">${name}</a></li>`;
+  });
   // The buttons stay hidden without script: only the script knows whether the browser can share or copy.
   return html`<section class="share" aria-labelledby="share-title">
-<h2 id="share-title">Share this design</h2>
-<p class="share-buttons"><button type="button" data-share hidden data-url="${pageUrl}" data-text="${text}">Share…</button>
-<button type="button" data-copy hidden data-url="${pageUrl}">Copy link</button>
-<span data-copied role="status"></span></p>
+<h2 id="share-title">${t('share')}</h2>
+<p class="share-buttons"><button type="button" data-share hidden data-url="${pageUrl}" data-text="${text}">${t('shareButton')}</button>
+<button type="button" data-copy hidden data-url="${pageUrl}">${t('copy')}</button>
+<span data-copied role="status" data-done="${t('copied')}" data-failed="${t('copyFailed')}"></span></p>
 <ul class="share-links">${links}</ul>
 </section>`;
 }
@@ -95,8 +96,8 @@ if (copy && navigator.clipboard) {
   copy.hidden = false;
   copy.addEventListener('click', () => {
     navigator.clipboard.writeText(copy.dataset.url).then(
-      () => { said.textContent = 'Link copied.'; },
-      () => { said.textContent = 'The link could not be copied: use one of the links below.'; },
+      () => { said.textContent = said.dataset.done; },
+      () => { said.textContent = said.dataset.failed; },
     );
   });
 }
@@ -119,8 +120,9 @@ export function shareActionRoutes(app: FastifyInstance, opts: VoteRouteOptions):
       .send(SHARE_PAGE_SCRIPT),
   );
 
-  app.post<{ Params: { id: string } }>('/d/:id/vote', { bodyLimit: 1024 }, async (request, reply) => {
+  app.post<{ Params: { id: string }; Querystring: { lang?: string } }>('/d/:id/vote', { bodyLimit: 1024 }, async (request, reply) => {
     const id = request.params.id;
+    const lang = askedLang(request.query.lang);
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return reply.code(404).send();
     // A form posted from another site would vote in the visitor's name: only this site's own page may.
     if (crossSite(request)) return reply.code(403).header('Content-Type', 'text/plain').send('votes come from the design’s own page');
@@ -134,8 +136,14 @@ export function shareActionRoutes(app: FastifyInstance, opts: VoteRouteOptions):
     if (answer.statusCode === 404) return reply.redirect(`/d/${encodeURIComponent(id)}`, 303);
     const cookie = answer.headers['set-cookie'];
     if (cookie) reply.header('Set-Cookie', cookie);
-    return reply.redirect(`/d/${encodeURIComponent(id)}?vote=${outcomeOf(answer.statusCode, answer.body)}#vote`, 303);
+    const back = `/d/${encodeURIComponent(id)}?vote=${outcomeOf(answer.statusCode, answer.body)}${lang ? `&lang=${lang}` : ''}`;
+    return reply.redirect(`${back}#vote`, 303);
   });
+}
+
+/** A `?lang=` worth keeping: a language tag's letters and hyphens only, so it can go back into a URL as it is. */
+export function askedLang(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}$/.test(value) ? value : undefined;
 }
 
 function crossSite(request: FastifyRequest): boolean {

@@ -12,8 +12,10 @@ import type { Store, StoredSummary } from '../store/store.ts';
 import { sharePolicy } from './csp.ts';
 import { voterCookie } from '../api/gallery.ts';
 import { html, htmlPage, SafeHtml } from './html.ts';
+import { acceptedLanguages } from './results-i18n.ts';
+import { shareText, type ShareText } from './share-i18n.ts';
 import { CARD, cardRoutes } from './social-card.ts';
-import { parseOutcome, renderShareActions, renderVote, shareActionRoutes, type VoteOutcomeCode } from './share-actions.ts';
+import { askedLang, parseOutcome, renderShareActions, renderVote, shareActionRoutes, type VoteOutcomeCode } from './share-actions.ts';
 
 export interface ShareOptions {
   store: Store;
@@ -50,8 +52,8 @@ function requestOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${host}`;
 }
 
-function page(title: string, head: SafeHtml, body: SafeHtml, script?: string): string {
-  return htmlPage({ lang: 'en', title, style: STYLE, head, body, script });
+function page(t: ShareText, title: string, head: SafeHtml, body: SafeHtml, script?: string): string {
+  return htmlPage({ lang: t.lang, title, style: STYLE, head, body, script });
 }
 
 /** The design's campaign as its share page names it: `place` among the winners once the results are out. */
@@ -76,16 +78,18 @@ export function renderShare(
   votesHidden = false,
   campaign?: ShareCampaign,
   visitor: ShareVisitor = { voted: false },
+  t: ShareText = shareText(['en']),
 ): string {
   const preview = design.previews[0];
   const pageUrl = `${origin}/d/${encodeURIComponent(design.id)}`;
   const imagePath = preview ? `${opts.apiPrefix}/designs/${encodeURIComponent(design.id)}/preview/${encodeURIComponent(preview.view)}.png` : '';
   // The link preview's picture: the social card (server/pages/social-card.ts), made from that same preview.
   const cardUrl = `${pageUrl}/card.png`;
-  const title = `${design.author}'s design — ${opts.siteName}`;
-  const votes = votesHidden ? 'votes shown with the results' : design.votes === 1 ? '1 vote' : `${design.votes} votes`;
-  const description = `A ${design.template.id} designed by ${design.author} (${votes}). Vote for it.`;
-  const alt = `The ${design.template.id} as designed by ${design.author}`;
+  const who = { author: design.author, template: design.template.id };
+  const title = t('title', { author: design.author, site: opts.siteName });
+  const votes = votesHidden ? t('votesHidden') : t('votes', { count: design.votes });
+  const description = t('description', { ...who, votes });
+  const alt = t('alt', who);
   const head = html`<meta name="description" content="${description}">
 <link rel="canonical" href="${pageUrl}">
 <meta property="og:type" content="article">
@@ -105,37 +109,41 @@ ${preview
 <meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${title}">
 <meta name="twitter:description" content="${description}">`;
-  const body = html`<h1>${design.author}'s ${design.template.id}</h1>
+  const by = t.marked('by', 'author', html`<strong>${design.author}</strong>`);
+  const date = html`<time datetime="${design.createdAt}">${t.date(design.createdAt)}</time>`;
+  const body = html`<h1>${t('heading', who)}</h1>
 ${preview ? html`<img src="${imagePath}" width="${preview.width}" height="${preview.height}" alt="${alt}">` : html``}
-${campaign ? shareCampaignLine(campaign) : html``}
-<p class="meta"><span>By <strong>${design.author}</strong></span><span>${votes}</span><span>Submitted <time datetime="${design.createdAt}">${design.createdAt.slice(0, 10)}</time></span></p>
-${renderVote({ id: design.id, author: design.author, phase: campaign?.phase, ...visitor })}
-${renderShareActions(pageUrl, title)}
-<p><a href="/gallery">See all designs in the gallery</a> · <a href="/">Design your own</a></p>`;
-  return page(title, head, body, '/share-page.js');
+${campaign ? shareCampaignLine(campaign, t) : html``}
+<p class="meta"><span>${by}</span><span>${votes}</span><span>${t.marked('submitted', 'date', date)}</span></p>
+${renderVote({ id: design.id, author: design.author, phase: campaign?.phase, ...visitor }, t)}
+${renderShareActions(pageUrl, title, t)}
+<p><a href="/gallery">${t('gallery')}</a> · <a href="/">${t('own')}</a></p>`;
+  return page(t, title, head, body, '/share-page.js');
 }
 
-function shareCampaignLine(c: ShareCampaign): SafeHtml {
+function shareCampaignLine(c: ShareCampaign, t: ShareText): SafeHtml {
   const results = `/results/${encodeURIComponent(c.id)}`;
   return c.place === null
-    ? html`<p class="campaign">Entered in <strong>${c.name}</strong>.</p>`
-    : html`<p class="campaign"><strong>Place ${c.place}</strong> in <a href="${results}">${c.name}</a>.</p>`;
+    ? html`<p class="campaign">${t.marked('entered', 'campaign', html`<strong>${c.name}</strong>`)}</p>`
+    : html`<p class="campaign">${t.marked('place', 'campaign', html`<a href="${results}">${c.name}</a>`, { place: c.place })}</p>`;
 }
 
-export function renderNotFound(siteName: string): string {
-  return page(`Not found — ${siteName}`, html``, html`<h1>This design is not here</h1>
-<p>It may not be approved yet, or it was taken down.</p>
-<p><a href="/gallery">See the gallery</a></p>`);
+export function renderNotFound(siteName: string, t: ShareText = shareText(['en'])): string {
+  return page(t, `${t('notFoundTitle')} — ${siteName}`, html``, html`<h1>${t('notFound')}</h1>
+<p>${t('notFoundWhy')}</p>
+<p><a href="/gallery">${t('seeGallery')}</a></p>`);
 }
 
 export function shareRoutes(app: FastifyInstance, opts: ShareOptions): void {
   shareActionRoutes(app, { apiPrefix: opts.apiPrefix });
   cardRoutes(app, { store: opts.store, templatesDir: opts.templatesDir, siteName: opts.siteName });
-  app.get<{ Params: { id: string }; Querystring: { vote?: string } }>('/d/:id', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { vote?: string; lang?: string } }>('/d/:id', async (request, reply) => {
+    const lang = askedLang(request.query.lang);
+    const t = shareText([...(lang ? [lang] : []), ...acceptedLanguages(request.headers['accept-language'])]);
     const design = /^[A-Za-z0-9_-]{1,64}$/.test(request.params.id) ? await opts.store.getDesign(request.params.id) : undefined;
     reply.header('Content-Type', 'text/html; charset=utf-8').header('Content-Security-Policy', SHARE_CSP);
     // Pending, rejected and hidden look exactly like unknown: a share link never reveals a design before (or after) moderation.
-    if (!design || design.status !== DesignStatus.Approved) return reply.code(404).header('Cache-Control', 'no-store').send(renderNotFound(opts.siteName));
+    if (!design || design.status !== DesignStatus.Approved) return reply.code(404).header('Cache-Control', 'no-store').send(renderNotFound(opts.siteName, t));
     const origin = opts.publicUrl?.replace(/\/+$/, '') ?? requestOrigin(request);
     const campaign = design.campaign ? await opts.store.getCampaign(design.campaign) : undefined;
     const phase = campaign ? currentPhase(campaign.input.schedule, campaign.movedTo, Date.now()) : undefined;
@@ -148,9 +156,9 @@ export function shareRoutes(app: FastifyInstance, opts: ShareOptions): void {
       entered = { id: campaign.id, name: campaign.input.name, place: place > 0 ? place : null, phase: phase! };
     }
     const voter = voterCookie(request);
-    const visitor = { voted: !!voter && (await opts.store.votedBy(voter, [design.id])).has(design.id), outcome: parseOutcome(request.query.vote) };
+    const visitor = { voted: !!voter && (await opts.store.votedBy(voter, [design.id])).has(design.id), outcome: parseOutcome(request.query.vote), lang };
     // The page shows this visitor's own vote: no shared cache may hand it to another.
-    reply.header('Cache-Control', 'private, no-cache').header('Vary', 'Cookie');
-    return reply.send(renderShare(design, origin, opts, hidden, entered, visitor));
+    reply.header('Cache-Control', 'private, no-cache').header('Vary', 'Cookie, Accept-Language');
+    return reply.send(renderShare(design, origin, opts, hidden, entered, visitor, t));
   });
 }

@@ -67,8 +67,8 @@ export async function renderCard(design: StoredDesign, png: Buffer, opts: CardOp
   ctx.fillStyle = '#1b1d21';
   ctx.font = '600 34px "DejaVu Sans", "Liberation Sans", sans-serif';
   ctx.textBaseline = 'middle';
-  const credit = `${design.author}'s design`;
-  ctx.fillText(credit, MARGIN, CARD.height - FOOTER / 2, CARD.width * 0.6);
+  // One card serves every language: it names the creator and the site, and says nothing else in words.
+  ctx.fillText(design.author, MARGIN, CARD.height - FOOTER / 2, CARD.width * 0.6);
   ctx.fillStyle = '#5b606b';
   ctx.font = '28px "DejaVu Sans", "Liberation Sans", sans-serif';
   ctx.textAlign = 'right';

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CampaignInput } from '../../src/protocol/campaign.ts';
+import { paramNames, parse } from '../../src/i18n/format.ts';
+import { SHARE_TABLES } from '../../server/pages/share-i18n.ts';
 import { admin, json, startServer, submission, uniqueId, type TestServer } from './support.ts';
 
 const DAY = 24 * 3600_000;
@@ -34,7 +36,13 @@ class Visitor {
     const response = await fetch(`${this.server.url}/d/${id}/vote`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { origin: this.server.url, 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded', ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      headers: {
+        origin: this.server.url,
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
       body: '',
     });
     const set = response.headers.get('set-cookie');
@@ -50,23 +58,35 @@ describe('voting and sharing from the share page (/d/:id)', () => {
   let campaign: string;
   before(async () => {
     server = await startServer();
-    const made = await server.call('/designs', json(submission({ author: { name: 'Ann <b>' } }), { 'idempotency-key': uniqueId('share-') }));
+    const made = await server.call(
+      '/designs',
+      json(submission({ author: { name: 'Ann <b>' } }), { 'idempotency-key': uniqueId('share-') }),
+    );
     assert.equal(made.status, 201);
     // The receipt names the entry's page, on the API's host.
     assert.equal(made.body.shareUrl, `/d/${made.body.id}`);
     loose = made.body.id;
     campaign = (await server.call('/campaigns', admin(json(campaignInput())))).body.id;
-    const entered = await server.call('/designs', json(submission({ campaign, author: { name: 'Bo' } }), { 'idempotency-key': uniqueId('share-') }));
+    const entered = await server.call(
+      '/designs',
+      json(submission({ campaign, author: { name: 'Bo' } }), { 'idempotency-key': uniqueId('share-') }),
+    );
     assert.equal(entered.status, 201, JSON.stringify(entered.body));
     entry = entered.body.id;
-    for (const id of [loose, entry]) assert.equal((await server.call(`/designs/${id}/approve`, admin({ method: 'POST' }))).status, 200);
+    for (const id of [loose, entry])
+      assert.equal((await server.call(`/designs/${id}/approve`, admin({ method: 'POST' }))).status, 200);
   });
   after(() => server.close());
 
   it('takes a vote from the page’s form, then shows it as given after a reload; a second vote does not count', async () => {
     const ann = new Visitor(server);
     const first = await ann.open(`/d/${loose}`);
-    assert.match(first.text, new RegExp(`<form method="post" action="/d/${loose}/vote">\\s*<button type="submit">Vote for Ann &lt;b&gt;’s design</button>`));
+    assert.match(
+      first.text,
+      new RegExp(
+        `<form method="post" action="/d/${loose}/vote">\\s*<button type="submit">Vote for Ann &lt;b&gt;’s design</button>`,
+      ),
+    );
     assert.match(first.headers.get('cache-control')!, /private/);
 
     const voted = await ann.vote(loose);
@@ -137,5 +157,78 @@ describe('voting and sharing from the share page (/d/:id)', () => {
     assert.equal(script.status, 200);
     assert.match(script.headers.get('content-type')!, /^text\/javascript/);
     assert.match(await script.text(), /navigator\.share/);
+  });
+});
+
+describe('the share page in five languages', () => {
+  let server: TestServer;
+  let id: string;
+  before(async () => {
+    server = await startServer();
+    id = (
+      await server.call(
+        '/designs',
+        json(submission({ author: { name: 'Ann' } }), { 'idempotency-key': uniqueId('lang-') }),
+      )
+    ).body.id;
+    assert.equal((await server.call(`/designs/${id}/approve`, admin({ method: 'POST' }))).status, 200);
+  });
+  after(() => server.close());
+
+  it('has every key in every table, with the placeholders English uses', () => {
+    const en = SHARE_TABLES.en;
+    const names = (m: string) => [...paramNames(parse(m))].sort().join(',');
+    for (const [lang, table] of Object.entries(SHARE_TABLES)) {
+      assert.deepEqual(Object.keys(table).sort(), Object.keys(en).sort(), lang);
+      for (const [key, message] of Object.entries(table)) {
+        assert.ok(message.trim(), `${lang}.${key} is empty`);
+        assert.equal(names(message), names(en[key as keyof typeof en]), `${lang}.${key}`);
+      }
+    }
+  });
+
+  it('speaks the visitor’s language (Accept-Language, or ?lang= kept across a vote), <html lang> with it', async () => {
+    const cases: [Record<string, string>, string, string, RegExp, RegExp][] = [
+      [{}, '', 'en', /<h1>Ann&#39;s roadster<\/h1>/, />Vote for Ann’s design</],
+      [
+        { 'accept-language': 'de-CH, en;q=0.5' },
+        '',
+        'de',
+        /<h1>roadster von Ann<\/h1>/,
+        />Für das Design von Ann stimmen</,
+      ],
+      [{ 'accept-language': 'fr, es;q=0.8' }, '', 'es', /<h1>roadster de Ann<\/h1>/, />Votar por el diseño de Ann</],
+      [{ 'accept-language': 'de' }, '?lang=it', 'it', /<h1>roadster di Ann<\/h1>/, />Vota il design di Ann</],
+      [{ 'accept-language': 'nl-BE' }, '', 'nl', /<h1>roadster van Ann<\/h1>/, />Stem op het ontwerp van Ann</],
+    ];
+    for (const [headers, query, lang, heading, vote] of cases) {
+      const response = await fetch(`${server.url}/d/${id}${query}`, { headers });
+      const page = await response.text();
+      assert.match(page, new RegExp(`<html lang="${lang}">`), lang);
+      assert.match(page, heading, lang);
+      assert.match(page, vote, lang);
+      assert.match(response.headers.get('vary')!, /Accept-Language/);
+    }
+    const italian = await new Visitor(server).open(`/d/${id}?lang=it`);
+    assert.match(italian.text, new RegExp(`action="/d/${id}/vote\\?lang=it"`));
+    const voted = await fetch(`${server.url}/d/${id}/vote?lang=it`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
+    assert.equal(voted.headers.get('location'), `/d/${id}?vote=counted&lang=it#vote`);
+    const after = await fetch(`${server.url}${voted.headers.get('location')!.replace(/#.*/, '')}`, {
+      headers: { cookie: voted.headers.get('set-cookie')!.split(';')[0] },
+    });
+    assert.match(
+      await after.text(),
+      /Grazie: il tuo voto conta\.[\s\S]*Votato ✓|Votato ✓[\s\S]*Grazie: il tuo voto conta\./,
+    );
+    // A 404 in the visitor's language too.
+    const missing = await (
+      await fetch(`${server.url}/d/nothing-here`, { headers: { 'accept-language': 'nl' } })
+    ).text();
+    assert.match(missing, /Dit ontwerp is hier niet/);
   });
 });

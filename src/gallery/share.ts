@@ -1,7 +1,13 @@
 import { html, nothing } from 'lit';
 import { canWebShare, shareLinks, type ShareTarget } from '../share/links.ts';
+import type { GalleryTranslate } from './i18n/index.ts';
 
-const TARGET_TEXT: Record<ShareTarget, string> = { email: 'Email', x: 'X', facebook: 'Facebook', whatsapp: 'WhatsApp' };
+/** The services' own names, the same in every language; email is said in the gallery's. */
+const TARGET_TEXT: Record<Exclude<ShareTarget, 'email'>, string> = {
+  x: 'X',
+  facebook: 'Facebook',
+  whatsapp: 'WhatsApp',
+};
 
 export interface ShareControl {
   /** The design's page, absolute. */
@@ -10,6 +16,7 @@ export interface ShareControl {
   author: string;
   /** Something to say in the gallery's live region (copied, or not). */
   announce(text: string): void;
+  t: GalleryTranslate;
 }
 
 /**
@@ -18,35 +25,37 @@ export interface ShareControl {
  * with the design's page, "Copy link" and plain links to share forms.
  */
 export function renderShare(c: ShareControl) {
-  const text = `${c.author}'s design`;
+  const { t } = c;
+  const text = t('shareText', { author: c.author });
+  const whose = t('shareWhose', { author: c.author });
   if (canWebShare(c.url))
     return html`<button
       type="button"
       class="share"
-      aria-label=${`Share ${c.author}'s design`}
+      aria-label=${whose}
       @click=${() => navigator.share({ title: text, url: c.url }).catch(() => undefined)}
     >
-      Share…
+      ${t('shareSheet')}
     </button>`;
   const copy = () =>
     navigator.clipboard.writeText(c.url).then(
-      () => c.announce(`The link to ${c.author}'s design is copied.`),
-      () => c.announce('The link could not be copied: use “Its page” and copy the address.'),
+      () => c.announce(t('copied', { author: c.author })),
+      () => c.announce(t('copyFailed')),
     );
   return html`<details class="share">
-    <summary aria-label=${`Share ${c.author}'s design`}>Share</summary>
+    <summary aria-label=${whose}>${t('share')}</summary>
     <ul>
-      <li><a href=${c.url}>Its page</a></li>
+      <li><a href=${c.url}>${t('itsPage')}</a></li>
       ${
         navigator.clipboard
-          ? html`<li><button type="button" class="copy" @click=${copy}>Copy link</button></li>`
+          ? html`<li><button type="button" class="copy" @click=${copy}>${t('copy')}</button></li>`
           : nothing
       }
       ${shareLinks(c.url, text).map(
         (link) =>
           html`<li>
             <a href=${link.href} target="_blank" rel="noopener noreferrer" data-target=${link.target}
-              >${TARGET_TEXT[link.target]}</a
+              >${link.target === 'email' ? t('email') : TARGET_TEXT[link.target]}</a
             >
           </li>`,
       )}

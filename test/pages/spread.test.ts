@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createDocument } from '../../src/document/create.ts';
 import { bytesToBase64 } from '../../src/security/data-url.ts';
+import { paramNames, parse } from '../../src/i18n/format.ts';
+import { GALLERY_TABLES } from '../../src/gallery/i18n/index.ts';
 import { expectNoViolationsIn, overflowX } from '../campaign/support.ts';
 import { inShadow, Page, startSite, waitFor } from './support.ts';
 
@@ -147,5 +149,43 @@ describe('designs that spread', () => {
 
     const votes = await site.admin('GET', `/designs/${bo}`);
     expect(votes.body.votes).to.equal(1);
+  });
+
+  it('the gallery speaks five languages: its tables agree with English, and ?lang= picks one', async function () {
+    this.timeout(60_000);
+    const en = GALLERY_TABLES.en;
+    const names = (m: string) => [...paramNames(parse(m))].sort().join(',');
+    for (const [lang, table] of Object.entries(GALLERY_TABLES)) {
+      expect(Object.keys(table).sort(), lang).to.deep.equal(Object.keys(en).sort());
+      const wrong = Object.entries(table).filter(([k, m]) => !m.trim() || names(m) !== names(en[k as keyof typeof en]));
+      expect(wrong, lang).to.deep.equal([]);
+    }
+    const site = sites[sites.length - 1];
+    const page = track(await Page.isolated(`${site.origin}/gallery?lang=de`, PHONE));
+    await page.waitFor(gallery('.card button.vote'), 'the German gallery');
+    const said = await page.eval<string[]>(
+      `[${[
+        `${gallery('.gallery')}.lang`,
+        `${gallery('button.sort')}.textContent.trim()`,
+        `${gallery('.count')}.textContent`,
+        `${gallery('.card button.vote')}.textContent.trim()`,
+        `${gallery('.card details.share summary')}.textContent.trim()`,
+      ].join(', ')}]`,
+    );
+    expect(said).to.deep.equal(['de', 'Neueste', '2 Designs', 'Abstimmen', 'Teilen']);
+    // Each language's names still hold the words on the buttons (axe: label-content-name-mismatch), a vote given too.
+    await page.clickOn(gallery('.card button.vote'));
+    await page.waitFor(`${gallery('.card button.vote')}.getAttribute('aria-pressed') === 'true'`, 'a vote given');
+    await expectNoViolationsIn(page, `document.querySelector('co-design-gallery')`, 'the gallery in German');
+    for (const lang of ['es', 'it', 'nl']) {
+      const other = track(await Page.isolated(`${site.origin}/gallery?lang=${lang}`, PHONE));
+      await other.waitFor(
+        `${gallery('.gallery')}?.lang === '${lang}' && ${gallery('.card button.vote')}`,
+        `the gallery in ${lang}`,
+      );
+      await other.clickOn(gallery('.card button.vote'));
+      await other.waitFor(`${gallery('.card button.vote')}.getAttribute('aria-pressed') === 'true'`, 'a vote given');
+      await expectNoViolationsIn(other, `document.querySelector('co-design-gallery')`, `the gallery in ${lang}`);
+    }
   });
 });

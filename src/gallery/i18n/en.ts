@@ -1,0 +1,38 @@
+/** The gallery's strings (English, the fallback); the other tables have the same keys. */
+export const en = {
+  sortGroup: 'Sort designs',
+  newest: 'Newest',
+  top: 'Most votes',
+  designs: '{count, plural, one {# design} other {# designs}}',
+  votes: '{count, plural, one {# vote} other {# votes}}',
+  votesHidden: 'votes hidden until results',
+  loadFailed: 'The gallery could not be loaded ({reason}).',
+  empty: 'No approved designs yet. Be the first:',
+  invite: 'design yours in the studio',
+  alt: "{author}'s {template}",
+  vote: 'Vote',
+  voted: 'Voted ✓',
+  voteFor: "Vote for {author}'s design",
+  votedFor: "Voted for {author}'s design",
+  counted: "Your vote for {author}'s design counted. It now has {votes}.",
+  countedHidden: "Your vote for {author}'s design counted. Counts are shown with the results.",
+  again: "You already voted for {author}'s design: this vote did not count again. It has {votes}.",
+  againHidden: "You already voted for {author}'s design: this vote did not count again.",
+  voteFailed: 'Your vote could not be sent ({reason}).',
+  pages: 'Gallery pages',
+  previous: 'Previous page',
+  next: 'Next page',
+  pageOf: 'Page {page} of {pages}',
+  share: 'Share',
+  shareSheet: 'Share…',
+  shareWhose: "Share {author}'s design",
+  shareText: "{author}'s design",
+  itsPage: 'Its page',
+  copy: 'Copy link',
+  copied: "The link to {author}'s design is copied.",
+  copyFailed: 'The link could not be copied: open “Its page” and copy the address.',
+  email: 'Email',
+} as const;
+
+export type GalleryKey = keyof typeof en;
+export type GalleryMessages = Record<GalleryKey, string>;

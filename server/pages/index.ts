@@ -41,7 +41,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
-  shareRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, publicUrl: opts.publicUrl, siteName, templatesDir: opts.templatesDir });
+  await shareRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, publicUrl: opts.publicUrl, siteName, templatesDir: opts.templatesDir });
   resultsRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, siteName });
   // Beside the share pages, not only the demo: every browser that opens one asks for /favicon.ico.
   faviconRoutes(app);

@@ -14,7 +14,7 @@ import { voterCookie } from '../api/gallery.ts';
 import { html, htmlPage, SafeHtml } from './html.ts';
 import { acceptedLanguages } from './results-i18n.ts';
 import { shareText, type ShareText } from './share-i18n.ts';
-import { CARD, cardRoutes } from './social-card.ts';
+import { CARD, cardRoutes, loadSkia } from './social-card.ts';
 import { askedLang, parseOutcome, renderShareActions, renderVote, shareActionRoutes, type VoteOutcomeCode } from './share-actions.ts';
 
 export interface ShareOptions {
@@ -27,6 +27,8 @@ export interface ShareOptions {
   siteName: string;
   /** Where the templates are, for the product art of the social card. */
   templatesDir?: string;
+  /** Social cards are made (Skia is installed); else the page names the preview PNG as its image. */
+  cards?: boolean;
 }
 
 const STYLE = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f6f7f9;color:#1b1d21}
@@ -84,7 +86,9 @@ export function renderShare(
   const pageUrl = `${origin}/d/${encodeURIComponent(design.id)}`;
   const imagePath = preview ? `${opts.apiPrefix}/designs/${encodeURIComponent(design.id)}/preview/${encodeURIComponent(preview.view)}.png` : '';
   // The link preview's picture: the social card (server/pages/social-card.ts), made from that same preview.
-  const cardUrl = `${pageUrl}/card.png`;
+  const image = opts.cards
+    ? { url: `${pageUrl}/card.png`, ...CARD }
+    : { url: `${origin}${imagePath}`, width: preview?.width, height: preview?.height };
   const who = { author: design.author, template: design.template.id };
   const title = t('title', { author: design.author, site: opts.siteName });
   const votes = votesHidden ? t('votesHidden') : t('votes', { count: design.votes });
@@ -98,12 +102,12 @@ export function renderShare(
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${pageUrl}">
 ${preview
-  ? html`<meta property="og:image" content="${cardUrl}">
+  ? html`<meta property="og:image" content="${image.url}">
 <meta property="og:image:type" content="image/png">
-<meta property="og:image:width" content="${CARD.width}">
-<meta property="og:image:height" content="${CARD.height}">
+<meta property="og:image:width" content="${image.width!}">
+<meta property="og:image:height" content="${image.height!}">
 <meta property="og:image:alt" content="${alt}">
-<meta name="twitter:image" content="${cardUrl}">
+<meta name="twitter:image" content="${image.url}">
 <meta name="twitter:image:alt" content="${alt}">`
   : html``}
 <meta name="twitter:card" content="summary_large_image">
@@ -134,9 +138,11 @@ export function renderNotFound(siteName: string, t: ShareText = shareText(['en']
 <p><a href="/gallery">${t('seeGallery')}</a></p>`);
 }
 
-export function shareRoutes(app: FastifyInstance, opts: ShareOptions): void {
+export async function shareRoutes(app: FastifyInstance, opts: ShareOptions): Promise<void> {
   shareActionRoutes(app, { apiPrefix: opts.apiPrefix });
-  cardRoutes(app, { store: opts.store, templatesDir: opts.templatesDir, siteName: opts.siteName });
+  const skia = await loadSkia();
+  if (skia) cardRoutes(app, { store: opts.store, skia, templatesDir: opts.templatesDir, siteName: opts.siteName });
+  opts = { ...opts, cards: !!skia };
   app.get<{ Params: { id: string }; Querystring: { vote?: string; lang?: string } }>('/d/:id', async (request, reply) => {
     const lang = askedLang(request.query.lang);
     const t = shareText([...(lang ? [lang] : []), ...acceptedLanguages(request.headers['accept-language'])]);

@@ -4,9 +4,11 @@
  * template's product art with the design's stored preview drawn over it,
  * and the creator's credit. Made once per design and kept in memory (a
  * design never changes after it is sent); the design's status is checked at
- * every request, so a card stops with its design's approval.
+ * every request, so a card stops with its design's approval. @napi-rs/canvas
+ * is an optional dependency: without it (`loadSkia()` answers undefined)
+ * share pages name the preview PNG as their image, as before cards.
  */
-import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import type { Image } from '@napi-rs/canvas';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,19 +16,36 @@ import { DesignStatus } from '../../src/protocol/submission.ts';
 import type { Store, StoredDesign } from '../store/store.ts';
 
 export const CARD = { width: 1200, height: 630 } as const;
+
+type Skia = typeof import('@napi-rs/canvas');
+
+/** The Skia bindings, or undefined where the optional package is not installed. */
+export async function loadSkia(): Promise<Skia | undefined> {
+  try {
+    return await import('@napi-rs/canvas');
+  } catch {
+    return undefined;
+  }
+}
 const MARGIN = 48;
 const FOOTER = 84;
 const KEPT = 200;
 
 export interface CardOptions {
   store: Store;
+  skia: Skia;
   /** Where the templates are (`templates/<id>.json` and their art); without it, cards show the preview alone. */
   templatesDir?: string;
   siteName: string;
 }
 
 /** The template view's product art (its base image), or undefined when the template or its art is not at hand. */
-async function productArt(templatesDir: string | undefined, templateId: string, viewId: string): Promise<Image | undefined> {
+async function productArt(
+  skia: Skia,
+  templatesDir: string | undefined,
+  templateId: string,
+  viewId: string,
+): Promise<Image | undefined> {
   if (!templatesDir || !/^[A-Za-z0-9_-]{1,64}$/.test(templateId)) return undefined;
   try {
     const manifest = JSON.parse(await readFile(join(templatesDir, `${templateId}.json`), 'utf8')) as {
@@ -37,7 +56,7 @@ async function productArt(templatesDir: string | undefined, templateId: string, 
     // The manifest is ours, but a path in it still may not leave the templates folder.
     const file = resolve(templatesDir, base);
     if (!file.startsWith(resolve(templatesDir) + sep)) return undefined;
-    return await loadImage(await readFile(file));
+    return await skia.loadImage(await readFile(file));
   } catch {
     return undefined;
   }
@@ -52,15 +71,15 @@ function fit(w: number, h: number, box: { x: number; y: number; width: number; h
 }
 
 export async function renderCard(design: StoredDesign, png: Buffer, opts: CardOptions): Promise<Buffer> {
-  const canvas = createCanvas(CARD.width, CARD.height);
+  const canvas = opts.skia.createCanvas(CARD.width, CARD.height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#f6f7f9';
   ctx.fillRect(0, 0, CARD.width, CARD.height);
-  const preview = await loadImage(png);
+  const preview = await opts.skia.loadImage(png);
   const box = { x: MARGIN, y: MARGIN, width: CARD.width - 2 * MARGIN, height: CARD.height - MARGIN - FOOTER };
   const at = fit(preview.width, preview.height, box);
   // The product behind the design: a preview with transparent parts (the demo's samples) still shows the product.
-  const art = await productArt(opts.templatesDir, design.template.id, design.previews[0].view);
+  const art = await productArt(opts.skia, opts.templatesDir, design.template.id, design.previews[0].view);
   if (art) ctx.drawImage(art, at.x, at.y, at.width, at.height);
   ctx.drawImage(preview, at.x, at.y, at.width, at.height);
 

@@ -15,6 +15,7 @@ if (await postgresUrl()) {
   await import('./privacy.spec.ts');
   await import('./campaigns.spec.ts');
   await import('./jury.spec.ts');
+  await import('./share-vote.spec.ts');
 } else {
   describe('the API on PostgreSQL', () => it(NO_POSTGRES, { skip: NO_POSTGRES }, () => {}));
 }

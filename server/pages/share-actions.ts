@@ -146,11 +146,14 @@ export function askedLang(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}$/.test(value) ? value : undefined;
 }
 
+/** Posted from anywhere but this host: by the browser's own word (Sec-Fetch-Site), else by the Origin it sent. */
 function crossSite(request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') return true;
   const origin = request.headers.origin;
-  if (!origin || origin === 'null') return origin === 'null';
+  // No Origin: an old browser or a tool, not a page of another site. "null": a sandboxed or opaque page.
+  if (origin === undefined) return false;
+  if (origin === 'null') return true;
   try {
     return new URL(origin).host !== request.host;
   } catch {

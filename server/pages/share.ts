@@ -42,7 +42,8 @@ button:disabled{background:#e8eefc;color:#1b1d21;cursor:default}
 .vote p,.vote form{margin:12px 0 4px}
 .said:empty{display:none}
 .share-links{display:flex;flex-wrap:wrap;gap:8px 16px;list-style:none;padding:0;margin:8px 0}
-.share-links a{display:inline-block;padding:10px 0}`;
+.share-links a,.next a{display:inline-block;padding:10px 0}
+.next{display:flex;flex-wrap:wrap;gap:0 24px}`;
 // The page's only style, allowed by its hash: no 'unsafe-inline' and no stylesheet request.
 const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
 export const SHARE_CSP = sharePolicy(STYLE_HASH, { script: true, form: true });
@@ -121,7 +122,7 @@ ${campaign ? shareCampaignLine(campaign, t) : html``}
 <p class="meta"><span>${by}</span><span>${votes}</span><span>${t.marked('submitted', 'date', date)}</span></p>
 ${renderVote({ id: design.id, author: design.author, phase: campaign?.phase, ...visitor }, t)}
 ${renderShareActions(pageUrl, title, t)}
-<p><a href="/gallery">${t('gallery')}</a> · <a href="/">${t('own')}</a></p>`;
+<p class="next"><a href="/gallery">${t('gallery')}</a> <a href="/">${t('own')}</a></p>`;
   return page(t, title, head, body, '/share-page.js');
 }
 

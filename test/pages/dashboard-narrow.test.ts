@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Metrics } from '../../src/protocol/metrics.ts';
-import { expectNoViolationsIn, overflowX } from '../campaign/support.ts';
+import { expectNoViolationsIn, overflowX, overlappingControls } from '../campaign/support.ts';
 import { inShadow, Page, startSite } from './support.ts';
 
 const board = (selector: string) => inShadow('co-design-dashboard', selector);
@@ -46,7 +46,9 @@ describe('/dashboard at 390 px', () => {
     this.timeout(60_000);
     site = await startSite();
     // A draft in most of the eleven buckets, more in the middle: the median and the 90th percentile fall close.
-    const engaged = [5e3, 20e3, 45e3, 90e3, 90e3, 200e3, 200e3, 400e3, 400e3, 400e3, 1000e3, 2400e3, 5000e3, 9000e3, 20000e3];
+    const engaged = [
+      5e3, 20e3, 45e3, 90e3, 90e3, 200e3, 200e3, 400e3, 400e3, 400e3, 1000e3, 2400e3, 5000e3, 9000e3, 20000e3,
+    ];
     for (const [i, ms] of engaged.entries()) {
       const report = {
         format: 'co-design-metrics-report',
@@ -60,7 +62,11 @@ describe('/dashboard at 390 px', () => {
         total: metrics(ms),
         submitted: false,
       };
-      const res = await fetch(`${site.endpoint}/metrics`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(report) });
+      const res = await fetch(`${site.endpoint}/metrics`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: JSON.stringify(report),
+      });
       expect(res.status).to.equal(204);
     }
     page = await Page.open(`${site.origin}/dashboard`, { width: 390, height: 844 });
@@ -71,6 +77,7 @@ describe('/dashboard at 390 px', () => {
     expect(ticks, 'a label per bucket (eleven) and two on the axis').to.equal(13);
     expect(await page.eval<string[]>(OVERLAPS)).to.deep.equal([]);
     expect(await overflowX(page)).to.be.at.most(0);
+    expect(await overlappingControls(page)).to.deep.equal([]);
     await expectNoViolationsIn(page, `document.querySelector('co-design-dashboard')`, 'the charts at 390 px');
   });
 });

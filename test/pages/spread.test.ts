@@ -3,7 +3,7 @@ import { createDocument } from '../../src/document/create.ts';
 import { bytesToBase64 } from '../../src/security/data-url.ts';
 import { paramNames, parse } from '../../src/i18n/format.ts';
 import { GALLERY_TABLES } from '../../src/gallery/i18n/index.ts';
-import { expectNoViolationsIn, overflowX } from '../campaign/support.ts';
+import { expectNoViolationsIn, overflowX, overlappingControls } from '../campaign/support.ts';
 import { inShadow, Page, startSite, waitFor } from './support.ts';
 
 const gallery = (selector: string) => inShadow('co-design-gallery', selector);
@@ -116,6 +116,7 @@ describe('designs that spread', () => {
     await page.waitFor(`/copied|could not be copied/.test(${gallery('.status')}.textContent)`, 'the copy said');
 
     expect(await overflowX(page)).to.be.at.most(0);
+    expect(await overlappingControls(page)).to.deep.equal([]);
     await expectNoViolationsIn(
       page,
       `document.querySelector('co-design-gallery')`,
@@ -144,6 +145,7 @@ describe('designs that spread', () => {
       ['Email', 'X', 'Facebook', 'WhatsApp'],
     );
     expect(await overflowX(page)).to.be.at.most(0);
+    expect(await overlappingControls(page)).to.deep.equal([]);
     await expectNoViolationsIn(page, 'document', 'the share page after a vote');
     expect((await page.log()).errors).to.deep.equal([]);
 

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { GallerySort } from '../protocol/submission.ts';
+import { GallerySort, VoteRefusal } from '../protocol/submission.ts';
 import { listDesigns, previewUrl, vote, type DesignSummary, type GalleryPage } from './api.ts';
 import { styles } from './gallery.styles.ts';
 import { galleryTranslator, type GalleryTranslate } from './i18n/index.ts';
@@ -102,14 +102,16 @@ export class CoDesignGallery extends LitElement {
     this.voting = new Set(this.voting).add(design.id);
     try {
       const result = await vote(this.endpoint, design.id);
-      this.voted = new Set(this.voted).add(design.id);
+      // A vote the network cap refused is not this visitor's: the button keeps offering it.
+      if (result.reason !== VoteRefusal.IpCap) this.voted = new Set(this.voted).add(design.id);
       if (this.result)
         this.result = {
           ...this.result,
           items: this.result.items.map((d) => (d.id === design.id ? { ...d, votes: result.votes } : d)),
         };
       const said = { author: design.author, votes: this.votes(result.votes) };
-      if (result.votes === null) this.announcement = t(result.counted ? 'countedHidden' : 'againHidden', said);
+      if (result.reason === VoteRefusal.IpCap) this.announcement = t('ipCap', said);
+      else if (result.votes === null) this.announcement = t(result.counted ? 'countedHidden' : 'againHidden', said);
       else this.announcement = t(result.counted ? 'counted' : 'again', said);
     } catch (error) {
       this.announcement = t('voteFailed', { reason: reason(error) });

@@ -190,4 +190,31 @@ describe('designs that spread', () => {
       await expectNoViolationsIn(other, `document.querySelector('co-design-gallery')`, `the gallery in ${lang}`);
     }
   });
+
+  it('keeps offering "Vote" when the network cap refused the vote, and says why', async function () {
+    this.timeout(60_000);
+    const site = sites[sites.length - 1];
+    const capped = await approved(site, 'Cy');
+    // Five voters from this machine's one address (this page's requests are cross-site: no cookie, a new voter each).
+    for (let i = 0; i < 5; i++)
+      expect((await fetch(`${site.endpoint}/designs/${capped}/votes`, { method: 'POST' })).status).to.equal(201);
+    const page = track(await Page.isolated(`${site.origin}/gallery`, PHONE));
+    const card = (s: string) => gallery(`.card[data-id="${capped}"] ${s}`);
+    // From the keyboard, as the whole loop's visitors vote: a click on a page just brought to the front is, now
+    // and then, not taken at all.
+    await page.waitFor(
+      `(() => { const b = ${card('button.vote')}; if (!b) return false; b.focus(); return true; })()`,
+      'the vote button',
+    );
+    await page.press('Enter');
+    await page
+      .waitFor(`${gallery('.status')}.textContent.includes('from your network')`, 'the cap said')
+      .catch(async (error) => {
+        throw new Error(
+          `${error.message}; the gallery said ${JSON.stringify(await page.eval(`${gallery('.status')}.textContent`))}`,
+        );
+      });
+    expect(await page.eval(`${card('button.vote')}.getAttribute('aria-pressed')`)).to.equal('false');
+    expect(await page.eval(`${card('button.vote')}.textContent.trim()`)).to.equal('Vote');
+  });
 });

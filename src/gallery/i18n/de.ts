@@ -19,6 +19,7 @@ export const de: GalleryMessages = {
   countedHidden: 'Deine Stimme für das Design von {author} zählt. Die Zahlen kommen mit den Ergebnissen.',
   again: 'Du hast schon für das Design von {author} gestimmt: Diese Stimme zählt nicht noch einmal. Es hat {votes}.',
   againHidden: 'Du hast schon für das Design von {author} gestimmt: Diese Stimme zählt nicht noch einmal.',
+  ipCap: 'Aus deinem Netz kamen heute zu viele Stimmen für dieses Design: Diese Stimme zählt nicht.',
   voteFailed: 'Deine Stimme konnte nicht gesendet werden ({reason}).',
   pages: 'Galerieseiten',
   previous: 'Vorige Seite',

@@ -18,6 +18,7 @@ export const en = {
   countedHidden: "Your vote for {author}'s design counted. Counts are shown with the results.",
   again: "You already voted for {author}'s design: this vote did not count again. It has {votes}.",
   againHidden: "You already voted for {author}'s design: this vote did not count again.",
+  ipCap: 'Too many votes for this design came from your network today: this vote did not count.',
   voteFailed: 'Your vote could not be sent ({reason}).',
   pages: 'Gallery pages',
   previous: 'Previous page',

@@ -19,6 +19,7 @@ export const es: GalleryMessages = {
   countedHidden: 'Tu voto por el diseño de {author} cuenta. Los votos se muestran con los resultados.',
   again: 'Ya votaste por el diseño de {author}: este voto no cuenta otra vez. Tiene {votes}.',
   againHidden: 'Ya votaste por el diseño de {author}: este voto no cuenta otra vez.',
+  ipCap: 'Hoy llegaron demasiados votos por este diseño desde tu red: este voto no cuenta.',
   voteFailed: 'No se pudo enviar tu voto ({reason}).',
   pages: 'Páginas de la galería',
   previous: 'Página anterior',

@@ -19,6 +19,7 @@ export const it: GalleryMessages = {
   countedHidden: 'Il tuo voto per il design di {author} conta. I voti si vedono con i risultati.',
   again: 'Hai già votato il design di {author}: questo voto non conta di nuovo. Ha {votes}.',
   againHidden: 'Hai già votato il design di {author}: questo voto non conta di nuovo.',
+  ipCap: 'Oggi sono arrivati troppi voti per questo design dalla tua rete: questo voto non conta.',
   voteFailed: 'Non è stato possibile inviare il tuo voto ({reason}).',
   pages: 'Pagine della galleria',
   previous: 'Pagina precedente',

@@ -19,6 +19,7 @@ export const nl: GalleryMessages = {
   countedHidden: 'Je stem op het ontwerp van {author} telt. De aantallen komen bij de uitslag.',
   again: 'Je had al op het ontwerp van {author} gestemd: deze stem telt niet nog eens. Het heeft {votes}.',
   againHidden: 'Je had al op het ontwerp van {author} gestemd: deze stem telt niet nog eens.',
+  ipCap: 'Vandaag kwamen er te veel stemmen voor dit ontwerp uit jouw netwerk: deze stem telt niet.',
   voteFailed: 'Je stem kon niet worden verstuurd ({reason}).',
   pages: 'Galerijpagina’s',
   previous: 'Vorige pagina',

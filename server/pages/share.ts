@@ -71,6 +71,8 @@ export interface ShareCampaign {
 export interface ShareVisitor {
   voted: boolean;
   outcome?: VoteOutcomeCode;
+  /** The `?lang=` asked for, which the vote form carries to its answer. */
+  lang?: string;
 }
 
 /** `votesHidden`: its campaign hides vote counts until results. */

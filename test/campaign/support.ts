@@ -130,3 +130,20 @@ export const overlappingControls = (page: Page) =>
       }
     return out;
   })()`);
+
+/** Visible controls (shadow roots included) that reach past either side of the screen, by name. */
+export const controlsOffScreen = (page: Page) =>
+  page.eval<string[]>(`(() => {
+    const out = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches('button, a[href], input, select, textarea, summary')) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && (r.left < -0.5 || r.right > innerWidth + 0.5)) out.push((el.textContent || el.tagName).trim());
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out;
+  })()`);

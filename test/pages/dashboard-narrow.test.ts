@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Metrics } from '../../src/protocol/metrics.ts';
-import { expectNoViolationsIn, overflowX, overlappingControls } from '../campaign/support.ts';
+import { controlsOffScreen, expectNoViolationsIn, overflowX, overlappingControls } from '../campaign/support.ts';
 import { inShadow, Page, startSite } from './support.ts';
 
 const board = (selector: string) => inShadow('co-design-dashboard', selector);
@@ -78,6 +78,7 @@ describe('/dashboard at 390 px', () => {
     expect(await page.eval<string[]>(OVERLAPS)).to.deep.equal([]);
     expect(await overflowX(page)).to.be.at.most(0);
     expect(await overlappingControls(page)).to.deep.equal([]);
+    expect(await controlsOffScreen(page)).to.deep.equal([]);
     await expectNoViolationsIn(page, `document.querySelector('co-design-dashboard')`, 'the charts at 390 px');
   });
 });

@@ -3,7 +3,7 @@ import { createDocument } from '../../src/document/create.ts';
 import { bytesToBase64 } from '../../src/security/data-url.ts';
 import { paramNames, parse } from '../../src/i18n/format.ts';
 import { GALLERY_TABLES } from '../../src/gallery/i18n/index.ts';
-import { expectNoViolationsIn, overflowX, overlappingControls } from '../campaign/support.ts';
+import { controlsOffScreen, expectNoViolationsIn, overflowX, overlappingControls } from '../campaign/support.ts';
 import { inShadow, Page, startSite, waitFor } from './support.ts';
 
 const gallery = (selector: string) => inShadow('co-design-gallery', selector);
@@ -117,6 +117,7 @@ describe('designs that spread', () => {
 
     expect(await overflowX(page)).to.be.at.most(0);
     expect(await overlappingControls(page)).to.deep.equal([]);
+    expect(await controlsOffScreen(page)).to.deep.equal([]);
     await expectNoViolationsIn(
       page,
       `document.querySelector('co-design-gallery')`,
@@ -146,6 +147,7 @@ describe('designs that spread', () => {
     );
     expect(await overflowX(page)).to.be.at.most(0);
     expect(await overlappingControls(page)).to.deep.equal([]);
+    expect(await controlsOffScreen(page)).to.deep.equal([]);
     await expectNoViolationsIn(page, 'document', 'the share page after a vote');
     expect((await page.log()).errors).to.deep.equal([]);
 

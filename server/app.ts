@@ -120,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     apiPrefix: API_PREFIX,
     root: (options.serveStatic ?? true) ? root : undefined,
     publicUrl: options.publicUrl,
+    templatesDir: join(root, 'templates'),
   });
   return app;
 }

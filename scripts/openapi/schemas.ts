@@ -52,7 +52,8 @@ import {
   voteResultSchema,
 } from '../../src/protocol/schema.ts';
 
-const hint = (schema: object) => (jsonSchemaHints.get(schema) ?? protocolJsonHints.get(schema)) as JsonSchema | undefined;
+const hint = (schema: object) =>
+  (jsonSchemaHints.get(schema) ?? protocolJsonHints.get(schema)) as JsonSchema | undefined;
 
 const config: ConversionConfig = {
   target: 'draft-2020-12',
@@ -111,29 +112,35 @@ const descriptions: Record<string, string> = {
     'POST /designs body. `design` goes through the full design-document validator (migrations, size and nesting caps, ' +
     'cross-field rules); there must be exactly one preview per view of the design. `metrics` is absent when the host ' +
     'switched time on task off (the studio\'s `metrics="off"`).',
-  PreviewImage: 'A PNG of one view, standard base64 without a data: prefix. Signature, IHDR (at most 4096 × 4096), chunk CRCs and IEND are checked.',
-  Consent: '`licence` is the licence text exactly as it was shown (the template brief\'s `terms`).',
+  PreviewImage:
+    'A PNG of one view, standard base64 without a data: prefix. Signature, IHDR (at most 4096 × 4096), chunk CRCs and IEND are checked.',
+  Consent: "`licence` is the licence text exactly as it was shown (the template brief's `terms`).",
   Metrics: 'Time on task (docs/metrics.md). `tools` lists each tool at most once.',
-  MetricsReport: 'POST /metrics body, sent as text/plain. Idempotent by (session, seq): the server keeps each session\'s highest seq.',
+  MetricsReport:
+    "POST /metrics body, sent as text/plain. Idempotent by (session, seq): the server keeps each session's highest seq.",
   ApiError: 'Every 4xx and 5xx body: the same `{ code, message }` the studio rejects with.',
   SubmissionReceipt:
     'What the reference backend answers to a stored submission, and what a brand backend should answer. The studio ' +
-    'accepts any JSON in its place (see `POST /designs`).',
+    "accepts any JSON in its place (see `POST /designs`). `shareUrl` is the design's public page (a path on the API's host, " +
+    'or an absolute URL), which opens once the design is approved: the studio offers it, with a share action, after "Sent!".',
   DesignSummary: '`originality` only with the admin token.',
   DesignDetail:
     '`consent`, `metrics` and `originality` only with the admin token; `metrics` only when the submission carried them.',
   Originality:
     'How a design was made, for moderators (docs/originality.md), computed by the server from the stored design ' +
-    'document (never from what the client claims) and the submission\'s time on task. `uploadShare` and ' +
+    "document (never from what the client claims) and the submission's time on task. `uploadShare` and " +
     '`largestUploadShare` sample the design areas of the template on a grid of about 160 cells on the long side, ' +
     'counting uploads as their placed rectangles; null when the server does not know the template. ' +
-    '`mostlyUpload`: one upload covers at least 60 % of its view\'s design areas and there are fewer than 20 strokes.',
+    "`mostlyUpload`: one upload covers at least 60 % of its view's design areas and there are fewer than 20 strokes.",
   Deletion: 'What an erasure removed for good.',
   VoteResult:
-    '`votes` is the design\'s count after this request (null while its campaign hides counts); `reason` is present exactly when `counted` is false.',
-  CampaignInput: 'What the campaign team writes. The schedule gives when each phase starts; each must be later than the one before.',
-  Campaign: '`phase` is the phase now: by the schedule, or later when the team moved it on by hand. `phaseEndsAt` is null in results.',
-  CampaignAdmin: '`secret` (base64url of 32 bytes) is the HMAC-SHA256 key of the campaign\'s participant tokens (docs/campaigns.md).',
+    "`votes` is the design's count after this request (null while its campaign hides counts); `reason` is present exactly when `counted` is false.",
+  CampaignInput:
+    'What the campaign team writes. The schedule gives when each phase starts; each must be later than the one before.',
+  Campaign:
+    '`phase` is the phase now: by the schedule, or later when the team moved it on by hand. `phaseEndsAt` is null in results.',
+  CampaignAdmin:
+    "`secret` (base64url of 32 bytes) is the HMAC-SHA256 key of the campaign's participant tokens (docs/campaigns.md).",
 };
 
 export function componentSchemas(): Record<string, JsonSchema> {

@@ -44,6 +44,12 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     ...(s.campaign ? { campaign: s.campaign } : {}),
   });
 
+  /** The designs of `ids` this request's voter (by the existing cookie; none is made here) has voted for. */
+  const votedBy = async (request: FastifyRequest, ids: string[]) => {
+    const voter = voterCookie(request);
+    return voter ? ctx.store.votedBy(voter, ids) : new Set<string>();
+  };
+
   /** A design the caller may see: approved, or any with the admin token; else 404 (never say it exists). */
   async function visible(request: FastifyRequest, id: string) {
     const design = await ctx.store.getDesign(id);
@@ -60,9 +66,22 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     // Ranked by hidden counts would tell them: while a campaign hides its counts, "top" lists its designs as "new".
     const admin = isAdmin(request, ctx.adminToken);
     const hidden = !admin && campaign !== undefined && phases.get(campaign)?.hidesVotes;
-    const { items, total } = await ctx.store.listDesigns({ status, sort: hidden ? 'new' : sort, offset: (page - 1) * perPage, limit: perPage, campaign });
-    const all = await campaigns.of(items.map((d) => d.campaign), phases);
-    const listed = items.map((d) => summary(d, all, admin));
+    const { items, total } = await ctx.store.listDesigns({
+      status,
+      sort: hidden ? 'new' : sort,
+      offset: (page - 1) * perPage,
+      limit: perPage,
+      campaign,
+    });
+    const all = await campaigns.of(
+      items.map((d) => d.campaign),
+      phases,
+    );
+    const voted = await votedBy(
+      request,
+      items.map((d) => d.id),
+    );
+    const listed = items.map((d) => withVoted(summary(d, all, admin), voted, admin));
     // Moderators see how each design was made: each design read from the store once (originalityCache).
     if (admin) await Promise.all(listed.map(withOriginality));
     return { items: listed, page, perPage, total };
@@ -71,7 +90,12 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get<{ Params: { id: string } }>('/designs/:id', async (request): Promise<DesignDetail> => {
     const design = await visible(request, request.params.id);
     const admin = isAdmin(request, ctx.adminToken);
-    const detail: DesignDetail = { ...summary(design, await campaigns.of([design.campaign]), admin), design: JSON.parse(design.designJson) };
+    const shown = withVoted(
+      summary(design, await campaigns.of([design.campaign]), admin),
+      await votedBy(request, [design.id]),
+      admin,
+    );
+    const detail: DesignDetail = { ...shown, design: JSON.parse(design.designJson) };
     if (admin) {
       detail.consent = design.consent;
       // A design sent with time on task switched off has none to show.
@@ -113,13 +137,17 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     ['reject', DesignStatus.Rejected],
     ['hide', DesignStatus.Hidden],
   ] as const) {
-    app.post<{ Params: { id: string } }>(`/designs/:id/${action}`, { bodyLimit: 1024 }, async (request): Promise<ModerationResult> => {
-      requireAdmin(request, ctx.adminToken);
-      if (!(await ctx.store.setStatus(request.params.id, status))) throw notFound();
-      // Print files are made in the background (server/jobs/); approving again finds the job there already.
-      if (status === DesignStatus.Approved) await ctx.enqueuePrint(request.params.id);
-      return { id: request.params.id, status };
-    });
+    app.post<{ Params: { id: string } }>(
+      `/designs/:id/${action}`,
+      { bodyLimit: 1024 },
+      async (request): Promise<ModerationResult> => {
+        requireAdmin(request, ctx.adminToken);
+        if (!(await ctx.store.setStatus(request.params.id, status))) throw notFound();
+        // Print files are made in the background (server/jobs/); approving again finds the job there already.
+        if (status === DesignStatus.Approved) await ctx.enqueuePrint(request.params.id);
+        return { id: request.params.id, status };
+      },
+    );
   }
 
   // A customer's data, erased on request (docs/privacy.md): one design, or everything kept under its draft id.
@@ -137,29 +165,36 @@ export function galleryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return deleted;
   });
 
-  app.post<{ Params: { id: string } }>('/designs/:id/votes', { bodyLimit: 4096 }, async (request, reply): Promise<VoteResult> => {
-    const design = await ctx.store.getDesign(request.params.id);
-    if (!design || design.status !== DesignStatus.Approved || design.replacedBy) throw notFound();
-    const now = ctx.now();
-    const phase = design.campaign ? (await campaigns.of([design.campaign])).get(design.campaign) : undefined;
-    if (phase && phase.phase !== 'voting') throw votingClosed(phase);
-    const participant = voteParticipant(request, phase?.campaign, now);
-    // A participant votes as the person their host vouches for, on any device; everyone else by cookie and network cap.
-    const voter = participant ? `p:${participant}` : voterId(request, reply);
-    const network =
-      !participant && ctx.voteIpCap > 0 ? { hash: await networkHash(ctx, design.id, request.ip, now), cap: ctx.voteIpCap } : undefined;
-    const result = await ctx.store.addVote(design.id, voter, now, network);
-    if (!result) throw notFound();
-    const shown: VoteResult = phase?.hidesVotes ? { ...result, votes: null } : result;
-    return reply.code(result.counted ? 201 : 200).send(shown);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/designs/:id/votes',
+    { bodyLimit: 4096 },
+    async (request, reply): Promise<VoteResult> => {
+      const design = await ctx.store.getDesign(request.params.id);
+      if (!design || design.status !== DesignStatus.Approved || design.replacedBy) throw notFound();
+      const now = ctx.now();
+      const phase = design.campaign ? (await campaigns.of([design.campaign])).get(design.campaign) : undefined;
+      if (phase && phase.phase !== 'voting') throw votingClosed(phase);
+      const participant = voteParticipant(request, phase?.campaign, now);
+      // A participant votes as the person their host vouches for, on any device; everyone else by cookie and network cap.
+      const voter = participant ? `p:${participant}` : voterId(request, reply);
+      const network =
+        !participant && ctx.voteIpCap > 0
+          ? { hash: await networkHash(ctx, design.id, request.ip, now), cap: ctx.voteIpCap }
+          : undefined;
+      const result = await ctx.store.addVote(design.id, voter, now, network);
+      if (!result) throw notFound();
+      const shown: VoteResult = phase?.hidesVotes ? { ...result, votes: null } : result;
+      return reply.code(result.counted ? 201 : 200).send(shown);
+    },
+  );
 }
 
 /** `VOTE_IP_CAP` (voters per network per design per day; 0 turns the cap off), 5 when unset. */
 export function voteIpCapFrom(env: NodeJS.ProcessEnv): number {
   const raw = env.VOTE_IP_CAP;
   if (raw === undefined || raw === '') return DEFAULT_VOTE_IP_CAP;
-  if (!/^[0-9]{1,6}$/.test(raw)) throw new Error(`VOTE_IP_CAP must be a whole number (0 turns the cap off), not "${raw}"`);
+  if (!/^[0-9]{1,6}$/.test(raw))
+    throw new Error(`VOTE_IP_CAP must be a whole number (0 turns the cap off), not "${raw}"`);
   return Number(raw);
 }
 
@@ -173,7 +208,10 @@ export const DEFAULT_VOTE_IP_CAP = 5;
  */
 async function networkHash(ctx: ApiContext, designId: string, ip: string, now: number): Promise<string> {
   const salt = await ctx.store.voteSalt(new Date(now).toISOString().slice(0, 10));
-  return createHmac('sha256', salt).update(`${designId}\n${networkOf(ip)}`).digest('base64url').slice(0, 22);
+  return createHmac('sha256', salt)
+    .update(`${designId}\n${networkOf(ip)}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** An IPv4 address as it is, an IPv4-mapped one as IPv4, an IPv6 address as its /64 prefix. */
@@ -185,11 +223,28 @@ export function networkOf(ip: string): string {
   const [head, tail] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   return `${groups
     .slice(0, 4)
     .map((g) => parseInt(g || '0', 16).toString(16))
     .join(':')}::/64`;
+}
+
+/** The team's view has no voter: `voted` is for the public pages, which show a visitor's votes as given. */
+function withVoted(design: DesignSummary, voted: Set<string>, admin: boolean): DesignSummary {
+  return admin ? design : { ...design, voted: voted.has(design.id) };
+}
+
+/** The `cds_voter` id the browser sent, if it is well-formed. */
+export function voterCookie(request: FastifyRequest): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=', 2);
+    if (name === VOTER_COOKIE && value && VOTER_ID.test(value)) return value;
+  }
+  return undefined;
 }
 
 /**
@@ -197,12 +252,9 @@ export function networkOf(ip: string): string {
  * (design, voter) key is the server-side check; clearing cookies makes a new
  * voter, which the per-network cap bounds.
  */
-function voterId(request: FastifyRequest, reply: FastifyReply): string {
-  const cookie = request.headers.cookie ?? '';
-  for (const part of cookie.split(';')) {
-    const [name, value] = part.trim().split('=', 2);
-    if (name === VOTER_COOKIE && value && VOTER_ID.test(value)) return value;
-  }
+export function voterId(request: FastifyRequest, reply: FastifyReply): string {
+  const known = voterCookie(request);
+  if (known) return known;
   const id = newId(22);
   const secure = request.protocol === 'https' ? '; Secure' : '';
   reply.header('Set-Cookie', `${VOTER_COOKIE}=${id}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`);

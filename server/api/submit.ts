@@ -43,6 +43,8 @@ export function submitRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const receipt: SubmissionReceipt = {
         id: design.id,
         status: design.status,
+        // Beside the API on this host (server/pages/share.ts); the page opens once the design is approved.
+        shareUrl: `/d/${design.id}`,
         ...(design.campaign ? { campaign: design.campaign } : {}),
         ...(replaced ? { replaced } : {}),
       };

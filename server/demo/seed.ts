@@ -6,15 +6,20 @@
  * every start: a campaign of the same name already there means done.
  */
 import type { FastifyInstance } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDocument } from '../../src/document/create.ts';
 import type { Campaign, CampaignInput } from '../../src/protocol/campaign.ts';
+import { productPreview } from './preview.ts';
 import { encodePng, random, renderStrokes, waveStroke } from './sketch.ts';
 
 export const DEMO_CAMPAIGN = 'Paint the Aurelia Roadster';
 const DAY = 24 * 3600_000;
 const TERMS = 'demo-1';
 const LICENCE = 'You let Aurelia Motors show your design in this demo, with your name, and keep every other right.';
-const SAMPLES = [
+const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const SAMPLES = [
   { name: 'Mara K.', colours: ['#d7263d', '#1b998b'], seed: 11 },
   { name: 'Jonas', colours: ['#2e86ab', '#f6ae2d'], seed: 23 },
   { name: 'Lucía R.', colours: ['#7b2cbf', '#ff6d00'], seed: 37 },
@@ -50,6 +55,9 @@ function campaign(now: number): CampaignInput {
 
 /** The demo campaign's id: found, or made with its sample entries. */
 export async function seedDemo(app: FastifyInstance, adminToken: string, prefix = '/api'): Promise<string> {
+  const template = JSON.parse(await readFile(join(TEMPLATES, 'roadster.json'), 'utf8')) as {
+    views: Parameters<typeof productPreview>[1][];
+  };
   const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await app.inject({
       method,
@@ -74,7 +82,10 @@ export async function seedDemo(app: FastifyInstance, adminToken: string, prefix 
       if (layer.kind === 'paint') layer.marks = strokes;
       const width = VIEW.width * PREVIEW_SCALE;
       const height = VIEW.height * PREVIEW_SCALE;
-      const png = encodePng(renderStrokes(strokes, width, height, PREVIEW_SCALE, '#f4f5f7'), width, height);
+      // The product behind the strokes, as the studio's own previews show it; plain strokes without Skia.
+      const art = template.views.find((v) => v.id === view.view);
+      const drawn = art ? await productPreview(TEMPLATES, art, strokes, PREVIEW_SCALE) : undefined;
+      const png = drawn ?? encodePng(renderStrokes(strokes, width, height, PREVIEW_SCALE, '#f4f5f7'), width, height);
       previews.push({ view: view.view, png: png.toString('base64') });
     }
     const { token } = await call<{ token: string }>('POST', `/campaigns/${id}/demo-participant`, { name: sample.name });

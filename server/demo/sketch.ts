@@ -1,8 +1,10 @@
 /**
  * The demo's sample entries, drawn by a script: a few strokes per view of a
- * design document, and a PNG preview of them rendered here in Node — a round
+ * design document, and a plain PNG of them rendered here in Node — a round
  * brush stamped along each stroke, written with zlib. Deterministic (a seeded
- * generator), with no canvas library and no binary fixtures in the repository.
+ * generator), with no binary fixtures in the repository. The seed prefers
+ * ./preview.ts (the product under the strokes, with Skia) and falls back to
+ * this one where @napi-rs/canvas is not installed.
  */
 import { deflateSync } from 'node:zlib';
 import type { Stroke } from '../../src/document/types.ts';
@@ -36,7 +38,8 @@ export function waveStroke(rnd: () => number, box: { x: number; y: number; w: nu
   return { type: 'stroke', tool: 'marker', color, size, opacity: 1, pts };
 }
 
-function decode(stroke: Stroke): [number, number][] {
+/** A stroke's points in view pixels. */
+export function decodeStroke(stroke: Stroke): [number, number][] {
   const out: [number, number][] = [];
   let x = 0;
   let y = 0;
@@ -58,7 +61,7 @@ export function renderStrokes(strokes: Stroke[], width: number, height: number, 
   for (const stroke of strokes) {
     const colour = rgb(stroke.color);
     const r = Math.max(1, (stroke.size * scale) / 2);
-    const points = decode(stroke).map(([x, y]) => [x * scale, y * scale]);
+    const points = decodeStroke(stroke).map(([x, y]) => [x * scale, y * scale]);
     for (let i = 1; i < points.length; i++) {
       const [x0, y0] = points[i - 1];
       const [x1, y1] = points[i];

@@ -40,7 +40,15 @@ export function pagePolicy(kind: PageKind, partner: string | null): string {
   }
 }
 
-/** Server-rendered, no script at all: its one inline style allowed by its hash. */
-export function sharePolicy(styleHash: string): string {
-  return ["default-src 'none'", "img-src 'self'", `style-src '${styleHash}'`, "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+/** Server-rendered pages: one inline style allowed by its hash; no script unless `script` (then 'self' only). */
+export function sharePolicy(styleHash: string, { script = false, form = false } = {}): string {
+  return [
+    "default-src 'none'",
+    ...(script ? ["script-src 'self'"] : []),
+    "img-src 'self'",
+    `style-src '${styleHash}'`,
+    "base-uri 'none'",
+    form ? "form-action 'self'" : "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }

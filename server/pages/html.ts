@@ -26,10 +26,11 @@ export function html(strings: TemplateStringsArray, ...values: Array<string | nu
 }
 
 /**
- * A whole server-rendered page (share, results): no script, one inline style
- * that the page's CSP allows by its hash, the site's icon.
+ * A whole server-rendered page (share, results): one inline style that the
+ * page's CSP allows by its hash, the site's icon, and at most one script of
+ * this origin (`script`, a path), which the page must work without.
  */
-export function htmlPage(p: { lang: string; title: string; style: string; head?: SafeHtml; body: SafeHtml }): string {
+export function htmlPage(p: { lang: string; title: string; style: string; head?: SafeHtml; body: SafeHtml; script?: string }): string {
   return html`<!doctype html>
 <html lang="${p.lang}">
 <head>
@@ -39,6 +40,7 @@ export function htmlPage(p: { lang: string; title: string; style: string; head?:
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${p.head ?? html``}
 <style>${new SafeHtml(p.style)}</style>
+${p.script ? html`<script type="module" src="${p.script}"></script>` : html``}
 </head>
 <body>
 <main>

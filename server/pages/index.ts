@@ -20,6 +20,8 @@ export interface PagesOptions {
   root?: string;
   publicUrl?: string;
   siteName?: string;
+  /** The templates (`<id>.json` and art), for the share pages' social cards. */
+  templatesDir?: string;
 }
 
 /** Static pages by URL path; anything else in demo/ (CSS, scripts) is served as is. */
@@ -39,7 +41,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
-  shareRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, publicUrl: opts.publicUrl, siteName });
+  await shareRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, publicUrl: opts.publicUrl, siteName, templatesDir: opts.templatesDir });
   resultsRoutes(app, { store: opts.store, apiPrefix: opts.apiPrefix, siteName });
   // Beside the share pages, not only the demo: every browser that opens one asks for /favicon.ico.
   faviconRoutes(app);

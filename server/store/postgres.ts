@@ -235,6 +235,12 @@ export class PostgresStore implements Store {
     });
   }
 
+  async votedBy(voter: string, ids: string[]) {
+    if (ids.length === 0) return new Set<string>();
+    const rows = await this.sql<{ design_id: string }[]>`SELECT design_id FROM votes WHERE voter = ${voter} AND design_id IN ${this.sql(ids)}`;
+    return new Set(rows.map((r) => r.design_id));
+  }
+
   async voteSalt(day: string): Promise<Buffer> {
     const [today] = await this.sql<{ salt: Buffer }[]>`SELECT salt FROM vote_salts WHERE day = ${day}`;
     if (today) return today.salt;

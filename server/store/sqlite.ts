@@ -287,6 +287,13 @@ export class SqliteStore implements Store {
     }));
   }
 
+  async votedBy(voter: string, ids: string[]) {
+    if (ids.length === 0) return new Set<string>();
+    const marks = ids.map(() => '?').join(', ');
+    const rows = this.sql(`SELECT design_id FROM votes WHERE voter = ? AND design_id IN (${marks})`).all(voter, ...ids) as { design_id: string }[];
+    return new Set(rows.map((r) => r.design_id));
+  }
+
   async voteSalt(day: string): Promise<Buffer> {
     const today = this.sql('SELECT salt FROM vote_salts WHERE day = ?').get(day) as { salt: Buffer } | undefined;
     if (today) return today.salt; // the common case, without queueing behind the writes

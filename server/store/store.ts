@@ -56,6 +56,8 @@ export interface Store extends JobQueue {
    * does not exist.
    */
   addVote(id: string, voter: string, at: number, network?: { hash: string; cap: number }): Promise<VoteOutcome | undefined>;
+  /** Which of `ids` this voter has voted for (the gallery and share pages show their votes as given). */
+  votedBy(voter: string, ids: string[]): Promise<Set<string>>;
   /**
    * The secret salt for hashing voters' networks on `day` (YYYY-MM-DD, UTC),
    * made on first use. Salts of other days are forgotten and their hashes

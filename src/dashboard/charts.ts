@@ -11,9 +11,11 @@ const W = 640;
 
 /** The distribution of engaged time per draft: one bar per bucket, heights on a shared scale. */
 export function histogram(buckets: TimeBucket[], stats: CampaignStats['engaged']): TemplateResult {
-  const H = 240;
-  const top = 24;
+  const H = 260;
+  // Above the plot, a strip with a row per marker (median, p90); below it, two rows of bucket labels.
+  const top = 48;
   const bottom = 48;
+  const markerRows = [12, 28];
   const left = 36;
   const plot = H - top - bottom;
   const max = Math.max(1, ...buckets.map((b) => b.drafts));
@@ -40,13 +42,15 @@ export function histogram(buckets: TimeBucket[], stats: CampaignStats['engaged']
             ? svg`<text class="value" x=${middle} y=${y(b.drafts) - 4} text-anchor="middle">${b.drafts}</text>`
             : null
         }
-        <text class="tick" x=${middle} y=${top + plot + 16} text-anchor="middle">${bucketLabel(b.fromMs, b.toMs)}</text>
+        <text class="tick" x=${middle} y=${top + plot + (i % 2 ? 32 : 16)} text-anchor="middle"
+          >${bucketLabel(b.fromMs, b.toMs)}</text
+        >
       </g>`;
     })}
     ${[
       ['median', stats.medianMs],
       ['p90', stats.p90Ms],
-    ].map(([name, ms]) => {
+    ].map(([name, ms], row) => {
       // Marker at the bucket the figure falls in, placed proportionally within it.
       const i = Math.max(
         0,
@@ -55,9 +59,14 @@ export function histogram(buckets: TimeBucket[], stats: CampaignStats['engaged']
       const b = buckets[i];
       const within = b && b.toMs !== null ? ((ms as number) - b.fromMs) / (b.toMs - b.fromMs) : 0.5;
       const x = left + (i + Math.min(1, Math.max(0, within))) * step;
+      const y = markerRows[row];
+      // Near the right edge the label reads leftwards from its line, so it stays inside the chart.
+      const end = x > W - 110;
       return svg`<g class="marker ${name}">
-        <line x1=${x} y1=${top - 8} x2=${x} y2=${top + plot}></line>
-        <text x=${x + 3} y=${top - 10}>${name} ${duration(ms as number)}</text>
+        <line x1=${x} y1=${y - 10} x2=${x} y2=${top + plot}></line>
+        <text x=${end ? x - 4 : x + 4} y=${y} text-anchor=${end ? 'end' : 'start'}
+          >${name} ${duration(ms as number)}</text
+        >
       </g>`;
     })}
   </svg>`;

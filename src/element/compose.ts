@@ -130,6 +130,7 @@ export function composeStudio(host: StudioHost, out: StudioOutlets) {
       draft: () => drafts.meta?.id,
       metrics: () => timeOnTask.total(),
       author: () => host.author,
+      endpoint: () => host.endpoint,
       // In a social app's iframe the parent page takes the submission and delivers it itself.
       deliver: (submission, onProgress) =>
         bridge()?.submit(submission) ?? delivery.send(host.endpoint, submission, onProgress),

@@ -1,12 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { GallerySort } from '../protocol/submission.ts';
+import { GallerySort, VoteRefusal } from '../protocol/submission.ts';
 import { listDesigns, previewUrl, vote, type DesignSummary, type GalleryPage } from './api.ts';
 import { styles } from './gallery.styles.ts';
+import { galleryTranslator, type GalleryTranslate } from './i18n/index.ts';
+import { renderShare } from './share.ts';
 
-/** A campaign that hides its counts until results sends null: say so rather than show a number. */
-const plural = (n: number | null, one: string, many: string) =>
-  n === null ? `${many} hidden until results` : `${n} ${n === 1 ? one : many}`;
+const reason = (error: unknown) => (error as { message?: string }).message ?? String(error);
 
 /**
  * The campaign's public gallery: approved designs with their previews,
@@ -16,6 +16,8 @@ const plural = (n: number | null, one: string, many: string) =>
  * @attr endpoint - The API's base URL (default `/api`).
  * @attr per-page - Designs per page (1–100, default 12).
  * @attr sort - `new` (default) or `top`.
+ * @attr studio-url - Where an empty gallery sends the visitor to paint the first design (default `/`).
+ * @attr lang - The gallery's language when the browser's should not decide (also `?lang=`); en, de, es, it or nl.
  * @csspart card - One design.
  * @cssproperty --co-design-accent - Buttons and the chosen sort.
  */
@@ -25,6 +27,7 @@ export class CoDesignGallery extends LitElement {
   @property({ attribute: 'endpoint' }) endpoint = '/api';
   @property({ attribute: 'per-page', type: Number }) perPage = 12;
   @property({ attribute: 'sort' }) sort: GallerySort = GallerySort.New;
+  @property({ attribute: 'studio-url' }) studioUrl = '/';
 
   @state() private page = 1;
   @state() private result: GalleryPage | undefined;
@@ -37,9 +40,12 @@ export class CoDesignGallery extends LitElement {
   @state() private voting = new Set<string>();
 
   private abort: AbortController | undefined;
+  private t: GalleryTranslate = galleryTranslator(['en']);
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const asked = [new URLSearchParams(location.search).get('lang'), this.getAttribute('lang'), ...navigator.languages];
+    this.t = galleryTranslator(asked.filter((l): l is string => !!l));
     // Back in the page after a move: the first update loads on a fresh element.
     if (this.hasUpdated) void this.load();
   }
@@ -66,11 +72,16 @@ export class CoDesignGallery extends LitElement {
     this.failure = '';
     try {
       const perPage = Math.min(100, Math.max(1, Math.round(this.perPage) || 12));
-      this.result = await listDesigns(this.endpoint, { page, perPage, sort: this.sort }, {}, abort.signal);
+      // The voter's cookie goes with it (as with a vote): the server says which designs this visitor voted for.
+      const result = await listDesigns(this.endpoint, { page, perPage, sort: this.sort }, {}, abort.signal);
+      this.result = result;
       this.page = page;
+      const voted = new Set(this.voted);
+      for (const d of result.items) if (d.voted) voted.add(d.id);
+      this.voted = voted;
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.failure = `The gallery could not be loaded (${(error as { message?: string }).message ?? error}).`;
+      this.failure = this.t('loadFailed', { reason: reason(error) });
     } finally {
       if (this.abort === abort) this.loading = false;
     }
@@ -80,28 +91,30 @@ export class CoDesignGallery extends LitElement {
     this.sort = sort;
   }
 
+  /** A count, or what a campaign that hides its counts until results sends instead (null). */
+  private votes(n: number | null): string {
+    return n === null ? this.t('votesHidden') : this.t('votes', { count: n });
+  }
+
   private async handleVote(design: DesignSummary): Promise<void> {
     if (this.voting.has(design.id)) return;
+    const t = this.t;
     this.voting = new Set(this.voting).add(design.id);
     try {
       const result = await vote(this.endpoint, design.id);
-      this.voted = new Set(this.voted).add(design.id);
+      // A vote the network cap refused is not this visitor's: the button keeps offering it.
+      if (result.reason !== VoteRefusal.IpCap) this.voted = new Set(this.voted).add(design.id);
       if (this.result)
         this.result = {
           ...this.result,
           items: this.result.items.map((d) => (d.id === design.id ? { ...d, votes: result.votes } : d)),
         };
-      const count = plural(result.votes, 'vote', 'votes');
-      this.announcement = result.counted
-        ? `Your vote for ${design.author}'s design counted. It now has ${count}.`
-        : `You already voted for ${design.author}'s design: this vote did not count again. It has ${count}.`;
-      if (result.votes === null) {
-        this.announcement = result.counted
-          ? `Your vote for ${design.author}'s design counted. Counts are shown with the results.`
-          : `You already voted for ${design.author}'s design: this vote did not count again.`;
-      }
+      const said = { author: design.author, votes: this.votes(result.votes) };
+      if (result.reason === VoteRefusal.IpCap) this.announcement = t('ipCap', said);
+      else if (result.votes === null) this.announcement = t(result.counted ? 'countedHidden' : 'againHidden', said);
+      else this.announcement = t(result.counted ? 'counted' : 'again', said);
     } catch (error) {
-      this.announcement = `Your vote could not be sent (${(error as { message?: string }).message ?? error}).`;
+      this.announcement = t('voteFailed', { reason: reason(error) });
     } finally {
       const next = new Set(this.voting);
       next.delete(design.id);
@@ -110,6 +123,7 @@ export class CoDesignGallery extends LitElement {
   }
 
   private renderCard(design: DesignSummary) {
+    const t = this.t;
     const preview = design.previews[0];
     const voted = this.voted.has(design.id);
     return html`<li class="card" part="card" data-id=${design.id}>
@@ -119,38 +133,45 @@ export class CoDesignGallery extends LitElement {
               src=${previewUrl(this.endpoint, preview)}
               width=${preview.width}
               height=${preview.height}
-              alt=${`${design.author}'s ${design.template.id}`}
+              alt=${t('alt', { author: design.author, template: design.template.id })}
               loading="lazy"
             />`
           : nothing
       }
       <div class="meta">
         <span class="author">${design.author}</span>
-        <span class="votes">${plural(design.votes, 'vote', 'votes')}</span>
+        <span class="votes">${this.votes(design.votes)}</span>
       </div>
       <div class="actions">
         <button
           type="button"
           class="vote"
-          aria-label=${voted ? `Voted for ${design.author}'s design` : `Vote for ${design.author}'s design`}
+          aria-label=${t(voted ? 'votedFor' : 'voteFor', { author: design.author })}
           aria-pressed=${voted ? 'true' : 'false'}
           ?disabled=${this.voting.has(design.id)}
           @click=${() => this.handleVote(design)}
         >
-          ${voted ? 'Voted ✓' : 'Vote'}
+          ${voted ? t('voted') : t('vote')}
         </button>
-        <a href=${`/d/${encodeURIComponent(design.id)}`}>Share</a>
+        ${renderShare({
+          url: new URL(`/d/${encodeURIComponent(design.id)}`, new URL(this.endpoint, location.href)).href,
+          author: design.author,
+          announce: (text) => (this.announcement = text),
+          t,
+        })}
       </div>
     </li>`;
   }
 
   protected override render() {
+    const t = this.t;
     const items = this.result?.items ?? [];
-    return html`
-      <div class="bar" role="group" aria-label="Sort designs">
+    // The language it speaks, for screen readers: the host page's own <html lang> may be another.
+    return html`<div class="gallery" lang=${t.lang}>
+      <div class="bar" role="group" aria-label=${t('sortGroup')}>
         ${[
-          [GallerySort.New, 'Newest'],
-          [GallerySort.Top, 'Most votes'],
+          [GallerySort.New, t('newest')],
+          [GallerySort.Top, t('top')],
         ].map(
           ([sort, label]) =>
             html`<button
@@ -160,13 +181,16 @@ export class CoDesignGallery extends LitElement {
               @click=${() => this.handleSort(sort as GallerySort)}
             >${label}</button>`,
         )}
-        <span class="count">${this.result ? plural(this.result.total, 'design', 'designs') : ''}</span>
+        <span class="count">${this.result ? t('designs', { count: this.result.total }) : ''}</span>
       </div>
       <p class="status" role="status" aria-live="polite">${this.announcement}</p>
       ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
       ${
         this.result && items.length === 0
-          ? html`<p class="empty">No approved designs yet. Be the first: paint one!</p>`
+          ? html`<p class="empty">
+              ${t('empty')}
+              <a class="invite" href=${this.studioUrl}>${t('invite')}</a>.
+            </p>`
           : nothing
       }
       <ul class="grid" aria-busy=${this.loading ? 'true' : 'false'}>
@@ -174,27 +198,27 @@ export class CoDesignGallery extends LitElement {
       </ul>
       ${
         this.pages > 1
-          ? html`<nav class="pager" aria-label="Gallery pages">
+          ? html`<nav class="pager" aria-label=${t('pages')}>
               <button
                 type="button"
                 class="prev"
                 ?disabled=${this.page <= 1 || this.loading}
                 @click=${() => this.load(this.page - 1)}
               >
-                Previous page
+                ${t('previous')}
               </button>
-              <span>Page ${this.page} of ${this.pages}</span>
+              <span>${t('pageOf', { page: this.page, pages: this.pages })}</span>
               <button
                 type="button"
                 class="next"
                 ?disabled=${this.page >= this.pages || this.loading}
                 @click=${() => this.load(this.page + 1)}
               >
-                Next page
+                ${t('next')}
               </button>
             </nav>`
           : nothing
       }
-    `;
+    </div>`;
   }
 }

@@ -93,5 +93,39 @@ export const styles = [
       color: var(--_muted);
       white-space: nowrap;
     }
+    /* The share links open below the card's buttons, in the card's width: nothing widens the page at 390 px. */
+    .actions {
+      flex-wrap: wrap;
+    }
+    details.share {
+      flex: 1 1 100%;
+    }
+    details.share summary {
+      display: inline-flex;
+      align-items: center;
+      min-height: 40px;
+      color: var(--_accent);
+      cursor: pointer;
+    }
+    details.share ul {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 14px;
+      padding: 0;
+      margin: 4px 0 0;
+    }
+    details.share a {
+      display: inline-block;
+      padding: 10px 0;
+    }
+    .grid {
+      grid-template-columns: repeat(auto-fill, minmax(min(240px, 100%), 1fr));
+    }
+    /* A target of its own, never split over two lines. */
+    .invite {
+      display: inline-block;
+      padding: 10px 0;
+    }
   `,
 ];

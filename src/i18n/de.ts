@@ -257,4 +257,19 @@ export const de: Record<MessageKey, string> = {
 
   // A print job refused for its size (co-design-studio/print, docs/print.md).
   'error.print-too-large': 'Dieses Design ist zu groß zum Drucken: {detail}',
+
+  // After "Sent!": the entry's page and a share action (src/features/submit/sent-share.ts).
+  'share.title': 'Teile deinen Beitrag',
+  'share.entryLink': 'Die Seite deines Beitrags:',
+  'share.entryLinkPending': 'Die Seite deines Beitrags, erreichbar sobald das Team dein Design freigegeben hat:',
+  'share.text': 'Mein Design für „{title}“',
+  'share.share': 'Teilen…',
+  'share.copy': 'Link kopieren',
+  'share.copied': 'Link kopiert.',
+  'share.copyFailed': 'Der Link konnte nicht kopiert werden: Markiere ihn oben und kopiere ihn.',
+  'share.links': 'Teilen über',
+  'share.email': 'E-Mail',
+  'share.x': 'X',
+  'share.facebook': 'Facebook',
+  'share.whatsapp': 'WhatsApp',
 };

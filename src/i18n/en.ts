@@ -245,6 +245,21 @@ export const en = {
 
   // A print job refused for its size (co-design-studio/print, docs/print.md).
   'error.print-too-large': 'This design is too large to print: {detail}',
+
+  // After "Sent!": the entry's page and a share action (src/features/submit/sent-share.ts).
+  'share.title': 'Share your entry',
+  'share.entryLink': 'Your entry’s page:',
+  'share.entryLinkPending': 'Your entry’s page, open once the team has approved your design:',
+  'share.text': 'My design for “{title}”',
+  'share.share': 'Share…',
+  'share.copy': 'Copy link',
+  'share.copied': 'Link copied.',
+  'share.copyFailed': 'The link could not be copied: select it above and copy it.',
+  'share.links': 'Share by',
+  'share.email': 'Email',
+  'share.x': 'X',
+  'share.facebook': 'Facebook',
+  'share.whatsapp': 'WhatsApp',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -251,4 +251,19 @@ export const es: Record<MessageKey, string> = {
 
   // A print job refused for its size (co-design-studio/print, docs/print.md).
   'error.print-too-large': 'Este diseño es demasiado grande para imprimirlo: {detail}',
+
+  // After "Sent!": the entry's page and a share action (src/features/submit/sent-share.ts).
+  'share.title': 'Comparte tu participación',
+  'share.entryLink': 'La página de tu participación:',
+  'share.entryLinkPending': 'La página de tu participación, disponible cuando el equipo apruebe tu diseño:',
+  'share.text': 'Mi diseño para «{title}»',
+  'share.share': 'Compartir…',
+  'share.copy': 'Copiar enlace',
+  'share.copied': 'Enlace copiado.',
+  'share.copyFailed': 'No se pudo copiar el enlace: selecciónalo arriba y cópialo.',
+  'share.links': 'Compartir por',
+  'share.email': 'Correo',
+  'share.x': 'X',
+  'share.facebook': 'Facebook',
+  'share.whatsapp': 'WhatsApp',
 };

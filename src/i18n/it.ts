@@ -251,4 +251,19 @@ export const it: Record<MessageKey, string> = {
 
   // A print job refused for its size (co-design-studio/print, docs/print.md).
   'error.print-too-large': 'Questo design è troppo grande per la stampa: {detail}',
+
+  // After "Sent!": the entry's page and a share action (src/features/submit/sent-share.ts).
+  'share.title': 'Condividi la tua partecipazione',
+  'share.entryLink': 'La pagina della tua partecipazione:',
+  'share.entryLinkPending': 'La pagina della tua partecipazione, visibile quando il team avrà approvato il tuo design:',
+  'share.text': 'Il mio design per «{title}»',
+  'share.share': 'Condividi…',
+  'share.copy': 'Copia link',
+  'share.copied': 'Link copiato.',
+  'share.copyFailed': 'Non è stato possibile copiare il link: selezionalo qui sopra e copialo.',
+  'share.links': 'Condividi via',
+  'share.email': 'E-mail',
+  'share.x': 'X',
+  'share.facebook': 'Facebook',
+  'share.whatsapp': 'WhatsApp',
 };

@@ -254,4 +254,19 @@ export const nl: Record<MessageKey, string> = {
 
   // A print job refused for its size (co-design-studio/print, docs/print.md).
   'error.print-too-large': 'Dit ontwerp is te groot om te drukken: {detail}',
+
+  // After "Sent!": the entry's page and a share action (src/features/submit/sent-share.ts).
+  'share.title': 'Deel je inzending',
+  'share.entryLink': 'De pagina van je inzending:',
+  'share.entryLinkPending': 'De pagina van je inzending, te zien zodra het team je ontwerp heeft goedgekeurd:',
+  'share.text': 'Mijn ontwerp voor “{title}”',
+  'share.share': 'Delen…',
+  'share.copy': 'Link kopiëren',
+  'share.copied': 'Link gekopieerd.',
+  'share.copyFailed': 'De link kon niet worden gekopieerd: selecteer hem hierboven en kopieer hem.',
+  'share.links': 'Delen via',
+  'share.email': 'E-mail',
+  'share.x': 'X',
+  'share.facebook': 'Facebook',
+  'share.whatsapp': 'WhatsApp',
 };

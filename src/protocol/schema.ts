@@ -203,6 +203,7 @@ const status = v.picklist(Object.values(DesignStatus));
 export const submissionReceiptSchema = v.strictObject({
   id,
   status,
+  shareUrl: v.optional(v.string()),
   campaign: v.optional(id),
   replaced: v.optional(id),
 });
@@ -238,6 +239,7 @@ const summaryEntries = {
   previews: v.array(previewLinkSchema),
   campaign: v.optional(id),
   originality: v.optional(originalitySchema),
+  voted: v.optional(v.boolean()),
 };
 
 export const designSummarySchema = v.strictObject(summaryEntries);

@@ -63,6 +63,11 @@ export type DesignStatus = (typeof DesignStatus)[keyof typeof DesignStatus];
 export interface SubmissionReceipt {
   id: string;
   status: DesignStatus;
+  /**
+   * The design's public page, a path on the API's host or an absolute URL; it opens once the design is
+   * approved. The studio offers it after "Sent!".
+   */
+  shareUrl?: string;
   /** The campaign it was entered in, when it was. */
   campaign?: string;
   /** The id of the same participant's entry this one replaced. */
@@ -112,6 +117,8 @@ export interface DesignSummary {
   campaign?: string;
   /** How the design was made, for moderators (docs/originality.md): only with the admin token. */
   originality?: Originality;
+  /** Whether the asking voter (their `cds_voter` cookie) has voted for it; public answers only. */
+  voted?: boolean;
 }
 
 /**

@@ -36,7 +36,8 @@ export function readReceipt(text: string, contentType: string | null): ReadAnswe
     if (html) return { delivered: false, reason: `an HTML page${type ? ` (${type})` : ''}` };
     return { delivered: true, receipt: {}, unlike: `its body was not JSON${type ? ` (${type})` : ''}` };
   }
-  if (v.is(submissionReceiptSchema, json)) return { delivered: true, receipt: { id: json.id, status: json.status } };
+  // The protocol's receipt as it came: its optional fields (campaign, replaced, the entry's page) matter to the studio.
+  if (v.is(submissionReceiptSchema, json)) return { delivered: true, receipt: { ...json } };
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     const what = Array.isArray(json) ? 'an array' : `the JSON ${json === null ? 'null' : typeof json}`;
     return { delivered: true, receipt: {}, unlike: `its body was ${what}, not an object` };

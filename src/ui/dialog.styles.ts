@@ -139,6 +139,27 @@ export const dialogStyles: CSSResult = css`
     gap: 4px;
     align-items: center;
   }
+  /* After "Sent!": the entry's link (long: it wraps anywhere) and the ways to share it. */
+  .sent-share .entry-link {
+    overflow-wrap: anywhere;
+  }
+  .sent-share .share-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+  }
+  .sent-share .share-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    list-style: none;
+    padding: 0;
+  }
+  .sent-share .share-links a {
+    display: inline-block;
+    padding: 10px 0;
+  }
 `;
 
 export function adoptDialogStyles(root: ShadowRoot | null): void {

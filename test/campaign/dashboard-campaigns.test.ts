@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { Page, startSite, waitFor } from '../pages/support.ts';
-import { campaignInput, enter, expectNoViolationsIn, overflowX, participantToken } from './support.ts';
+import { campaignInput, enter, expectNoViolationsIn, overflowX, overlappingControls, participantToken } from './support.ts';
 
 /** `selector` inside `<co-design-campaigns>`, itself inside the dashboard's shadow root. */
 const camp = (selector: string) =>
@@ -104,8 +104,8 @@ describe('<co-design-dashboard> campaigns', () => {
     const rows = () =>
       page!.eval<string[][]>(`${all('.ranking tbody tr')}.map((tr) => [...tr.children].slice(0, 6).map((c) => c.textContent.replace(/\\s+/g, ' ').trim()))`);
     expect(await rows()).to.deep.equal([
-      ['1', 'Bob', '1', '9.00 (1 jurors)', '0.50', '0.780'],
-      ['2', 'Ada', '2', '4.00 (1 jurors)', '1.00', '0.580'],
+      ['1', 'Bob', '1', '9.00 (1 juror)', '0.50', '0.780'],
+      ['2', 'Ada', '2', '4.00 (1 juror)', '1.00', '0.580'],
     ]);
     // The team picks Ada first against the ranking, then Bob, and saves.
     await page.clickOn(camp(`tr[data-id="${ada}"] .pick`));
@@ -132,6 +132,7 @@ describe('<co-design-dashboard> campaigns', () => {
       expect([cells[head.indexOf('rank')], cells[head.indexOf('votes')], cells[head.indexOf('place')]]).to.deep.equal([rank, votes, place]);
     }
     expect(await overflowX(page)).to.be.at.most(0);
+    expect(await overlappingControls(page)).to.deep.equal([]);
     await expectNoViolationsIn(page, `document.querySelector('co-design-dashboard')`, 'the ranking and the winners');
 
     // Revoking the juror stops their link and leaves their scores out.

@@ -17,7 +17,12 @@ export function campaignInput(name = 'Paint the Roadster') {
     template: 'roadster',
     brief: { title: 'Your roadster, your colours', text: 'Paint the side and the top.', rules: ['Your own work only'] },
     terms: { version: 'camp-1', licence: 'You let Aurelia show your design.', reward: 'The best five are painted.' },
-    schedule: { entries: iso(now - DAY), voting: iso(now + 7 * DAY), judging: iso(now + 14 * DAY), results: iso(now + 21 * DAY) },
+    schedule: {
+      entries: iso(now - DAY),
+      voting: iso(now + 7 * DAY),
+      judging: iso(now + 14 * DAY),
+      results: iso(now + 21 * DAY),
+    },
     hideVotes: false,
     criteria: [
       { id: 'originality', name: 'Originality', weight: 2 },
@@ -61,7 +66,11 @@ export async function enter(endpoint: string, campaign: string, name: string, co
       { view: 'top', png },
     ],
     author: { name },
-    consent: { termsVersion: 'camp-1', licence: 'You let Aurelia show your design.', acceptedAt: new Date().toISOString() },
+    consent: {
+      termsVersion: 'camp-1',
+      licence: 'You let Aurelia show your design.',
+      acceptedAt: new Date().toISOString(),
+    },
     campaign,
     participant,
   };
@@ -92,3 +101,49 @@ export async function expectNoViolationsIn(page: Page, root: string, state: stri
 
 /** The widest element's right edge in the page, to check that nothing runs off a phone's screen. */
 export const overflowX = (page: Page) => page.eval<number>('document.documentElement.scrollWidth - innerWidth');
+
+/**
+ * Pairs of visible controls (buttons, links, fields, summaries), shadow roots included, whose boxes on screen
+ * overlap: each pair by the controls' names. Empty when nothing a person taps covers another.
+ */
+export const overlappingControls = (page: Page) =>
+  page.eval<string[]>(`(() => {
+    const controls = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches('button, a[href], input, select, textarea, summary')) controls.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    const boxes = controls
+      .map((el) => [el, el.getBoundingClientRect()])
+      .filter(([el, r]) => r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden');
+    const name = (el) => (el.getAttribute('aria-label') || el.textContent || el.name || el.tagName).replace(/\\s+/g, ' ').trim();
+    const out = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, p] = boxes[i];
+        const [b, q] = boxes[j];
+        if (a.contains(b) || b.contains(a)) continue;
+        if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) out.push(name(a) + ' × ' + name(b));
+      }
+    return out;
+  })()`);
+
+/** Visible controls (shadow roots included) that reach past either side of the screen, by name. */
+export const controlsOffScreen = (page: Page) =>
+  page.eval<string[]>(`(() => {
+    const out = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches('button, a[href], input, select, textarea, summary')) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && (r.left < -0.5 || r.right > innerWidth + 0.5)) out.push((el.textContent || el.tagName).trim());
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out;
+  })()`);

@@ -84,8 +84,10 @@ describe('a campaign on one machine: studio → dashboard → gallery', () => {
     await visitor.clickOn(card('button.vote'));
     await visitor.waitFor(`${gallery('.status')}.textContent.includes('did not count')`, 'the second vote refused');
     expect(await visitor.eval(`${card('.votes')}.textContent`)).to.equal('1 vote');
-    // After a reload the voter is still known (its cookie): still one vote.
+    // After a reload the voter is still known (its cookie): the vote is shown as given, and a press stays one vote.
     await visitor.reload();
+    await visitor.waitFor(`${card('button.vote')}?.getAttribute('aria-pressed') === 'true'`, 'the vote shown as given after a reload');
+    expect(await visitor.eval(`${card('button.vote')}.textContent.trim()`)).to.equal('Voted ✓');
     await visitor.clickOn(card('button.vote'));
     await visitor.waitFor(`${gallery('.status')}.textContent.includes('did not count')`, 'the vote after a reload refused');
     const detail = await visitor.eval<{ votes: number }>(`fetch('/api/designs/${stored.id}').then((r) => r.json())`);

@@ -17,6 +17,7 @@ if (await postgresUrl()) {
   await import('./jury.spec.ts');
   await import('./originality.spec.ts');
   await import('./production.spec.ts');
+  await import('./share-vote.spec.ts');
 } else {
   describe('the API on PostgreSQL', () => it(NO_POSTGRES, { skip: NO_POSTGRES }, () => {}));
 }

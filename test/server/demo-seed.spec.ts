@@ -3,23 +3,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { inflateSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { createApp } from '../../server/app.ts';
-import { DEMO_CAMPAIGN, seedDemo } from '../../server/demo/seed.ts';
+import { DEMO_CAMPAIGN, SAMPLES, seedDemo } from '../../server/demo/seed.ts';
 import { ADMIN } from './support.ts';
 
-/** The RGB pixels of one of our PNGs (8-bit RGB, filter 0 rows), to look at what the seed drew. */
-function pixels(png: Buffer): { width: number; height: number; colours: Set<string> } {
-  const width = png.readUInt32BE(16);
-  const height = png.readUInt32BE(20);
-  const idat = png.indexOf('IDAT');
-  const rows = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
-  const colours = new Set<string>();
-  for (let y = 0; y < height; y += 7) {
-    for (let x = 0; x < width; x += 7) colours.add(rows.subarray(y * (width * 3 + 1) + 1 + x * 3, y * (width * 3 + 1) + 4 + x * 3).toString('hex'));
-  }
-  return { width, height, colours };
+/** RGBA pixels of a PNG, or of the roadster's side art (base, then overlay) drawn at a size. */
+async function pixels(png: Buffer | string[], width?: number, height?: number) {
+  const images = await Promise.all((Array.isArray(png) ? png.map((f) => readFileSync(f)) : [png]).map((b) => loadImage(b)));
+  const w = width ?? images[0].width;
+  const h = height ?? images[0].height;
+  const ctx = createCanvas(w, h).getContext('2d');
+  for (const image of images) ctx.drawImage(image, 0, 0, w, h);
+  const data = ctx.getImageData(0, 0, w, h).data;
+  return { width: w, height: h, at: (x: number, y: number) => [...data.subarray((y * w + x) * 4, (y * w + x) * 4 + 4)] };
 }
+
+const near = (a: number[], b: number[], tolerance: number) => b.every((v, i) => Math.abs(a[i] - v) <= tolerance);
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
 describe('the demo seed (npm start)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cds-seed-'));
@@ -38,9 +40,27 @@ describe('the demo seed (npm start)', () => {
     const marks = design.design.views.map((v: { layers: { marks: unknown[] }[] }) => v.layers[0].marks.length);
     assert.deepEqual(marks, [4, 4]);
     const png = (await app.inject({ url: `/api/designs/${gallery.items[0].id}/preview/side.png` })).rawPayload;
-    const seen = pixels(png);
+    const seen = await pixels(png);
     assert.deepEqual([seen.width, seen.height], [800, 350]);
-    assert.ok(seen.colours.size >= 3, `the strokes show in the preview (${[...seen.colours].join(' ')})`);
+    // The product behind the strokes: where the art is (wheels, glass, body outside the strokes) the preview is the art.
+    const art = ['side-base.svg', 'side-overlay.svg'].map((f) => new URL(`../../templates/roadster/${f}`, import.meta.url).pathname);
+    const product = await pixels(art, 800, 350);
+    let covered = 0;
+    let same = 0;
+    const found = new Set<string>();
+    const colours = SAMPLES.find((s) => s.name === gallery.items[0].author)!.colours;
+    for (let y = 0; y < 350; y += 3) {
+      for (let x = 0; x < 800; x += 3) {
+        const p = seen.at(x, y);
+        for (const c of colours) if (p[3] > 200 && near(p, rgb(c), 40)) found.add(c);
+        if (product.at(x, y)[3] < 250) continue;
+        covered++;
+        if (near(p, product.at(x, y), 8)) same++;
+      }
+    }
+    assert.ok(covered > 3000, `the art covers the view (${covered} samples)`);
+    assert.ok(same / covered > 0.6, `the preview shows the product where no stroke is (${same} of ${covered})`);
+    assert.deepEqual([...found].sort(), [...colours].sort(), 'both of the sample’s colours show');
     await app.close();
 
     // A restart over the same data: the same campaign, no second batch.

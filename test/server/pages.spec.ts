@@ -35,7 +35,7 @@ describe('share pages (/d/:id)', () => {
   });
   after(() => server.close());
 
-  it('has Open Graph and Twitter tags with the hostile author escaped, and an absolute og:image that is the preview PNG', async () => {
+  it('has Open Graph and Twitter tags with the hostile author escaped, and an absolute og:image that is the social card PNG', async () => {
     const page = await getPage(server, `/d/${ids.approved}`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type')!, /^text\/html; charset=utf-8/);
@@ -44,15 +44,15 @@ describe('share pages (/d/:id)', () => {
     assert.match(meta.get('og:description')!, /designed by .*\(1 vote\)/);
     assert.ok(meta.get('og:description')!.includes(HOSTILE));
     assert.equal(meta.get('og:url'), `${server.url}/d/${ids.approved}`);
-    assert.equal(meta.get('og:image'), `${server.url}/api/designs/${ids.approved}/preview/side.png`);
-    assert.equal(meta.get('og:image:width'), '64');
+    assert.equal(meta.get('og:image'), `${server.url}/d/${ids.approved}/card.png`);
+    assert.equal(meta.get('og:image:width'), '1200');
     assert.equal(meta.get('twitter:card'), 'summary_large_image');
     const image = await fetch(meta.get('og:image')!);
     assert.equal(image.status, 200);
     assert.equal(image.headers.get('content-type'), 'image/png');
 
-    // Nothing the author wrote became markup: no script element, no img but the preview, no broken-out attribute.
-    assert.doesNotMatch(page.text, /<script/i);
+    // Nothing the author wrote became markup: no script but the page's own file, no img but the preview, no broken-out attribute.
+    assert.deepEqual(page.text.match(/<script[^>]*>/gi), ['<script type="module" src="/share-page.js">']);
     assert.equal(page.text.match(/<img /g)?.length, 1);
     const tags = [...page.text.matchAll(/<[a-zA-Z][^>]*>/g)].map((m) => m[0]);
     for (const tag of tags) {
@@ -60,15 +60,17 @@ describe('share pages (/d/:id)', () => {
       assert.match(tag, /^<[a-z0-9]+(\s+[a-z:-]+(="[^"<>]*")?)*\s*>$/, tag);
       assert.doesNotMatch(tag.replace(/="[^"]*"/g, ""), /\son[a-z]+/, tag);
     }
-    assert.deepEqual(new Set(tags.map((t) => /^<([a-z0-9]+)/.exec(t)![1])), new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'body', 'main', 'h1', 'img', 'p', 'span', 'strong', 'time', 'a']));
+    assert.deepEqual(new Set(tags.map((t) => /^<([a-z0-9]+)/.exec(t)![1])), new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'main', 'h1', 'img', 'p', 'span', 'strong', 'time', 'a', 'section', 'form', 'button', 'h2', 'ul', 'li']));
     assert.ok(page.text.includes('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; O&#39;Brien'));
     assert.match(page.text, /<a href="\/gallery">/);
   });
 
-  it('serves the page under a strict CSP: no script, its one style by hash, not framable', async () => {
+  it('serves the page under a strict CSP: script from itself only, its one style by hash, not framable', async () => {
     const page = await getPage(server, `/d/${ids.approved}`);
     const csp = page.headers.get('content-security-policy')!;
     assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self';/);
+    assert.match(csp, /form-action 'self'/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.doesNotMatch(csp, /unsafe/);
     const style = /<style>([\s\S]*?)<\/style>/.exec(page.text)![1];
@@ -102,7 +104,7 @@ describe('share pages (/d/:id)', () => {
       const res = await other.call('/designs', json(submission({ author: { name: 'Grace' } }), { 'idempotency-key': 'pages-public-url' }));
       await other.call(`/designs/${res.body.id}/approve`, admin({ method: 'POST' }));
       const tags = metaTags((await getPage(other, `/d/${res.body.id}`)).text);
-      assert.equal(tags.get('og:image'), `https://brand.example/api/designs/${res.body.id}/preview/side.png`);
+      assert.equal(tags.get('og:image'), `https://brand.example/d/${res.body.id}/card.png`);
       assert.equal(tags.get('og:url'), `https://brand.example/d/${res.body.id}`);
     } finally {
       await other.close();

@@ -99,7 +99,7 @@ describe('results pages (/results/:id) and a campaign on the share page', () => 
     assert.match(de.text, /<html lang="de">/);
 
     const first = await getPage(server, `/d/${entries[1]}`);
-    assert.match(first.text, new RegExp(`<strong>Place 1</strong> in <a href="/results/${campaign.id}">Paint &lt;the&gt; Roadster</a>\\.`));
+    assert.match(first.text, new RegExp(`Place 1 in <a href="/results/${campaign.id}">Paint &lt;the&gt; Roadster</a>\\.`));
     assert.match((await getPage(server, `/d/${entries[2]}`)).text, /Entered in <strong>Paint &lt;the&gt; Roadster<\/strong>\./);
   });
 });

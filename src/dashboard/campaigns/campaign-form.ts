@@ -5,13 +5,14 @@
  */
 import { html, nothing } from 'lit';
 import type { CampaignInput, JuryCriterion } from '../../protocol/campaign.ts';
+import type { CampaignsTranslate } from './i18n/index.ts';
 
 const DAY = 24 * 3600_000;
 const SCHEDULE = [
-  ['entries', 'Entries open'],
-  ['voting', 'Voting opens'],
-  ['judging', 'Judging opens'],
-  ['results', 'Results shown'],
+  ['entries', 'entriesOpen'],
+  ['voting', 'votingOpens'],
+  ['judging', 'judgingOpens'],
+  ['results', 'resultsShown'],
 ] as const;
 
 /** A datetime-local value (the team's own clock) of an ISO time, to the minute. */
@@ -115,6 +116,7 @@ export function renderCampaignForm(
   failure: string,
   busy: boolean,
   on: FormHandlers,
+  t: CampaignsTranslate,
 ) {
   const text = (name: string, label: string, value: string, extra = '') =>
     html`<label class="field ${extra}"><span>${label}</span><input name=${name} .value=${value} /></label>`;
@@ -124,34 +126,34 @@ export function renderCampaignForm(
       ><textarea name=${name} rows="3" .value=${value}></textarea
     ></label>`;
   return html`<form class="campaign-form" novalidate @submit=${on.submit} aria-labelledby="campaign-form-title">
-    <h3 id="campaign-form-title">${editing ? `Edit “${c.name}”` : 'New campaign'}</h3>
-    ${text('name', 'Name', c.name)} ${text('template', 'Template id', c.template)}
+    <h3 id="campaign-form-title">${editing ? t('formEdit', { name: c.name }) : t('formNew')}</h3>
+    ${text('name', t('name'), c.name)} ${text('template', t('template'), c.template)}
     <fieldset>
-      <legend>Brief</legend>
-      ${text('title', 'Title', c.brief.title, 'wide')} ${area('text', 'Text', c.brief.text)}
-      ${area('rules', 'Rules', c.brief.rules.join('\n'), 'one a line')}
+      <legend>${t('brief')}</legend>
+      ${text('title', t('briefTitle'), c.brief.title, 'wide')} ${area('text', t('briefText'), c.brief.text)}
+      ${area('rules', t('rules'), c.brief.rules.join('\n'), t('oneALine'))}
     </fieldset>
     <fieldset>
-      <legend>Terms</legend>
-      ${text('version', 'Version', c.terms.version)} ${area('licence', 'Licence', c.terms.licence)}
-      ${area('reward', 'Reward', c.terms.reward)}
+      <legend>${t('terms')}</legend>
+      ${text('version', t('version'), c.terms.version)} ${area('licence', t('licence'), c.terms.licence)}
+      ${area('reward', t('reward'), c.terms.reward)}
     </fieldset>
     <fieldset>
-      <legend>Schedule <small>(your time zone)</small></legend>
+      <legend>${t('schedule')} <small>${t('yourTimeZone')}</small></legend>
       ${SCHEDULE.map(
         ([key, label]) =>
           html`<label class="field"
-            ><span>${label}</span><input type="datetime-local" name=${key} .value=${localValue(c.schedule[key])}
+            ><span>${t(label)}</span><input type="datetime-local" name=${key} .value=${localValue(c.schedule[key])}
           /></label>`,
       )}
     </fieldset>
     <fieldset>
-      <legend>Votes and jury</legend>
+      <legend>${t('votesAndJury')}</legend>
       <label class="check"
-        ><input type="checkbox" name="hideVotes" .checked=${c.hideVotes} /> Hide vote counts until results</label
+        ><input type="checkbox" name="hideVotes" .checked=${c.hideVotes} /> ${t('hideVotes')}</label
       >
       <label class="field"
-        ><span>Community weight <small>(0–1; the jury has the rest)</small></span
+        ><span>${t('communityWeight')} <small>${t('communityWeightHint')}</small></span
         ><input type="number" name="communityWeight" min="0" max="1" step="0.05" .value=${String(c.communityWeight)}
       /></label>
       <ol class="criteria">
@@ -159,24 +161,24 @@ export function renderCampaignForm(
           (k, i) =>
             html`<li class="criterion">
               <label class="field"
-                ><span>Criterion ${i + 1}</span><input name="criterion-name" .value=${k.name}
+                ><span>${t('criterion', { n: i + 1 })}</span><input name="criterion-name" .value=${k.name}
               /></label>
               <label class="field weight"
-                ><span>Weight</span
+                ><span>${t('weight')}</span
                 ><input type="number" name="criterion-weight" min="0.1" max="10" step="0.1" .value=${String(k.weight)}
               /></label>
               <button type="button" class="remove-criterion" @click=${() => on.removeCriterion(i)}>
-                Remove<span class="visually-hidden"> criterion ${i + 1}</span>
+                ${t('remove')}<span class="visually-hidden"> ${t('removeCriterion', { n: i + 1 })}</span>
               </button>
             </li>`,
         )}
       </ol>
-      <button type="button" class="add-criterion" @click=${on.addCriterion}>Add a criterion</button>
+      <button type="button" class="add-criterion" @click=${on.addCriterion}>${t('addCriterion')}</button>
     </fieldset>
     ${failure ? html`<p class="failure" role="alert">${failure}</p>` : nothing}
     <div class="actions">
-      <button type="submit" class="save" ?disabled=${busy}>${editing ? 'Save changes' : 'Create the campaign'}</button>
-      <button type="button" class="cancel" @click=${on.cancel}>Cancel</button>
+      <button type="submit" class="save" ?disabled=${busy}>${editing ? t('saveChanges') : t('create')}</button>
+      <button type="button" class="cancel" @click=${on.cancel}>${t('cancel')}</button>
     </div>
   </form>`;
 }

@@ -7,14 +7,17 @@ import { CampaignApi } from './campaign-api.ts';
 import { draftCampaign, readCampaign, renderCampaignForm } from './campaign-form.ts';
 import { renderJurors, renderRanking } from './campaign-views.ts';
 import { styles } from './campaigns.styles.ts';
+import { campaignsTranslator, type CampaignsTranslate } from './i18n/index.ts';
 
 const reason = (error: unknown) => (error as { message?: string }).message ?? String(error);
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '');
 
 /**
  * The dashboard's campaigns (docs/campaigns.md): the list with each phase,
  * the editor, moving a campaign on by hand, its jurors, and the ranking
  * where the team picks the winners and downloads the CSV.
+ *
+ * Its language: `?lang=`, its own or the dashboard's `lang` attribute, then the browser's languages
+ * (en, de, es, it, nl; English otherwise).
  *
  * @event co-design-campaigns-changed - A campaign was created, edited or moved on (the queue's filter re-reads them).
  */
@@ -43,6 +46,19 @@ export class CoDesignCampaigns extends LitElement {
   @state() private csvLink: { url: string; name: string } | undefined;
 
   private api: CampaignApi | undefined;
+  private t: CampaignsTranslate = campaignsTranslator(['en']);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const host = (this.getRootNode() as ShadowRoot).host as Element | undefined;
+    const asked = [
+      new URLSearchParams(location.search).get('lang'),
+      this.getAttribute('lang'),
+      host?.getAttribute('lang'),
+      ...navigator.languages,
+    ];
+    this.t = campaignsTranslator(asked.filter((l): l is string => !!l));
+  }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('admin')) {
@@ -63,7 +79,7 @@ export class CoDesignCampaigns extends LitElement {
       this.campaigns = (await this.api.list()).items;
       if (this.selected) await this.open(this.selected.id);
     } catch (error) {
-      this.failure = `The campaigns could not be loaded (${reason(error)}).`;
+      this.failure = this.t('loadFailed', { reason: reason(error) });
     }
   }
 
@@ -77,7 +93,7 @@ export class CoDesignCampaigns extends LitElement {
       this.jurors = jurors.items;
       this.setRanking(ranking);
     } catch (error) {
-      this.failure = `The campaign could not be loaded (${reason(error)}).`;
+      this.failure = this.t('openFailed', { reason: reason(error) });
     }
   }
 
@@ -131,14 +147,14 @@ export class CoDesignCampaigns extends LitElement {
     try {
       const saved = editing ? await this.api!.update(editing, input) : await this.api!.create(input);
       this.draft = undefined;
-      this.announcement = `“${saved.name}” ${editing ? 'saved' : 'created'}.`;
+      this.announcement = this.t(editing ? 'saved' : 'created', { name: saved.name });
       this.campaigns = (await this.api!.list()).items;
       await this.open(saved.id);
       this.changed();
     } catch (error) {
       // Kept as typed: the draft follows the form, so nothing is lost.
       this.draft = input;
-      this.formFailure = `Not saved: ${reason(error)}`;
+      this.formFailure = this.t('notSaved', { reason: reason(error) });
     } finally {
       this.busy = false;
     }
@@ -159,12 +175,12 @@ export class CoDesignCampaigns extends LitElement {
     this.busy = true;
     try {
       const moved = await this.api!.advance(c.id, c.phase);
-      this.announcement = `“${moved.name}” moved to ${moved.phase}.`;
+      this.announcement = this.t('moved', { name: moved.name, phase: this.t.phase(moved.phase) });
       this.campaigns = (await this.api!.list()).items;
       await this.open(c.id);
       this.changed();
     } catch (error) {
-      this.failure = `Not moved: ${reason(error)}`;
+      this.failure = this.t('notMoved', { reason: reason(error) });
       await this.reload();
     } finally {
       this.busy = false;
@@ -179,19 +195,19 @@ export class CoDesignCampaigns extends LitElement {
       const invite = await this.api!.invite(c.id, input.value);
       this.invited = { ...invite, url: this.api!.absolute(invite.link) };
       input.value = '';
-      this.announcement = `${invite.name} invited: copy their private link below.`;
+      this.announcement = this.t('invited', { name: invite.name });
       this.jurors = (await this.api!.jurors(c.id)).items;
     } catch (error) {
-      this.failure = `Not invited: ${reason(error)}`;
+      this.failure = this.t('notInvited', { reason: reason(error) });
     }
   }
 
   private async handleCopy(link: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(link);
-      this.announcement = 'Link copied.';
+      this.announcement = this.t('copied');
     } catch {
-      this.announcement = 'Could not copy: select the link and copy it yourself.';
+      this.announcement = this.t('notCopied');
     }
   }
 
@@ -199,11 +215,11 @@ export class CoDesignCampaigns extends LitElement {
     const c = this.selected!;
     try {
       await this.api!.revoke(c.id, juror.id);
-      this.announcement = `${juror.name}'s link revoked.`;
+      this.announcement = this.t('revokedLink', { name: juror.name });
       if (this.invited?.id === juror.id) this.invited = undefined;
       await this.open(c.id);
     } catch (error) {
-      this.failure = `Not revoked: ${reason(error)}`;
+      this.failure = this.t('notRevoked', { reason: reason(error) });
     }
   }
 
@@ -221,9 +237,9 @@ export class CoDesignCampaigns extends LitElement {
     const c = this.selected!;
     try {
       this.setRanking(await this.api!.saveWinners(c.id, this.picks));
-      this.announcement = `Winners of “${c.name}” saved.`;
+      this.announcement = this.t('winnersSaved', { name: c.name });
     } catch (error) {
-      this.failure = `Winners not saved: ${reason(error)}`;
+      this.failure = this.t('winnersNotSaved', { reason: reason(error) });
     }
   }
 
@@ -236,9 +252,9 @@ export class CoDesignCampaigns extends LitElement {
       await this.updateComplete;
       // The link stays on the page: a browser that held the download back lets the team click it again.
       this.renderRoot.querySelector<HTMLAnchorElement>('a.csv')!.click();
-      this.announcement = 'CSV downloaded.';
+      this.announcement = this.t('csvDone');
     } catch (error) {
-      this.failure = `The CSV could not be downloaded (${reason(error)}).`;
+      this.failure = this.t('csvFailed', { reason: reason(error) });
     }
   }
 
@@ -255,7 +271,7 @@ export class CoDesignCampaigns extends LitElement {
             >
               ${c.name}
             </button>
-            <span class="phase" data-phase=${c.phase}>${c.phase}</span>
+            <span class="phase" data-phase=${c.phase}>${this.t.phase(c.phase)}</span>
           </li>`,
       )}
     </ul>`;
@@ -267,33 +283,50 @@ export class CoDesignCampaigns extends LitElement {
     return html`<article class="campaign" aria-labelledby="campaign-title">
       <h3 id="campaign-title">${c.name}</h3>
       <p class="where">
-        Phase: <strong class="current-phase">${c.phase}</strong>${
-          c.phaseEndsAt ? html`, until <time datetime=${c.phaseEndsAt}>${when(c.phaseEndsAt)}</time>` : nothing
+        ${this.t('phaseLabel')} <strong class="current-phase" data-phase=${c.phase}>${this.t.phase(c.phase)}</strong>${
+          c.phaseEndsAt
+            ? html`, ${this.t('until')} <time datetime=${c.phaseEndsAt}>${this.t.date(c.phaseEndsAt)}</time>`
+            : nothing
         }.
-        Template <code>${c.template}</code>. Id <code class="campaign-id">${c.id}</code>.
+        ${this.t('templateLabel')} <code>${c.template}</code>. ${this.t('idLabel')}
+        <code class="campaign-id">${c.id}</code>.
       </p>
       <div class="actions">
         ${
           next
             ? html`<button type="button" class="advance" ?disabled=${this.busy} @click=${this.handleAdvance}>
-              Move to ${next}
+              ${this.t('moveTo', { phase: this.t.phase(next) })}
             </button>`
             : nothing
         }
-        <button type="button" class="edit" @click=${this.startEdit}>Edit</button>
-        <a class="results-link" href=${this.api!.absolute(`/results/${encodeURIComponent(c.id)}`)}>Results page</a>
+        <button type="button" class="edit" @click=${this.startEdit}>${this.t('edit')}</button>
+        <a class="results-link" href=${this.api!.absolute(`/results/${encodeURIComponent(c.id)}`)}
+          >${this.t('resultsPage')}</a
+        >
       </div>
-      ${renderJurors(this.jurors, this.invited, {
-        invite: (e) => void this.handleInvite(e),
-        copy: (link) => void this.handleCopy(link),
-        revoke: (j) => void this.handleRevoke(j),
-      })}
-      ${renderRanking(this.ranking, this.picks, canPick, this.picksSaved, {
-        pick: (e) => this.handlePick(e),
-        unpick: (id) => this.handleUnpick(id),
-        save: () => void this.handleSaveWinners(),
-        download: () => void this.handleDownload(),
-      })}
+      ${renderJurors(
+        this.jurors,
+        this.invited,
+        {
+          invite: (e) => void this.handleInvite(e),
+          copy: (link) => void this.handleCopy(link),
+          revoke: (j) => void this.handleRevoke(j),
+        },
+        this.t,
+      )}
+      ${renderRanking(
+        this.ranking,
+        this.picks,
+        canPick,
+        this.picksSaved,
+        {
+          pick: (e) => this.handlePick(e),
+          unpick: (id) => this.handleUnpick(id),
+          save: () => void this.handleSaveWinners(),
+          download: () => void this.handleDownload(),
+        },
+        this.t,
+      )}
       ${
         this.csvLink
           ? html`<p><a class="csv" href=${this.csvLink.url} download=${this.csvLink.name}>${this.csvLink.name}</a></p>`
@@ -304,24 +337,31 @@ export class CoDesignCampaigns extends LitElement {
 
   protected override render() {
     if (!this.api) return nothing;
-    return html`<section class="campaigns" aria-labelledby="campaigns-title">
-      <h2 id="campaigns-title">Campaigns</h2>
+    return html`<section class="campaigns" lang=${this.t.lang} aria-labelledby="campaigns-title">
+      <h2 id="campaigns-title">${this.t('title')}</h2>
       <p class="status" role="status">${this.announcement}</p>
       ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
-      ${this.campaigns.length ? this.renderList() : html`<p class="empty">No campaigns yet.</p>`}
+      ${this.campaigns.length ? this.renderList() : html`<p class="empty">${this.t('none')}</p>`}
       ${
         this.draft
-          ? renderCampaignForm(this.draft, this.editing !== undefined, this.formFailure, this.busy, {
-              submit: (e) => void this.handleSave(e),
-              cancel: () => (this.draft = undefined),
-              addCriterion: () => this.editCriteria((list) => list.push({ id: '', name: '', weight: 1 })),
-              removeCriterion: (i) =>
-                this.editCriteria((list, ids) => {
-                  list.splice(i, 1);
-                  ids.splice(i, 1);
-                }),
-            })
-          : html`<button type="button" class="new-campaign" @click=${this.startNew}>New campaign</button>`
+          ? renderCampaignForm(
+              this.draft,
+              this.editing !== undefined,
+              this.formFailure,
+              this.busy,
+              {
+                submit: (e) => void this.handleSave(e),
+                cancel: () => (this.draft = undefined),
+                addCriterion: () => this.editCriteria((list) => list.push({ id: '', name: '', weight: 1 })),
+                removeCriterion: (i) =>
+                  this.editCriteria((list, ids) => {
+                    list.splice(i, 1);
+                    ids.splice(i, 1);
+                  }),
+              },
+              this.t,
+            )
+          : html`<button type="button" class="new-campaign" @click=${this.startNew}>${this.t('newCampaign')}</button>`
       }
       ${this.selected && !this.draft ? this.renderSelected(this.selected) : nothing}
     </section>`;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Translate } from '../../i18n/translate.ts';
 import type { TemplateBrief } from '../../template/types.ts';
 import { icon } from '../../ui/icons.ts';
+import { renderSentShare } from './sent-share.ts';
 export { adoptDialogStyles } from '../../ui/dialog.styles.ts';
 
 export const SubmitStep = {
@@ -28,6 +29,10 @@ export interface SubmitDialogProps {
   onAccept(accepted: boolean): void;
   onSend(): void;
   onClose(): void;
+  /** After "Sent!": the entry's page, to open and share. */
+  entry?: { url: string; approved: boolean };
+  copied?: '' | 'copied' | 'failed';
+  onCopy?(): void;
 }
 
 /**
@@ -119,6 +124,18 @@ export function renderSubmitDialog(p: SubmitDialogProps) {
         ${t('submit.accept', { version: brief.termsVersion })}
       </label>
       <p class="submit-status" role="status" aria-live="polite" aria-atomic="true">${status(p)}</p>
+      ${
+        p.step === SubmitStep.Sent && p.entry
+          ? renderSentShare({
+              url: p.entry.url,
+              approved: p.entry.approved,
+              title: brief.title,
+              copied: p.copied ?? '',
+              t,
+              onCopy: () => p.onCopy?.(),
+            })
+          : nothing
+      }
       ${
         p.step === SubmitStep.Sending && p.progress !== undefined
           ? html`<progress max="1" .value=${p.progress} aria-label=${t('submit.progress')}></progress>`

@@ -8,6 +8,7 @@ import { adoptDialogStyles, renderSubmitDialog, SubmitStep } from './submit-dial
 import { CoDesignSubmitEvent } from '../../element/events/submit.ts';
 import { buildSubmission, renderPreviews } from './submission.ts';
 import type { ShownBrief } from '../../campaign/link.ts';
+import { entryUrl } from './sent-share.ts';
 
 export type SubmitResult =
   { state: 'sent'; receipt: DeliveryReceipt } | { state: 'queued' } | { state: 'taken'; submission: Submission };
@@ -25,6 +26,8 @@ export interface SubmitViewOptions {
   /** The draft's time on task, or null when the host switched metrics off (the submission then has none). */
   metrics(): Metrics | null;
   author(): string | undefined;
+  /** The backend's base URL, against which a receipt's `shareUrl` path resolves. */
+  endpoint(): string | undefined;
   /** Sends a confirmed submission the host did not take over. */
   deliver(submission: Submission, onProgress: (fraction: number) => void): Promise<SubmitResult>;
 }
@@ -37,6 +40,9 @@ interface State {
   message: string;
   progress?: number;
   previews: Array<{ view: string; name: string; url: string; blob: Blob }>;
+  /** After "Sent!": the entry's public page, when the backend named one. */
+  entry?: { url: string; approved: boolean };
+  copied: '' | 'copied' | 'failed';
 }
 
 /**
@@ -44,7 +50,15 @@ interface State {
  * cancelable `co-design-submit`, and the promise `submit()` returns.
  */
 export class SubmitView implements ReactiveController {
-  private state: State = { open: false, step: SubmitStep.Form, author: '', accepted: false, message: '', previews: [] };
+  private state: State = {
+    open: false,
+    step: SubmitStep.Form,
+    author: '',
+    accepted: false,
+    message: '',
+    previews: [],
+    copied: '',
+  };
   private pending: { resolve(r: SubmitResult): void; reject(e: StudioError): void } | undefined;
 
   constructor(
@@ -78,6 +92,8 @@ export class SubmitView implements ReactiveController {
       author: this.state.author || this.options.author() || '',
       accepted: false,
       previews: [],
+      entry: undefined,
+      copied: '',
     });
     const rendered = await renderPreviews(editor);
     // Closed (or opened again) while the previews were drawn: these belong to nobody.
@@ -140,7 +156,11 @@ export class SubmitView implements ReactiveController {
       }
       const result = await this.options.deliver(submission, (progress) => this.set({ progress }));
       this.set({ step: result.state === 'queued' ? SubmitStep.Queued : SubmitStep.Sent });
-      if (result.state === 'sent') this.options.delivered();
+      if (result.state === 'sent') {
+        const url = entryUrl(result.receipt, this.options.endpoint());
+        if (url) this.set({ entry: { url, approved: result.receipt.status === 'approved' } });
+        this.options.delivered();
+      }
       this.settle(result);
     } catch (error) {
       const e =
@@ -152,6 +172,18 @@ export class SubmitView implements ReactiveController {
       // The dialog stays open with the server's message; the design is untouched and can be sent again.
       this.set({ step: SubmitStep.Failed, message: e.message });
       this.settle(undefined, e);
+    }
+  }
+
+  private async copyEntry(): Promise<void> {
+    const url = this.state.entry?.url;
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.set({ copied: 'copied' });
+    } catch {
+      // Denied (no permission, the document not focused): the link stays on screen to select by hand.
+      this.set({ copied: 'failed' });
     }
   }
 
@@ -172,6 +204,9 @@ export class SubmitView implements ReactiveController {
       onAccept: (accepted) => this.set({ accepted, message: '' }),
       onSend: () => void this.send(),
       onClose: () => this.close(),
+      entry: this.state.entry,
+      copied: this.state.copied,
+      onCopy: () => void this.copyEntry(),
     });
   }
 }

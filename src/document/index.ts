@@ -8,3 +8,4 @@ export { encodePoints, decodePoints, simplify, segmentDistance, type Point } fro
 export { createDocument, type DocumentTemplateRef } from './create.ts';
 export { newId } from './ids.ts';
 export { designDocumentSchema } from './schema.ts';
+export { decodeMarkTimes, encodeMarkTime, hasTiming, latestTime, layerClock, type DecodedTime } from './timing.ts';

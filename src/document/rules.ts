@@ -85,9 +85,17 @@ export function checkDocumentRules(doc: DesignDocument): void {
           limit: L.marksPerView,
         });
       }
+      let clock = 0;
       layer.marks.forEach((mark, m) => {
         if (mark.type === 'stroke') checkStroke(mark, `${path}.marks[${m}]`);
         else checkFill(mark, `${path}.marks[${m}]`);
+        if (!mark.t) return;
+        if (mark.type === 'fill' && mark.t[1] !== 0) throw designInvalid(`${path}.marks[${m}].t`, 'a fill lasts 0 ms');
+        // The gaps may go back in time (layers merged), but the decoded clock never leaves 0..clockMs.
+        const start = clock + mark.t[0];
+        clock = start + mark.t[1];
+        if (start < 0 || clock > L.clockMs)
+          throw designInvalid(`${path}.marks[${m}].t`, `the decoded time lies outside 0 to ${L.clockMs} ms`);
       });
     });
   });

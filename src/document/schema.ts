@@ -119,6 +119,13 @@ function intArrayProblem(a: number[], o: IntArrayOptions): string | null {
   return null;
 }
 
+/** `[gap, duration]`: rules.ts checks that the running clock stays within 0..clockMs. */
+const markTime = v.strictTuple(
+  [integerRange(-L.clockMs, L.clockMs), integerRange(0, L.strokeMs)],
+  got('expected [gap, duration] in whole ms'),
+);
+const clockMs = integerRange(0, L.clockMs);
+
 const pts = intArray({ min: -L.ptsValue, max: L.ptsValue, minLength: 2, maxLength: L.ptsEntries, pairs: true });
 const pressure = intArray({ min: 0, max: L.pressureMax, minLength: 1, maxLength: L.ptsEntries / 2, pairs: false });
 
@@ -134,6 +141,7 @@ export const strokeSchema = v.strictObject({
   density: v.optional(integerRange(L.densityMin, L.densityMax)),
   style: v.optional(v.literal(SPRAY_STYLE, got(`expected ${SPRAY_STYLE}`))),
   drips: v.optional(v.literal(true, got('expected true'))),
+  t: v.optional(markTime),
 });
 
 export const gradientSchema = v.strictObject({
@@ -161,6 +169,7 @@ export const fillSchema = v.strictObject({
     ),
   ),
   gradient: v.optional(gradientSchema),
+  t: v.optional(markTime),
 });
 
 export const markSchema = v.variant('type', [strokeSchema, fillSchema], got('expected a mark type "stroke" or "fill"'));
@@ -253,6 +262,7 @@ export const objectLayerSchema = v.strictObject({
   ...layerBase,
   kind: v.literal('object'),
   object: placedObjectSchema,
+  at: v.optional(clockMs),
 });
 
 export const layerSchema = v.variant(
@@ -277,6 +287,7 @@ export const designDocumentSchema = v.strictObject({
     created: timestamp,
     updated: timestamp,
     author: v.optional(name),
+    elapsed: v.optional(clockMs),
   }),
   views: v.pipe(
     v.array(viewDesignSchema),

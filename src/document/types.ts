@@ -5,7 +5,7 @@
  * ever becomes a property name.
  */
 export const DOCUMENT_FORMAT = 'co-design-document';
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 /** Stroke points are stored as integers in 1/POINT_QUANTUM of a design unit. */
 export const POINT_QUANTUM = 4;
@@ -14,7 +14,13 @@ export interface DesignDocument {
   format: typeof DOCUMENT_FORMAT;
   version: typeof DOCUMENT_VERSION;
   template: { id: string; version: string };
-  meta: { created: string; updated: string; author?: string };
+  meta: {
+    created: string;
+    updated: string;
+    author?: string;
+    /** The draft's painting clock in ms: time spent on it over every session, idle gaps capped (timing.ts). */
+    elapsed?: number;
+  };
   views: ViewDesign[];
 }
 
@@ -42,6 +48,8 @@ export interface PaintLayer extends LayerBase {
 export interface ObjectLayer extends LayerBase {
   kind: 'object';
   object: PlacedObject;
+  /** When the object was placed, in ms of the draft's clock (absent in designs made before version 2). */
+  at?: number;
 }
 
 export type Layer = PaintLayer | ObjectLayer;
@@ -76,6 +84,7 @@ export interface Stroke {
   style?: typeof SPRAY_STYLE;
   /** Spray style 2 only: paint runs down where the nozzle was held still. */
   drips?: true;
+  t?: MarkTime;
 }
 
 /** The spray's current drawing style (Stroke.style). */
@@ -98,7 +107,15 @@ export interface Fill {
   region?: number[][];
   /** Paints a gradient instead of `color` (which stays, as its first stop), across what it fills. */
   gradient?: Gradient;
+  t?: MarkTime;
 }
+
+/**
+ * When a mark was made, delta-coded along its layer: `[gap, duration]` in ms of the draft's clock. `gap` runs
+ * from the end of the layer's previous timed mark (or from 0) to this mark's start; a fill lasts 0. Absent on
+ * marks made before version 2. See timing.ts.
+ */
+export type MarkTime = [gap: number, duration: number];
 
 export const GRADIENT_TYPES = ['linear', 'radial'] as const;
 

@@ -10,9 +10,9 @@ const placement = { x: 120.5, y: -40, scaleX: 1, scaleY: 1.5, angle: -12.25 };
 export function fullDocument(): DesignDocument {
   return {
     format: 'co-design-document',
-    version: 1,
+    version: 2,
     template: { id: 'roadster', version: '2024.1' },
-    meta: { created: '2025-03-01T10:00:00.000Z', updated: '2025-03-01T12:34:56.789Z', author: 'Kim' },
+    meta: { created: '2025-03-01T10:00:00.000Z', updated: '2025-03-01T12:34:56.789Z', author: 'Kim', elapsed: 96_000 },
     views: [
       {
         view: 'left',
@@ -24,8 +24,8 @@ export function fullDocument(): DesignDocument {
             locked: false,
             kind: 'paint',
             marks: [
-              { type: 'fill', area: 'body', color: '#112233' },
-              { type: 'stroke', tool: 'pencil', color: '#ff0000', size: 4, opacity: 1, pts: [400, 400, 4, -2, 8, 0], pressure: [10, 128, 255] },
+              { type: 'fill', area: 'body', color: '#112233', t: [1200, 0] },
+              { type: 'stroke', tool: 'pencil', color: '#ff0000', size: 4, opacity: 1, pts: [400, 400, 4, -2, 8, 0], pressure: [10, 128, 255], t: [800, 450] },
               { type: 'stroke', tool: 'marker', color: '#00ff00', size: 24, opacity: 0.5, pts: [0, 0, 40, 40] },
               { type: 'stroke', tool: 'spray', color: '#0000FF', size: 30, opacity: 0.8, pts: [100, 100], seed: 4294967295, density: 20 },
               { type: 'stroke', tool: 'eraser', color: '#000000', size: 10, opacity: 1, pts: [-400, -400, 1, 1] },
@@ -38,6 +38,7 @@ export function fullDocument(): DesignDocument {
             locked: true,
             kind: 'object',
             object: { type: 'text', ...placement, text: 'Go fast 🚀', font: 'Inter', size: 48, color: '#ffffff', bold: true, italic: false },
+            at: 30_000,
           },
           {
             id: 'shape-1',

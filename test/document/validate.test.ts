@@ -136,7 +136,16 @@ describe('parseDesign', () => {
     ['a fractional version', broken((d) => (d.version = 1.5)), 'version', /whole version number/],
     ['a missing version', broken((d) => delete d.version), 'version', /whole version number/],
     ['a negative version', broken((d) => (d.version = -1)), 'version', /whole version number/],
-    ['a newer version', broken((d) => (d.version = 2)), 'version', /made by a newer studio/],
+    ['a newer version', broken((d) => (d.version = 3)), 'version', /made by a newer studio/],
+    // Timing (version 2)
+    ['a time of one number', broken((d) => (d.views[0].layers[0].marks[1].t = [5])), `${STROKE}.t[1]`, /integer from 0/],
+    ['a time of three numbers', broken((d) => (d.views[0].layers[0].marks[1].t = [5, 1, 1])), `${STROKE}.t[2]`, /\[gap, duration\]/],
+    ['a fractional time', broken((d) => (d.views[0].layers[0].marks[1].t = [5, 0.5])), `${STROKE}.t[1]`, /integer from 0 to 3600000/],
+    ['a negative duration', broken((d) => (d.views[0].layers[0].marks[1].t = [5, -1])), `${STROKE}.t[1]`, /integer from 0/],
+    ['a fill that lasts', broken((d) => (d.views[0].layers[0].marks[0].t = [5, 10])), `${L0}.marks[0].t`, /a fill lasts 0 ms/],
+    ['a time before the clock', broken((d) => (d.views[0].layers[0].marks[1].t = [-1201, 10])), `${STROKE}.t`, /outside 0 to/],
+    ['a fractional placing time', broken((d) => (d.views[0].layers[1].at = 1.5)), 'views[0].layers[1].at', /integer/],
+    ['a negative clock', broken((d) => (d.meta.elapsed = -1)), 'meta.elapsed', /integer from 0/],
     // Counts
     ['no views', broken((d) => (d.views = [])), 'views', /1 to 16 views/],
     ['17 views', broken((d) => (d.views = Array.from({ length: 17 }, (_, i) => ({ view: `v${i}`, layers: [] })))), 'views', /1 to 16 views/],

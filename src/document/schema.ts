@@ -119,11 +119,6 @@ function intArrayProblem(a: number[], o: IntArrayOptions): string | null {
   return null;
 }
 
-/** `[gap, duration]`: rules.ts checks that the running clock stays within 0..clockMs. */
-const markTime = v.strictTuple(
-  [integerRange(-L.clockMs, L.clockMs), integerRange(0, L.strokeMs)],
-  got('expected [gap, duration] in whole ms'),
-);
 const clockMs = integerRange(0, L.clockMs);
 
 const pts = intArray({ min: -L.ptsValue, max: L.ptsValue, minLength: 2, maxLength: L.ptsEntries, pairs: true });
@@ -141,7 +136,6 @@ export const strokeSchema = v.strictObject({
   density: v.optional(integerRange(L.densityMin, L.densityMax)),
   style: v.optional(v.literal(SPRAY_STYLE, got(`expected ${SPRAY_STYLE}`))),
   drips: v.optional(v.literal(true, got('expected true'))),
-  t: v.optional(markTime),
 });
 
 export const gradientSchema = v.strictObject({
@@ -169,8 +163,13 @@ export const fillSchema = v.strictObject({
     ),
   ),
   gradient: v.optional(gradientSchema),
-  t: v.optional(markTime),
 });
+
+/** A push-mark step's time in a draft's undo history: one pair of a layer's `times`. */
+export const markTimeSchema = v.strictTuple([
+  integerRange(-L.clockTicks, L.clockTicks),
+  integerRange(0, L.strokeTicks),
+]);
 
 export const markSchema = v.variant('type', [strokeSchema, fillSchema], got('expected a mark type "stroke" or "fill"'));
 
@@ -256,6 +255,10 @@ export const paintLayerSchema = v.strictObject({
   ...layerBase,
   kind: v.literal('paint'),
   marks: v.pipe(v.array(markSchema), v.maxLength(L.marksPerView, got(`expected at most ${L.marksPerView} marks`))),
+  // Pairs per mark; rules.ts checks the count, the durations and the decoded clock.
+  times: v.optional(
+    intArray({ min: -L.clockTicks, max: L.clockTicks, minLength: 0, maxLength: 2 * L.marksPerView, pairs: false }),
+  ),
 });
 
 export const objectLayerSchema = v.strictObject({

@@ -1,45 +1,58 @@
 /**
- * When marks and objects were made (version 2): each mark's `t` is `[gap, duration]`, the gap counted from
- * the end of the layer's previous timed mark, so a layer's times are small numbers that compress well; an
- * object layer's `at` is absolute. All in ms of the draft's clock (`meta.elapsed`), which runs only while
- * the draft is open and skips long idle gaps.
+ * When marks and objects were made (version 2). A paint layer's `times` holds `[gap, duration]` per mark in
+ * TIME_QUANTUM_MS, the gap counted from the end of the layer's previous mark, so the numbers are short and
+ * compress well; an object layer's `at` and `meta.elapsed` are ms. All of the draft's clock, which runs only
+ * while the draft is open and skips long idle gaps (src/editor/paint-clock.ts).
  */
-import type { DesignDocument, Layer, Mark, MarkTime, PaintLayer } from './types.ts';
+import { TIME_QUANTUM_MS, type DesignDocument, type Layer, type MarkTime, type PaintLayer } from './types.ts';
 
 export interface DecodedTime {
+  /** ms of the draft's clock. */
   start: number;
   duration: number;
 }
 
-/** The absolute times of a layer's marks, `undefined` for marks made before version 2. */
-export function decodeMarkTimes(marks: readonly Mark[]): (DecodedTime | undefined)[] {
+/** The times of a layer's marks in ms, or `undefined` when the layer has none (made before version 2). */
+export function decodeMarkTimes(layer: PaintLayer): DecodedTime[] | undefined {
+  const times = layer.times;
+  if (!times) return undefined;
+  const out: DecodedTime[] = [];
   let clock = 0;
-  return marks.map((mark) => {
-    if (!mark.t) return undefined;
-    const start = clock + mark.t[0];
-    clock = start + mark.t[1];
-    return { start, duration: mark.t[1] };
-  });
+  for (let i = 0; i + 1 < times.length; i += 2) {
+    const start = clock + times[i];
+    clock = start + times[i + 1];
+    out.push({ start: start * TIME_QUANTUM_MS, duration: times[i + 1] * TIME_QUANTUM_MS });
+  }
+  return out;
 }
 
-/** Where a layer's clock stands after its last timed mark (0 if none is timed). */
-export function layerClock(layer: PaintLayer): number {
+/** Where a layer's clock stands after its last mark, in TIME_QUANTUM_MS (0 if untimed). */
+export function layerClockTicks(layer: PaintLayer): number {
   let clock = 0;
-  for (const mark of layer.marks) if (mark.t) clock += mark.t[0] + mark.t[1];
+  const times = layer.times ?? [];
+  for (let i = 0; i < times.length; i++) clock += times[i];
   return clock;
 }
 
-/** The `t` of a mark that starts at `start` and lasts `duration`, after the layer's marks so far. */
-export function encodeMarkTime(layerEnd: number, start: number, duration: number): MarkTime {
-  return [Math.round(start - layerEnd), Math.max(0, Math.round(duration))];
+/** The `[gap, duration]` of a mark from `startMs` lasting `durationMs`, after a layer whose clock is at `layerEnd`. */
+export function encodeMarkTime(layerEnd: number, startMs: number, durationMs: number): MarkTime {
+  const start = Math.round(startMs / TIME_QUANTUM_MS);
+  return [start - layerEnd, Math.max(0, Math.round(durationMs / TIME_QUANTUM_MS))];
 }
 
-/** The latest time any mark or object of the design records: where a clock without `meta.elapsed` resumes. */
+/** Appends a mark's time to its layer, giving earlier untimed marks a time of 0 (they replay first). */
+export function appendMarkTime(layer: PaintLayer, time: MarkTime | undefined): void {
+  if (!time && !layer.times) return;
+  layer.times ??= new Array<number>(2 * layer.marks.length).fill(0);
+  layer.times.push(...(time ?? [0, 0]));
+}
+
+/** The latest time (ms) any mark or object records: where a clock without `meta.elapsed` resumes. */
 export function latestTime(doc: DesignDocument): number {
   let latest = doc.meta.elapsed ?? 0;
   for (const view of doc.views) {
     for (const layer of view.layers) {
-      const end = layer.kind === 'paint' ? layerClock(layer) : (layer.at ?? 0);
+      const end = layer.kind === 'paint' ? layerClockTicks(layer) * TIME_QUANTUM_MS : (layer.at ?? 0);
       if (end > latest) latest = end;
     }
   }
@@ -48,6 +61,6 @@ export function latestTime(doc: DesignDocument): number {
 
 /** True when at least one mark or object carries a time: otherwise a replay paces the design evenly. */
 export function hasTiming(doc: DesignDocument): boolean {
-  const timed = (layer: Layer) => (layer.kind === 'paint' ? layer.marks.some((m) => m.t) : layer.at !== undefined);
+  const timed = (layer: Layer) => (layer.kind === 'paint' ? !!layer.times?.length : layer.at !== undefined);
   return doc.views.some((v) => v.layers.some(timed));
 }

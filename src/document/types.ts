@@ -42,6 +42,12 @@ interface LayerBase {
 export interface PaintLayer extends LayerBase {
   kind: 'paint';
   marks: Mark[];
+  /**
+   * When each mark was made (version 2): `[gap, duration]` per mark, in TIME_QUANTUM_MS of the draft's clock,
+   * `gap` from the end of the layer's previous mark (from 0 for the first) to this one's start; a fill lasts 0.
+   * Kept apart from the marks: one stream of small numbers compresses far better (timing.ts).
+   */
+  times?: number[];
 }
 
 /** Holds one placed object: text, shape, image or sticker. */
@@ -84,7 +90,6 @@ export interface Stroke {
   style?: typeof SPRAY_STYLE;
   /** Spray style 2 only: paint runs down where the nozzle was held still. */
   drips?: true;
-  t?: MarkTime;
 }
 
 /** The spray's current drawing style (Stroke.style). */
@@ -107,14 +112,12 @@ export interface Fill {
   region?: number[][];
   /** Paints a gradient instead of `color` (which stays, as its first stop), across what it fills. */
   gradient?: Gradient;
-  t?: MarkTime;
 }
 
-/**
- * When a mark was made, delta-coded along its layer: `[gap, duration]` in ms of the draft's clock. `gap` runs
- * from the end of the layer's previous timed mark (or from 0) to this mark's start; a fill lasts 0. Absent on
- * marks made before version 2. See timing.ts.
- */
+/** The unit of a paint layer's `times`, in ms: a twentieth of a second, finer than a replay needs. */
+export const TIME_QUANTUM_MS = 50;
+
+/** One mark's `[gap, duration]` in a layer's `times`, in TIME_QUANTUM_MS. */
 export type MarkTime = [gap: number, duration: number];
 
 export const GRADIENT_TYPES = ['linear', 'radial'] as const;

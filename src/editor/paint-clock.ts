@@ -1,6 +1,6 @@
-import { encodeMarkTime, latestTime, layerClock } from '../document/timing.ts';
+import { encodeMarkTime, latestTime, layerClockTicks } from '../document/timing.ts';
 import { DOCUMENT_LIMITS } from '../document/limits.ts';
-import type { DesignDocument } from '../document/types.ts';
+import { TIME_QUANTUM_MS, type DesignDocument } from '../document/types.ts';
 import type { Op } from './history/ops.ts';
 
 /** Longer pauses count as this much: a tab left open over lunch is not painting time. */
@@ -42,26 +42,25 @@ export class PaintClock {
     const end = this.read();
     const start = Math.min(this.gestureStart ?? end, end);
     this.gestureStart = undefined;
-    const duration = Math.min(end - start, DOCUMENT_LIMITS.strokeMs);
+    const duration = Math.min(end - start, DOCUMENT_LIMITS.strokeTicks * TIME_QUANTUM_MS);
     // Several marks of one step (a stroke and its mirror image) share its time; each layer keeps its own chain.
     const layerEnds = new Map<string, number>();
     for (const op of ops) {
       if (op.op === 'insert-layer' && op.layer.kind === 'object') op.layer.at = end;
-      if (op.op !== 'push-mark' || op.mark.t) continue;
+      if (op.op !== 'push-mark' || op.time) continue;
       const key = `${op.view}\n${op.layer}`;
       const layerEnd = layerEnds.get(key) ?? paintLayerClock(doc, op.view, op.layer, ops);
-      const lasts = op.mark.type === 'stroke' ? duration : 0;
-      op.mark.t = encodeMarkTime(layerEnd, start, lasts);
-      layerEnds.set(key, start + lasts);
+      op.time = encodeMarkTime(layerEnd, start, op.mark.type === 'stroke' ? duration : 0);
+      layerEnds.set(key, layerEnd + op.time[0] + op.time[1]);
     }
     doc.meta.elapsed = end;
   }
 }
 
-/** The clock of a layer as it stands, or 0 for a layer this very step inserts. */
+/** The clock of a layer as it stands (TIME_QUANTUM_MS), or 0 for a layer this very step inserts. */
 function paintLayerClock(doc: DesignDocument, view: string, layer: string, ops: readonly Op[]): number {
   const found = doc.views.find((v) => v.view === view)?.layers.find((l) => l.id === layer);
-  if (found?.kind === 'paint') return layerClock(found);
+  if (found?.kind === 'paint') return layerClockTicks(found);
   const inserted = ops.find((op) => op.op === 'insert-layer' && op.layer.id === layer);
-  return inserted?.op === 'insert-layer' && inserted.layer.kind === 'paint' ? layerClock(inserted.layer) : 0;
+  return inserted?.op === 'insert-layer' && inserted.layer.kind === 'paint' ? layerClockTicks(inserted.layer) : 0;
 }

@@ -75,6 +75,11 @@ export class CoDesignReplay extends LitElement {
     this.player?.seek(ms);
   }
 
+  /** Resolves once the replay has its checkpoints: from then on a seek redraws only a few marks. */
+  async prepared(): Promise<void> {
+    await this.player?.prepared;
+  }
+
   /**
    * Paints the replay at `ms` (1× time) onto `ctx` at its canvas's size, without touching what is shown:
    * the seam a video encoder draws its frames through.

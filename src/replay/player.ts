@@ -44,8 +44,12 @@ export class ReplayPlayer {
 
   /** Bakes each layer's checkpoints ahead, so that seeks are quick. */
   prepare(signal?: AbortSignal): Promise<void> {
-    return this.frames.prepare(signal);
+    this.prepared = this.frames.prepare(signal);
+    return this.prepared;
   }
+
+  /** Resolves once `prepare` has baked every layer's checkpoints. */
+  prepared: Promise<void> = Promise.resolve();
 
   play(): void {
     if (this.playing) return;

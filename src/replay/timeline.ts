@@ -68,7 +68,10 @@ function recordedTimes(view: ViewDesign): Raw[] {
       raw.push({ layer: l, mark: -1, start: layer.at ?? 0, duration: 0, order: order++ });
       return;
     }
-    decodeMarkTimes(layer.marks).forEach((time, m) => {
+    const times = decodeMarkTimes(layer);
+    layer.marks.forEach((_, m) => {
+      // A layer from before version 2 in a design continued later: its marks are there from the start.
+      const time = times?.[m];
       raw.push({ layer: l, mark: m, start: time?.start ?? 0, duration: time?.duration ?? 0, order: order++ });
     });
   });

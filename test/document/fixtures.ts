@@ -24,12 +24,13 @@ export function fullDocument(): DesignDocument {
             locked: false,
             kind: 'paint',
             marks: [
-              { type: 'fill', area: 'body', color: '#112233', t: [1200, 0] },
-              { type: 'stroke', tool: 'pencil', color: '#ff0000', size: 4, opacity: 1, pts: [400, 400, 4, -2, 8, 0], pressure: [10, 128, 255], t: [800, 450] },
+              { type: 'fill', area: 'body', color: '#112233' },
+              { type: 'stroke', tool: 'pencil', color: '#ff0000', size: 4, opacity: 1, pts: [400, 400, 4, -2, 8, 0], pressure: [10, 128, 255] },
               { type: 'stroke', tool: 'marker', color: '#00ff00', size: 24, opacity: 0.5, pts: [0, 0, 40, 40] },
               { type: 'stroke', tool: 'spray', color: '#0000FF', size: 30, opacity: 0.8, pts: [100, 100], seed: 4294967295, density: 20 },
               { type: 'stroke', tool: 'eraser', color: '#000000', size: 10, opacity: 1, pts: [-400, -400, 1, 1] },
             ],
+            times: [24, 0, 16, 9, 30, 21, -21, 12, 140, 3],
           },
           {
             id: 'text-1',

@@ -138,12 +138,13 @@ describe('parseDesign', () => {
     ['a negative version', broken((d) => (d.version = -1)), 'version', /whole version number/],
     ['a newer version', broken((d) => (d.version = 3)), 'version', /made by a newer studio/],
     // Timing (version 2)
-    ['a time of one number', broken((d) => (d.views[0].layers[0].marks[1].t = [5])), `${STROKE}.t[1]`, /integer from 0/],
-    ['a time of three numbers', broken((d) => (d.views[0].layers[0].marks[1].t = [5, 1, 1])), `${STROKE}.t[2]`, /\[gap, duration\]/],
-    ['a fractional time', broken((d) => (d.views[0].layers[0].marks[1].t = [5, 0.5])), `${STROKE}.t[1]`, /integer from 0 to 3600000/],
-    ['a negative duration', broken((d) => (d.views[0].layers[0].marks[1].t = [5, -1])), `${STROKE}.t[1]`, /integer from 0/],
-    ['a fill that lasts', broken((d) => (d.views[0].layers[0].marks[0].t = [5, 10])), `${L0}.marks[0].t`, /a fill lasts 0 ms/],
-    ['a time before the clock', broken((d) => (d.views[0].layers[0].marks[1].t = [-1201, 10])), `${STROKE}.t`, /outside 0 to/],
+    ['times missing a pair', broken((d) => d.views[0].layers[0].times.splice(8, 2)), `${L0}.times`, /two entries per mark \(10\), got 8/],
+    ['a fractional time', broken((d) => (d.views[0].layers[0].times[3] = 0.5)), `${L0}.times`, /integers, found 0.5 at index 3/],
+    ['a negative duration', broken((d) => (d.views[0].layers[0].times[3] = -1)), `${L0}.times`, /duration from 0 to 72000 at index 3/],
+    ['a stroke of over an hour', broken((d) => (d.views[0].layers[0].times[3] = 72001)), `${L0}.times`, /duration from 0 to 72000/],
+    ['a fill that lasts', broken((d) => (d.views[0].layers[0].times[1] = 4)), `${L0}.times`, /a fill lasts 0/],
+    ['a time before the clock', broken((d) => (d.views[0].layers[0].times[2] = -41)), `${L0}.times`, /mark 1 lies outside 0 to/],
+    ['times that are no array', broken((d) => (d.views[0].layers[0].times = '1,2')), `${L0}.times`, /array of integers/],
     ['a fractional placing time', broken((d) => (d.views[0].layers[1].at = 1.5)), 'views[0].layers[1].at', /integer/],
     ['a negative clock', broken((d) => (d.meta.elapsed = -1)), 'meta.elapsed', /integer from 0/],
     // Counts
@@ -168,6 +169,7 @@ describe('parseDesign', () => {
     const oneLayer = broken((d) => (d.views[0].layers[0].marks = new Array(200_001).fill(fill)));
     expectRefused(oneLayer, `${L0}.marks`, /at most 200000 marks/, big);
     const twoLayers = broken((d) => {
+      delete d.views[0].layers[0].times;
       d.views[0].layers[0].marks = new Array(100_000).fill(fill);
       d.views[0].layers[1] = { ...d.views[0].layers[0], id: 'paint-2', marks: new Array(100_001).fill(fill) };
     });

@@ -1,5 +1,5 @@
 /**
- * Version 1 → 2: version 2 added when each mark and object was made (`t` on marks, `at` on object layers,
+ * Version 1 → 2: version 2 added when each mark and object was made (`times` on paint layers, `at` on objects,
  * `meta.elapsed`), all optional. A version-1 design has no timing to recover, so the step only raises the
  * version; a replay paces its marks evenly (docs/replay.md).
  */

@@ -6,6 +6,8 @@
 //   --profile all      desktop, then phone, in one run: both tables, both budget lists
 // Options: --sizes 200,2000 (for every profile run)  --quick (each profile's smallest size)
 //   --seed N  --cold-runs 3  --out bench/results.json  --sides studio (development).
+//   --replay N  the replay section's stroke count (issue 17; default 10000 with the desktop profile, 0: skip)
+//   --only replay  the replay section alone (development)
 // Draw figures are medians over 3 strokes; cold start figures the median of --cold-runs.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,6 +19,8 @@ import { budgetText, desktopBudgets, phoneBudgets, type Check } from './budgets.
 import { buildPages } from './build-pages.ts';
 import { coldStarts, coldStartTable, type ColdStart } from './cold-start.ts';
 import { parseProfiles, type BenchProfile } from './profiles.ts';
+import { replayBudgets, replayTable, runReplay, type ReplayResult } from './replay.ts';
+import { documentGrowth, withTiming } from './replay-data.ts';
 import { startServer } from './server.ts';
 import { runSide, type SideResult } from './side.ts';
 import { generateStrokes, toDesignDocument } from './strokes.ts';
@@ -39,6 +43,8 @@ const coldRuns = Number(option('cold-runs') ?? 3);
 // For development only: a table needs both sides.
 const sides = (option('sides') ?? 'studio,baseline').split(',') as ('studio' | 'baseline')[];
 const out = option('out') ?? join(root, 'bench', 'results.json');
+const onlyReplay = option('only') === 'replay';
+const replayStrokes = Number(option('replay') ?? (onlyReplay || profiles.some((p) => p.name === 'desktop') ? 10_000 : 0));
 
 const log = (s: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -47,13 +53,16 @@ const template = { id: manifest.id, version: manifest.templateVersion, views: ma
 
 // Generated once per size; the studio document and the baseline's points come from the same strokes.
 const data = new Map<string, string>();
+// The studio's document carries the times a hand would leave (version 2), so its save figures include them.
 function dataFor(name: string): string | undefined {
-  const m = /^(studio|baseline)-(\d+)\.json$/.exec(name);
+  const m = /^(studio|baseline|replay)-(\d+)\.json$/.exec(name);
   if (!m) return undefined;
   if (!data.has(name)) {
     const strokes = generateStrokes(Number(m[2]), seed);
     data.set(`baseline-${m[2]}.json`, JSON.stringify(strokes));
-    data.set(`studio-${m[2]}.json`, JSON.stringify(toDesignDocument(strokes, template)));
+    const timed = JSON.stringify(withTiming(toDesignDocument(strokes, template), seed));
+    data.set(`studio-${m[2]}.json`, timed);
+    data.set(`replay-${m[2]}.json`, timed);
   }
   return data.get(name);
 }
@@ -105,8 +114,16 @@ async function main(): Promise<void> {
   const chromium = await browser.version();
   await browser.close();
   const results: Omit<ProfileResult, 'budgets'>[] = [];
+  let replay: ReplayResult | undefined;
   try {
-    for (const profile of profiles) results.push(await runProfile(profile, server.url, load));
+    for (const profile of onlyReplay ? [] : profiles) results.push(await runProfile(profile, server.url, load));
+    if (replayStrokes > 0) {
+      const untimed = toDesignDocument(generateStrokes(replayStrokes, seed), template);
+      const growth = documentGrowth(untimed, withTiming(untimed, seed));
+      replay = await runReplay(server.url, replayStrokes, join(root, 'dist'), growth, log);
+      data.clear();
+      load.push(loadavg()[0]);
+    }
   } finally {
     await server.close();
   }
@@ -125,8 +142,13 @@ async function main(): Promise<void> {
     console.log(budgetText(r.profile === 'phone' ? 'issue 13, phone profile' : 'issue 6 and issue 13, desktop profile', budgets));
     return { ...r, budgets };
   });
+  const replayChecks = replay ? replayBudgets(replay) : [];
+  if (replay) {
+    console.log(replayTable(replay));
+    console.log(budgetText('issue 17, replay', replayChecks));
+  }
   console.log(`\nmachine: ${machine.cores} cores, ${machine.chromium}, 1-minute load during the run ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}`);
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), seed, machine, bundle, profiles: checked }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), seed, machine, bundle, profiles: checked, replay: replay && { ...replay, budgets: replayChecks } }, null, 2));
   log(`wrote ${out}`);
 }
 

@@ -36,8 +36,10 @@ export function layerClockTicks(layer: PaintLayer): number {
 
 /** The `[gap, duration]` of a mark from `startMs` lasting `durationMs`, after a layer whose clock is at `layerEnd`. */
 export function encodeMarkTime(layerEnd: number, startMs: number, durationMs: number): MarkTime {
+  // Start and end rounded (not the duration): a mark that began after another ended still does once decoded.
   const start = Math.round(startMs / TIME_QUANTUM_MS);
-  return [start - layerEnd, Math.max(0, Math.round(durationMs / TIME_QUANTUM_MS))];
+  const end = Math.round((startMs + Math.max(0, durationMs)) / TIME_QUANTUM_MS);
+  return [start - layerEnd, end - start];
 }
 
 /** Appends a mark's time to its layer, giving earlier untimed marks a time of 0 (they replay first). */

@@ -36,8 +36,9 @@ export class LayerRaster {
 
   /** Holds exactly the first `count` marks afterwards. */
   bakeTo(count: number): void {
-    if (count < this.baked) {
-      const from = this.checkpoints.nearest(count);
+    // Back, or far ahead (a seek): start from the nearest checkpoint rather than from here or from zero.
+    const from = this.checkpoints.nearest(count);
+    if (count < this.baked || (from && from.baked > this.baked)) {
       if (from) this.copyFrom(from.canvas, from.baked);
       else this.clear();
     }

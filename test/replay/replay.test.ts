@@ -59,7 +59,7 @@ describe('<co-design-replay>', () => {
       if (i > 0) expect(t.start, `mark ${i} starts after mark ${i - 1} ends`).to.be.at.least(times[i - 1].start + times[i - 1].duration);
       expect(t.duration, `mark ${i} took time`).to.be.above(0);
     }
-    // The quantum of `times` is 50 ms; the clock's total is exact.
+    // `times` rounds starts and ends to 50 ms; the clock's total is exact.
     expect(design.meta.elapsed! + 25).to.be.at.least(times[3].start + times[3].duration);
     const exported = await s.exportPixels({ width: WIDTH });
 

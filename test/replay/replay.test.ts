@@ -2,23 +2,12 @@ import { expect } from '@open-wc/testing';
 import { decodeMarkTimes } from '../../src/document/timing.ts';
 import type { DesignDocument, PaintLayer } from '../../src/document/types.ts';
 import type { CoDesignReplay } from '../../src/replay/co-design-replay.component.ts';
-import { storedAsShown, nextSave, uniqueKey } from '../support/drafts.ts';
-import { geometry } from '../support/geometry.ts';
-import { mountStudio, type TestStudio } from '../support/studio.ts';
+import { StudioPage, uniqueKey } from '../support/drafts.ts';
+import { mountStudio, pixelsOf, type TestStudio } from '../support/studio.ts';
 import { nextEvent } from '../support/wait.ts';
 import { differing, frame, mountReplay } from './support.ts';
 
 const WIDTH = 800;
-
-/** Two strokes with real mouse input, each in a band of its own so every one paints new pixels. */
-async function paintTwo(s: TestStudio, band: number): Promise<void> {
-  const view = s.editor.manifest!.views.find((v) => v.id === s.editor.view)!;
-  const [x, y] = geometry(view).centre(20);
-  await s.tool(band === 0 ? 'pencil' : 'marker');
-  for (const dy of [-60 + band * 60, -30 + band * 60]) {
-    await s.drag([[x - 200, y + dy], [x, y + dy + 10], [x + 200, y + dy]], { steps: 8 });
-  }
-}
 
 function paintLayer(doc: DesignDocument): PaintLayer {
   const layer = doc.views[0].layers.find((l): l is PaintLayer => l.kind === 'paint' && l.marks.length > 0);
@@ -39,40 +28,45 @@ describe('<co-design-replay>', () => {
     s = r = undefined;
   });
 
-  it('replays a design painted over two sessions in order, ending on its export pixel for pixel', async () => {
-    const key = uniqueKey('replay');
-    s = await mountStudio({ draftKey: key });
-    let saved = nextSave(s.el);
-    await paintTwo(s, 0);
-    await storedAsShown(s.el, (await saved).draft);
-    s.remove();
+  it('replays a design painted over two sessions in order, ending on its export pixel for pixel', async function () {
+    this.timeout(60_000);
+    // A real page of its own, reloaded for real between the sessions; painted with the real mouse.
+    const page = await StudioPage.openStudio(uniqueKey('replay'));
+    try {
+      const strokes = async (fy: number) => {
+        for (const dy of [0, 0.05]) {
+          const [a, b, c] = await Promise.all([page.at(0.25, fy + dy), page.at(0.45, fy + dy + 0.02), page.at(0.7, fy + dy)]);
+          await page.paint([a, b, c]);
+        }
+        await page.storedAsShown();
+      };
+      await strokes(0.5);
+      await page.reload();
+      await strokes(0.62);
+      const design = JSON.parse(await page.design()) as DesignDocument;
+      const times = decodeMarkTimes(paintLayer(design))!;
+      expect(times.length).to.equal(4);
+      for (const [i, t] of times.entries()) {
+        if (i > 0) expect(t.start, `mark ${i} starts after mark ${i - 1} ends`).to.be.at.least(times[i - 1].start + times[i - 1].duration);
+        expect(t.duration, `mark ${i} took time`).to.be.above(0);
+      }
+      // `times` rounds starts and ends to 50 ms; the clock's total is exact.
+      expect(design.meta.elapsed! + 25).to.be.at.least(times[3].start + times[3].duration);
+      const exported = await pixelsOf(await (await fetch(await page.exportUrl())).blob());
 
-    // The second session: a reload of the same draft continues its clock.
-    s = await mountStudio({ draftKey: key });
-    saved = nextSave(s.el);
-    await paintTwo(s, 1);
-    await storedAsShown(s.el, (await saved).draft);
-    const design = s.design();
-    const times = decodeMarkTimes(paintLayer(design))!;
-    expect(times.length).to.equal(4);
-    for (const [i, t] of times.entries()) {
-      if (i > 0) expect(t.start, `mark ${i} starts after mark ${i - 1} ends`).to.be.at.least(times[i - 1].start + times[i - 1].duration);
-      expect(t.duration, `mark ${i} took time`).to.be.above(0);
+      r = await mountReplay(design);
+      r.pause();
+      const total = r.duration;
+      expect(total).to.be.above(0);
+      const empty = frame(r, 0, exported.width, exported.height);
+      const painted = [0.25, 0.5, 0.75].map((f) => differing(frame(r!, f * total, exported.width, exported.height), empty));
+      expect(painted[0], 'something is painted at 25 %').to.be.above(0);
+      expect(painted[1], 'more at 50 % than at 25 %').to.be.above(painted[0]);
+      expect(painted[2], 'more at 75 % than at 50 %').to.be.above(painted[1]);
+      expect(same(frame(r, total, exported.width, exported.height), exported), 'the last frame is the export').to.equal(true);
+    } finally {
+      await page.close();
     }
-    // `times` rounds starts and ends to 50 ms; the clock's total is exact.
-    expect(design.meta.elapsed! + 25).to.be.at.least(times[3].start + times[3].duration);
-    const exported = await s.exportPixels({ width: WIDTH });
-
-    r = await mountReplay(design);
-    r.pause();
-    const total = r.duration;
-    expect(total).to.be.above(0);
-    const empty = frame(r, 0, exported.width, exported.height);
-    const painted = [0.25, 0.5, 0.75].map((f) => differing(frame(r!, f * total, exported.width, exported.height), empty));
-    expect(painted[0], 'something is painted at 25 %').to.be.above(0);
-    expect(painted[1], 'more at 50 % than at 25 %').to.be.above(painted[0]);
-    expect(painted[2], 'more at 75 % than at 50 %').to.be.above(painted[1]);
-    expect(same(frame(r, total, exported.width, exported.height), exported), 'the last frame is the export').to.equal(true);
   });
 
   it('replays a version 1 design, which has no times, evenly paced', async () => {

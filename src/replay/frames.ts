@@ -1,4 +1,5 @@
-import type { Mark, PaintLayer, ViewDesign } from '../document/types.ts';
+import type { FabricObject } from 'fabric/es';
+import type { Mark, ObjectLayer, PaintLayer, ViewDesign } from '../document/types.ts';
 import { exportSize } from '../editor/export.ts';
 import { createFabricObject, type ObjectAssets } from '../editor/render/objects.ts';
 import { seenArea } from '../editor/render/seen-area.ts';
@@ -28,6 +29,8 @@ export class ReplayFrames {
   private readonly rasters = new Map<number, LayerRaster>();
   private readonly times = new Map<number, LayerTimes>();
   private readonly objectAt = new Map<number, number>();
+  // Built once: a placed object does not change during a replay, and building a text is not free.
+  private readonly objects = new Map<number, FabricObject>();
   private scratch: HTMLCanvasElement | undefined;
 
   constructor(
@@ -100,7 +103,7 @@ export class ReplayFrames {
     this.view.layers.forEach((layer, l) => {
       if (!layer.visible) return;
       if (layer.kind === 'object') {
-        if ((this.objectAt.get(l) ?? 0) <= t) createFabricObject(layer.object, this.assets).render(ctx);
+        if ((this.objectAt.get(l) ?? 0) <= t) this.object(l, layer).render(ctx);
         return;
       }
       this.drawPaint(ctx, l, layer, t);
@@ -145,6 +148,12 @@ export class ReplayFrames {
       this.rasters.set(l, raster);
     }
     return raster;
+  }
+
+  private object(l: number, layer: ObjectLayer): FabricObject {
+    let object = this.objects.get(l);
+    if (!object) this.objects.set(l, (object = createFabricObject(layer.object, this.assets)));
+    return object;
   }
 
   private scratchCanvas(): HTMLCanvasElement {

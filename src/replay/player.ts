@@ -16,6 +16,7 @@ export class ReplayPlayer {
   private frames: ReplayFrames;
   private readonly ctx: CanvasRenderingContext2D;
   private raf = 0;
+  private signal: AbortSignal | undefined;
   private last = 0;
   // Other sizes asked for by frameAt (a video): one renderer each, the last one kept.
   private other: { key: string; frames: ReplayFrames } | undefined;
@@ -42,8 +43,9 @@ export class ReplayPlayer {
     return this.raf !== 0;
   }
 
-  /** Bakes each layer's checkpoints ahead, so that seeks are quick. */
+  /** Bakes each layer's checkpoints ahead, so that seeks are quick (again after each resize). */
   prepare(signal?: AbortSignal): Promise<void> {
+    this.signal = signal;
     this.prepared = this.frames.prepare(signal);
     return this.prepared;
   }
@@ -78,6 +80,7 @@ export class ReplayPlayer {
     this.frames = this.framesFor({ width });
     this.resizeCanvas();
     this.draw();
+    if (this.signal) void this.prepare(this.signal);
   }
 
   draw(): void {

@@ -83,6 +83,8 @@ describe('<co-design-replay>', () => {
     await s.el.loadDesign(v1);
     const exported = await s.exportPixels({ width: WIDTH });
     expect(same(frame(r, r.duration, exported.width, exported.height), exported), 'the last frame is the export').to.equal(true);
+    // Drawn again from the objects the replay keeps (the text is built once): still the export.
+    expect(same(frame(r, r.duration, exported.width, exported.height), exported), 'and again').to.equal(true);
   });
 
   it('reports a bad design as an error event, throwing nothing at the host', async () => {

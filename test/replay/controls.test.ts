@@ -89,6 +89,24 @@ describe('<co-design-replay> controls', () => {
     }
   });
 
+  it('says so when the design at `src` cannot be had, throwing nothing at the host', async () => {
+    const api = await startApiServer();
+    try {
+      const el = document.createElement('co-design-replay');
+      el.setAttribute('template', '/templates/roadster.json');
+      el.setAttribute('src', `${api.endpoint}/designs/nosuchdesign`);
+      const failed = new Promise<Event & { code: string; message: string }>((resolve) => el.addEventListener('co-design-error', (e) => resolve(e as never), { once: true }));
+      document.body.append(el);
+      const error = await failed;
+      expect(error.message).to.match(/answered 404/);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('answered 404');
+      el.remove();
+    } finally {
+      await api.stop();
+    }
+  });
+
   it('plays a design stored on the reference backend, given by its URL', async () => {
     const api = await startApiServer();
     try {

@@ -128,6 +128,8 @@ export class CoDesignReplay extends LitElement {
       if (!view || !painter) throw new StudioError(ErrorCode.ViewUnknown, `No view "${viewId}" in the design`);
       this.status = Status.Ready;
       await this.updateComplete;
+      // Another design, template or view may have been set meanwhile: that load shows instead.
+      if (abort.signal.aborted) return;
       const onTick = (time: number, playing: boolean) => {
         this.time = time;
         this.playing = playing;

@@ -128,7 +128,8 @@ export function replayBudgets(r: ReplayResult): Check[] {
     limit('seek → frame shown, slowest ≤ 150 ms', r.strokes, r.seeks, val(r.seeks, (v) => v.max), 150, ms),
     limit('replay bundle ≤ 60 KB gzip', undefined, undefined, r.bundleGzip, 60_000, bytes),
     limit('gzipped document grows by the times ≤ 5 %', r.strokes, undefined, r.document.growth, 0.05, pct),
-    limit('timed document ≤ 1.2 MB gzip', r.strokes, undefined, r.document.gzipAfter, 1.2e6, bytes),
+    // Whether the timed document stays ≤ 1.2 MB is the desktop row "document ≤ 1.2 MB gzip": the studio's own
+    // save of it, gzipped by the browser (its CompressionStream makes ~1.6 % more than zlib here).
   ];
 }
 
@@ -140,7 +141,7 @@ export function replayTable(r: ReplayResult): string {
     '',
     `── replay (<co-design-replay>, ${r.strokes.toLocaleString('en')} timed strokes, 1200 px wide) ${'─'.repeat(60)}`.slice(0, 118),
     `bundle ${bytes(r.bundleGzip)} gzip (dist/replay.js and its static imports; fabric comes only with placed objects)`,
-    `document ${bytes(r.document.gzipBefore)} → ${bytes(r.document.gzipAfter)} gzip with times: +${(r.document.growth * 100).toFixed(2)} %`,
+    `document ${bytes(r.document.gzipBefore)} → ${bytes(r.document.gzipAfter)} gzip (zlib 6 in Node) with times: +${(r.document.growth * 100).toFixed(2)} %`,
     o ? `open → ready ${ms(o.readyMs)}, checkpoints baked ${ms(o.preparedMs)}; replay ${(o.durationMs / 1000).toFixed(0)} s at 1×` : `open: ${why(r.open)}`,
     f ? `frames at 64×: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, longest ${ms(f.longest)} over ${f.count}` : `frames: ${why(r.frames)}`,
     s ? `seeks: p95 ${ms(s.p95)}, slowest ${ms(s.max)} over ${s.count}` : `seeks: ${why(r.seeks)}`,

@@ -85,6 +85,9 @@ describe('<co-design-replay>', () => {
     expect(same(frame(r, r.duration, exported.width, exported.height), exported), 'the last frame is the export').to.equal(true);
     // Drawn again from the objects the replay keeps (the text is built once): still the export.
     expect(same(frame(r, r.duration, exported.width, exported.height), exported), 'and again').to.equal(true);
+    // At the default export size the studio copies its baked layer instead of drawing the marks: the same pixels.
+    const full = await s.exportPixels();
+    expect(same(frame(r, r.duration, full.width, full.height), full), 'the last frame is the 2048 px export').to.equal(true);
   });
 
   it('reports a bad design as an error event, throwing nothing at the host', async () => {

@@ -90,6 +90,20 @@ describe('<co-design-replay>', () => {
     expect(same(frame(r, r.duration, full.width, full.height), full), 'the last frame is the 2048 px export').to.equal(true);
   });
 
+  for (const fixture of ['roadster-v0.json', 'roadster-old-spray.json']) {
+    it(`ends on the export of ${fixture} (fills, sprays, a hidden layer, text), pixel for pixel`, async () => {
+      const doc = await (await fetch(new URL(`../fixtures/designs/${fixture}`, import.meta.url))).json();
+      r = await mountReplay(doc);
+      r.pause();
+      s = await mountStudio();
+      await s.el.loadDesign(doc);
+      const exported = await s.exportPixels({ width: WIDTH });
+      const empty = frame(r, 0, exported.width, exported.height);
+      expect(differing(frame(r, r.duration / 2, exported.width, exported.height), empty), 'half-way shows paint').to.be.above(0);
+      expect(same(frame(r, r.duration, exported.width, exported.height), exported), 'the last frame is the export').to.equal(true);
+    });
+  }
+
   it('reports a bad design as an error event, throwing nothing at the host', async () => {
     const el = document.createElement('co-design-replay');
     el.setAttribute('template', '/templates/roadster.json');

@@ -63,6 +63,8 @@ function recordedTimes(view: ViewDesign): Raw[] {
   const raw: Raw[] = [];
   let order = 0;
   view.layers.forEach((layer, l) => {
+    // A hidden layer shows nothing: its marks would only be time with nothing happening.
+    if (!layer.visible) return;
     if (layer.kind === 'object') {
       // Objects placed before version 2 are there from the start.
       raw.push({ layer: l, mark: -1, start: layer.at ?? 0, duration: 0, order: order++ });
@@ -82,6 +84,7 @@ function evenTimes(view: ViewDesign): Raw[] {
   const raw: Raw[] = [];
   let order = 0;
   view.layers.forEach((layer, l) => {
+    if (!layer.visible) return;
     const marks = layer.kind === 'paint' ? layer.marks : [undefined];
     marks.forEach((mark, m) => {
       const duration = mark?.type === 'stroke' ? EVEN_STROKE_MS : 0;

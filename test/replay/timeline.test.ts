@@ -39,6 +39,16 @@ describe('replay timeline', () => {
     ]);
   });
 
+  it('leaves hidden layers out: they would only be time with nothing to see', () => {
+    const doc = design([
+      { id: 'h', name: '', visible: false, locked: false, kind: 'paint', marks: [stroke()], times: [0, 100] },
+      { id: 'p', name: '', visible: true, locked: false, kind: 'paint', marks: [stroke()], times: [200, 10] },
+    ]);
+    const { events, total } = buildTimeline(doc, doc.views[0]);
+    expect(events.map((e) => [e.layer, e.start])).to.deep.equal([[1, 0]]);
+    expect(total).to.equal(500);
+  });
+
   it('paces a design without times evenly, layer by layer', () => {
     const doc = design([
       { id: 'p', name: '', visible: true, locked: false, kind: 'paint', marks: [stroke(), { type: 'fill', area: 'body', color: '#ffffff' }] },

@@ -89,6 +89,21 @@ describe('<co-design-replay> controls', () => {
     }
   });
 
+  for (const [name, template, code] of [
+    ['a template that is not there', '/templates/nosuch.json', 'template-load-failed'],
+    ['another template than the design’s', '/templates/sneaker.json', 'design-template-mismatch'],
+  ]) {
+    it(`reports ${name} as ${code}`, async () => {
+      const el = document.createElement('co-design-replay');
+      el.setAttribute('template', template);
+      el.design = await v1Design();
+      const failed = new Promise<Event & { code: string }>((resolve) => el.addEventListener('co-design-error', (e) => resolve(e as never), { once: true }));
+      document.body.append(el);
+      expect((await failed).code).to.equal(code);
+      el.remove();
+    });
+  }
+
   it('says so when the design at `src` cannot be had, throwing nothing at the host', async () => {
     const api = await startApiServer();
     try {

@@ -41,7 +41,14 @@ function tidy() {
 }
 
 export default {
-  globs: ['src/co-design-studio.ts', 'src/element/co-design-studio.component.ts', 'src/element/events/*.ts'],
+  globs: [
+    'src/co-design-studio.ts',
+    'src/element/co-design-studio.component.ts',
+    'src/element/events/*.ts',
+    'src/replay/index.ts',
+    'src/replay/co-design-replay.component.ts',
+    'src/replay/events/*.ts',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [tidy(), stylingApiPlugin()],

@@ -8,6 +8,7 @@ import { precompress } from './scripts/precompress.ts';
 //   vite build --mode gallery    → dist/gallery.js (<co-design-gallery>, the demo's /gallery; lit, no fabric)
 //   vite build --mode dashboard  → dist/dashboard.js (<co-design-dashboard>, the demo's /dashboard)
 //   vite build --mode jury       → dist/jury.js (<co-design-jury>, the reference server's /jury)
+//   vite build --mode replay     → dist/replay.js (<co-design-replay>, `co-design-studio/replay`; lit, no fabric up front)
 //   vite build --mode print      → dist/print.js (`co-design-studio/print`, for Node: Skia and pdf-lib stay imports)
 const ENTRIES: Record<string, string> = {
   parent: 'src/parent/index.ts',
@@ -15,6 +16,7 @@ const ENTRIES: Record<string, string> = {
   dashboard: 'src/dashboard/index.ts',
   jury: 'src/jury/index.ts',
   print: 'src/print/index.ts',
+  replay: 'src/replay/index.ts',
 };
 
 // The print renderer runs in Node: its native canvas, its PDF library and Node's own modules are imported, not bundled.

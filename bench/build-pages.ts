@@ -29,6 +29,6 @@ export async function buildPages(): Promise<string> {
       },
     },
   });
-  for (const html of ['studio.html', 'baseline.html']) await copyFile(join(pages, html), join(outDir, html));
+  for (const html of ['studio.html', 'baseline.html', 'replay.html']) await copyFile(join(pages, html), join(outDir, html));
   return outDir;
 }

@@ -8,6 +8,8 @@
 //   --seed N  --cold-runs 3  --out bench/results.json  --sides studio (development).
 // Then the print section (issue 15; bench/print.ts): print jobs in Node, no browser. --no-print leaves it out,
 // --print-only runs nothing else.
+//   --replay N  the replay section's stroke count (issue 17; default 10000 with the desktop profile, 0: skip)
+//   --only replay  the replay section alone (development)
 // Draw figures are medians over 3 strokes; cold start figures the median of --cold-runs.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,6 +22,8 @@ import { buildPages } from './build-pages.ts';
 import { coldStarts, coldStartTable, type ColdStart } from './cold-start.ts';
 import { printBudgets, printTable, runPrint, type PrintRun } from './print.ts';
 import { parseProfiles, type BenchProfile } from './profiles.ts';
+import { replayBudgets, replayTable, runReplay, type ReplayResult } from './replay.ts';
+import { documentGrowth, withTiming } from './replay-data.ts';
 import { startServer } from './server.ts';
 import { runSide, type SideResult } from './side.ts';
 import { generateStrokes, toDesignDocument } from './strokes.ts';
@@ -36,29 +40,43 @@ const quick = process.argv.includes('--quick');
 const printOnly = process.argv.includes('--print-only');
 const withPrint = !process.argv.includes('--no-print');
 const profiles = parseProfiles(option('profile'));
-const sizesOption = option('sizes')?.split(',').map((v) => Number(v.trim()));
-if (sizesOption?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes stroke counts, e.g. 200,2000; got ${option('sizes')}`);
+const sizesOption = option('sizes')
+  ?.split(',')
+  .map((v) => Number(v.trim()));
+if (sizesOption?.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`--sizes takes stroke counts, e.g. 200,2000; got ${option('sizes')}`);
 const sizesFor = (p: BenchProfile) => sizesOption ?? (quick ? p.sizes.slice(0, 1) : p.sizes);
 const seed = Number(option('seed') ?? 1);
 const coldRuns = Number(option('cold-runs') ?? 3);
 // For development only: a table needs both sides.
 const sides = (option('sides') ?? 'studio,baseline').split(',') as ('studio' | 'baseline')[];
 const out = option('out') ?? join(root, 'bench', 'results.json');
+const onlyReplay = option('only') === 'replay';
+const replayStrokes = Number(
+  option('replay') ?? (onlyReplay || profiles.some((p) => p.name === 'desktop') ? 10_000 : 0),
+);
 
 const log = (s: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
-const manifest = JSON.parse(readFileSync(join(root, 'templates', 'roadster.json'), 'utf8')) as { id: string; templateVersion: string; views: { id: string }[] };
+const manifest = JSON.parse(readFileSync(join(root, 'templates', 'roadster.json'), 'utf8')) as {
+  id: string;
+  templateVersion: string;
+  views: { id: string }[];
+};
 const template = { id: manifest.id, version: manifest.templateVersion, views: manifest.views.map((v) => v.id) };
 
 // Generated once per size; the studio document and the baseline's points come from the same strokes.
 const data = new Map<string, string>();
+// The studio's document carries the times a hand would leave (version 2), so its save figures include them.
 function dataFor(name: string): string | undefined {
-  const m = /^(studio|baseline)-(\d+)\.json$/.exec(name);
+  const m = /^(studio|baseline|replay)-(\d+)\.json$/.exec(name);
   if (!m) return undefined;
   if (!data.has(name)) {
     const strokes = generateStrokes(Number(m[2]), seed);
     data.set(`baseline-${m[2]}.json`, JSON.stringify(strokes));
-    data.set(`studio-${m[2]}.json`, JSON.stringify(toDesignDocument(strokes, template)));
+    const timed = JSON.stringify(withTiming(toDesignDocument(strokes, template), seed));
+    data.set(`studio-${m[2]}.json`, timed);
+    data.set(`replay-${m[2]}.json`, timed);
   }
   return data.get(name);
 }
@@ -76,7 +94,11 @@ const DESCRIBE: Record<BenchProfile['name'], string> = {
   phone: 'phone profile: 360×640, DPR 3, touch, CPU 4× slower',
 };
 
-async function runProfile(profile: BenchProfile, base: string, load: number[]): Promise<Omit<ProfileResult, 'budgets'>> {
+async function runProfile(
+  profile: BenchProfile,
+  base: string,
+  load: number[],
+): Promise<Omit<ProfileResult, 'budgets'>> {
   const sizes = sizesFor(profile);
   const plog = (s: string) => log(`${profile.name} ${s}`);
   plog(`sizes ${sizes.join(', ')}`);
@@ -116,18 +138,40 @@ async function main(): Promise<void> {
   const load = [loadavg()[0]];
   if (printOnly) {
     const print = await printSection(load);
-    writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, node: process.version, loadavg1m: load }, print }, null, 2));
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: { cores: cpus().length, node: process.version, loadavg1m: load },
+          print,
+        },
+        null,
+        2,
+      ),
+    );
     return log(`wrote ${out}`);
   }
   log(`profiles ${profiles.map((p) => p.name).join(', ')}; ${cpus().length} cores, load ${load[0].toFixed(2)}`);
   const pages = await buildPages();
-  const server = await startServer({ '/dist/': join(root, 'dist'), '/templates/': join(root, 'templates'), '/pages/': pages }, dataFor);
+  const server = await startServer(
+    { '/dist/': join(root, 'dist'), '/templates/': join(root, 'templates'), '/pages/': pages },
+    dataFor,
+  );
   const browser = await launch();
   const chromium = await browser.version();
   await browser.close();
   const results: Omit<ProfileResult, 'budgets'>[] = [];
+  let replay: ReplayResult | undefined;
   try {
-    for (const profile of profiles) results.push(await runProfile(profile, server.url, load));
+    for (const profile of onlyReplay ? [] : profiles) results.push(await runProfile(profile, server.url, load));
+    if (replayStrokes > 0) {
+      const untimed = toDesignDocument(generateStrokes(replayStrokes, seed), template);
+      const growth = documentGrowth(untimed, withTiming(untimed, seed));
+      replay = await runReplay(server.url, replayStrokes, join(root, 'dist'), growth, log);
+      data.clear();
+      load.push(loadavg()[0]);
+    }
   } finally {
     await server.close();
   }
@@ -138,17 +182,50 @@ async function main(): Promise<void> {
     studio: { initialGzip: studioBundle.initialGzip, totalGzip: studioBundle.totalGzip },
     baseline: { initialGzip: baselineBundle.initialGzip, totalGzip: baselineBundle.totalGzip },
   };
-  const machine = { cores: cpus().length, cpu: cpus()[0]?.model, loadavg1m: load.map((l) => +l.toFixed(2)), chromium, node: process.version };
+  const machine = {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model,
+    loadavg1m: load.map((l) => +l.toFixed(2)),
+    chromium,
+    node: process.version,
+  };
   const checked: ProfileResult[] = results.map((r) => {
-    const budgets = r.profile === 'phone' ? phoneBudgets(r.runs, r.coldStart ?? { status: 'skipped', reason: 'not run' }) : desktopBudgets(r.runs, bundle);
+    const budgets =
+      r.profile === 'phone'
+        ? phoneBudgets(r.runs, r.coldStart ?? { status: 'skipped', reason: 'not run' })
+        : desktopBudgets(r.runs, bundle);
     console.log(table(r.runs, bundle, DESCRIBE[r.profile]));
     if (r.coldStart?.status === 'ok') console.log(coldStartTable(r.coldStart.value));
-    console.log(budgetText(r.profile === 'phone' ? 'issue 13, phone profile' : 'issue 6 and issue 13, desktop profile', budgets));
+    console.log(
+      budgetText(r.profile === 'phone' ? 'issue 13, phone profile' : 'issue 6 and issue 13, desktop profile', budgets),
+    );
     return { ...r, budgets };
   });
+  const replayChecks = replay ? replayBudgets(replay) : [];
+  if (replay) {
+    console.log(replayTable(replay));
+    console.log(budgetText('issue 17, replay', replayChecks));
+  }
   const print = await printSection(load);
-  console.log(`\nmachine: ${machine.cores} cores, ${machine.chromium}, 1-minute load during the run ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}`);
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), seed, machine, bundle, profiles: checked, print }, null, 2));
+  console.log(
+    `\nmachine: ${machine.cores} cores, ${machine.chromium}, 1-minute load during the run ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}`,
+  );
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        seed,
+        machine,
+        bundle,
+        profiles: checked,
+        replay: replay && { ...replay, budgets: replayChecks },
+        print,
+      },
+      null,
+      2,
+    ),
+  );
   log(`wrote ${out}`);
 }
 

@@ -146,6 +146,13 @@ const descriptions: Record<string, string> = {
 export function componentSchemas(): Record<string, JsonSchema> {
   const { $schema: _ignored, ...designDocument } = toJsonSchema(designDocumentSchema, config);
   const defs = toJsonSchemaDefs(named, config) as Record<string, JsonSchema>;
+  // Version 1 designs (before timing) are still taken and migrated on arrival (docs/design-document.md);
+  // what the server stores and answers is the current version.
+  const properties = designDocument.properties as Record<string, JsonSchema>;
+  properties.version = {
+    enum: [DOCUMENT_VERSION - 1, DOCUMENT_VERSION],
+    description: `${DOCUMENT_VERSION - 1} is migrated to ${DOCUMENT_VERSION} when it arrives`,
+  };
   const out: Record<string, JsonSchema> = {
     DesignDocument: {
       ...designDocument,

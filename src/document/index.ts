@@ -8,3 +8,12 @@ export { encodePoints, decodePoints, simplify, segmentDistance, type Point } fro
 export { createDocument, type DocumentTemplateRef } from './create.ts';
 export { newId } from './ids.ts';
 export { designDocumentSchema } from './schema.ts';
+export {
+  appendMarkTime,
+  decodeMarkTimes,
+  encodeMarkTime,
+  hasTiming,
+  latestTime,
+  layerClockTicks,
+  type DecodedTime,
+} from './timing.ts';

@@ -41,6 +41,10 @@ export const DOCUMENT_LIMITS = {
   seedMax: 0xffff_ffff,
   /** |bend| of curved text; 100 closes the arc into a circle. */
   bend: MAX_BEND,
+  /** The draft's clock, in ms (about 24 days of painting); the same in TIME_QUANTUM_MS; a stroke's (an hour). */
+  clockMs: 2_147_483_647,
+  clockTicks: 42_949_672,
+  strokeTicks: 72_000,
   /** Characters of an image `data:` URL. */
   imageSrcChars: 12 * 1024 * 1024,
 } as const;

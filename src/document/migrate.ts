@@ -1,7 +1,7 @@
 /**
  * Step-by-step migration of older design documents. `migrations[n]` turns a
  * version-n document into a version-(n + 1) one; steps run in order until
- * DOCUMENT_VERSION. Adding version 2 is one entry here plus the new types and
+ * DOCUMENT_VERSION. A new version is one entry here plus the new types and
  * schema.
  *
  * A step receives JSON data that passed the raw checks (plain, prototype-safe,
@@ -11,6 +11,7 @@
  */
 import { designInvalid } from './issues.ts';
 import { fromV0 } from './migrations/v0.ts';
+import { fromV1 } from './migrations/v1.ts';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './types.ts';
 
 export type RawDocument = Record<string, unknown>;
@@ -18,6 +19,7 @@ export type Migration = (doc: RawDocument) => RawDocument;
 
 export const migrations: Readonly<Record<number, Migration>> = {
   0: fromV0,
+  1: fromV1,
 };
 
 /** The oldest version the registry can read (DOCUMENT_VERSION when it is empty). */

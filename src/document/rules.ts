@@ -4,7 +4,7 @@
  */
 import { designInvalid } from './issues.ts';
 import { DOCUMENT_LIMITS as L } from './limits.ts';
-import type { DesignDocument, Fill, Gradient, ImageObject, PlacedObject, Stroke } from './types.ts';
+import type { DesignDocument, Fill, Gradient, ImageObject, Mark, PlacedObject, Stroke } from './types.ts';
 
 function checkStroke(stroke: Stroke, path: string): void {
   const points = stroke.pts.length / 2;
@@ -63,6 +63,28 @@ function checkObject(object: PlacedObject, path: string): void {
   }
 }
 
+/** A paint layer's `times`: a pair per mark, durations within bounds (a fill's 0), the decoded clock in range. */
+function checkTimes(marks: readonly Mark[], times: readonly number[], path: string): void {
+  if (times.length !== 2 * marks.length)
+    throw designInvalid(path, `expected two entries per mark (${2 * marks.length}), got ${times.length}`);
+  let clock = 0;
+  for (let m = 0; m < marks.length; m++) {
+    const duration = times[2 * m + 1];
+    if (duration < 0 || duration > L.strokeTicks)
+      throw designInvalid(
+        path,
+        `expected a duration from 0 to ${L.strokeTicks} at index ${2 * m + 1}, got ${duration}`,
+      );
+    if (marks[m].type === 'fill' && duration !== 0)
+      throw designInvalid(path, `a fill lasts 0, got ${duration} at index ${2 * m + 1}`);
+    // A gap may go back in time (the mirror image of a stroke starts with it), never before the clock's 0.
+    const start = clock + times[2 * m];
+    clock = start + duration;
+    if (start < 0 || clock > L.clockTicks)
+      throw designInvalid(path, `mark ${m} lies outside 0 to ${L.clockTicks} once decoded`);
+  }
+}
+
 /** Throws `design-invalid` at the first broken rule of a schema-valid document. */
 export function checkDocumentRules(doc: DesignDocument): void {
   const viewIds = new Set<string>();
@@ -89,6 +111,7 @@ export function checkDocumentRules(doc: DesignDocument): void {
         if (mark.type === 'stroke') checkStroke(mark, `${path}.marks[${m}]`);
         else checkFill(mark, `${path}.marks[${m}]`);
       });
+      if (layer.times) checkTimes(layer.marks, layer.times, `${path}.times`);
     });
   });
 }

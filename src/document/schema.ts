@@ -119,6 +119,8 @@ function intArrayProblem(a: number[], o: IntArrayOptions): string | null {
   return null;
 }
 
+const clockMs = integerRange(0, L.clockMs);
+
 const pts = intArray({ min: -L.ptsValue, max: L.ptsValue, minLength: 2, maxLength: L.ptsEntries, pairs: true });
 const pressure = intArray({ min: 0, max: L.pressureMax, minLength: 1, maxLength: L.ptsEntries / 2, pairs: false });
 
@@ -162,6 +164,12 @@ export const fillSchema = v.strictObject({
   ),
   gradient: v.optional(gradientSchema),
 });
+
+/** A push-mark step's time in a draft's undo history: one pair of a layer's `times`. */
+export const markTimeSchema = v.strictTuple([
+  integerRange(-L.clockTicks, L.clockTicks),
+  integerRange(0, L.strokeTicks),
+]);
 
 export const markSchema = v.variant('type', [strokeSchema, fillSchema], got('expected a mark type "stroke" or "fill"'));
 
@@ -247,12 +255,17 @@ export const paintLayerSchema = v.strictObject({
   ...layerBase,
   kind: v.literal('paint'),
   marks: v.pipe(v.array(markSchema), v.maxLength(L.marksPerView, got(`expected at most ${L.marksPerView} marks`))),
+  // Pairs per mark; rules.ts checks the count, the durations and the decoded clock.
+  times: v.optional(
+    intArray({ min: -L.clockTicks, max: L.clockTicks, minLength: 0, maxLength: 2 * L.marksPerView, pairs: false }),
+  ),
 });
 
 export const objectLayerSchema = v.strictObject({
   ...layerBase,
   kind: v.literal('object'),
   object: placedObjectSchema,
+  at: v.optional(clockMs),
 });
 
 export const layerSchema = v.variant(
@@ -277,6 +290,7 @@ export const designDocumentSchema = v.strictObject({
     created: timestamp,
     updated: timestamp,
     author: v.optional(name),
+    elapsed: v.optional(clockMs),
   }),
   views: v.pipe(
     v.array(viewDesignSchema),

@@ -5,7 +5,7 @@
  * ever becomes a property name.
  */
 export const DOCUMENT_FORMAT = 'co-design-document';
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 /** Stroke points are stored as integers in 1/POINT_QUANTUM of a design unit. */
 export const POINT_QUANTUM = 4;
@@ -14,7 +14,13 @@ export interface DesignDocument {
   format: typeof DOCUMENT_FORMAT;
   version: typeof DOCUMENT_VERSION;
   template: { id: string; version: string };
-  meta: { created: string; updated: string; author?: string };
+  meta: {
+    created: string;
+    updated: string;
+    author?: string;
+    /** The draft's painting clock in ms: time spent on it over every session, idle gaps capped (timing.ts). */
+    elapsed?: number;
+  };
   views: ViewDesign[];
 }
 
@@ -36,12 +42,20 @@ interface LayerBase {
 export interface PaintLayer extends LayerBase {
   kind: 'paint';
   marks: Mark[];
+  /**
+   * When each mark was made (version 2): `[gap, duration]` per mark, in TIME_QUANTUM_MS of the draft's clock,
+   * `gap` from the end of the layer's previous mark (from 0 for the first) to this one's start; a fill lasts 0.
+   * Kept apart from the marks: one stream of small numbers compresses far better (timing.ts).
+   */
+  times?: number[];
 }
 
 /** Holds one placed object: text, shape, image or sticker. */
 export interface ObjectLayer extends LayerBase {
   kind: 'object';
   object: PlacedObject;
+  /** When the object was placed, in ms of the draft's clock (absent in designs made before version 2). */
+  at?: number;
 }
 
 export type Layer = PaintLayer | ObjectLayer;
@@ -99,6 +113,12 @@ export interface Fill {
   /** Paints a gradient instead of `color` (which stays, as its first stop), across what it fills. */
   gradient?: Gradient;
 }
+
+/** The unit of a paint layer's `times`, in ms: a twentieth of a second, finer than a replay needs. */
+export const TIME_QUANTUM_MS = 50;
+
+/** One mark's `[gap, duration]` in a layer's `times`, in TIME_QUANTUM_MS. */
+export type MarkTime = [gap: number, duration: number];
 
 export const GRADIENT_TYPES = ['linear', 'radial'] as const;
 

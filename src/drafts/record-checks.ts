@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { checkRawValue } from '../document/raw.ts';
-import { layerSchema, markSchema, placedObjectSchema } from '../document/schema.ts';
+import { layerSchema, markSchema, markTimeSchema, placedObjectSchema } from '../document/schema.ts';
 import { DOCUMENT_LIMITS } from '../document/limits.ts';
 import { isStudioError } from '../errors.ts';
 import { readMetrics } from '../metrics/figures.ts';
@@ -30,8 +30,20 @@ const index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(DOCUMENT
 
 /** Undo steps are data ops (editor/history/ops.ts), built from the document's own schemas. */
 export const opSchema = v.variant('op', [
-  v.strictObject({ op: v.literal('push-mark'), view: id, layer: id, mark: markSchema }),
-  v.strictObject({ op: v.literal('pop-mark'), view: id, layer: id, mark: markSchema }),
+  v.strictObject({
+    op: v.literal('push-mark'),
+    view: id,
+    layer: id,
+    mark: markSchema,
+    time: v.optional(markTimeSchema),
+  }),
+  v.strictObject({
+    op: v.literal('pop-mark'),
+    view: id,
+    layer: id,
+    mark: markSchema,
+    time: v.optional(markTimeSchema),
+  }),
   v.strictObject({ op: v.literal('insert-layer'), view: id, index, layer: layerSchema }),
   v.strictObject({ op: v.literal('delete-layer'), view: id, index, layer: layerSchema }),
   v.strictObject({ op: v.literal('move-layer'), view: id, from: index, to: index }),

@@ -6,6 +6,7 @@ import { FontLink, textsOf, type FontFailure, type TextLook } from './fonts/font
 import { History, type HistoryEntry } from './history/history.ts';
 import { findView, type Op } from './history/ops.ts';
 import { indexOfLayer } from './layers.ts';
+import { PaintClock } from './paint-clock.ts';
 import { OpenTemplate, type TemplateSource } from './open-template.ts';
 import type { ObjectAssets } from './render/objects.ts';
 import { snapshotRasters, type KeptDesign, type RasterSnapshot } from './render/raster-seed.ts';
@@ -31,6 +32,8 @@ export abstract class EditorCore extends EventTarget {
   protected template: OpenTemplate | undefined;
   protected doc: DesignDocument | undefined;
   protected readonly history = new History(() => this.design);
+  /** Times each new mark and object (document version 2), continuing the design's clock. */
+  protected readonly clock = new PaintClock();
   protected readonly scene: Scene;
   /** The active layer of each view. */
   protected readonly activeLayers = new Map<string, string>();
@@ -122,6 +125,7 @@ export abstract class EditorCore extends EventTarget {
     // A copy of 10,000 strokes costs ~0.3 s: only designs someone else still holds are copied.
     this.doc = kept?.handOver ? doc : structuredClone(doc);
     this.history.clear();
+    this.clock.resume(this.doc);
     this.scene.reset();
     this.scene.seed(kept?.seeds ?? []);
     this.activeLayers.clear();
@@ -208,6 +212,7 @@ export abstract class EditorCore extends EventTarget {
   /** Records one user step, applies it and shows it. */
   commit(source: string, ops: Op[]): void {
     if (ops.length === 0) return;
+    this.clock.stamp(this.design, ops);
     this.history.commit({ source, ops });
     for (const op of ops) if (op.op === 'insert-layer') this.activeLayers.set(op.view, op.layer.id);
     this.afterHistory({ source, ops }, 'edit');

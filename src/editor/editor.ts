@@ -92,6 +92,7 @@ export class StudioEditor extends EditorCore {
         toolContext: () => this.toolContext(),
         objectModified: (t) => this.objectModified(t),
         selectionChanged: () => this.selectionChanged(),
+        gestureStarted: () => this.clock.startGesture(),
       },
       stage,
     );

@@ -1,7 +1,7 @@
 import type { ViewDesign } from '../document/types.ts';
 import { ErrorCode, StudioError } from '../errors.ts';
 import { createFabricObject, type ObjectAssets } from './render/objects.ts';
-import { bakedRaster } from './render/raster-layer.ts';
+import { bakedRaster } from './render/paint-support.ts';
 import { seenArea } from './render/seen-area.ts';
 import { drawMark } from './render/strokes.ts';
 import type { ViewPainter } from './render/view-painter.ts';

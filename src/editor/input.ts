@@ -21,6 +21,8 @@ export interface InputHost {
   toolContext(): ToolContext;
   objectModified(target: FabricObject | undefined): void;
   selectionChanged(): void;
+  /** A tool's pointer gesture began (the paint clock times the stroke from here). */
+  gestureStarted(): void;
 }
 
 /**
@@ -138,6 +140,7 @@ export class InputRouter {
       const tool = this.host.activeTool();
       if (!tool || tool.picksObjects || ('button' in e && e.button !== 0)) return;
       this.gestureTool = tool;
+      this.host.gestureStarted();
       tool.down?.(this.host.toolContext(), o.scenePoint, e);
       return;
     }

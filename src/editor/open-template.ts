@@ -5,7 +5,7 @@ import type { AssetCache } from './assets.ts';
 import { allImageSources } from './layers.ts';
 import { loadFillSupport } from './render/fill.ts';
 import { loadObjectSupport } from './render/objects.ts';
-import { loadPaintSupport } from './render/raster-layer.ts';
+import { loadPaintSupport } from './render/paint-support.ts';
 import { ViewPainter } from './render/view-painter.ts';
 
 export interface TemplateSource {

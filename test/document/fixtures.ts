@@ -10,9 +10,9 @@ const placement = { x: 120.5, y: -40, scaleX: 1, scaleY: 1.5, angle: -12.25 };
 export function fullDocument(): DesignDocument {
   return {
     format: 'co-design-document',
-    version: 1,
+    version: 2,
     template: { id: 'roadster', version: '2024.1' },
-    meta: { created: '2025-03-01T10:00:00.000Z', updated: '2025-03-01T12:34:56.789Z', author: 'Kim' },
+    meta: { created: '2025-03-01T10:00:00.000Z', updated: '2025-03-01T12:34:56.789Z', author: 'Kim', elapsed: 96_000 },
     views: [
       {
         view: 'left',
@@ -30,6 +30,7 @@ export function fullDocument(): DesignDocument {
               { type: 'stroke', tool: 'spray', color: '#0000FF', size: 30, opacity: 0.8, pts: [100, 100], seed: 4294967295, density: 20 },
               { type: 'stroke', tool: 'eraser', color: '#000000', size: 10, opacity: 1, pts: [-400, -400, 1, 1] },
             ],
+            times: [24, 0, 16, 9, 30, 21, -21, 12, 140, 3],
           },
           {
             id: 'text-1',
@@ -38,6 +39,7 @@ export function fullDocument(): DesignDocument {
             locked: true,
             kind: 'object',
             object: { type: 'text', ...placement, text: 'Go fast 🚀', font: 'Inter', size: 48, color: '#ffffff', bold: true, italic: false },
+            at: 30_000,
           },
           {
             id: 'shape-1',

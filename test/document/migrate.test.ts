@@ -81,6 +81,20 @@ describe('migrateDocument', () => {
   });
 });
 
+describe('version 1 (before timing)', () => {
+  it('migrates to the current version without inventing times', async () => {
+    const { parseDesign } = await import('../../src/document/validate.ts');
+    const { hasTiming } = await import('../../src/document/timing.ts');
+    const v1 = await (await fetch(new URL('../fixtures/designs/roadster-v1.json', import.meta.url))).json();
+    const doc = parseDesign(v1);
+    expect(v1.version, 'the input is not touched').to.equal(1);
+    expect(doc.version).to.equal(DOCUMENT_VERSION);
+    expect(doc.meta.elapsed).to.equal(undefined);
+    expect(hasTiming(doc)).to.equal(false);
+    expect(doc.views).to.deep.equal(v1.views);
+  });
+});
+
 describe('version 0 (the pilots’ format)', () => {
   it('migrates the shipped fixture to a valid current document, point for point', async () => {
     const { parseDesign } = await import('../../src/document/validate.ts');

@@ -136,7 +136,17 @@ describe('parseDesign', () => {
     ['a fractional version', broken((d) => (d.version = 1.5)), 'version', /whole version number/],
     ['a missing version', broken((d) => delete d.version), 'version', /whole version number/],
     ['a negative version', broken((d) => (d.version = -1)), 'version', /whole version number/],
-    ['a newer version', broken((d) => (d.version = 2)), 'version', /made by a newer studio/],
+    ['a newer version', broken((d) => (d.version = 3)), 'version', /made by a newer studio/],
+    // Timing (version 2)
+    ['times missing a pair', broken((d) => d.views[0].layers[0].times.splice(8, 2)), `${L0}.times`, /two entries per mark \(10\), got 8/],
+    ['a fractional time', broken((d) => (d.views[0].layers[0].times[3] = 0.5)), `${L0}.times`, /integers, found 0.5 at index 3/],
+    ['a negative duration', broken((d) => (d.views[0].layers[0].times[3] = -1)), `${L0}.times`, /duration from 0 to 72000 at index 3/],
+    ['a stroke of over an hour', broken((d) => (d.views[0].layers[0].times[3] = 72001)), `${L0}.times`, /duration from 0 to 72000/],
+    ['a fill that lasts', broken((d) => (d.views[0].layers[0].times[1] = 4)), `${L0}.times`, /a fill lasts 0/],
+    ['a time before the clock', broken((d) => (d.views[0].layers[0].times[2] = -41)), `${L0}.times`, /mark 1 lies outside 0 to/],
+    ['times that are no array', broken((d) => (d.views[0].layers[0].times = '1,2')), `${L0}.times`, /array of integers/],
+    ['a fractional placing time', broken((d) => (d.views[0].layers[1].at = 1.5)), 'views[0].layers[1].at', /integer/],
+    ['a negative clock', broken((d) => (d.meta.elapsed = -1)), 'meta.elapsed', /integer from 0/],
     // Counts
     ['no views', broken((d) => (d.views = [])), 'views', /1 to 16 views/],
     ['17 views', broken((d) => (d.views = Array.from({ length: 17 }, (_, i) => ({ view: `v${i}`, layers: [] })))), 'views', /1 to 16 views/],
@@ -159,6 +169,7 @@ describe('parseDesign', () => {
     const oneLayer = broken((d) => (d.views[0].layers[0].marks = new Array(200_001).fill(fill)));
     expectRefused(oneLayer, `${L0}.marks`, /at most 200000 marks/, big);
     const twoLayers = broken((d) => {
+      delete d.views[0].layers[0].times;
       d.views[0].layers[0].marks = new Array(100_000).fill(fill);
       d.views[0].layers[1] = { ...d.views[0].layers[0], id: 'paint-2', marks: new Array(100_001).fill(fill) };
     });

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { TemplateView } from '../../src/template/types.ts';
 import { canonical, nextSave, StudioPage, storedAsShown, uniqueKey } from '../support/drafts.ts';
 import { geometry } from '../support/geometry.ts';
+import { DOCUMENT_VERSION } from '../../src/document/types.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
 
 function view(s: TestStudio): TemplateView {
@@ -142,7 +143,7 @@ describe('<co-design-studio> older designs', () => {
       await s.el.loadDesign(v0);
       await saved;
       const design = s.design();
-      expect(design.version).to.equal(1);
+      expect(design.version).to.equal(DOCUMENT_VERSION);
       expect(design.views[0].layers.map((l) => l.name)).to.deep.equal(['Paint 1', 'Text 1', 'Hidden sketch']);
       const img = await s.exportPixels({ width: 800 });
       // The fill is yellow where nothing else was painted: the migrated marks draw.

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Mark, PaintLayer } from '../../src/document/types.ts';
 import { encodePoints } from '../../src/document/points.ts';
-import { bakedRaster } from '../../src/editor/render/raster-layer.ts';
+import { bakedRaster } from '../../src/editor/render/paint-support.ts';
 import { mountStudio, type TestStudio } from '../support/studio.ts';
 
 function marks(cx: number, cy: number): Mark[] {

@@ -29,15 +29,17 @@ interface Element {
   cssProperties: Named[];
 }
 
-function studio(manifest: { modules: { declarations?: Partial<Element>[] }[] }): Element {
-  const found = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
-  assert.equal(found.length, 1, 'one custom element in the manifest');
+function element(manifest: { modules: { declarations?: Partial<Element>[] }[] }, tag: string): Element {
+  const found = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName === tag);
+  assert.equal(found.length, 1, `one <${tag}> in the manifest`);
   return found[0] as Element;
 }
 
+const studio = (manifest: { modules: { declarations?: Partial<Element>[] }[] }) => element(manifest, 'co-design-studio');
+
 /** Every file under src/ with its text, to compare what the code uses with what the manifest says. */
-// The demo's own elements (src/gallery, src/dashboard) are not the studio: their parts are theirs.
-const OTHER_ELEMENTS = new Set(['gallery', 'dashboard']);
+// The demo's own elements (src/gallery, src/dashboard) and the replay are not the studio: their parts are theirs.
+const OTHER_ELEMENTS = new Set(['gallery', 'dashboard', 'replay']);
 
 function sources(dir = join(root, 'src')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -51,14 +53,21 @@ describe('custom-elements.json', () => {
     assert.deepEqual(committed, JSON.parse(JSON.stringify(fresh)), 'stale: run `npm run manifest` and commit custom-elements.json');
   });
 
-  it('defines <co-design-studio>', () => {
+  it('defines <co-design-studio> and <co-design-replay>', () => {
     const el = studio(committed);
     assert.equal(el.tagName, 'co-design-studio');
     const defs = committed.modules.flatMap((m: { exports?: { kind: string; name: string }[] }) => m.exports ?? []).filter((e: { kind: string }) => e.kind === 'custom-element-definition');
     assert.deepEqual(
       defs.map((d: { name: string }) => d.name),
-      ['co-design-studio'],
+      ['co-design-studio', 'co-design-replay'],
     );
+  });
+
+  it('describes <co-design-replay>: its attributes, events and parts (docs/replay.md)', () => {
+    const replay = element(committed, 'co-design-replay');
+    assert.deepEqual(Object.fromEntries(replay.attributes.map((a) => [a.name, a.fieldName])), { src: 'src', template: 'template', view: 'view', speed: 'speed', lang: undefined });
+    assert.deepEqual(replay.events.map((e) => e.name).sort(), ['co-design-error', 'co-design-replay-ready']);
+    assert.deepEqual(replay.cssParts.map((p) => p.name).sort(), ['canvas', 'controls', 'stage']);
   });
 
   it('lists every attribute of the public contract, each with its property', () => {

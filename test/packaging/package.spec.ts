@@ -35,11 +35,12 @@ describe('package.json and the tarball', () => {
     files = new Set((JSON.parse(out)[0].files as { path: string }[]).map((f) => f.path));
   });
 
-  it('exports ESM and types for ".", "./parent" and "./print", types listed first', () => {
+  it('exports ESM and types for ".", "./parent", "./print" and "./replay", types listed first', () => {
     for (const [entry, js, dts] of [
       ['.', './dist/co-design-studio.js', './dist/types/index.d.ts'],
       ['./parent', './dist/parent.js', './dist/types/parent/index.d.ts'],
       ['./print', './dist/print.js', './dist/types/print/index.d.ts'],
+      ['./replay', './dist/replay.js', './dist/types/replay/index.d.ts'],
     ]) {
       assert.deepEqual(pkg.exports[entry], { types: dts, import: js }, entry);
       assert.equal(Object.keys(pkg.exports[entry])[0], 'types', `${entry}: "types" must come first to be seen`);
@@ -67,7 +68,7 @@ describe('package.json and the tarball', () => {
 
   it('loads every chunk the bundle imports by a relative URL that the tarball holds', () => {
     const seen = new Set<string>();
-    const queue = ['dist/co-design-studio.js'];
+    const queue = ['dist/co-design-studio.js', 'dist/replay.js'];
     while (queue.length) {
       const file = queue.pop()!;
       if (seen.has(file)) continue;
@@ -112,6 +113,7 @@ describe('package.json and the tarball', () => {
 
   it('marks only the defining bundle and its chunks as having side effects', () => {
     assert.ok(pkg.sideEffects.includes('./dist/co-design-studio.js'));
+    assert.ok(pkg.sideEffects.includes('./dist/replay.js'), 'co-design-studio/replay defines <co-design-replay>');
     assert.ok(!pkg.sideEffects.includes('./dist/parent.js'), 'co-design-studio/parent defines nothing');
   });
 

@@ -29,7 +29,7 @@ export function paint(id: string, marks: Mark[]): Layer {
 export function design(template: TemplateManifest, view: string, layers: Layer[]): DesignDocument {
   return {
     format: 'co-design-document',
-    version: 1,
+    version: 2,
     template: { id: template.id, version: template.templateVersion },
     meta: { created: '2026-12-01T10:00:00.000Z', updated: '2026-12-01T10:00:00.000Z' },
     views: [{ view, layers }],

@@ -1,12 +1,14 @@
-import type { DesignDocument, Layer, Mark, PlacedObject, ViewDesign } from '../../document/types.ts';
+import { appendMarkTime } from '../../document/timing.ts';
+import type { DesignDocument, Layer, Mark, MarkTime, PlacedObject, ViewDesign } from '../../document/types.ts';
 
 /**
  * Every edit is one of these plain-data operations, so history can be
  * inverted, replayed and (later) stored with a draft.
  */
 export type Op =
-  | { op: 'push-mark'; view: string; layer: string; mark: Mark }
-  | { op: 'pop-mark'; view: string; layer: string; mark: Mark }
+  // `time`: when the mark was made (the layer's `times` entry), set by the paint clock as the step is committed.
+  | { op: 'push-mark'; view: string; layer: string; mark: Mark; time?: MarkTime }
+  | { op: 'pop-mark'; view: string; layer: string; mark: Mark; time?: MarkTime }
   | { op: 'insert-layer'; view: string; index: number; layer: Layer }
   | { op: 'delete-layer'; view: string; index: number; layer: Layer }
   | { op: 'move-layer'; view: string; from: number; to: number }
@@ -52,6 +54,7 @@ export function apply(doc: DesignDocument, op: Op): void {
     case 'push-mark': {
       const layer = findLayer(view, op.layer);
       if (layer.kind !== 'paint') throw new Error(`Layer ${op.layer} holds no paint`);
+      appendMarkTime(layer, op.time);
       layer.marks.push(op.mark);
       return;
     }
@@ -60,6 +63,7 @@ export function apply(doc: DesignDocument, op: Op): void {
       if (layer.kind !== 'paint' || !sameMark(layer.marks.at(-1), op.mark))
         throw new Error('History out of step with the design');
       layer.marks.pop();
+      if (layer.times) layer.times.length = 2 * layer.marks.length;
       return;
     }
     case 'insert-layer':

@@ -2,7 +2,7 @@ import type { DesignDocument, Layer } from '../../document/types.ts';
 
 /**
  * A copy of a design deep enough for ops to run on (views, layers, marks
- * arrays), sharing the marks themselves: ops push, pop and replace, never
+ * and times arrays), sharing the marks themselves: ops push, pop and replace, never
  * edit a mark in place. At 10,000 strokes this is milliseconds where a
  * structuredClone and two JSON strings of the whole design took ~0.5 s.
  */
@@ -11,7 +11,11 @@ export function probeCopy(doc: DesignDocument): DesignDocument {
 }
 
 function copyLayer(layer: Layer): Layer {
-  return layer.kind === 'paint' ? { ...layer, marks: [...layer.marks] } : { ...layer };
+  if (layer.kind !== 'paint') return { ...layer };
+  // Ops push and pop `times` in step with the marks.
+  return layer.times
+    ? { ...layer, marks: [...layer.marks], times: [...layer.times] }
+    : { ...layer, marks: [...layer.marks] };
 }
 
 /** Whether ops left `probe` as `doc` is: layers by value, marks by identity or, where not the same object, by value. */

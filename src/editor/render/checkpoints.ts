@@ -20,20 +20,32 @@ interface Checkpoint {
 export class Checkpoints {
   private kept: Checkpoint[] = [];
 
+  /**
+   * The studio's defaults keep the last two; a replay, which seeks anywhere, keeps one every `every` marks
+   * from the first (`keep: Infinity`, `minMarks: 0`).
+   */
+  constructor(
+    private readonly every = CHECKPOINT_EVERY,
+    private readonly keep = 2,
+    private readonly minMarks = CHECKPOINT_MIN_MARKS,
+  ) {}
+
   /** Where baking should pause to offer a checkpoint: the next multiple of the step, once the layer is big. */
   nextStop(from: number, to: number): number {
-    if (to < CHECKPOINT_MIN_MARKS) return to;
-    const next = (Math.floor(from / CHECKPOINT_EVERY) + 1) * CHECKPOINT_EVERY;
-    // Only the last two matter: a long bake (a restore) skips straight to them.
-    const last = Math.floor(to / CHECKPOINT_EVERY) * CHECKPOINT_EVERY - CHECKPOINT_EVERY;
+    const every = this.every;
+    if (to < this.minMarks) return to;
+    const next = (Math.floor(from / every) + 1) * every;
+    if (this.keep === Infinity) return Math.min(next, to);
+    // Only the last ones kept matter: a long bake (a restore) skips straight to them.
+    const last = Math.floor(to / every) * every - (this.keep - 1) * every;
     return Math.max(next, Math.min(last, to));
   }
 
   /** Called as baking passes `baked` marks; keeps a copy at each multiple of the step. */
   offer(raster: HTMLCanvasElement, baked: number): void {
-    if (baked < CHECKPOINT_MIN_MARKS || baked % CHECKPOINT_EVERY !== 0 || this.kept.some((k) => k.baked === baked))
+    if (baked < this.minMarks || baked === 0 || baked % this.every !== 0 || this.kept.some((k) => k.baked === baked))
       return;
-    const reuse = this.kept.length >= 2 ? this.kept.shift()!.canvas : undefined;
+    const reuse = this.kept.length >= this.keep ? this.kept.shift()!.canvas : undefined;
     const canvas = reuse ?? document.createElement('canvas');
     canvas.width = raster.width;
     canvas.height = raster.height;
@@ -46,6 +58,13 @@ export class Checkpoints {
   /** The older checkpoint: what a draft keeps, so that after a reopen the last steps still undo cheaply. */
   oldest(): Checkpoint | undefined {
     return this.kept[0];
+  }
+
+  /** The latest checkpoint of at most `marks` marks, keeping every later one too (a replay seeks both ways). */
+  nearest(marks: number): Checkpoint | undefined {
+    let best: Checkpoint | undefined;
+    for (const k of this.kept) if (k.baked <= marks && (!best || k.baked > best.baked)) best = k;
+    return best;
   }
 
   /** Puts the layer back to the newest checkpoint it still has all the marks of; false when there is none. */

@@ -1,9 +1,9 @@
 import { FabricObject } from 'fabric/es';
-import type { DesignDocument, Mark, PaintLayer } from '../../document/types.ts';
+import type { Mark, PaintLayer } from '../../document/types.ts';
 import { Checkpoints } from './checkpoints.ts';
+import { bakedByMarks, LONG_RUN, occlusionModule } from './paint-support.ts';
 import type { CoverGrid } from './cover-grid.ts';
 import { seenArea, type SeenArea } from './seen-area.ts';
-import { loadSprayPaint, needsSprayPaint } from './spray/load.ts';
 import { drawMark } from './strokes.ts';
 
 /** Long side of a paint layer's raster, in pixels. */
@@ -17,48 +17,8 @@ export interface RasterContext {
   areaPath(id: string): Path2D | undefined;
 }
 
-/**
- * Runs of fewer marks are drawn whole: too few to paint much over (2,000 of
- * the benchmark's strokes paint the roadster's body 29 times over, and
- * leaving marks out pays from about 45 times, see occlusion.ts).
- */
-const LONG_RUN = 2500;
-
-// Leaving painted-over marks out of a long run (occlusion.ts) is a chunk of its own: the first paint never
-// needs it, and a design with a long paint layer loads it before it is shown (OpenTemplate.preload).
-let occlusion: typeof import('./occlusion.ts') | undefined;
-
-/**
- * Loads what a long bake uses if `doc` has a paint layer that long (without it every mark is drawn), and the
- * spray's renderer if `doc` has a stroke of it.
- */
-export async function loadPaintSupport(doc: Pick<DesignDocument, 'views'>): Promise<void> {
-  const long = doc.views.some((v) => v.layers.some((l) => l.kind === 'paint' && l.marks.length >= LONG_RUN));
-  const spray = needsSprayPaint(doc) ? loadSprayPaint() : undefined;
-  // A flaky network costs a slower bake, never the design; the next design tries again.
-  if (long && !occlusion) occlusion = await import('./occlusion.ts').catch(() => undefined);
-  await spray;
-}
-
 // Per view (its areas' clip; its layers' rasters share one size): the cells of a raster that never show.
 const unseenByAreas = new WeakMap<Path2D, CoverGrid>();
-
-// The raster that holds a layer's marks, keyed by the document's marks array
-// (ops push and pop it in place), so an export at the raster's own scale can
-// copy the bitmap instead of drawing every stroke again.
-const bakedByMarks = new WeakMap<readonly Mark[], RasterLayer>();
-
-/**
- * The bitmap of exactly `marks` at `scale` (pixels per design unit), when a
- * raster holds them all and no live preview is drawn into it.
- */
-export function bakedRaster(marks: readonly Mark[], scale: number): HTMLCanvasElement | undefined {
-  const r = bakedByMarks.get(marks);
-  // Canvas transforms are single precision: 2048/1600 reads back as 1.2799999713897705.
-  return r && !r.live && r.baked === marks.length && Math.abs(r.rasterScale - scale) < 1e-6 * scale
-    ? r.raster
-    : undefined;
-}
 
 /**
  * A paint layer's strokes baked into one bitmap: fabric sees one object per
@@ -159,6 +119,7 @@ export class RasterLayer extends FabricObject {
    * 0.75 s of the software rasteriser); undefined when the run is too short for that to pay.
    */
   private shownMarks(marks: readonly Mark[], from: number, to: number): Uint8Array | undefined {
+    const occlusion = occlusionModule();
     if (to - from < LONG_RUN || !occlusion) return undefined;
     let unseen = unseenByAreas.get(this.area.clip);
     if (!unseen) {

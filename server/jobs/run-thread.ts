@@ -42,7 +42,7 @@ export function runPrintThread(input: ThreadInput, limits: ThreadLimits): Runnin
     }, limits.timeoutMs);
     worker.once('message', (out: ThreadOutput) => {
       if (out.ok) resolve({ pdf: out.pdf, report: out.report });
-      else reject(new Error(out.code ? `${out.code}: ${out.message}` : out.message));
+      else reject(Object.assign(new Error(out.code ? `${out.code}: ${out.message}` : out.message), { code: out.code }));
     });
     worker.once('error', (error: Error & { code?: string }) => {
       failure ??=

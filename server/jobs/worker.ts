@@ -3,10 +3,12 @@
  * from the store, makes the file in a thread of its own (./run-thread.ts),
  * stores the PDF through the blob interface and the renderer's report with
  * the job. A failure is recorded with its reason and retried after a
- * growing wait until the job's attempts are spent. Which instance runs a
+ * growing wait until the job's attempts are spent, except for a design that
+ * can never be made (past the print limits, or invalid): that fails at once. Which instance runs a
  * job is the store's decision (its claim), so any number can run this loop.
  */
 import { randomBytes } from 'node:crypto';
+import { ErrorCode } from '../../src/errors.ts';
 import { hostname } from 'node:os';
 import { designBlobPrefix, type BlobInfo, type StoredJob } from '../store/jobs.ts';
 import type { Store } from '../store/store.ts';
@@ -14,6 +16,9 @@ import { runPrintThread, STOPPED_REASON, type RunningThread } from './run-thread
 import type { PrintJobSettings } from './settings.ts';
 
 export const PRINT_JOB = 'print';
+
+/** The renderer's refusals that depend on the design alone: the same design is refused again on every attempt. */
+const FINAL_CODES: ReadonlySet<string> = new Set([ErrorCode.PrintTooLarge, ErrorCode.DesignInvalid]);
 
 /** What a print job keeps as its result: where the PDF is, and the renderer's report. */
 export interface PrintJobResult {
@@ -118,17 +123,19 @@ export class PrintWorker {
         log.warn({ job: job.id }, 'print job: the lease was taken over before it finished; its file is dropped');
       }
     } catch (error) {
-      await this.fail(job, (error as Error).message ?? String(error));
+      const code = (error as { code?: unknown }).code;
+      const final = typeof code === 'string' && FINAL_CODES.has(code);
+      await this.fail(job, (error as Error).message ?? String(error), final);
     } finally {
       this.thread = undefined;
     }
   }
 
-  private async fail(job: StoredJob, reason: string): Promise<void> {
+  private async fail(job: StoredJob, reason: string, final = false): Promise<void> {
     const { store, settings, now, log } = this.options;
     // Stopping is not the job's fault: it goes back to the queue at once (the attempt still counts, which bounds a
     // job that keeps stopping the server).
-    const retryInMs = this.stopped ? 0 : settings.backoffMs * 2 ** (job.attempts - 1);
+    const retryInMs = this.stopped ? 0 : final ? null : settings.backoffMs * 2 ** (job.attempts - 1);
     try {
       const after = await store.failJob(job.id, this.owner, reason, now(), retryInMs);
       log.warn({ job: job.id, attempt: job.attempts, state: after?.state, reason }, 'print job failed');

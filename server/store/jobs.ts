@@ -54,10 +54,17 @@ export interface JobQueue {
   /** Done with its result, if `owner` still holds it (a lease taken over means the result is not ours to keep). */
   completeJob(id: string, owner: string, result: unknown, now: number): Promise<boolean>;
   /**
-   * Records a failure by `owner`: queued again after `retryInMs` while attempts are left, else failed for good.
+   * Records a failure by `owner`: queued again after `retryInMs` while attempts are left, else failed for good;
+   * `retryInMs` null fails it for good at once (a design that can never be made: retrying only spends time).
    * Returns the job as it is now; undefined when `owner` no longer holds it.
    */
-  failJob(id: string, owner: string, error: string, now: number, retryInMs: number): Promise<StoredJob | undefined>;
+  failJob(
+    id: string,
+    owner: string,
+    error: string,
+    now: number,
+    retryInMs: number | null,
+  ): Promise<StoredJob | undefined>;
   /**
    * Puts a job that failed for good back in the queue, due at `at`, its attempts counted from zero again (the
    * team fixed the cause); its last error stays until an attempt ends. Undefined unless it was failed.

@@ -64,10 +64,16 @@ export class PgJobs {
     return done.count === 1;
   }
 
-  async fail(id: string, owner: string, error: string, now: number, retryInMs: number): Promise<StoredJob | undefined> {
+  async fail(
+    id: string,
+    owner: string,
+    error: string,
+    now: number,
+    retryInMs: number | null,
+  ): Promise<StoredJob | undefined> {
     const [row] = await this.sql<JobRow[]>`
-      UPDATE jobs SET state = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
-        run_after = ${now + retryInMs}, error = ${error}, owner = NULL, lease_until = NULL, updated_at = ${now}
+      UPDATE jobs SET state = CASE WHEN ${retryInMs !== null} AND attempts < max_attempts THEN 'queued' ELSE 'failed' END,
+        run_after = ${now + (retryInMs ?? 0)}, error = ${error}, owner = NULL, lease_until = NULL, updated_at = ${now}
       WHERE id = ${id} AND state = 'running' AND owner = ${owner} RETURNING *`;
     return row && jobOf(row);
   }

@@ -345,7 +345,7 @@ export class PostgresStore implements Store {
     return this.jobs.complete(id, owner, result, now);
   }
 
-  failJob(id: string, owner: string, error: string, now: number, retryInMs: number) {
+  failJob(id: string, owner: string, error: string, now: number, retryInMs: number | null) {
     return this.jobs.fail(id, owner, error, now, retryInMs);
   }
 

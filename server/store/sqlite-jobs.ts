@@ -61,12 +61,12 @@ export class SqliteJobs {
     );
   }
 
-  fail(id: string, owner: string, error: string, now: number, retryInMs: number): StoredJob | undefined {
+  fail(id: string, owner: string, error: string, now: number, retryInMs: number | null): StoredJob | undefined {
     const row = this.sql(
-      `UPDATE jobs SET state = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
+      `UPDATE jobs SET state = CASE WHEN ? AND attempts < max_attempts THEN 'queued' ELSE 'failed' END,
          run_after = ?, error = ?, owner = NULL, lease_until = NULL, updated_at = ?
        WHERE id = ? AND state = 'running' AND owner = ? RETURNING *`,
-    ).get(now + retryInMs, error, now, id, owner) as JobRow | undefined;
+    ).get(retryInMs === null ? 0 : 1, now + (retryInMs ?? 0), error, now, id, owner) as JobRow | undefined;
     return row && jobOf(row);
   }
 

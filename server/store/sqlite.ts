@@ -398,7 +398,7 @@ export class SqliteStore implements Store {
     return this.write(() => this.jobs.complete(id, owner, result, now));
   }
 
-  async failJob(id: string, owner: string, error: string, now: number, retryInMs: number) {
+  async failJob(id: string, owner: string, error: string, now: number, retryInMs: number | null) {
     return this.write(() => this.jobs.fail(id, owner, error, now, retryInMs));
   }
 

@@ -25,9 +25,9 @@ export function drawnDesign() {
  * A design that takes the renderer seconds, not milliseconds: four paint layers with an eraser stroke each,
  * every one printed as a 150-dpi image of the roadster's whole side.
  */
-export function slowDesign() {
+export function slowDesign(layers = 4) {
   const design = submission().design;
-  design.views[0].layers = [0, 1, 2, 3].map((i) =>
+  design.views[0].layers = Array.from({ length: layers }, (_, i) =>
     paint(`slow-${i}`, [
       stroke('pencil', '#d02020', 40, [
         [100, 100 + 50 * i],
@@ -40,4 +40,9 @@ export function slowDesign() {
     ]),
   );
   return design;
+}
+
+/** Valid, but past the print limits: nine image layers of the side (the renderer's pre-flight takes eight). */
+export function tooLargeDesign() {
+  return slowDesign(9);
 }

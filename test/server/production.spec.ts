@@ -18,7 +18,7 @@ import { PostgresStore } from '../../server/store/postgres.ts';
 import type { ProductionStatus } from '../../src/protocol/production.ts';
 import { listImages, poppler } from '../print/poppler.ts';
 import { waitFor } from '../support/wait.ts';
-import { drawnDesign, slowDesign } from './print-fixtures.ts';
+import { drawnDesign, slowDesign, tooLargeDesign } from './print-fixtures.ts';
 import { freshDatabase } from './pg.ts';
 import { admin, json, startServer, storeInUse, submission, type TestServer } from './support.ts';
 
@@ -187,6 +187,16 @@ describe('print jobs and the production pack', () => {
       assert.equal((await until(server, id, 'failed')).attempts, 3);
     },
   );
+
+  it("fails a design past the print limits at once, with the renderer's message: no retry can help it", async () => {
+    const server = await start();
+    const id = await submit(server, tooLargeDesign());
+    await approve(server, id);
+    const failed = await until(server, id, 'failed');
+    assert.equal(failed.attempts, 1);
+    assert.match(failed.error ?? '', /^print-too-large: design is too large to print: [\d,]+ image-layer pixels/);
+    assert.equal((await server.call('/designs?status=approved')).status, 200);
+  });
 
   it('fails a job whose thread runs past its heap limit, and the server lives on', { timeout: 60_000 }, async () => {
     // A limit far below what the renderer needs stands in for a design that eats memory: V8 ends the thread.

@@ -118,6 +118,15 @@ export function jobsContract(
     await stores().a.completeJob(retried!.id, 'w', {}, now + 1);
   });
 
+  it('fails a job for good at once when told no retry can help, attempts left or not', async () => {
+    const [id] = await designs(1);
+    await stores().a.enqueueJob(id, KIND, 15_000, 3);
+    const job = await stores().b.claimJob('w', 15_000, LEASE);
+    const after = await stores().a.failJob(job!.id, 'w', 'too large', 15_001, null);
+    assert.deepEqual([after?.state, after?.attempts, after?.error], ['failed', 1, 'too large']);
+    assert.equal(await stores().b.claimJob('w', 15_000 + 60_000, LEASE), undefined, 'never claimed again');
+  });
+
   it('fails a job whose lease ran out on its last attempt, saying so', async () => {
     const [id] = await designs(1);
     await stores().a.enqueueJob(id, KIND, 20_000, 2);

@@ -95,8 +95,9 @@ function intArray(o: IntArrayOptions) {
     items: { type: 'integer', minimum: o.min, maximum: o.max },
     ...(o.decoded !== undefined && {
       description:
-        `Points, in 1/${POINT_QUANTUM} design units, as second-order deltas [x0, y0, dx1, dy1, dx2 - dx1, dy2 - dy1, …], ` +
-        `each decoded coordinate within ±${o.decoded} (docs/design-document.md, "Stroke points").`,
+        `Points, in 1/${POINT_QUANTUM} design units, as second-order deltas ` +
+        `[x0, y0, dx1, dy1, dx2 - dx1, dy2 - dy1, …], each decoded coordinate within ±${o.decoded} ` +
+        `(docs/design-document.md, "Stroke points").`,
     }),
   };
   for (const part of [base, check, copy]) jsonSchemaHints.set(part, hint);

@@ -9,13 +9,19 @@
 import { deflateSync } from 'node:zlib';
 import type { Stroke } from '../../src/document/types.ts';
 import { POINT_QUANTUM } from '../../src/document/types.ts';
+import { decodeQuanta, encodeQuanta } from '../../src/document/points.ts';
 import { mulberry32 } from '../../src/editor/render/spray/random.ts';
 
 /** The spray's seeded generator (src/editor/render/spray/random.ts): the same strokes on every start. */
 export const random = mulberry32;
 
 /** A wavy stroke across `box` (view pixels) as the document stores it: quantised, delta-encoded points. */
-export function waveStroke(rnd: () => number, box: { x: number; y: number; w: number; h: number }, color: string, size: number): Stroke {
+export function waveStroke(
+  rnd: () => number,
+  box: { x: number; y: number; w: number; h: number },
+  color: string,
+  size: number,
+): Stroke {
   const points: [number, number][] = [];
   const steps = 24;
   const phase = rnd() * Math.PI * 2;
@@ -25,36 +31,28 @@ export function waveStroke(rnd: () => number, box: { x: number; y: number; w: nu
     const x = box.x + (box.w * i) / steps;
     points.push([x, mid + Math.sin(phase + (i / steps) * Math.PI * (2 + rnd() * 2)) * amp]);
   }
-  const pts: number[] = [];
-  let px = 0;
-  let py = 0;
-  for (const [x, y] of points) {
-    const qx = Math.round(x / POINT_QUANTUM);
-    const qy = Math.round(y / POINT_QUANTUM);
-    pts.push(qx - px, qy - py);
-    px = qx;
-    py = qy;
-  }
+  const pts = encodeQuanta(points.flatMap(([x, y]) => [Math.round(x / POINT_QUANTUM), Math.round(y / POINT_QUANTUM)]));
   return { type: 'stroke', tool: 'marker', color, size, opacity: 1, pts };
 }
 
 /** A stroke's points in view pixels. */
 export function decodeStroke(stroke: Stroke): [number, number][] {
+  const quanta = decodeQuanta(stroke.pts);
   const out: [number, number][] = [];
-  let x = 0;
-  let y = 0;
-  for (let i = 0; i < stroke.pts.length; i += 2) {
-    x += stroke.pts[i];
-    y += stroke.pts[i + 1];
-    out.push([x * POINT_QUANTUM, y * POINT_QUANTUM]);
-  }
+  for (let i = 0; i < quanta.length; i += 2) out.push([quanta[i] * POINT_QUANTUM, quanta[i + 1] * POINT_QUANTUM]);
   return out;
 }
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
 /** An RGB image of `width` × `height` showing the strokes (view pixels scaled by `scale`) over `background`. */
-export function renderStrokes(strokes: Stroke[], width: number, height: number, scale: number, background: string): Buffer {
+export function renderStrokes(
+  strokes: Stroke[],
+  width: number,
+  height: number,
+  scale: number,
+  background: string,
+): Buffer {
   const pixels = Buffer.alloc(width * height * 3);
   const [br, bg, bb] = rgb(background);
   for (let i = 0; i < width * height; i++) pixels.set([br, bg, bb], i * 3);
@@ -110,5 +108,10 @@ export function encodePng(pixels: Buffer, width: number, height: number): Buffer
   const rows = Buffer.alloc(height * (width * 3 + 1));
   for (let y = 0; y < height; y++) pixels.copy(rows, y * (width * 3 + 1) + 1, y * width * 3, (y + 1) * width * 3);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

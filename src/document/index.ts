@@ -4,7 +4,15 @@ export { DOCUMENT_LIMITS, IMAGE_SRC_PATTERN } from './limits.ts';
 export { parseDesign, type ParseDesignOptions } from './validate.ts';
 export { migrateDocument, migrations, oldestReadableVersion, type Migration, type RawDocument } from './migrate.ts';
 export { listImages, type ImageEntry } from './rules.ts';
-export { encodePoints, decodePoints, simplify, segmentDistance, type Point } from './points.ts';
+export {
+  encodePoints,
+  decodePoints,
+  encodeQuanta,
+  decodeQuanta,
+  simplify,
+  segmentDistance,
+  type Point,
+} from './points.ts';
 export { createDocument, type DocumentTemplateRef } from './create.ts';
 export { newId } from './ids.ts';
 export { designDocumentSchema } from './schema.ts';

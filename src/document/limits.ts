@@ -27,8 +27,13 @@ export const DOCUMENT_LIMITS = {
   size: 10_000,
   /** Entries of a stroke's `pts` array (two per point). */
   ptsEntries: 200_000,
-  /** |value| of every `pts` entry and of every decoded coordinate, in quanta. */
+  /** |x| and |y| of every decoded point (of a stroke or a bucket's ring), in quanta. */
   ptsValue: 4_000_000,
+  /**
+   * |value| of every `pts` or ring entry: a second-order delta between points within ±ptsValue stays within
+   * 4 × ptsValue, so any such stroke can be stored (points.ts).
+   */
+  ptsEntry: 16_000_000,
   pressureMax: 255,
   /** Rings of a bucket fill's region, and their entries (two per point) together. */
   regionRings: 20_000,

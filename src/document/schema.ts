@@ -6,10 +6,12 @@
  */
 import * as v from 'valibot';
 import { DOCUMENT_LIMITS as L, IMAGE_SRC_PATTERN } from './limits.ts';
+import { firstPointBeyond } from './points.ts';
 import {
   DOCUMENT_FORMAT,
   DOCUMENT_VERSION,
   GRADIENT_TYPES,
+  POINT_QUANTUM,
   SHAPES,
   SPRAY_STYLE,
   STROKE_TOOLS,
@@ -69,8 +71,8 @@ interface IntArrayOptions {
   max: number;
   minLength: number;
   maxLength: number;
-  /** x,y pairs: even length, and running sums (decoded coordinates) within ±max. */
-  pairs: boolean;
+  /** Stored points (points.ts): x,y pairs whose decoded coordinates lie within ±`decoded` quanta. */
+  decoded?: number;
 }
 
 /**
@@ -91,6 +93,12 @@ function intArray(o: IntArrayOptions) {
     minItems: o.minLength,
     maxItems: o.maxLength,
     items: { type: 'integer', minimum: o.min, maximum: o.max },
+    ...(o.decoded !== undefined && {
+      description:
+        `Points, in 1/${POINT_QUANTUM} design units, as second-order deltas ` +
+        `[x0, y0, dx1, dy1, dx2 - dx1, dy2 - dy1, …], each decoded coordinate within ±${o.decoded} ` +
+        `(docs/design-document.md, "Stroke points").`,
+    }),
   };
   for (const part of [base, check, copy]) jsonSchemaHints.set(part, hint);
   return v.pipe(base, check, copy);
@@ -99,30 +107,29 @@ function intArray(o: IntArrayOptions) {
 function intArrayProblem(a: number[], o: IntArrayOptions): string | null {
   const n = a.length;
   if (n < o.minLength || n > o.maxLength) return `expected ${o.minLength} to ${o.maxLength} entries, got ${n}`;
-  if (o.pairs && n % 2 !== 0) return `expected an even number of entries (x,y pairs), got ${n}`;
-  let x = 0;
-  let y = 0;
+  if (o.decoded !== undefined && n % 2 !== 0) return `expected an even number of entries (x,y pairs), got ${n}`;
   for (let i = 0; i < n; i++) {
     const value = a[i];
     // Also refuses holes, NaN and ±Infinity.
     if (!Number.isInteger(value)) return `expected integers, found ${shorten(String(value))} at index ${i}`;
     if (value < o.min || value > o.max)
       return `expected integers from ${o.min} to ${o.max}, found ${value} at index ${i}`;
-    if (o.pairs) {
-      if (i % 2 === 0) x += value;
-      else y += value;
-      if (x < o.min || x > o.max || y < o.min || y > o.max) {
-        return `point ${i >> 1} lies beyond ±${o.max} quanta once decoded`;
-      }
-    }
   }
-  return null;
+  // Checked on the decoded values: deltas of deltas within bounds can still add up to any coordinate.
+  const beyond = o.decoded === undefined ? -1 : firstPointBeyond(a, o.decoded);
+  return beyond < 0 ? null : `point ${beyond} lies beyond ±${o.decoded} quanta once decoded`;
 }
 
 const clockMs = integerRange(0, L.clockMs);
 
-const pts = intArray({ min: -L.ptsValue, max: L.ptsValue, minLength: 2, maxLength: L.ptsEntries, pairs: true });
-const pressure = intArray({ min: 0, max: L.pressureMax, minLength: 1, maxLength: L.ptsEntries / 2, pairs: false });
+const pts = intArray({
+  min: -L.ptsEntry,
+  max: L.ptsEntry,
+  minLength: 2,
+  maxLength: L.ptsEntries,
+  decoded: L.ptsValue,
+});
+const pressure = intArray({ min: 0, max: L.pressureMax, minLength: 1, maxLength: L.ptsEntries / 2 });
 
 export const strokeSchema = v.strictObject({
   type: v.literal('stroke'),
@@ -148,7 +155,13 @@ export const gradientSchema = v.strictObject({
   ),
 });
 
-const ring = intArray({ min: -L.ptsValue, max: L.ptsValue, minLength: 6, maxLength: L.regionEntries, pairs: true });
+const ring = intArray({
+  min: -L.ptsEntry,
+  max: L.ptsEntry,
+  minLength: 6,
+  maxLength: L.regionEntries,
+  decoded: L.ptsValue,
+});
 
 export const fillSchema = v.strictObject({
   type: v.literal('fill'),
@@ -256,9 +269,7 @@ export const paintLayerSchema = v.strictObject({
   kind: v.literal('paint'),
   marks: v.pipe(v.array(markSchema), v.maxLength(L.marksPerView, got(`expected at most ${L.marksPerView} marks`))),
   // Pairs per mark; rules.ts checks the count, the durations and the decoded clock.
-  times: v.optional(
-    intArray({ min: -L.clockTicks, max: L.clockTicks, minLength: 0, maxLength: 2 * L.marksPerView, pairs: false }),
-  ),
+  times: v.optional(intArray({ min: -L.clockTicks, max: L.clockTicks, minLength: 0, maxLength: 2 * L.marksPerView })),
 });
 
 export const objectLayerSchema = v.strictObject({

@@ -73,9 +73,9 @@ export interface Stroke {
   /** 0..1; the marker is semi-transparent without darkening where it crosses itself. */
   opacity: number;
   /**
-   * Points, quantised (see POINT_QUANTUM) and delta-encoded:
-   * [x0, y0, dx1, dy1, …]. Simplified when the stroke is committed, so what
-   * is stored is exactly what is drawn.
+   * Points, quantised (see POINT_QUANTUM) and coded as second-order deltas:
+   * [x0, y0, dx1, dy1, dx2 - dx1, dy2 - dy1, …] (points.ts). Simplified when
+   * the stroke is committed, so what is stored is exactly what is drawn.
    */
   pts: number[];
   /** Optional pen pressure per point, 0..255 (pencil and eraser). */
@@ -106,7 +106,7 @@ export interface Fill {
   /** A base coat: fills only the pixels of the area the layer has not painted yet (drawn `destination-over`). */
   under?: boolean;
   /**
-   * The bucket's flooded region: closed rings, each quantised and delta-encoded as a stroke's `pts`, filled
+   * The bucket's flooded region: closed rings, each quantised and coded as a stroke's `pts`, filled
    * even-odd inside the area. Computed once on the tap, so what is stored is exactly what is drawn.
    */
   region?: number[][];

@@ -85,7 +85,10 @@ export async function readBackup(file: Blob): Promise<Omit<Backup, 'format' | 'v
     return {
       name: head.output.name,
       design: parseDesign(body.design),
-      history: parseHistory(body.history ?? { done: [], undone: [] }),
+      history: parseHistory(
+        body.history ?? { done: [], undone: [] },
+        (body.design as { version?: unknown } | null)?.version,
+      ),
       metrics: parseMetrics(body.metrics ?? null),
     };
   } catch (error) {

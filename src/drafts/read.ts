@@ -51,7 +51,7 @@ export async function readValidDraft(id: string, store: UseStore, check: DesignC
   }
   if (design.template.id !== meta.template.id)
     throw draftInvalid(`design is for template ${design.template.id}, meta says ${meta.template.id}`);
-  const history = parseHistory(body.history);
+  const history = parseHistory(body.history, (body.design as { version?: unknown } | null)?.version);
   const metrics = parseMetrics(raw.metrics ?? body.metrics);
   try {
     await check(design, history);

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { checkRawValue } from '../document/raw.ts';
 import { layerSchema, markSchema, markTimeSchema, placedObjectSchema } from '../document/schema.ts';
 import { DOCUMENT_LIMITS } from '../document/limits.ts';
+import { recodeLayer, recodeMark } from '../document/migrations/v1.ts';
 import { isStudioError } from '../errors.ts';
 import { readMetrics } from '../metrics/figures.ts';
 import type { Metrics } from '../protocol/metrics.ts';
@@ -108,9 +109,34 @@ export function parseChunk(value: unknown): unknown[] {
   return check(chunkSchema, plain, 'chunk', Infinity).marks;
 }
 
-export function parseHistory(value: unknown): SavedHistory {
-  return check(historySchema, value, 'history', DOCUMENT_LIMITS.documentBytes) as SavedHistory;
+/**
+ * A draft's undo steps, saved beside a design of `designVersion` (the stored design's own `version`): the marks
+ * and layers they hold are in that version's coding, so a version-1 draft's are coded anew as its design is.
+ */
+export function parseHistory(value: unknown, designVersion: unknown): SavedHistory {
+  const current = designVersion === 1 ? recodeHistory(value) : value;
+  return check(historySchema, current, 'history', DOCUMENT_LIMITS.documentBytes) as SavedHistory;
 }
+
+function recodeHistory(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const entries = (list: unknown) => (Array.isArray(list) ? list.map(recodeEntry) : list);
+  return { ...value, done: entries(value.done), undone: entries(value.undone) };
+}
+
+function recodeEntry(entry: unknown): unknown {
+  if (!isRecord(entry) || !Array.isArray(entry.ops)) return entry;
+  const ops = entry.ops.map((op: unknown) => {
+    if (!isRecord(op)) return op;
+    if ('mark' in op) return { ...op, mark: recodeMark(op.mark) };
+    if ('layer' in op) return { ...op, layer: recodeLayer(op.layer) };
+    return op;
+  });
+  return { ...entry, ops };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseMetrics(value: unknown): Metrics | null {
   if (value === null || value === undefined) return null;

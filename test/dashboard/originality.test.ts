@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createDocument } from '../../src/document/create.ts';
 import { newId } from '../../src/document/ids.ts';
+import { encodePoints } from '../../src/document/points.ts';
 import type { DesignDocument, Layer, Stroke } from '../../src/document/types.ts';
 import { bytesToBase64 } from '../../src/security/data-url.ts';
 import type { ApiServer } from '../server/client.ts';
@@ -13,6 +14,9 @@ async function pngBase64(width: number, height: number): Promise<string> {
   return bytesToBase64(new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer()));
 }
 
+/** A three-point stroke from (x, y) quanta, in design units. */
+const corner = (x: number, y: number) => [[x, y], [x + 5, y + 5], [x + 10, y + 3]].map(([px, py]) => ({ x: px / 4, y: py / 4 }));
+
 function strokes(n: number): Layer {
   const marks: Stroke[] = Array.from({ length: n }, (_, i) => ({
     type: 'stroke',
@@ -20,7 +24,7 @@ function strokes(n: number): Layer {
     color: '#aa2233',
     size: 8,
     opacity: 1,
-    pts: [200 + (i % 100) * 12, 300 + Math.floor(i / 100) * 40, 5, 5, 5, -2],
+    pts: encodePoints(corner(200 + (i % 100) * 12, 300 + Math.floor(i / 100) * 40)),
   }));
   return { id: newId(), name: 'Paint', visible: true, locked: false, kind: 'paint', marks };
 }

@@ -1,3 +1,4 @@
+import { encodeQuanta } from '../../src/document/points.ts';
 import type { DesignDocument, Layer, Stroke } from '../../src/document/types.ts';
 import { mulberry32 } from '../../src/editor/render/strokes.ts';
 
@@ -25,7 +26,7 @@ export function fullDocument(): DesignDocument {
             kind: 'paint',
             marks: [
               { type: 'fill', area: 'body', color: '#112233' },
-              { type: 'stroke', tool: 'pencil', color: '#ff0000', size: 4, opacity: 1, pts: [400, 400, 4, -2, 8, 0], pressure: [10, 128, 255] },
+              { type: 'stroke', tool: 'pencil', color: '#ff0000', size: 4, opacity: 1, pts: encodeQuanta([400, 400, 404, 398, 412, 398]), pressure: [10, 128, 255] },
               { type: 'stroke', tool: 'marker', color: '#00ff00', size: 24, opacity: 0.5, pts: [0, 0, 40, 40] },
               { type: 'stroke', tool: 'spray', color: '#0000FF', size: 30, opacity: 0.8, pts: [100, 100], seed: 4294967295, density: 20 },
               { type: 'stroke', tool: 'eraser', color: '#000000', size: 10, opacity: 1, pts: [-400, -400, 1, 1] },
@@ -97,9 +98,11 @@ export function strokeDocument(strokes: number, points: number, seed = 1): Desig
   const rnd = random(seed);
   const marks: Stroke[] = [];
   for (let s = 0; s < strokes; s++) {
-    const pts = [Math.round(rnd() * 8000), Math.round(rnd() * 8000)];
-    for (let p = 1; p < points; p++) pts.push(Math.round(rnd() * 40 - 20), Math.round(rnd() * 40 - 20));
-    marks.push({ type: 'stroke', tool: 'pencil', color: '#336699', size: 6, opacity: 1, pts });
+    const quanta = [Math.round(rnd() * 8000), Math.round(rnd() * 8000)];
+    for (let p = 1; p < points; p++) {
+      quanta.push(quanta[2 * p - 2] + Math.round(rnd() * 40 - 20), quanta[2 * p - 1] + Math.round(rnd() * 40 - 20));
+    }
+    marks.push({ type: 'stroke', tool: 'pencil', color: '#336699', size: 6, opacity: 1, pts: encodeQuanta(quanta) });
   }
   const layer: Layer = { id: 'paint', name: 'Paint', visible: true, locked: false, kind: 'paint', marks };
   const doc = fullDocument();

@@ -13,7 +13,7 @@ describe('design-document JSON Schema', () => {
   it('describes strict objects, the unions and the integer point arrays', () => {
     const text = JSON.stringify(documentJsonSchema());
     expect(text).to.include('"additionalProperties":false');
-    expect(text).to.include('"pts":{"type":"array","minItems":2,"maxItems":200000,"items":{"type":"integer","minimum":-4000000,"maximum":4000000}}');
+    expect(text).to.include('"pts":{"type":"array","minItems":2,"maxItems":200000,"items":{"type":"integer","minimum":-16000000,"maximum":16000000},"description":"Points, in 1/4 design units, as second-order deltas');
     expect(text).to.include('"enum":["pencil","marker","spray","eraser"]');
     expect(text).to.include('"pattern":"^data:image\\\\/(?:png;base64,|jpeg;base64,|svg\\\\+xml[;,])"');
   });
@@ -30,7 +30,7 @@ describe('docs/design-document.md', () => {
 
   it('gives the encoding example that encodePoints produces', async () => {
     const markdown = await (await fetch('/docs/design-document.md')).text();
-    expect(markdown).to.include('`[400, 400, 6, 1, 6, 3]`');
-    expect(encodePoints([{ x: 100, y: 100 }, { x: 101.5, y: 100.25 }, { x: 103, y: 101 }])).to.deep.equal([400, 400, 6, 1, 6, 3]);
+    expect(markdown).to.include('`[400, 400, 6, 1, 0, 2]`');
+    expect(encodePoints([{ x: 100, y: 100 }, { x: 101.5, y: 100.25 }, { x: 103, y: 101 }])).to.deep.equal([400, 400, 6, 1, 0, 2]);
   });
 });

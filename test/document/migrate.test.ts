@@ -91,7 +91,45 @@ describe('version 1 (before timing)', () => {
     expect(doc.version).to.equal(DOCUMENT_VERSION);
     expect(doc.meta.elapsed).to.equal(undefined);
     expect(hasTiming(doc)).to.equal(false);
-    expect(doc.views).to.deep.equal(v1.views);
+  });
+
+  it('codes every stroke and bucket ring anew as second-order deltas, the same points', async () => {
+    const { parseDesign } = await import('../../src/document/validate.ts');
+    const { decodeQuanta } = await import('../../src/document/points.ts');
+    const v1 = await (await fetch(new URL('../fixtures/designs/roadster-v1.json', import.meta.url))).json();
+    // A bucket ring in version 1's first-order coding beside the fixture's strokes.
+    v1.views[0].layers[0].marks.push({ type: 'fill', area: 'body', color: '#123456', region: [[4000, 2000, 40, 0, 0, 40, -40, 0]] });
+    const firstOrder = (pts: number[]) => pts.map((_, i) => pts.slice(0, i + 1).filter((__, j) => j % 2 === i % 2).reduce((a, b) => a + b, 0));
+    const doc = parseDesign(v1);
+    let strokes = 0;
+    doc.views.forEach((view, v) =>
+      view.layers.forEach((layer, l) => {
+        if (layer.kind !== 'paint') return;
+        layer.marks.forEach((mark, m) => {
+          const old = v1.views[v].layers[l].marks[m];
+          if (mark.type === 'stroke') {
+            strokes++;
+            expect(Array.from(decodeQuanta(mark.pts)), `stroke ${m}`).to.deep.equal(firstOrder(old.pts));
+          } else if (mark.region) {
+            expect(mark.region.map((ring) => Array.from(decodeQuanta(ring)))).to.deep.equal(old.region.map(firstOrder));
+          }
+        });
+      }),
+    );
+    expect(strokes, 'the fixture has strokes').to.be.greaterThan(2);
+    const fill = doc.views[0].layers[0].kind === 'paint' ? doc.views[0].layers[0].marks.at(-1) : undefined;
+    expect(fill?.type === 'fill' && fill.region).to.deep.equal([[4000, 2000, 40, 0, -40, 40, -40, -40]]);
+  });
+
+  it('leaves points that are not integers for the schema to refuse by name, and refuses ones beyond range', async () => {
+    const { parseDesign } = await import('../../src/document/validate.ts');
+    const v1 = await (await fetch(new URL('../fixtures/designs/roadster-v1.json', import.meta.url))).json();
+    const bad = structuredClone(v1);
+    bad.views[0].layers[0].marks[1].pts[3] = 1.5;
+    expect(refusal(() => parseDesign(bad)).message).to.match(/^views\[0\]\.layers\[0\]\.marks\[1\]\.pts: expected integers, found 1\.5 at index 3/);
+    const far = structuredClone(v1);
+    far.views[0].layers[0].marks[1].pts = [3_999_000, 0, 1_000, 0, 1_000, 0];
+    expect(refusal(() => parseDesign(far)).message).to.match(/^views\[0\]\.layers\[0\]\.marks\[1\]\.pts: point 2 lies beyond/);
   });
 });
 

@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { decodePoints, encodePoints, segmentDistance, simplify, type Point } from '../../src/document/points.ts';
+import {
+  decodePoints,
+  decodeQuanta,
+  encodePoints,
+  encodeQuanta,
+  firstPointBeyond,
+  segmentDistance,
+  simplify,
+  type Point,
+} from '../../src/document/points.ts';
 import { parseDesign } from '../../src/document/validate.ts';
 import { POINT_QUANTUM } from '../../src/document/types.ts';
 import { fullDocument, random } from './fixtures.ts';
@@ -37,13 +46,14 @@ describe('stroke points', () => {
       }
     });
 
-    it('stores integer deltas from the first point, and never -0', () => {
+    it('stores the first point, the first delta, then how each delta changes, as integers and never -0', () => {
       const pts = encodePoints([
         { x: 10, y: 20 },
         { x: 10.25, y: 19.5 },
         { x: -0.01, y: 19.5 },
       ]);
-      expect(pts).to.deep.equal([40, 80, 1, -2, -41, 0]);
+      // Quanta (40, 80), (41, 78), (0, 78): deltas (1, -2) then (-41, 0), which changed by (-42, 2).
+      expect(pts).to.deep.equal([40, 80, 1, -2, -42, 2]);
       expect(pts.every((v) => Number.isInteger(v) && !Object.is(v, -0))).to.equal(true);
       expect(JSON.stringify(encodePoints([{ x: -0.1, y: -0.01 }]))).to.equal('[0,0]');
     });
@@ -63,6 +73,32 @@ describe('stroke points', () => {
 
     it('decodes exactly at the far edge of the valid range', () => {
       expect(Array.from(decodePoints([4_000_000, -4_000_000, -1, 1]))).to.deep.equal([1_000_000, -1_000_000, 999_999.75, -999_999.75]);
+      const corners = [4_000_000, -4_000_000, -4_000_000, 4_000_000, 4_000_000, -4_000_000];
+      expect(encodeQuanta(corners)).to.deep.equal([4_000_000, -4_000_000, -8_000_000, 8_000_000, 16_000_000, -16_000_000]);
+      expect(Array.from(decodeQuanta(encodeQuanta(corners)))).to.deep.equal(corners);
+    });
+
+    it('gives a steady hand small numbers: a straight line at even pace is its first delta, then zeros', () => {
+      const line = Array.from({ length: 6 }, (_, i) => ({ x: 10 + i * 2, y: 5 - i }));
+      expect(encodePoints(line)).to.deep.equal([40, 20, 8, -4, 0, 0, 0, 0, 0, 0, 0, 0]);
+    });
+
+    it('decodes into a scratch buffer when it is long enough, and a new array when not', () => {
+      const scratch = new Float64Array(8);
+      expect(decodeQuanta([4, 8, 1, 1, 1, 1], scratch)).to.equal(scratch);
+      expect(Array.from(scratch.subarray(0, 6))).to.deep.equal([4, 8, 5, 9, 7, 11]);
+      const longer = decodeQuanta(new Array(10).fill(0), scratch);
+      expect(longer).not.to.equal(scratch);
+      expect(longer.length).to.equal(10);
+    });
+
+    it('finds the first point beyond a range, stopping before huge second-order values overflow', () => {
+      expect(firstPointBeyond([0, 0, 1, 1, 1, 1], 2)).to.equal(2);
+      expect(firstPointBeyond([0, 0, 1, 1, 1, 1], 3)).to.equal(-1);
+      // With no bound at all, the first point whose running sums leave the safe integers is named.
+      const huge = [0, 0, 2 ** 52, 0, 2 ** 52, 0, 2 ** 52, 0];
+      expect(firstPointBeyond(huge, Infinity)).to.equal(2);
+      expect(firstPointBeyond([0, 0, 16_000_000, 0, ...new Array(199_996).fill(16_000_000)], 4_000_000)).to.equal(1);
     });
 
     it('produces pts a document accepts', () => {

@@ -39,7 +39,8 @@ describe('parseDesign', () => {
       d.views[0].layers[0].name = '';
       d.views[0].layers[0].marks[2].opacity = 0;
       Object.assign(d.views[0].layers[1].object, { text: '', x: -100000, y: 100000, scaleX: 0.001, scaleY: 1000, angle: -36000, size: 10000 });
-      d.views[0].layers[0].marks[1].pts = [4000000, -4000000, -4000000, 4000000, -4000000, 4000000];
+      // Corner to corner and back: the largest first and second-order deltas there are.
+      d.views[0].layers[0].marks[1].pts = [4000000, -4000000, -8000000, 8000000, 16000000, -16000000];
       d.views[0].layers[0].marks[1].pressure = [0, 255, 7];
       Object.assign(d.views[0].layers[0].marks[3], { seed: 0, density: 200 });
       d.views[1].layers[0].object.src = 'data:image/svg+xml;charset=utf-8,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E';
@@ -117,8 +118,10 @@ describe('parseDesign', () => {
     ['string pts', broken((d) => (d.views[0].layers[0].marks[2].pts = [0, 0, '1', 2])), `${L0}.marks[2].pts`, /expected integers/],
     ['empty pts', broken((d) => (d.views[0].layers[0].marks[2].pts = [])), `${L0}.marks[2].pts`, /2 to 200000 entries/],
     ['pts that are no array', broken((d) => (d.views[0].layers[0].marks[2].pts = '0,0')), `${L0}.marks[2].pts`, /expected an array/],
-    ['a pts value beyond 4,000,000', broken((d) => (d.views[0].layers[0].marks[2].pts = [0, 4000001])), `${L0}.marks[2].pts`, /-4000000 to 4000000/],
+    ['a pts value beyond 16,000,000', broken((d) => (d.views[0].layers[0].marks[2].pts = [0, 0, 16000001, 0])), `${L0}.marks[2].pts`, /-16000000 to 16000000, found 16000001 at index 2/],
+    ['a first point beyond 4,000,000', broken((d) => (d.views[0].layers[0].marks[2].pts = [0, 4000001])), `${L0}.marks[2].pts`, /point 0 lies beyond ±4000000/],
     ['pts that decode out of range', broken((d) => (d.views[0].layers[0].marks[2].pts = [4000000, 0, 1, 0])), `${L0}.marks[2].pts`, /point 1 lies beyond/],
+    ['second-order pts that add up beyond the range', broken((d) => (d.views[0].layers[0].marks[2].pts = [0, 0, 1, 0, ...new Array(6000).fill(1)])), `${L0}.marks[2].pts`, /point 2828 lies beyond ±4000000/],
     ['too many pts', broken((d) => (d.views[0].layers[0].marks[2].pts = new Array(200002).fill(0))), `${L0}.marks[2].pts`, /got 200002/],
     ['a pressure above 255', broken((d) => (d.views[0].layers[0].marks[1].pressure = [0, 256, 0])), `${STROKE}.pressure`, /0 to 255/],
     ['a fractional pressure', broken((d) => (d.views[0].layers[0].marks[1].pressure = [0, 0.5, 0])), `${STROKE}.pressure`, /integers/],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
-import type { Layer, Mark } from '../../src/document/index.ts';
+import { encodeQuanta, type Layer, type Mark } from '../../src/document/index.ts';
 import { StudioError } from '../../src/errors.ts';
 import { PRINT_LIMITS, renderPrintPdf } from '../../src/print/index.ts';
 import { design, objectLayer, paint, shippedTemplate, stroke, text } from './designs.ts';
@@ -35,8 +35,8 @@ const spray = (y: number, samples: number): Mark => ({
   density: 200,
   style: 2,
   seed: 1,
-  // Quantised (4 quanta a unit), delta-encoded: a start point, then one unit right per sample.
-  pts: [1600, y * 4, ...Array.from({ length: 2 * (samples - 1) }, (_, i) => (i % 2 ? 0 : 4))],
+  // Quantised (4 quanta a unit) from a start point, then one unit right per sample.
+  pts: encodeQuanta(Array.from({ length: 2 * samples }, (_, i) => (i % 2 ? y * 4 : 1600 + (i / 2) * 4))),
 });
 
 /** A PNG's signature and header chunk only, claiming 9,000 × 9,000 pixels: nothing that could be decoded. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Layer } from '../../src/document/index.ts';
+import { encodeQuanta, type Layer } from '../../src/document/index.ts';
 import { StudioError } from '../../src/errors.ts';
 import { PT_PER_MM, renderPrintPdf } from '../../src/print/index.ts';
 import { design, paint, shippedTemplate, stroke } from './designs.ts';
@@ -197,7 +197,8 @@ describe('print PDF', () => {
 
   it('draws an image layer in strips with the same pixels as in one, a spray reaching across strips', async () => {
     // A nozzle held still for 80 samples at (800, 200) runs drips down across several strips, then moves on.
-    const held = [3200, 800, ...Array<number>(160).fill(0), 400, 40, 400, -40];
+    const still = Array.from({ length: 81 }, () => [3200, 800]).flat();
+    const held = encodeQuanta([...still, 3600, 840, 4000, 800]);
     const spray = {
       type: 'stroke',
       tool: 'spray',

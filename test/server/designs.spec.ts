@@ -155,7 +155,9 @@ describe('POST /designs', () => {
       ['1e309 in a coordinate', withStroke('[1e309,2,3,4]'), /^design\.views\[0\]\.layers\[0\]\.marks\[0\]\.pts\[0\]: expected a finite number, got Infinity/],
       ['1e400 in a coordinate', withStroke('[10,1e400,3,4]'), /\.pts\[1\]: expected a finite number, got Infinity/],
       ['-1e309 in a coordinate', withStroke('[10,2,-1e309,4]'), /\.pts\[2\]: expected a finite number, got -Infinity/],
-      ['30-digit coordinate', withStroke('[123456789012345678901234567890,2,3,4]'), /\.pts: expected integers from -4000000 to 4000000/],
+      ['30-digit coordinate', withStroke('[123456789012345678901234567890,2,3,4]'), /\.pts: expected integers from -16000000 to 16000000/],
+      // Each step only one quantum faster than the last, yet 2,829 points in it has left the ±4,000,000 quanta.
+      ['second-order deltas adding up', withStroke(`[0,0,1,0${',1,1'.repeat(3000)}]`), /\.pts: point 2828 lies beyond ±4000000 quanta once decoded/],
       ['1e309 stroke size', withStroke('[1,2,3,4]', '1e309'), /\.marks\[0\]\.size: expected a finite number, got Infinity/],
       ['1e400 in metrics', valid.replace('"engagedMs":60000', '"engagedMs":1e400'), /^metrics\.engagedMs: expected milliseconds .* got Infinity/],
       ['wrong type', { ...submission(), author: { name: 42 } }, /^author\.name: /],

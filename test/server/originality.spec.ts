@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newId } from '../../src/document/ids.ts';
+import { encodeQuanta } from '../../src/document/points.ts';
 import type { DesignDocument, ImageObject, Layer, Stroke } from '../../src/document/types.ts';
 import type { TemplateManifest } from '../../src/template/types.ts';
 import { readFileSync } from 'node:fs';
@@ -35,6 +36,9 @@ function upload(place: Partial<ImageObject>): Layer {
   return { id: newId(), name: 'Upload', visible: true, locked: false, kind: 'object', object: image };
 }
 
+/** A three-point stroke from (x, y), in quanta. */
+const short = (x: number, y: number) => [x, y, x + 4, y + 6, x + 9, y + 3];
+
 /** `n` short strokes in a row across the side view. */
 function strokes(n: number): Layer {
   const marks: Stroke[] = Array.from({ length: n }, (_, i) => ({
@@ -43,7 +47,7 @@ function strokes(n: number): Layer {
     color: '#112233',
     size: 6,
     opacity: 1,
-    pts: [200 + (i % 100) * 12, 300 + Math.floor(i / 100) * 40, 4, 6, 5, -3],
+    pts: encodeQuanta(short(200 + (i % 100) * 12, 300 + Math.floor(i / 100) * 40)),
   }));
   return { id: newId(), name: 'Paint', visible: true, locked: false, kind: 'paint', marks };
 }

@@ -4,9 +4,10 @@
  * the template as flat `templateId` / `templateVersion`; `createdAt` /
  * `updatedAt` at the top level; layers with `hidden` instead of `visible`;
  * and strokes with absolute `points: [[x, y], …]` in design units instead of
- * quantised, delta-encoded `pts`. Version 0 had no images.
+ * quantised, delta-encoded `pts` (version 1's coding: first-order deltas). Version 0 had no images.
  */
-import { encodePoints } from '../points.ts';
+import { POINT_QUANTUM } from '../types.ts';
+import { encodeFirstOrder } from './v1.ts';
 import type { RawDocument } from '../migrate.ts';
 
 type Raw = Record<string, unknown>;
@@ -22,7 +23,8 @@ function stroke(mark: Raw): Raw {
   const pairs = points.map((p) =>
     Array.isArray(p) && p.length === 2 ? { x: Number(p[0]), y: Number(p[1]) } : { x: NaN, y: NaN },
   );
-  return { ...rest, pts: encodePoints(pairs) };
+  const quanta = pairs.flatMap(({ x, y }) => [Math.round(x * POINT_QUANTUM), Math.round(y * POINT_QUANTUM)]);
+  return { ...rest, pts: encodeFirstOrder(quanta) };
 }
 
 function layer(raw: unknown): unknown {

@@ -1,3 +1,4 @@
+import { decodeQuanta } from '../../document/points.ts';
 import { POINT_QUANTUM, type Fill, type Gradient } from '../../document/types.ts';
 import { areaViews } from '../areas.ts';
 import { createCanvas } from './surface.ts';
@@ -55,11 +56,9 @@ export function fillGradient(ctx: CanvasRenderingContext2D, fill: Fill, area: Pa
 function regionBox(region: readonly number[][]): Box {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const ring of region) {
-    let x = 0;
-    let y = 0;
-    for (let i = 0; i + 1 < ring.length; i += 2) {
-      x += ring[i];
-      y += ring[i + 1];
+    const xy = decodeQuanta(ring);
+    for (let i = 0; i + 1 < xy.length; i += 2) {
+      const [x, y] = [xy[i], xy[i + 1]];
       [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
     }
   }

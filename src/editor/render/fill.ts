@@ -1,3 +1,4 @@
+import { decodeQuanta } from '../../document/points.ts';
 import { POINT_QUANTUM, type DesignDocument, type Fill } from '../../document/types.ts';
 import { createPath } from './surface.ts';
 
@@ -28,13 +29,10 @@ export function regionPath(region: readonly number[][]): Path2D {
   if (path) return path;
   path = createPath();
   for (const ring of region) {
-    let x = 0;
-    let y = 0;
-    for (let i = 0; i + 1 < ring.length; i += 2) {
-      x += ring[i];
-      y += ring[i + 1];
-      if (i === 0) path.moveTo(x / POINT_QUANTUM, y / POINT_QUANTUM);
-      else path.lineTo(x / POINT_QUANTUM, y / POINT_QUANTUM);
+    const xy = decodeQuanta(ring);
+    for (let i = 0; i + 1 < xy.length; i += 2) {
+      if (i === 0) path.moveTo(xy[i] / POINT_QUANTUM, xy[i + 1] / POINT_QUANTUM);
+      else path.lineTo(xy[i] / POINT_QUANTUM, xy[i + 1] / POINT_QUANTUM);
     }
     path.closePath();
   }

@@ -1,3 +1,4 @@
+import { decodeQuanta } from '../../document/points.ts';
 import { POINT_QUANTUM, type Mark } from '../../document/types.ts';
 import { COVER_CELL, CoverGrid } from './cover-grid.ts';
 
@@ -61,12 +62,17 @@ export function marksToDraw(
 function paintsOver(marks: readonly Mark[], from: number, to: number, scale: number, area: number): boolean {
   const k = scale / POINT_QUANTUM;
   let painted = 0;
+  let q = new Float64Array(256);
   for (let i = from; i < to && painted < area; i++) {
     const mark = marks[i];
     if (mark.type !== 'stroke' || !smoothLine(mark)) continue;
-    const pts = mark.pts;
+    q = decodeQuanta(mark.pts, q);
     let length = 0;
-    for (let j = 2; j + 1 < pts.length; j += 2) length += Math.sqrt(pts[j] * pts[j] + pts[j + 1] * pts[j + 1]);
+    for (let j = 2; j + 1 < mark.pts.length; j += 2) {
+      const dx = q[j] - q[j - 2];
+      const dy = q[j + 1] - q[j - 1];
+      length += Math.sqrt(dx * dx + dy * dy);
+    }
     painted += length * k * mark.size * scale;
   }
   return painted >= area;
@@ -91,7 +97,7 @@ function shownMarks(marks: readonly Mark[], from: number, to: number, scale: num
     // Most painted-over strokes stop here, before their curves are flattened.
     line.bound(mark.pts, scale);
     if (grid.boxSettled(line.x0 - reach, line.y0 - reach, line.x1 + reach, line.y1 + reach)) continue;
-    line.trace(mark.pts, scale);
+    line.trace(scale);
     if (!line.reaches(grid, reach + line.deviation)) continue;
     draw[i - from] = 1;
     const inner = half - EDGE_SLACK - HALF_DIAGONAL - line.deviation;
@@ -108,6 +114,9 @@ function shownMarks(marks: readonly Mark[], from: number, to: number, scale: num
 class CenterLine {
   private xy = new Float64Array(256);
   private count = 0;
+  /** The stored points decoded (set by `bound`), in quanta, and how many there are. */
+  private q = new Float64Array(256);
+  private points = 0;
   deviation = 0;
   /** The box around the stored points (set by `bound`): the curves through them stay inside it. */
   x0 = 0;
@@ -116,15 +125,15 @@ class CenterLine {
   y1 = 0;
 
   bound(pts: readonly number[], scale: number): void {
-    let x = pts[0];
-    let y = pts[1];
-    let x0 = x;
-    let x1 = x;
-    let y0 = y;
-    let y1 = y;
-    for (let i = 2; i + 1 < pts.length; i += 2) {
-      x += pts[i];
-      y += pts[i + 1];
+    const q = (this.q = decodeQuanta(pts, this.q));
+    this.points = pts.length >> 1;
+    let x0 = q[0];
+    let x1 = q[0];
+    let y0 = q[1];
+    let y1 = q[1];
+    for (let i = 2; i < 2 * this.points; i += 2) {
+      const x = q[i];
+      const y = q[i + 1];
       if (x < x0) x0 = x;
       else if (x > x1) x1 = x;
       if (y < y0) y0 = y;
@@ -137,22 +146,22 @@ class CenterLine {
     this.y1 = y1 * k;
   }
 
-  trace(pts: readonly number[], scale: number): void {
-    const n = pts.length >> 1;
+  /** Flattens the curves through the points `bound` decoded. */
+  trace(scale: number): void {
+    const q = this.q;
+    const n = this.points;
     const k = scale / POINT_QUANTUM;
     this.count = 0;
     this.deviation = 0;
-    let px = pts[0];
-    let py = pts[1];
-    this.push(px * k, py * k);
+    this.push(q[0] * k, q[1] * k);
     if (n === 1) return;
-    let sx = px;
-    let sy = py;
+    let sx = q[0];
+    let sy = q[1];
     for (let i = 1; i < n - 1; i++) {
-      const cx = px + pts[i * 2];
-      const cy = py + pts[i * 2 + 1];
-      const ex = (cx + cx + pts[i * 2 + 2]) / 2;
-      const ey = (cy + cy + pts[i * 2 + 3]) / 2;
+      const cx = q[i * 2];
+      const cy = q[i * 2 + 1];
+      const ex = (cx + q[i * 2 + 2]) / 2;
+      const ey = (cy + q[i * 2 + 3]) / 2;
       // A quadratic's chords over 1/steps of it stray |s - 2c + e| / (4 steps²) at most.
       const bx = sx - 2 * cx + ex;
       const by = sy - 2 * cy + ey;
@@ -166,10 +175,8 @@ class CenterLine {
       }
       sx = ex;
       sy = ey;
-      px = cx;
-      py = cy;
     }
-    this.push((px + pts[(n - 1) * 2]) * k, (py + pts[(n - 1) * 2 + 1]) * k);
+    this.push(q[(n - 1) * 2] * k, q[(n - 1) * 2 + 1] * k);
   }
 
   /**

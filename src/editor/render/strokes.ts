@@ -1,3 +1,4 @@
+import { decodeQuanta } from '../../document/points.ts';
 import { POINT_QUANTUM, type Fill, type Mark, type Stroke } from '../../document/types.ts';
 import { drawFill } from './fill.ts';
 import { sprayPaint } from './spray/load.ts';
@@ -24,15 +25,8 @@ export function drawMark(
 
 /** Points in design units, x/y interleaved. */
 export function decodeStrokePoints(pts: readonly number[]): Float64Array {
-  const out = new Float64Array(pts.length);
-  let x = 0;
-  let y = 0;
-  for (let i = 0; i + 1 < pts.length; i += 2) {
-    x += pts[i];
-    y += pts[i + 1];
-    out[i] = x / POINT_QUANTUM;
-    out[i + 1] = y / POINT_QUANTUM;
-  }
+  const out = decodeQuanta(pts);
+  for (let i = 0; i < out.length; i++) out[i] /= POINT_QUANTUM;
   return out;
 }
 

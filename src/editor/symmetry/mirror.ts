@@ -1,3 +1,4 @@
+import { decodeQuanta, encodeQuanta } from '../../document/points.ts';
 import { POINT_QUANTUM, type Stroke } from '../../document/types.ts';
 import type { MirrorAxisKind, TemplateView } from '../../template/types.ts';
 
@@ -28,14 +29,14 @@ export function mirrorPoints(xy: ArrayLike<number>, m: MirrorAxis): number[] {
 }
 
 /**
- * The stroke mirrored, on its encoded points (see Stroke.pts): the first
- * coordinate is reflected and every delta negated, so the mirror of a stored
- * stroke is exact whenever the axis sits on a multiple of 1/8 unit.
+ * The stroke mirrored on its quantised points, each reflected across the axis
+ * rounded to a quantum's half, so the mirror of a stored stroke is exact
+ * whenever the axis sits on a multiple of 1/8 unit.
  */
 export function mirrorStroke(stroke: Stroke, m: MirrorAxis): Stroke {
   const k = m.axis === 'vertical' ? 0 : 1;
   const twice = Math.round(2 * m.at * POINT_QUANTUM);
-  // 0 - d, not -d: a negated 0 would be -0, which JSON stores as 0 and a restored design would then differ.
-  const pts = stroke.pts.map((d, i) => (i % 2 !== k ? d : i === k ? twice - d : 0 - d));
-  return { ...stroke, pts, ...(stroke.pressure ? { pressure: [...stroke.pressure] } : {}) };
+  const quanta = decodeQuanta(stroke.pts);
+  for (let i = k; i < quanta.length; i += 2) quanta[i] = twice - quanta[i];
+  return { ...stroke, pts: encodeQuanta(quanta), ...(stroke.pressure ? { pressure: [...stroke.pressure] } : {}) };
 }

@@ -2,6 +2,7 @@
  * The bucket's flood, on a grid of cells: which cells around a seed match its colour, and the outline of
  * those cells as closed rings. Pure functions over typed arrays; loaded with the first bucket tap.
  */
+import { encodeQuanta } from '../../../document/points.ts';
 
 export interface FloodGrid {
   width: number;
@@ -164,23 +165,20 @@ export function simplifyRing(ring: readonly number[], epsilon: number): number[]
 
 /**
  * Rings in cells as stored: quantised (`quantum` per design unit, `scale` cells per design unit) and
- * delta-encoded like a stroke's points; rings left with fewer than three points are dropped.
+ * coded like a stroke's points (encodeQuanta); rings left with fewer than three points are dropped.
  */
 export function encodeRings(rings: readonly number[][], scale: number, quantum: number): number[][] {
   const out: number[][] = [];
   for (const ring of rings) {
-    const encoded: number[] = [];
-    let px = 0;
-    let py = 0;
+    const quanta: number[] = [];
     for (let i = 0; i < ring.length; i += 2) {
       const x = Math.round((ring[i] / scale) * quantum);
       const y = Math.round((ring[i + 1] / scale) * quantum);
-      if (encoded.length && x === px && y === py) continue;
-      encoded.push(x - px, y - py);
-      px = x;
-      py = y;
+      // A point that rounds onto the one before adds nothing to the ring.
+      if (quanta.length && x === quanta[quanta.length - 2] && y === quanta[quanta.length - 1]) continue;
+      quanta.push(x, y);
     }
-    if (encoded.length >= 6) out.push(encoded);
+    if (quanta.length >= 6) out.push(encodeQuanta(quanta));
   }
   return out;
 }

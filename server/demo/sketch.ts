@@ -8,8 +8,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { Stroke } from '../../src/document/types.ts';
-import { POINT_QUANTUM } from '../../src/document/types.ts';
-import { decodeQuanta, encodeQuanta } from '../../src/document/points.ts';
+import { decodePoints, encodePoints } from '../../src/document/points.ts';
 import { mulberry32 } from '../../src/editor/render/spray/random.ts';
 
 /** The spray's seeded generator (src/editor/render/spray/random.ts): the same strokes on every start. */
@@ -31,15 +30,15 @@ export function waveStroke(
     const x = box.x + (box.w * i) / steps;
     points.push([x, mid + Math.sin(phase + (i / steps) * Math.PI * (2 + rnd() * 2)) * amp]);
   }
-  const pts = encodeQuanta(points.flatMap(([x, y]) => [Math.round(x / POINT_QUANTUM), Math.round(y / POINT_QUANTUM)]));
+  const pts = encodePoints(points.map(([x, y]) => ({ x, y })));
   return { type: 'stroke', tool: 'marker', color, size, opacity: 1, pts };
 }
 
 /** A stroke's points in view pixels. */
 export function decodeStroke(stroke: Stroke): [number, number][] {
-  const quanta = decodeQuanta(stroke.pts);
+  const xy = decodePoints(stroke.pts);
   const out: [number, number][] = [];
-  for (let i = 0; i < quanta.length; i += 2) out.push([quanta[i] * POINT_QUANTUM, quanta[i + 1] * POINT_QUANTUM]);
+  for (let i = 0; i < xy.length; i += 2) out.push([xy[i], xy[i + 1]]);
   return out;
 }
 

@@ -6,6 +6,8 @@ import { after, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { createApp } from '../../server/app.ts';
+import { decodePoints } from '../../src/document/points.ts';
+import type { Stroke } from '../../src/document/types.ts';
 import { DEMO_CAMPAIGN, SAMPLES, seedDemo } from '../../server/demo/seed.ts';
 import { ADMIN } from './support.ts';
 
@@ -39,6 +41,13 @@ describe('the demo seed (npm start)', () => {
     const design = (await app.inject({ url: `/api/designs/${gallery.items[0].id}` })).json();
     const marks = design.design.views.map((v: { layers: { marks: unknown[] }[] }) => v.layers[0].marks.length);
     assert.deepEqual(marks, [4, 4]);
+    // The stored strokes lie where the preview shows them, across the side's body (x 140–1500, y 390–540): the
+    // document, not only the picture, is what the studio, the replay and print files open.
+    const side = design.design.views[0].layers[0].marks.flatMap((m: Stroke) => [...decodePoints(m.pts)]);
+    const xs = side.filter((_: number, i: number) => i % 2 === 0);
+    const ys = side.filter((_: number, i: number) => i % 2 === 1);
+    assert.deepEqual([Math.min(...xs), Math.max(...xs)], [140, 1500]);
+    assert.ok(Math.min(...ys) >= 330 && Math.max(...ys) <= 600, `${Math.min(...ys)}–${Math.max(...ys)}`);
     const png = (await app.inject({ url: `/api/designs/${gallery.items[0].id}/preview/side.png` })).rawPayload;
     const seen = await pixels(png);
     assert.deepEqual([seen.width, seen.height], [800, 350]);

@@ -1,9 +1,9 @@
 /**
  * The share page's time-lapse: `<co-design-replay>` playing how the design was painted, and "Download the
  * time-lapse" (a video made in the visitor's browser). Both need script: the section is rendered hidden, in the
- * page's language, and the page's script shows it once the replay has loaded; without script (or where the
- * replay cannot load) the still preview stays as it is. dist/replay.js is loaded by this page only, and the
- * video encoder only when the button is pressed.
+ * page's language, below the vote and share parts, and the page's script shows it once the replay has loaded:
+ * nothing a visitor may be about to press moves. Without script (or where the replay cannot load) the page has
+ * the still preview only. dist/replay.js is loaded by this page only, the video encoder when the button is pressed.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,20 +53,13 @@ if (lapse) {
 }
 
 function showTimelapse(lapse) {
-  const preview = document.querySelector('[data-preview]');
   const replay = document.createElement('co-design-replay');
   replay.setAttribute('src', lapse.dataset.src);
   replay.setAttribute('template', lapse.dataset.template);
   replay.setAttribute('view', lapse.dataset.view);
   // Shown only once it has something to show; a replay that cannot load leaves the still preview alone.
-  replay.addEventListener('co-design-replay-ready', () => {
-    lapse.hidden = false;
-    if (preview) preview.hidden = true;
-  }, { once: true });
-  replay.addEventListener('co-design-error', () => {
-    lapse.hidden = true;
-    if (preview) preview.hidden = false;
-  });
+  replay.addEventListener('co-design-replay-ready', () => { lapse.hidden = false; }, { once: true });
+  replay.addEventListener('co-design-error', () => { lapse.hidden = true; });
   lapse.querySelector('[data-replay-slot]').append(replay);
 
   const start = lapse.querySelector('[data-video]');

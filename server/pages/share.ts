@@ -125,11 +125,11 @@ ${preview
   const date = html`<time datetime="${design.createdAt}">${t.date(design.createdAt)}</time>`;
   const body = html`<h1>${t('heading', who)}</h1>
 ${preview ? html`<img data-preview src="${imagePath}" width="${preview.width}" height="${preview.height}" alt="${alt}">` : html``}
-${preview ? renderTimelapse({ id: design.id, template: design.template, view: preview.view }, opts, t) : html``}
 ${campaign ? shareCampaignLine(campaign, t) : html``}
 <p class="meta"><span>${by}</span><span>${votes}</span><span>${t.marked('submitted', 'date', date)}</span></p>
 ${renderVote({ id: design.id, author: design.author, phase: campaign?.phase, ...visitor }, t)}
 ${renderShareActions(pageUrl, title, t)}
+${preview ? renderTimelapse({ id: design.id, template: design.template, view: preview.view }, opts, t) : html``}
 <p class="next"><a href="/gallery">${t('gallery')}</a> <a href="/">${t('own')}</a></p>`;
   return page(t, title, head, body, '/share-page.js');
 }

@@ -1,39 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { bytesToBase64 } from '../../src/security/data-url.ts';
 import { expectNoViolationsIn } from '../campaign/support.ts';
 import { nextEvent } from '../support/wait.ts';
+import { approvedFixture as approved } from './replay-support.ts';
 import { Page, startSite } from './support.ts';
 
 const lapse = `document.querySelector('[data-timelapse]')`;
 const said = `${lapse}.querySelector('[data-video-said]').textContent`;
-
-/** An approved design: the version 1 fixture (nine strokes and a text on the roadster's side), as the studio sends one. */
-async function approved(site: Awaited<ReturnType<typeof startSite>>): Promise<string> {
-  const design = await (await fetch(new URL('../fixtures/designs/roadster-v1.json', import.meta.url))).json();
-  const canvas = new OffscreenCanvas(64, 28);
-  canvas.getContext('2d')!.fillRect(0, 0, 64, 28);
-  const png = bytesToBase64(new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer()));
-  const draft = `timelapse-${Date.now()}`;
-  const body = {
-    format: 'co-design-submission',
-    version: 1,
-    draft,
-    design,
-    previews: [{ view: 'side', png }],
-    author: { name: 'Ada' },
-    consent: { termsVersion: '2026-11', licence: 'Licence', acceptedAt: new Date().toISOString() },
-  };
-  const res = await fetch(`${site.endpoint}/designs`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': draft },
-    body: JSON.stringify(body),
-  });
-  expect(res.status, await res.clone().text()).to.be.oneOf([200, 201]);
-  const { id } = await res.json();
-  expect((await site.admin('POST', `/designs/${id}/approve`)).status).to.equal(200);
-  return id;
-}
 
 function base64ToBlob(text: string, type: string): Blob {
   const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -61,9 +34,9 @@ describe('the share page’s time-lapse', function () {
     return page;
   }
 
-  it('shows the replay in place of the still preview, under the page’s CSP, axe-clean', async () => {
+  it('shows the replay below the still preview, under the page’s CSP, axe-clean', async () => {
     const page = await open();
-    expect(await page.eval(`document.querySelector('[data-preview]').hidden`), 'the still preview').to.equal(true);
+    expect(await page.eval(`document.querySelector('[data-preview]').hidden`), 'the still preview').to.equal(false);
     expect(await page.eval(`!!${lapse}.querySelector('co-design-replay')`)).to.equal(true);
     expect(await page.eval(`${lapse}.querySelector('[data-video]').textContent`)).to.equal('Download the time-lapse');
     await expectNoViolationsIn(page, 'document', 'the share page with its time-lapse');
@@ -124,14 +97,14 @@ describe('the share page’s time-lapse', function () {
     await expectNoViolationsIn(page, 'document', 'the share page offering the picture');
   });
 
-  it('keeps the still preview when the replay cannot load', async () => {
+  it('hides the time-lapse again when the replay cannot load', async () => {
     const page = await Page.open(`${site.origin}/d/${id}?lang=de`);
     pages.push(page);
-    await page.waitFor(`!!document.querySelector('co-design-replay')`, 'the replay element');
-    // The design is there but the page was told a template that does not exist: the replay reports an error.
+    await page.waitFor(`!!document.querySelector('co-design-replay') && !${lapse}.hidden`, 'the time-lapse shown');
+    // Then the replay is told a template that does not exist: it reports an error, and the section goes.
     await page.eval(
       `document.querySelector('co-design-replay').setAttribute('template', '/templates/none.json'); true`,
     );
-    await page.waitFor(`${lapse}.hidden && !document.querySelector('[data-preview]').hidden`, 'the preview back');
+    await page.waitFor(`${lapse}.hidden && !document.querySelector('[data-preview]').hidden`, 'the time-lapse hidden');
   });
 });

@@ -25,8 +25,8 @@ export function pagePolicy(kind: PageKind, partner: string | null): string {
   switch (kind) {
     case 'app':
       // The gallery and dashboard: lit's styles are constructed stylesheets, which style-src does not govern;
-      // previews come from /api or as blob: URLs made from fetched bytes.
-      return [...BASE, "style-src 'self'", "img-src 'self' blob:", "connect-src 'self'", "frame-ancestors 'none'"].join('; ');
+      // previews come from /api or as blob: URLs made from fetched bytes; a design's replay draws its data: images.
+      return [...BASE, "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "frame-ancestors 'none'"].join('; ');
     case 'studio':
     case 'social':
     case 'frame': {

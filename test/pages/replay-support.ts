@@ -3,8 +3,8 @@ import { expect } from '@open-wc/testing';
 import { bytesToBase64 } from '../../src/security/data-url.ts';
 import type { startSite } from './support.ts';
 
-/** An approved design: the version 1 fixture (nine strokes and a text on the roadster's side), as the studio sends one. */
-export async function approvedFixture(site: Awaited<ReturnType<typeof startSite>>): Promise<string> {
+/** The version 1 fixture (nine strokes and a text on the roadster's side) sent as the studio sends one: pending. */
+export async function sentFixture(site: Awaited<ReturnType<typeof startSite>>): Promise<string> {
   const design = await (await fetch(new URL('../fixtures/designs/roadster-v1.json', import.meta.url))).json();
   const canvas = new OffscreenCanvas(64, 28);
   canvas.getContext('2d')!.fillRect(0, 0, 64, 28);
@@ -25,7 +25,12 @@ export async function approvedFixture(site: Awaited<ReturnType<typeof startSite>
     body: JSON.stringify(body),
   });
   expect(res.status, await res.clone().text()).to.be.oneOf([200, 201]);
-  const { id } = await res.json();
+  return (await res.json()).id;
+}
+
+/** The fixture sent and approved: public, on the gallery and its share page. */
+export async function approvedFixture(site: Awaited<ReturnType<typeof startSite>>): Promise<string> {
+  const id = await sentFixture(site);
   expect((await site.admin('POST', `/designs/${id}/approve`)).status).to.equal(200);
   return id;
 }

@@ -192,6 +192,32 @@ describe('<co-design-replay> exportVideo', function () {
     expect(differing(still, frame(r, r.duration, 800, 350)), 'the still is the last frame').to.equal(0);
   });
 
+  it('films another view of the design than the one shown', async () => {
+    const v1 = await (await fetch(new URL('../fixtures/designs/roadster-v1.json', import.meta.url))).json();
+    // The same layers on the top view too: a design of two views, showing its first (side).
+    v1.views.push({ ...structuredClone(v1.views[0]), view: 'top' });
+    r = await mountReplay(v1);
+    r.pause();
+    const shown = await r.exportVideo({ seconds: SECONDS, width: 160 });
+    const top = await r.exportVideo({ view: 'top', seconds: SECONDS, width: 160 });
+    expect(shown.fileName).to.match(/^roadster-side-timelapse\./);
+    expect(top.fileName).to.match(/^roadster-top-timelapse\./);
+    expect([top.width, top.height, top.seconds]).to.deep.equal([160, 70, SECONDS]);
+    video = await playable(top.blob);
+    expect(Math.abs(video.duration - SECONDS)).to.be.at.most(1 / FPS);
+    // The top view's own art: its last frame is not the side view's.
+    const last = await videoFrame(video, video.duration);
+    const side = await playable(shown.blob);
+    try {
+      expect(difference(last, await videoFrame(side, side.duration)).mean, 'top is not side').to.be.above(
+        MEAN_TOLERANCE,
+      );
+    } finally {
+      URL.revokeObjectURL(side.src);
+      side.remove();
+    }
+  });
+
   it('refuses an unknown view and a width that is not a size', async () => {
     r = await mountFixture();
     const unknown = await rejection(r.exportVideo({ view: 'no-such-view', seconds: SECONDS, width: WIDTH }));

@@ -25,8 +25,8 @@ export function pagePolicy(kind: PageKind, partner: string | null): string {
   switch (kind) {
     case 'app':
       // The gallery and dashboard: lit's styles are constructed stylesheets, which style-src does not govern;
-      // previews come from /api or as blob: URLs made from fetched bytes.
-      return [...BASE, "style-src 'self'", "img-src 'self' blob:", "connect-src 'self'", "frame-ancestors 'none'"].join('; ');
+      // previews come from /api or as blob: URLs made from fetched bytes; a design's replay draws its data: images.
+      return [...BASE, "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "frame-ancestors 'none'"].join('; ');
     case 'studio':
     case 'social':
     case 'frame': {
@@ -40,12 +40,16 @@ export function pagePolicy(kind: PageKind, partner: string | null): string {
   }
 }
 
-/** Server-rendered pages: one inline style allowed by its hash; no script unless `script` (then 'self' only). */
-export function sharePolicy(styleHash: string, { script = false, form = false } = {}): string {
+/**
+ * Server-rendered pages: one inline style allowed by its hash; no script unless `script` (then 'self' only).
+ * `replay`: the page plays `<co-design-replay>`, which fetches the design and its template from this origin,
+ * loads the template's fonts, draws the design's embedded data: images and offers the video as a blob: URL.
+ */
+export function sharePolicy(styleHash: string, { script = false, form = false, replay = false } = {}): string {
   return [
     "default-src 'none'",
     ...(script ? ["script-src 'self'"] : []),
-    "img-src 'self'",
+    ...(replay ? ["connect-src 'self'", "font-src 'self'", "img-src 'self' data: blob:"] : ["img-src 'self'"]),
     `style-src '${styleHash}'`,
     "base-uri 'none'",
     form ? "form-action 'self'" : "form-action 'none'",

@@ -12,6 +12,7 @@ import type { CampaignPhase } from '../../src/protocol/campaign.ts';
 import { shareLinks, ShareTarget } from '../../src/share/links.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { ShareKey, ShareText } from './share-i18n.ts';
+import { TIMELAPSE_SCRIPT } from './share-timelapse.ts';
 
 /** What the last vote did, carried over the redirect as `?vote=`. */
 export const VoteOutcomeCode = {
@@ -107,7 +108,7 @@ export interface VoteRouteOptions {
   apiPrefix: string;
 }
 
-/** `POST /d/:id/vote` (the share page's form) and `GET /share-page.js`. */
+/** `POST /d/:id/vote` (the share page's form) and `GET /share-page.js` (with the time-lapse's part). */
 export function shareActionRoutes(app: FastifyInstance, opts: VoteRouteOptions): void {
   // The vote form has no fields: its body is read and dropped (this plugin's scope only; the API takes JSON).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_r, _b, done) =>
@@ -117,7 +118,7 @@ export function shareActionRoutes(app: FastifyInstance, opts: VoteRouteOptions):
     reply
       .header('Content-Type', 'text/javascript; charset=utf-8')
       .header('Cache-Control', 'public, max-age=300')
-      .send(SHARE_PAGE_SCRIPT),
+      .send(SHARE_PAGE_SCRIPT + TIMELAPSE_SCRIPT),
   );
 
   app.post<{ Params: { id: string }; Querystring: { lang?: string } }>('/d/:id/vote', { bodyLimit: 1024 }, async (request, reply) => {

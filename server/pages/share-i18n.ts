@@ -41,6 +41,15 @@ const en = {
   copied: 'Link copied.',
   copyFailed: 'The link could not be copied: use one of the links below.',
   email: 'Email',
+  timelapse: 'Watch it painted',
+  videoDownload: 'Download the time-lapse',
+  videoCancel: 'Cancel',
+  videoMaking: 'Making the time-lapse video',
+  videoDone: 'The time-lapse video is downloaded.',
+  videoCancelled: 'The video was cancelled.',
+  videoUnsupported: 'This browser cannot make videos: download the finished picture instead.',
+  videoFailed: 'The video could not be made. Please try again.',
+  videoStill: 'Download the picture',
 };
 export type ShareKey = keyof typeof en;
 type Table = Record<ShareKey, string>;
@@ -78,6 +87,15 @@ const de: Table = {
   copied: 'Link kopiert.',
   copyFailed: 'Der Link konnte nicht kopiert werden: Nutze einen der Links unten.',
   email: 'E-Mail',
+  timelapse: 'So ist es entstanden',
+  videoDownload: 'Zeitraffer herunterladen',
+  videoCancel: 'Abbrechen',
+  videoMaking: 'Das Zeitraffer-Video wird erstellt',
+  videoDone: 'Das Zeitraffer-Video ist heruntergeladen.',
+  videoCancelled: 'Das Video wurde abgebrochen.',
+  videoUnsupported: 'Dieser Browser kann keine Videos erstellen: lade stattdessen das fertige Bild herunter.',
+  videoFailed: 'Das Video konnte nicht erstellt werden. Bitte versuch es noch einmal.',
+  videoStill: 'Bild herunterladen',
 };
 const es: Table = {
   title: 'Diseño de {author} — {site}',
@@ -112,6 +130,15 @@ const es: Table = {
   copied: 'Enlace copiado.',
   copyFailed: 'No se pudo copiar el enlace: usa uno de los enlaces de abajo.',
   email: 'Correo',
+  timelapse: 'Mira cómo se pintó',
+  videoDownload: 'Descargar el timelapse',
+  videoCancel: 'Cancelar',
+  videoMaking: 'Creando el vídeo del timelapse',
+  videoDone: 'El vídeo del timelapse se ha descargado.',
+  videoCancelled: 'Se canceló el vídeo.',
+  videoUnsupported: 'Este navegador no puede crear vídeos: descarga la imagen terminada en su lugar.',
+  videoFailed: 'No se pudo crear el vídeo. Inténtalo de nuevo.',
+  videoStill: 'Descargar la imagen',
 };
 const it: Table = {
   title: 'Design di {author} — {site}',
@@ -146,6 +173,15 @@ const it: Table = {
   copied: 'Link copiato.',
   copyFailed: 'Non è stato possibile copiare il link: usa uno dei link qui sotto.',
   email: 'E-mail',
+  timelapse: 'Guarda come è stato dipinto',
+  videoDownload: 'Scarica il time-lapse',
+  videoCancel: 'Annulla',
+  videoMaking: 'Creazione del video time-lapse',
+  videoDone: 'Il video time-lapse è stato scaricato.',
+  videoCancelled: 'Il video è stato annullato.',
+  videoUnsupported: 'Questo browser non può creare video: scarica invece l’immagine finita.',
+  videoFailed: 'Impossibile creare il video. Riprova.',
+  videoStill: 'Scarica l’immagine',
 };
 const nl: Table = {
   title: 'Ontwerp van {author} — {site}',
@@ -180,6 +216,15 @@ const nl: Table = {
   copied: 'Link gekopieerd.',
   copyFailed: 'De link kon niet worden gekopieerd: gebruik een van de links hieronder.',
   email: 'E-mail',
+  timelapse: 'Zie hoe het geschilderd is',
+  videoDownload: 'Download de timelapse',
+  videoCancel: 'Annuleren',
+  videoMaking: 'De timelapse-video wordt gemaakt',
+  videoDone: 'De timelapse-video is gedownload.',
+  videoCancelled: 'De video is geannuleerd.',
+  videoUnsupported: 'Deze browser kan geen video’s maken: download in plaats daarvan de afbeelding.',
+  videoFailed: 'De video kon niet worden gemaakt. Probeer het opnieuw.',
+  videoStill: 'Download de afbeelding',
 };
 
 export const SHARE_TABLES: Record<string, Table> = { en, de, es, it, nl };

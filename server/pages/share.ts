@@ -14,6 +14,7 @@ import { voterCookie } from '../api/gallery.ts';
 import { html, htmlPage, SafeHtml } from './html.ts';
 import { acceptedLanguages } from './results-i18n.ts';
 import { shareText, type ShareText } from './share-i18n.ts';
+import { renderTimelapse } from './share-timelapse.ts';
 import { CARD, cardRoutes, loadSkia } from './social-card.ts';
 import { askedLang, parseOutcome, renderShareActions, renderVote, shareActionRoutes, type VoteOutcomeCode } from './share-actions.ts';
 
@@ -43,10 +44,14 @@ button:disabled{background:#e8eefc;color:#1b1d21;cursor:default}
 .said:empty{display:none}
 .share-links{display:flex;flex-wrap:wrap;gap:8px 16px;list-style:none;padding:0;margin:8px 0}
 .share-links a,.next a{display:inline-block;padding:10px 0}
-.next{display:flex;flex-wrap:wrap;gap:0 24px}`;
+.next{display:flex;flex-wrap:wrap;gap:0 24px}
+co-design-replay{display:block;max-width:100%}
+.video{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px}
+.video button[data-video-cancel]{background:#fff;color:#0a58ca}
+.video progress{flex:1 1 160px;height:12px}`;
 // The page's only style, allowed by its hash: no 'unsafe-inline' and no stylesheet request.
 const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
-export const SHARE_CSP = sharePolicy(STYLE_HASH, { script: true, form: true });
+export const SHARE_CSP = sharePolicy(STYLE_HASH, { script: true, form: true, replay: true });
 
 /** http(s)://host[:port] from the request, only when the Host header is a plain host name. */
 function requestOrigin(request: FastifyRequest): string {
@@ -119,11 +124,12 @@ ${preview
   const by = t.marked('by', 'author', html`<strong>${design.author}</strong>`);
   const date = html`<time datetime="${design.createdAt}">${t.date(design.createdAt)}</time>`;
   const body = html`<h1>${t('heading', who)}</h1>
-${preview ? html`<img src="${imagePath}" width="${preview.width}" height="${preview.height}" alt="${alt}">` : html``}
+${preview ? html`<img data-preview src="${imagePath}" width="${preview.width}" height="${preview.height}" alt="${alt}">` : html``}
 ${campaign ? shareCampaignLine(campaign, t) : html``}
 <p class="meta"><span>${by}</span><span>${votes}</span><span>${t.marked('submitted', 'date', date)}</span></p>
 ${renderVote({ id: design.id, author: design.author, phase: campaign?.phase, ...visitor }, t)}
 ${renderShareActions(pageUrl, title, t)}
+${preview ? renderTimelapse({ id: design.id, template: design.template, view: preview.view }, opts, t) : html``}
 <p class="next"><a href="/gallery">${t('gallery')}</a> <a href="/">${t('own')}</a></p>`;
   return page(t, title, head, body, '/share-page.js');
 }

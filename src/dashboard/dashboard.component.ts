@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { DesignStatus, type CampaignStats, type DesignSummary, type GalleryPage } from '../protocol/submission.ts';
 import { AdminApi, PreviewBlobs, type ModerationAction } from './admin-api.ts';
 import type { Campaign } from '../protocol/campaign.ts';
@@ -12,6 +13,7 @@ import { originalityTranslator, type OriginalityTranslate } from './originality/
 import { renderOriginality } from './originality/view.ts';
 import { styles } from './dashboard.styles.ts';
 import { ProductionFiles } from './production.ts';
+import { ModerationReplay } from './replay-view.ts';
 import { productionText, type ProductionText } from './production-i18n.ts';
 
 /** Kept for the tab's life only: closing it signs the campaign team out. */
@@ -33,11 +35,13 @@ const DONE: Record<ModerationAction, string> = { approve: 'approved', reject: 'r
  * funnel, time per tool). Customer text is only ever bound as text.
  *
  * @attr endpoint - The API's base URL (default `/api`).
+ * @attr templates - Where the template manifests are (`<templates><id>.json`), for the replay (default `/templates/`).
  */
 export class CoDesignDashboard extends LitElement {
   static override styles = styles;
 
   @property({ attribute: 'endpoint' }) endpoint = '/api';
+  @property({ attribute: 'templates' }) templates = '/templates/';
 
   @state() private api: AdminApi | undefined;
   @state() private stats: CampaignStats | undefined;
@@ -55,6 +59,7 @@ export class CoDesignDashboard extends LitElement {
   /** The originality figures speak the page's language; the rest of the dashboard is English for now. */
   private originality: OriginalityTranslate = originalityTranslator(['en']);
   private readonly production = new ProductionFiles(this);
+  private readonly replay = new ModerationReplay(this);
   private productionText: ProductionText = productionText(this);
 
   override connectedCallback(): void {
@@ -105,6 +110,7 @@ export class CoDesignDashboard extends LitElement {
     this.queue = undefined;
     this.previews.clear();
     this.production.clear();
+    this.replay.clear();
   }
 
   private async refresh(): Promise<void> {
@@ -245,6 +251,7 @@ export class CoDesignDashboard extends LitElement {
         <time datetime=${design.createdAt}>${new Date(design.createdAt).toLocaleString()}</time> · ${design.votes} votes
       </p>
       ${design.originality ? renderOriginality(design.originality, this.originality) : nothing}
+      ${this.replay.render(api, design, this.originality)}
       <div class="actions">
         ${ACTIONS[design.status].map(
           (action) =>
@@ -292,7 +299,11 @@ export class CoDesignDashboard extends LitElement {
       }
       ${this.queue && this.queue.items.length === 0 ? html`<p class="empty">Nothing ${this.status}.</p>` : nothing}
       <ul class="queue">
-        ${this.queue?.items.map((d) => this.renderDesign(api, d))}
+        ${repeat(
+          this.queue?.items ?? [],
+          (d) => d.id,
+          (d) => this.renderDesign(api, d),
+        )}
       </ul>
       ${
         pages > 1

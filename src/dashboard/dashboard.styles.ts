@@ -181,5 +181,14 @@ export const styles = [
       border: 1px solid var(--_danger);
       color: var(--_danger);
     }
-  `,
+    details.replay summary {
+    display: inline-block;
+    padding: 10px 0;
+    cursor: pointer;
+  }
+  details.replay co-design-replay {
+    display: block;
+    max-width: 640px;
+  }
+`,
 ];

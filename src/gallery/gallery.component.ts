@@ -4,6 +4,7 @@ import { GallerySort, VoteRefusal } from '../protocol/submission.ts';
 import { listDesigns, previewUrl, vote, type DesignSummary, type GalleryPage } from './api.ts';
 import { styles } from './gallery.styles.ts';
 import { galleryTranslator, type GalleryTranslate } from './i18n/index.ts';
+import { ReplayDialog } from './replay-dialog.ts';
 import { renderShare } from './share.ts';
 
 const reason = (error: unknown) => (error as { message?: string }).message ?? String(error);
@@ -17,6 +18,8 @@ const reason = (error: unknown) => (error as { message?: string }).message ?? St
  * @attr per-page - Designs per page (1–100, default 12).
  * @attr sort - `new` (default) or `top`.
  * @attr studio-url - Where an empty gallery sends the visitor to paint the first design (default `/`).
+ * @attr templates - Where the template manifests are (`<templates><id>.json`), for "Watch it painted" (default
+ *   `/templates/`).
  * @attr lang - The gallery's language when the browser's should not decide (also `?lang=`); en, de, es, it or nl.
  * @csspart card - One design.
  * @cssproperty --co-design-accent - Buttons and the chosen sort.
@@ -28,6 +31,7 @@ export class CoDesignGallery extends LitElement {
   @property({ attribute: 'per-page', type: Number }) perPage = 12;
   @property({ attribute: 'sort' }) sort: GallerySort = GallerySort.New;
   @property({ attribute: 'studio-url' }) studioUrl = '/';
+  @property({ attribute: 'templates' }) templates = '/templates/';
 
   @state() private page = 1;
   @state() private result: GalleryPage | undefined;
@@ -40,6 +44,7 @@ export class CoDesignGallery extends LitElement {
   @state() private voting = new Set<string>();
 
   private abort: AbortController | undefined;
+  private readonly replay = new ReplayDialog(this);
   private t: GalleryTranslate = galleryTranslator(['en']);
 
   override connectedCallback(): void {
@@ -153,6 +158,14 @@ export class CoDesignGallery extends LitElement {
         >
           ${voted ? t('voted') : t('vote')}
         </button>
+        <button
+          type="button"
+          class="watch"
+          aria-label=${t('watchLabel', { author: design.author })}
+          @click=${(e: Event) => this.replay.open(design, e.currentTarget as HTMLElement)}
+        >
+          ${t('watch')}
+        </button>
         ${renderShare({
           url: new URL(`/d/${encodeURIComponent(design.id)}`, new URL(this.endpoint, location.href)).href,
           author: design.author,
@@ -219,6 +232,7 @@ export class CoDesignGallery extends LitElement {
             </nav>`
           : nothing
       }
+      ${this.replay.render(t)}
     </div>`;
   }
 }

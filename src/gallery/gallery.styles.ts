@@ -127,5 +127,30 @@ export const styles = [
       display: inline-block;
       padding: 10px 0;
     }
+    dialog.replay {
+      width: min(960px, calc(100vw - 32px));
+      max-height: calc(100vh - 32px);
+      padding: 16px;
+      border: none;
+      border-radius: 8px;
+      box-sizing: border-box;
+    }
+    dialog.replay::backdrop {
+      background: rgb(0 0 0 / 0.6);
+    }
+    .replay-head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 12px;
+      margin-bottom: 12px;
+    }
+    .replay-head h2 {
+      font-size: 1.1rem;
+      margin: 0;
+    }
+    dialog.replay co-design-replay {
+      display: block;
+    }
   `,
 ];

@@ -5,7 +5,9 @@ import { parseDesign } from '../document/validate.ts';
 import { CoDesignErrorEvent } from '../element/events/error.ts';
 import { ErrorCode, isStudioError, StudioError } from '../errors.ts';
 import { CoDesignReplayReadyEvent } from './events/ready.ts';
-import { fetchDesign, openReplay } from './load.ts';
+import { exportReplayVideo, type ExportVideoOptions, type FilmedView, type ReplayVideo } from './export-video.ts';
+import { ReplayFrames } from './frames.ts';
+import { fetchDesign, openReplay, type ReplaySource } from './load.ts';
 import { ReplayPlayer, SPEEDS } from './player.ts';
 import { styles } from './replay.styles.ts';
 import { clockText, replayStrings, type ReplayStrings } from './strings.ts';
@@ -50,6 +52,7 @@ export class CoDesignReplay extends LitElement {
 
   @query('canvas') private canvas!: HTMLCanvasElement;
   private player: ReplayPlayer | undefined;
+  private source: ReplaySource | undefined;
   private abort: AbortController | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private t: ReplayStrings = replayStrings(this);
@@ -89,6 +92,42 @@ export class CoDesignReplay extends LitElement {
     this.player.frameAt(ms, ctx);
   }
 
+  /**
+   * A video of the whole time-lapse of `view` in `seconds` (docs/replay.md#video). Rejects with a
+   * `VideoUnsupportedError` (`video-unsupported`, with the finished design as a PNG in `still`) where the
+   * browser cannot encode, and with the signal's reason when cancelled.
+   */
+  async exportVideo(opts: ExportVideoOptions): Promise<ReplayVideo> {
+    return exportReplayVideo(this.filmed(opts.view || this.shownView()), opts);
+  }
+
+  private shownView(): string {
+    return this.view || this.source?.design.views[0]?.view || '';
+  }
+
+  /** How exportVideo paints a view: the shown one through frameAt, another with a renderer of its own. */
+  private filmed(viewId: string): FilmedView {
+    const source = this.source;
+    if (!this.player || !source) throw new StudioError(ErrorCode.NotReady, 'The replay has not loaded yet');
+    const view = source.design.views.find((v) => v.view === viewId);
+    const painter = source.painter(viewId);
+    if (!view || !painter) throw new StudioError(ErrorCode.ViewUnknown, `No view "${viewId}" in the design`);
+    const common = { id: viewId, templateId: source.design.template.id, size: painter.view };
+    if (viewId === this.shownView()) {
+      const player = this.player;
+      return { ...common, duration: player.duration, paint: (ms, ctx) => player.frameAt(ms, ctx) };
+    }
+    const timeline = buildTimeline(source.design, view);
+    let sized: ReplayFrames | undefined;
+    const paint = (ms: number, ctx: CanvasRenderingContext2D) => {
+      const { width, height } = ctx.canvas;
+      if (sized?.width !== width || sized.height !== height)
+        sized = new ReplayFrames(view, painter, source.objectAssets, timeline, { width, height });
+      sized.paint(ctx, Math.max(0, Math.min(timeline.total, ms)));
+    };
+    return { ...common, duration: timeline.total, paint };
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.t = replayStrings(this, this.getAttribute('lang'));
@@ -103,6 +142,7 @@ export class CoDesignReplay extends LitElement {
     this.resizeObserver?.disconnect();
     this.player?.dispose();
     this.player = undefined;
+    this.source = undefined;
   }
 
   // willUpdate: the loading state it sets goes out with this update rather than scheduling another.
@@ -115,6 +155,7 @@ export class CoDesignReplay extends LitElement {
     this.abort?.abort();
     this.player?.dispose();
     this.player = undefined;
+    this.source = undefined;
     if ((this.design === undefined && !this.src) || !this.template) return;
     const abort = (this.abort = new AbortController());
     this.status = Status.Loading;
@@ -146,6 +187,7 @@ export class CoDesignReplay extends LitElement {
       );
       player.speed = this.clampedSpeed();
       this.player = player;
+      this.source = source;
       // Reduced motion: the finished design, still, with a play button.
       const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
       player.seek(still ? player.duration : 0);

@@ -6,6 +6,12 @@ import { CoDesignReplay } from './co-design-replay.component.ts';
 import { CoDesignReplayReadyEvent } from './events/ready.ts';
 
 export { CoDesignReplay, CoDesignReplayReadyEvent };
+export {
+  VideoUnsupportedError,
+  type ExportVideoOptions,
+  type ReplayVideo,
+  type VideoProgress,
+} from './export-video.ts';
 export { buildTimeline, MAX_PAUSE_MS, type ReplayEvent, type Timeline } from './timeline.ts';
 
 if (!customElements.get('co-design-replay')) customElements.define('co-design-replay', CoDesignReplay);

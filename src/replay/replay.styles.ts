@@ -16,8 +16,10 @@ export const styles = css`
     width: 100%;
     height: auto;
   }
+  /* On a phone the speed menu wraps below rather than running off the screen. */
   [part='controls'] {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 8px;
     padding: 6px 0;
@@ -38,7 +40,8 @@ export const styles = css`
     color: #fff;
   }
   input[type='range'] {
-    flex: 1;
+    flex: 1 1 140px;
+    min-width: 0;
     accent-color: var(--co-design-accent);
   }
   :focus-visible {

@@ -60,9 +60,12 @@ describe('share pages (/d/:id)', () => {
       assert.match(tag, /^<[a-z0-9]+(\s+[a-z:-]+(="[^"<>]*")?)*\s*>$/, tag);
       assert.doesNotMatch(tag.replace(/="[^"]*"/g, ""), /\son[a-z]+/, tag);
     }
-    assert.deepEqual(new Set(tags.map((t) => /^<([a-z0-9]+)/.exec(t)![1])), new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'main', 'h1', 'img', 'p', 'span', 'strong', 'time', 'a', 'section', 'form', 'button', 'h2', 'ul', 'li']));
+    assert.deepEqual(new Set(tags.map((t) => /^<([a-z0-9]+)/.exec(t)![1])), new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'main', 'h1', 'img', 'p', 'span', 'strong', 'time', 'a', 'section', 'form', 'button', 'h2', 'ul', 'li', 'div', 'progress']));
     assert.ok(page.text.includes('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; O&#39;Brien'));
     assert.match(page.text, /<a href="\/gallery">/);
+    // Without script the still preview shows; the time-lapse section waits hidden for the page's script.
+    assert.match(page.text, /<img data-preview src="[^"]+\/preview\/[^"]+\.png"/);
+    assert.match(page.text, /<section class="timelapse" data-timelapse hidden /);
   });
 
   it('serves the page under a strict CSP: script from itself only, its one style by hash, not framable', async () => {
@@ -73,6 +76,10 @@ describe('share pages (/d/:id)', () => {
     assert.match(csp, /form-action 'self'/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.doesNotMatch(csp, /unsafe/);
+    // The time-lapse: the design and template from this origin only, the template's fonts, the design's images.
+    assert.match(csp, /connect-src 'self';/);
+    assert.match(csp, /font-src 'self';/);
+    assert.match(csp, /img-src 'self' data: blob:;/);
     const style = /<style>([\s\S]*?)<\/style>/.exec(page.text)![1];
     const { createHash } = await import('node:crypto');
     assert.ok(csp.includes(`'sha256-${createHash('sha256').update(style).digest('base64')}'`), 'the inline style is allowed by its hash');

@@ -16,6 +16,7 @@ const en = {
   uploadsUnknown: '{n, plural, =0 {No uploads} one {# upload (template unknown)} other {# uploads (template unknown)}}',
   flag: 'Mostly one uploaded image',
   flagHelp: 'One upload covers {share} of a view with only {strokes} strokes: check that it is the customer’s own.',
+  watch: 'Watch it painted',
 } as const;
 
 export type OriginalityKey = keyof typeof en;
@@ -33,6 +34,7 @@ const de: Table = {
     '{n, plural, =0 {Keine Uploads} one {# Upload (Vorlage unbekannt)} other {# Uploads (Vorlage unbekannt)}}',
   flag: 'Überwiegend ein hochgeladenes Bild',
   flagHelp: 'Ein Upload deckt {share} einer Ansicht bei nur {strokes} Strichen: Prüfe, ob es vom Kunden selbst stammt.',
+  watch: 'So ist es entstanden',
 };
 
 const es: Table = {
@@ -48,6 +50,7 @@ const es: Table = {
     'other {# imágenes subidas (plantilla desconocida)}}',
   flag: 'Sobre todo una imagen subida',
   flagHelp: 'Una imagen subida cubre {share} de una vista con solo {strokes} trazos: comprueba que sea del cliente.',
+  watch: 'Mira cómo se pintó',
 };
 
 const it: Table = {
@@ -63,6 +66,7 @@ const it: Table = {
     'other {# immagini caricate (modello sconosciuto)}}',
   flag: 'Per lo più un’immagine caricata',
   flagHelp: 'Un’immagine caricata copre {share} di una vista con solo {strokes} tratti: verifica che sia del cliente.',
+  watch: 'Guarda come è stato dipinto',
 };
 
 const nl: Table = {
@@ -77,6 +81,7 @@ const nl: Table = {
     '{n, plural, =0 {Geen uploads} one {# upload (sjabloon onbekend)} other {# uploads (sjabloon onbekend)}}',
   flag: 'Vooral één geüploade afbeelding',
   flagHelp: 'Eén upload bedekt {share} van een aanzicht met maar {strokes} streken: controleer of het van de klant is.',
+  watch: 'Zie hoe het geschilderd is',
 };
 
 export const ORIGINALITY_TABLES: Record<string, Table> = { en, de, es, it, nl };

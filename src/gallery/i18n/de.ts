@@ -34,4 +34,8 @@ export const de: GalleryMessages = {
   copied: 'Der Link zum Design von {author} ist kopiert.',
   copyFailed: 'Der Link konnte nicht kopiert werden: Öffne „Seine Seite“ und kopiere die Adresse.',
   email: 'E-Mail',
+  watch: 'So ist es entstanden',
+  watchLabel: 'So ist es entstanden: das Design von {author}',
+  watchTitle: 'Das Design von {author}, wie es gemalt wurde',
+  close: 'Schließen',
 };

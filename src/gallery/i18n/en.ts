@@ -33,6 +33,10 @@ export const en = {
   copied: "The link to {author}'s design is copied.",
   copyFailed: 'The link could not be copied: open “Its page” and copy the address.',
   email: 'Email',
+  watch: 'Watch it painted',
+  watchLabel: "Watch it painted: {author}'s design",
+  watchTitle: "{author}'s design, as it was painted",
+  close: 'Close',
 } as const;
 
 export type GalleryKey = keyof typeof en;

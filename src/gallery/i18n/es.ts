@@ -34,4 +34,8 @@ export const es: GalleryMessages = {
   copied: 'El enlace al diseño de {author} está copiado.',
   copyFailed: 'No se pudo copiar el enlace: abre «Su página» y copia la dirección.',
   email: 'Correo',
+  watch: 'Mira cómo se pintó',
+  watchLabel: 'Mira cómo se pintó: el diseño de {author}',
+  watchTitle: 'El diseño de {author}, tal como se pintó',
+  close: 'Cerrar',
 };

@@ -34,4 +34,8 @@ export const it: GalleryMessages = {
   copied: 'Il link al design di {author} è copiato.',
   copyFailed: 'Non è stato possibile copiare il link: apri «La sua pagina» e copia l’indirizzo.',
   email: 'E-mail',
+  watch: 'Guarda come è stato dipinto',
+  watchLabel: 'Guarda come è stato dipinto: il design di {author}',
+  watchTitle: 'Il design di {author}, come è stato dipinto',
+  close: 'Chiudi',
 };

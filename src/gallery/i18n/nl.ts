@@ -34,4 +34,8 @@ export const nl: GalleryMessages = {
   copied: 'De link naar het ontwerp van {author} is gekopieerd.',
   copyFailed: 'De link kon niet worden gekopieerd: open “Zijn pagina” en kopieer het adres.',
   email: 'E-mail',
+  watch: 'Zie hoe het geschilderd is',
+  watchLabel: 'Zie hoe het geschilderd is: het ontwerp van {author}',
+  watchTitle: 'Het ontwerp van {author}, zoals het geschilderd is',
+  close: 'Sluiten',
 };
